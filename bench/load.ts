@@ -1,0 +1,64 @@
+/**
+ * Loopback load test: autocannon with 50 concurrent connections for 60 s against a `renkou serve`
+ * child on the province set, each connection cycling through a mix of the calls an overview and a
+ * township page make. Reports throughput, p50/p99 latency, errors and non-2xx answers, and the
+ * server's resident memory before and after.
+ */
+import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
+
+export interface LoadResult {
+  connections: number;
+  seconds: number;
+  requests: number;
+  throughputRps: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  rssBeforeMiB: number | null;
+  rssAfterMiB: number | null;
+}
+
+function rssMiB(pid: number): number | null {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The calls behind the overview and a township page, in the order a browser makes them. */
+export function dashboardMix(townships: readonly string[], last: number): string[] {
+  const span = `from=${last - 9}&to=${last}`;
+  const paths: string[] = ['/api/meta', `/api/map?indicator=population&year=${last}`];
+  for (const name of ['births', 'cbr', 'tfr', 'marriages', 'migrant_stock']) paths.push(`/api/indicators/${name}?township=all&from=${last}&to=${last}&compare=yoy`);
+  paths.push(`/api/srb?township=all&from=${last}&to=${last}`, `/api/srb/ranking?from=${last - 4}&to=${last}`);
+  for (const t of townships) {
+    for (const name of ['births', 'tfr', 'order_share', 'compliance', 'migrant_stock']) paths.push(`/api/indicators/${name}?township=${t}&${span}`);
+    paths.push(`/api/srb?township=${t}&${span}`, `/api/indicators/pyramid?township=${t}&from=${last}&to=${last}&ages=5`);
+  }
+  return paths;
+}
+
+export async function loadTest(url: string, pid: number, paths: readonly string[], seconds = 60, connections = 50): Promise<LoadResult> {
+  const rssBeforeMiB = rssMiB(pid);
+  const result = await autocannon({
+    url, connections, duration: seconds, timeout: 30,
+    requests: paths.map((path) => ({ method: 'GET' as const, path })),
+  });
+  return {
+    connections, seconds,
+    requests: result.requests.total,
+    throughputRps: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    rssBeforeMiB,
+    rssAfterMiB: rssMiB(pid),
+  };
+}

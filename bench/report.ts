@@ -1,0 +1,65 @@
+/**
+ * Report rendering benchmark: renders the flagship notebook (situation-analysis: every data
+ * block, the narrative and every chart as SVG) against a database, several times, and prints the
+ * median, min and max wall time and the data/render split as JSON. The first run is reported
+ * separately (cold: catalog memo, DuckDB caches).
+ *
+ *   npx tsx bench/report.ts [--db data/renkou.duckdb] [--runs 5] [--notebook situation-analysis] [--param k=v …]
+ */
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_ANALYTICS } from '../server/config.ts';
+import { Database } from '../server/db/Database.ts';
+import { loadNotebook } from '../server/notebooks/library.ts';
+import { renderNotebook } from '../server/notebooks/run.ts';
+import { DEFAULT_DB_PATH } from '../server/paths.ts';
+import { median } from './stats.ts';
+
+export interface ReportBench {
+  notebook: string;
+  runs: number;
+  coldMs: number;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  medianDataMs: number;
+  medianRenderMs: number;
+  charts: number;
+  tables: number;
+  slots: number;
+  errors: number;
+}
+
+export async function benchReport(dbPath: string, runs = 5, notebookName = 'situation-analysis', params: Record<string, string> = {}): Promise<ReportBench> {
+  const db = await Database.open(dbPath);
+  try {
+    const notebook = loadNotebook(notebookName);
+    const cold = await renderNotebook(notebook, params, { db, config: DEFAULT_ANALYTICS });
+    const totals: number[] = [];
+    const data: number[] = [];
+    const render: number[] = [];
+    let last = cold;
+    for (let i = 0; i < runs; i++) {
+      last = await renderNotebook(notebook, params, { db, config: DEFAULT_ANALYTICS });
+      totals.push(last.timings.totalMs);
+      data.push(last.timings.dataMs);
+      render.push(last.timings.renderMs);
+    }
+    const round = (ms: number) => Math.round(ms * 10) / 10;
+    return {
+      notebook: notebookName, runs, coldMs: round(cold.timings.totalMs),
+      medianMs: round(median(totals)), minMs: round(Math.min(...totals)), maxMs: round(Math.max(...totals)),
+      medianDataMs: round(median(data)), medianRenderMs: round(median(render)),
+      charts: last.charts.length, tables: last.tables.length, slots: last.slots.length, errors: last.errors.length,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({ options: { db: { type: 'string' }, runs: { type: 'string' }, notebook: { type: 'string' }, param: { type: 'string', multiple: true } } });
+  const params = Object.fromEntries((values.param ?? []).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+  const result = await benchReport(values.db ?? DEFAULT_DB_PATH, Number(values.runs ?? 5), values.notebook ?? 'situation-analysis', params);
+  console.log(JSON.stringify(result, null, 2));
+}

@@ -1,0 +1,120 @@
+/**
+ * `npm run bench`: generation and import of the demo county and of a province-scale set
+ * (1,500 townships, 2000–2024), then every dashboard endpoint's cold and warm latency against a
+ * `renkou serve` process on the province set, the server's peak memory, and the heaviest questions
+ * asked of the raw Parquet in the same run. Prints Markdown for BENCHMARKS.md and writes
+ * bench/results/latest.json.
+ *
+ * Flags: --regenerate (make the province exports again), --reuse (keep existing databases: server
+ * figures only), --repeats N (warm calls per endpoint, 30), --load-seconds N (60).
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DATA_DIR, REPO_ROOT } from '../server/paths.ts';
+import { benchEndpoints, endpointCases, type EndpointResult } from './api.ts';
+import { runCli, startServe } from './children.ts';
+import { benchRaw } from './raw.ts';
+import { benchEngine } from './engine.ts';
+import { dashboardMix, loadTest, type LoadResult } from './load.ts';
+import { benchOverview, type OverviewBench } from './overview.ts';
+import { benchProjection } from './projection.ts';
+import { benchReport } from './report.ts';
+import { peakRssMiB } from './stats.ts';
+
+const { values } = parseArgs({ options: { regenerate: { type: 'boolean' }, reuse: { type: 'boolean' }, repeats: { type: 'string' }, 'load-seconds': { type: 'string' } } });
+const loadSeconds = Number(values['load-seconds'] ?? 60);
+const repeats = Number(values.repeats ?? 30);
+const log = (m: string) => console.error(m);
+const BENCH_DIR = path.join(DATA_DIR, 'bench');
+const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+
+interface DataSetRun { name: string; generateSeconds: number | null; generatePeakMiB: number | null; rowCounts: Record<string, number>; ingestSeconds: number; ingestPeakMiB: number | null; dbMiB: number }
+
+async function prepare(name: string, generateArgs: string[], regenerate: boolean): Promise<DataSetRun> {
+  const exports = path.join(BENCH_DIR, name);
+  const db = path.join(BENCH_DIR, `${name}.duckdb`);
+  let generated: Awaited<ReturnType<typeof runCli>> | null = null;
+  if (regenerate || !existsSync(path.join(exports, 'manifest.json'))) {
+    log(`generating ${name} …`);
+    generated = await runCli(['generate', '--out', exports, ...generateArgs], log);
+  }
+  const manifest = JSON.parse(readFileSync(path.join(exports, 'manifest.json'), 'utf8')) as { rowCounts: Record<string, number> };
+  // --reuse: keep an existing database (to re-measure the server alone); its import is not timed.
+  const reused = values.reuse && existsSync(db);
+  log(reused ? `reusing ${db}` : `importing ${name} …`);
+  const ingested = reused ? { seconds: NaN, peakRssMiB: null } : await runCli(['ingest', exports, '--db', db, '--keep', '0'], log);
+  return {
+    name, generateSeconds: generated?.seconds ?? null, generatePeakMiB: generated?.peakRssMiB ?? null, rowCounts: manifest.rowCounts,
+    ingestSeconds: ingested.seconds, ingestPeakMiB: ingested.peakRssMiB, dbMiB: statSync(db).size / 2 ** 20,
+  };
+}
+
+async function main(): Promise<void> {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  const demo = await prepare('demo', ['--seed', '1'], !values.reuse);
+  const province = await prepare('province', ['--seed', '1', '--townships', '1500'], values.regenerate ?? false);
+
+  const server = await startServe(path.join(BENCH_DIR, 'province.duckdb'), 18_080);
+  let endpoints: EndpointResult[];
+  let serverPeak: number | null;
+  let township: string;
+  let last: number;
+  let load: LoadResult;
+  let overview: OverviewBench;
+  try {
+    const meta = (await (await fetch(`${server.url}/api/meta`)).json()) as { townships: { code: string }[]; years: { to: number } };
+    township = meta.townships[Math.floor(meta.townships.length / 2)]!.code;
+    last = meta.years.to;
+    log('overview page in headless Chromium (first load after start = cold) …');
+    overview = await benchOverview(server.url);
+    log(`endpoints: ${repeats} warm calls each, township ${township}`);
+    endpoints = await benchEndpoints(server.url, endpointCases(township, last), repeats);
+    serverPeak = peakRssMiB(server.child.pid!);
+    const sample = [0, 1, 2, 3, 4].map((i) => meta.townships[Math.floor((i * meta.townships.length) / 5)]!.code);
+    log(`load: 50 connections × ${loadSeconds} s over ${dashboardMix(sample, last).length} dashboard calls …`);
+    load = await loadTest(server.url, server.child.pid!, dashboardMix(sample, last), loadSeconds);
+    serverPeak = peakRssMiB(server.child.pid!);
+  } finally {
+    await server.stop();
+  }
+  log('raw Parquet comparisons …');
+  const raw = await benchRaw(path.join(BENCH_DIR, 'province'), township, last, 3);
+
+  log('projection engine alone …');
+  const engine = benchEngine();
+  log('projections on the province set …');
+  const projection = await benchProjection(path.join(BENCH_DIR, 'province.duckdb'));
+  log('reports …');
+  const report = { demo: await benchReport(path.join(BENCH_DIR, 'demo.duckdb'), 5), province: await benchReport(path.join(BENCH_DIR, 'province.duckdb'), 3) };
+
+  const results = { engine, load, overview, projection, report, when: new Date().toISOString(), machine, repeats, datasets: [demo, province], endpoints, serverPeakMiB: serverPeak, raw };
+  mkdirSync(path.join(REPO_ROOT, 'bench', 'results'), { recursive: true });
+  writeFileSync(path.join(REPO_ROOT, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2));
+
+  const out: string[] = [`Run ${results.when} on ${machine}.`, ''];
+  out.push('| data set | rows (all tables) | generate s | import s | import peak MiB | database MiB |', '|---|---|---|---|---|---|');
+  for (const d of [demo, province]) {
+    const rows = Object.values(d.rowCounts).reduce((a, b) => a + b, 0);
+    out.push(`| ${d.name} | ${rows.toLocaleString('en')} | ${d.generateSeconds?.toFixed(1) ?? 'reused'} | ${d.ingestSeconds.toFixed(1)} | ${d.ingestPeakMiB?.toFixed(0) ?? '?'} | ${d.dbMiB.toFixed(0)} |`);
+  }
+  out.push('', `Row counts (province): ${JSON.stringify(province.rowCounts)}`, '');
+  out.push(`| endpoint | query | rows | cold ms | warm median ms | warm p95 ms |`, '|---|---|---|---|---|---|');
+  for (const e of endpoints) out.push(`| ${e.name} | \`${e.path.replace(/^\/api\/[a-z_/]+\??/, '')}\` | ${e.rows} | ${fmt(e.coldMs)} | ${fmt(e.medianMs)} | ${fmt(e.p95Ms)} |`);
+  out.push('', `Server peak RSS (after the load test): ${serverPeak?.toFixed(0) ?? '?'} MiB.`, '');
+  out.push(`Load: ${load.connections} connections × ${load.seconds} s over the dashboard mix: ${load.requests.toLocaleString('en')} requests, ${load.throughputRps.toFixed(0)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}; server RSS ${load.rssBeforeMiB?.toFixed(0)} MiB before, ${load.rssAfterMiB?.toFixed(0)} MiB after.`, '');
+  out.push('| raw Parquet question | query file | median ms | API warm median ms | ratio |', '|---|---|---|---|---|');
+  for (const r of raw) {
+    const api = endpoints.find((e) => e.id === r.comparedWith);
+    out.push(`| ${r.name} | ${r.sql} | ${fmt(r.medianMs)} | ${api ? fmt(api.medianMs) : '?'} | ${api ? (r.medianMs / api.medianMs).toFixed(0) + '×' : '?'} |`);
+  }
+  out.push('', `Overview page fully rendered in headless Chromium (province set): cold ${overview.coldMs.toFixed(0)} ms, warm median ${overview.warmMedianMs.toFixed(0)} ms (${overview.warmRuns} reloads).`);
+  out.push('', `Projections (province set): ${JSON.stringify(projection)}`);
+  out.push('', `Reports: ${JSON.stringify(report)}`);
+  out.push('', `Projection engine alone, 1,500 townships × 30 years × 2 sexes × 101 ages: ${engine.survivalGivenMs.toFixed(0)} ms with survivorship given; ${engine.withLifeTablesMs.toFixed(0)} ms building a life table per township, sex and year (medians of 5).`);
+  console.log(out.join('\n'));
+}
+
+await main();

@@ -1,0 +1,89 @@
+/**
+ * @module app
+ * The Hono application: `/api/*` routes over the ingested database, and the built web app
+ * (`dist/web`) for everything else. Errors answer JSON with a code and a planner's message.
+ *
+ * @example
+ * const app = createApp({ db: await Database.open(dbPath) });
+ * serve({ fetch: app.fetch, port: 8080, hostname: '127.0.0.1' });
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Database } from './db/Database.ts';
+import { ApiError, isApiError } from './errors.ts';
+import { WEB_DIST_DIR } from './paths.ts';
+import { metaRoutes } from './routes/meta.ts';
+import { mapRoutes } from './routes/map.ts';
+import { indicatorRoutes } from './routes/indicators.ts';
+import { srbRoutes } from './routes/srb.ts';
+import { projectionRoutes } from './routes/projections.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { DEFAULT_ANALYTICS, type AnalyticsConfig } from './config.ts';
+import { NO_AUDIT, type AuditLog } from './audit.ts';
+import { accessControl } from './auth/middleware.ts';
+import type { AppEnv } from './auth/principal.ts';
+import { Sessions } from './auth/sessions.ts';
+import type { UserStore } from './auth/users.ts';
+import { authRoutes } from './routes/auth.ts';
+
+export interface AppOptions {
+  readonly db: Database;
+  /** Folder of the built front end; defaults to dist/web. */
+  readonly webRoot?: string;
+  readonly log?: (message: string) => void;
+  readonly analytics?: AnalyticsConfig;
+  /** Users and tokens; access control is on whenever it holds at least one user. */
+  readonly users?: UserStore | null;
+  readonly audit?: AuditLog;
+}
+
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const log = options.log ?? ((m: string) => console.error(m));
+
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      frameAncestors: ["'none'"],
+    },
+  }));
+
+  app.onError((e, c) => {
+    if (isApiError(e)) return c.json(e.toJSON(), e.status);
+    log(`internal error on ${c.req.method} ${c.req.path}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    return c.json(new ApiError(500, 'internal', 'the server could not answer this request; the error was logged').toJSON(), 500);
+  });
+
+  const api = new Hono<AppEnv>();
+  const sessions = new Sessions();
+  const audit = options.audit ?? NO_AUDIT;
+  api.use('*', accessControl(options.users ?? null, sessions));
+  api.get('/health', (c) => c.json({ status: 'ok' }));
+  api.route('/', authRoutes(options.users ?? null, sessions, audit));
+  api.route('/', metaRoutes(options.db));
+  api.route('/', mapRoutes(options.db));
+  const analytics = options.analytics ?? DEFAULT_ANALYTICS;
+  api.route('/', indicatorRoutes(options.db, analytics));
+  api.route('/', srbRoutes(options.db, analytics));
+  api.route('/', projectionRoutes(options.db));
+  api.route('/', reportRoutes(options.db, analytics, audit));
+  api.all('*', (c) => {
+    throw new ApiError(404, 'not_found', `no API route ${c.req.method} ${c.req.path}`);
+  });
+  app.route('/api', api);
+
+  const webRoot = options.webRoot ?? WEB_DIST_DIR;
+  if (existsSync(webRoot)) {
+    const root = path.relative(process.cwd(), webRoot) || '.';
+    app.use('/*', serveStatic({ root }));
+    app.get('*', serveStatic({ root, path: 'index.html' }));
+  }
+  app.notFound((c) => c.json(new ApiError(404, 'not_found', `nothing at ${c.req.path}`).toJSON(), 404));
+  return app;
+}

@@ -1,0 +1,31 @@
+/**
+ * @module cli/serve
+ * `renkou serve [--db file] [--port N] [--host addr]`: serve the API and the dashboard.
+ */
+import { existsSync } from 'node:fs';
+import { isApiError } from '../errors.ts';
+import { closeOnSignals, startServer } from '../server.ts';
+import { parseCommandArgs, UsageError, type Command } from './command.ts';
+import { dbPathFrom, hostFrom, portFrom } from './config.ts';
+
+export const command: Command = {
+  name: 'serve',
+  summary: 'serve the dashboard and the API over the ingested database',
+  usage: 'renkou serve [--db <file>] [--port <n>] [--host <address>]',
+  async run(argv) {
+    const { values } = parseCommandArgs(argv, { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } });
+    const dbPath = dbPathFrom(values.db);
+    if (!existsSync(dbPath)) throw new UsageError(`no database at ${dbPath}: run "renkou ingest <folder>" first (or "npm start" for the demo)`);
+    const hostname = hostFrom(values.host);
+    let running;
+    try {
+      running = await startServer({ dbPath, port: portFrom(values.port), hostname });
+    } catch (e) {
+      if (isApiError(e)) throw new UsageError(e.message);
+      throw e;
+    }
+    console.error(`Renkou 人口 is serving ${dbPath} at ${running.url}`);
+    closeOnSignals(running, (m) => console.error(m));
+    return new Promise<number>(() => {}); // runs until a signal
+  },
+};

@@ -1,0 +1,133 @@
+/**
+ * @module db/Database
+ * The server's read-only handle on the ingested DuckDB file. Queries are named `sql/` files
+ * with bound parameters; results come back as JSON-ready row objects (cast BIGINTs in SQL).
+ *
+ * When an ingest swaps a new file into place (a rename, so a new inode), the next query
+ * notices and reopens: the server keeps serving across imports without a restart, and the
+ * old instance is closed once its in-flight queries are done.
+ *
+ * @example
+ * const db = await Database.open('data/renkou.duckdb');
+ * const rows = await db.query('meta/townships');
+ */
+import { statSync } from 'node:fs';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Params } from './bind.ts';
+import { runNamed, type Row } from './namedQuery.ts';
+
+export type { Row };
+
+interface Generation {
+  instance: DuckDBInstance;
+  connections: DuckDBConnection[];
+  inode: number;
+  mtimeMs: number;
+  inFlight: number;
+  retired: boolean;
+  closed: boolean;
+}
+
+/** Connections per generation: DuckDB runs one query per connection at a time. */
+const POOL_SIZE = 4;
+/** How often (at most) the file is stat'ed to notice a swapped-in import. */
+const RECHECK_MS = 1000;
+/**
+ * DuckDB's memory limit for the server (RENKOU_DUCKDB_MEMORY, default 1GB): its buffer cache
+ * grows to this and no further, which bounds the server's memory under load.
+ */
+const MEMORY_LIMIT = process.env.RENKOU_DUCKDB_MEMORY ?? '1GB';
+
+export class Database {
+  private current: Generation;
+  private next = 0;
+  private lastCheck = Date.now();
+  private opening: Promise<void> | null = null;
+  private memos = new Map<string, { generation: Generation; value: Promise<unknown> }>();
+
+  private constructor(readonly path: string, generation: Generation) {
+    this.current = generation;
+  }
+
+  static async open(path: string): Promise<Database> {
+    return new Database(path, await openGeneration(path));
+  }
+
+  /**
+   * Runs `sql/<name>.sql` with its `$parameters` bound from `params`. `T` names the row shape
+   * the query file promises (its column aliases and casts); it is not checked at run time.
+   */
+  async query<T = Row>(name: string, params: Params = {}): Promise<T[]> {
+    await this.reopenIfSwapped();
+    const generation = this.current;
+    const connection = generation.connections[this.next++ % generation.connections.length]!;
+    generation.inFlight++;
+    try {
+      return (await runNamed(connection, name, params)) as T[];
+    } finally {
+      generation.inFlight--;
+      if (generation.retired && generation.inFlight === 0) closeGeneration(generation);
+    }
+  }
+
+  /**
+   * `compute()` once per database generation: small facts about the data (the township list, the
+   * year span) that every request validates against, recomputed after an import swaps in.
+   */
+  async memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    await this.reopenIfSwapped();
+    const hit = this.memos.get(key);
+    if (hit && hit.generation === this.current) return hit.value as Promise<T>;
+    const value = compute();
+    this.memos.set(key, { generation: this.current, value });
+    value.catch(() => this.memos.delete(key));
+    return value;
+  }
+
+  /** Checks at most once a second whether ingest swapped in a new file. */
+  private async reopenIfSwapped(): Promise<void> {
+    if (this.opening) return this.opening;
+    const now = Date.now();
+    if (now - this.lastCheck < RECHECK_MS) return;
+    this.lastCheck = now;
+    let stat;
+    try {
+      stat = statSync(this.path);
+    } catch {
+      return; // mid-swap or removed: keep serving what is open
+    }
+    if (stat.ino === this.current.inode && stat.mtimeMs === this.current.mtimeMs) return;
+    this.opening = (async () => {
+      try {
+        const fresh = await openGeneration(this.path);
+        const old = this.current;
+        this.current = fresh;
+        old.retired = true;
+        if (old.inFlight === 0) closeGeneration(old);
+      } finally {
+        this.opening = null;
+      }
+    })();
+    return this.opening;
+  }
+
+  close(): void {
+    this.current.retired = true;
+    if (this.current.inFlight === 0) closeGeneration(this.current);
+  }
+}
+
+async function openGeneration(path: string): Promise<Generation> {
+  const stat = statSync(path);
+  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', memory_limit: MEMORY_LIMIT });
+  const connections: DuckDBConnection[] = [];
+  for (let i = 0; i < POOL_SIZE; i++) connections.push(await instance.connect());
+  return { instance, connections, inode: stat.ino, mtimeMs: stat.mtimeMs, inFlight: 0, retired: false, closed: false };
+}
+
+function closeGeneration(generation: Generation): void {
+  if (generation.closed) return;
+  generation.closed = true;
+  for (const c of generation.connections) c.closeSync();
+  generation.instance.closeSync();
+}

@@ -1,0 +1,105 @@
+/**
+ * @module indicators/families/births
+ * Births, crude birth rate, birth-order shares, policy compliance and hospital delivery, all from
+ * the births rollup by month; rates use person-years from the exposure query.
+ */
+import { cell, countRow, ratioRow, sumBy } from '../ratio.ts';
+import { sources, type BirthCell } from '../sources.ts';
+import type { IndicatorContext, IndicatorDef, IndicatorRow } from '../types.ts';
+
+const ALL_PERIODS = ['year', 'statyear', 'half', 'quarter', 'month'] as const;
+
+/** Every (township, period) the query asks for, so that a period without births answers 0, not nothing. */
+export async function grid(context: IndicatorContext): Promise<[string, string][]> {
+  const periods = await sources.periods(context);
+  return context.query.townships.flatMap((t) => periods.map((p): [string, string] => [t, p.period]));
+}
+
+function birthTotals(rows: readonly BirthCell[], keep: (r: BirthCell) => boolean = () => true): Map<string, number> {
+  return sumBy(rows.filter(keep), (r) => cell(r.township, r.period), (r) => r.n);
+}
+
+export const births: IndicatorDef = {
+  id: 'births', unit: 'persons', uses: ['residence'], periods: ALL_PERIODS, fields: [], keys: [],
+  name: { zh: '出生人数', en: 'Births' },
+  definition: { zh: '期内出生的活产婴儿数（每个婴儿一条记录，双胎计2人）。', en: 'Live births in the period (one record per child; twins count twice).' },
+  async compute(c) {
+    const [cells, totals] = await Promise.all([grid(c), sources.births(c).then((r) => birthTotals(r))]);
+    return cells.map(([t, p]) => countRow(t, p, totals.get(cell(t, p)) ?? 0, c.smallCell));
+  },
+};
+
+export const cbr: IndicatorDef = {
+  id: 'cbr', unit: '‰', uses: ['residence'], periods: ALL_PERIODS, fields: [], keys: [],
+  name: { zh: '出生率', en: 'Crude birth rate' },
+  definition: {
+    zh: '出生人数 ÷ 期中人口（人年）× 1000‰。期中人口由前后两个年末人口线性插值；户籍：户籍人口；流动：流入人口；全部：户籍 + 流入。',
+    en: 'Births ÷ person-years × 1000. Mid-period population interpolated between year-ends; registered: registered population; migrant: in-migrants; all: registered + in-migrants.',
+  },
+  async compute(c) {
+    const [cells, totals, exposure] = await Promise.all([grid(c), sources.births(c).then((r) => birthTotals(r)), sources.exposure(c)]);
+    const years = sumBy(exposure, (r) => cell(r.township, r.period), (r) => r.person_years);
+    return cells.map(([t, p]) => ratioRow(t, p, totals.get(cell(t, p)) ?? 0, years.get(cell(t, p)) ?? null, 1000, c.smallCell));
+  },
+};
+
+const ORDER_LABELS = { 1: '1', 2: '2', 3: '3+' } as const;
+
+export const orderShare: IndicatorDef = {
+  id: 'order_share', unit: '%', uses: ['residence'], periods: ALL_PERIODS, fields: ['order'], keys: ['order'],
+  name: { zh: '孩次结构（一孩率/二孩率/多孩率）', en: 'Birth-order shares' },
+  definition: { zh: '某孩次出生数 ÷ 出生总数 × 100%；多孩为三孩及以上。', en: 'Births of an order ÷ all births × 100; order 3+ pooled (多孩).' },
+  async compute(c) {
+    const [cells, rows] = await Promise.all([grid(c), sources.births(c)]);
+    const totals = birthTotals(rows);
+    const byOrder = sumBy(rows, (r) => `${cell(r.township, r.period)}|${r.birth_order}`, (r) => r.n);
+    return cells.flatMap(([t, p]) => ([1, 2, 3] as const).map((order) =>
+      ratioRow(t, p, byOrder.get(`${cell(t, p)}|${order}`) ?? 0, totals.get(cell(t, p)) ?? 0, 100, c.smallCell,
+        { order: ORDER_LABELS[order] }, totals.get(cell(t, p)) ?? 0)));
+  },
+};
+
+export const compliance: IndicatorDef = {
+  id: 'compliance', unit: '%', uses: ['residence'], periods: ALL_PERIODS, fields: ['unknown', 'unknown_share', 'noncompliant', 'target', 'meets_target'], keys: [],
+  name: { zh: '计划生育率（出生政策符合率）', en: 'Policy compliance rate' },
+  definition: {
+    zh: '政策内出生数 ÷ 出生总数 × 100%。政策属性不详的出生计入分母，并单列其人数和占比。目标：户籍99%，流动85%（可配置）；全部人口无单一目标。',
+    en: 'Compliant births ÷ all births × 100. Births of unknown status stay in the denominator and are reported separately. Targets: registered 99%, migrant 85% (configurable); none for all residents together.',
+  },
+  async compute(c) {
+    const [cells, rows] = await Promise.all([grid(c), sources.births(c)]);
+    const totals = birthTotals(rows);
+    const by = sumBy(rows, (r) => `${cell(r.township, r.period)}|${r.policy_status}`, (r) => r.n);
+    const target = c.query.residence === 'all' ? null : c.targets[c.query.residence];
+    return cells.map(([t, p]): IndicatorRow => {
+      const k = cell(t, p);
+      const total = totals.get(k) ?? 0;
+      const unknown = by.get(`${k}|unknown`) ?? 0;
+      const row = ratioRow(t, p, by.get(`${k}|compliant`) ?? 0, total, 100, c.smallCell, {
+        unknown, unknown_share: total > 0 ? (unknown / total) * 100 : null,
+        noncompliant: by.get(`${k}|noncompliant`) ?? 0, target,
+      }, total);
+      return { ...row, meets_target: target === null || row.value === null ? null : row.value >= target };
+    });
+  },
+};
+
+export const hospitalRate: IndicatorDef = {
+  id: 'hospital_rate', unit: '%', uses: ['residence'], periods: ALL_PERIODS, fields: ['unrecorded'], keys: [],
+  name: { zh: '住院分娩率', en: 'Hospital-delivery rate' },
+  definition: {
+    zh: '住院分娩出生数 ÷ 有分娩地点记录的出生数 × 100%（导出数据无 delivery_place 列时为空）。',
+    en: 'Births delivered in hospital ÷ births with a recorded place × 100 (empty when the export has no delivery_place column).',
+  },
+  async compute(c) {
+    const [cells, rows] = await Promise.all([grid(c), sources.births(c)]);
+    const recorded = birthTotals(rows, (r) => r.hospital !== null);
+    const inHospital = birthTotals(rows, (r) => r.hospital === true);
+    const totals = birthTotals(rows);
+    return cells.map(([t, p]) => {
+      const k = cell(t, p);
+      const known = recorded.get(k) ?? 0;
+      return ratioRow(t, p, inHospital.get(k) ?? 0, known, 100, c.smallCell, { unrecorded: (totals.get(k) ?? 0) - known }, known);
+    });
+  },
+};

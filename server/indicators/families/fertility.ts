@@ -1,0 +1,104 @@
+/**
+ * @module indicators/families/fertility
+ * Age-specific fertility (ASFR), the total fertility rate (TFR) and the mean age at childbearing.
+ *
+ * ASFR(a) = births to mothers of completed age a ÷ women-years at age a × 1000 (‰), single ages
+ * 15..49; births to mothers under 15 count at 15 and over 49 at 49 (the UN convention), so the
+ * TFR accounts for every birth. TFR = Σ ASFR(a) / 1000, children per woman. The mean age at
+ * childbearing is ASFR-weighted at mid-age: Σ (a + 0.5)·ASFR(a) / Σ ASFR(a).
+ */
+import { cell } from '../ratio.ts';
+import { sources } from '../sources.ts';
+import type { IndicatorContext, IndicatorDef, IndicatorRow } from '../types.ts';
+import { grid } from './births.ts';
+
+export const FERTILE_AGES = { from: 15, to: 49 } as const;
+const ALL_PERIODS = ['year', 'statyear', 'half', 'quarter', 'month'] as const;
+
+interface Schedule { births: Float64Array; womenYears: Float64Array }
+
+/** Births and women-years by single age 15..49 for each (township, period). */
+async function schedules(c: IndicatorContext): Promise<Map<string, Schedule>> {
+  const [births, exposure] = await Promise.all([sources.birthsByAge(c), sources.exposure(c)]);
+  const span = FERTILE_AGES.to - FERTILE_AGES.from + 1;
+  const map = new Map<string, Schedule>();
+  const get = (k: string): Schedule => {
+    let s = map.get(k);
+    if (!s) map.set(k, (s = { births: new Float64Array(span), womenYears: new Float64Array(span) }));
+    return s;
+  };
+  const index = (age: number) => Math.min(Math.max(age, FERTILE_AGES.from), FERTILE_AGES.to) - FERTILE_AGES.from;
+  for (const b of births) get(cell(b.township, b.period)).births[index(b.age)] += b.n;
+  for (const e of exposure) {
+    if (e.sex === 'F' && e.age >= FERTILE_AGES.from && e.age <= FERTILE_AGES.to) get(cell(e.township, e.period)).womenYears[index(e.age)] += e.person_years;
+  }
+  return map;
+}
+
+function rates(s: Schedule): Float64Array {
+  return s.births.map((b, i) => (s.womenYears[i]! > 0 ? (b / s.womenYears[i]!) : 0));
+}
+
+const sum = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0);
+
+export const asfr: IndicatorDef = {
+  id: 'asfr', unit: '‰', uses: ['residence', 'ages'], periods: ALL_PERIODS, fields: ['age'], keys: ['age'],
+  name: { zh: '年龄别生育率', en: 'Age-specific fertility rate' },
+  definition: {
+    zh: '某年龄（周岁）妇女所生孩子数 ÷ 该年龄妇女人年数 × 1000‰，15–49岁；ages=5 时按5岁组（15-19…45-49）。',
+    en: 'Births to women of a completed age ÷ women-years at that age × 1000, ages 15–49; ages=5 gives 5-year groups (15-19 … 45-49).',
+  },
+  async compute(c) {
+    const [cells, map] = await Promise.all([grid(c), schedules(c)]);
+    const width = c.query.ages === '5' ? 5 : 1;
+    const rows: IndicatorRow[] = [];
+    for (const [t, p] of cells) {
+      const s = map.get(cell(t, p));
+      for (let a = FERTILE_AGES.from; a <= FERTILE_AGES.to; a += width) {
+        let births = 0;
+        let years = 0;
+        for (let i = a; i < a + width; i++) {
+          births += s?.births[i - FERTILE_AGES.from] ?? 0;
+          years += s?.womenYears[i - FERTILE_AGES.from] ?? 0;
+        }
+        rows.push({
+          township: t, period: p, age: width === 1 ? String(a) : `${a}-${a + 4}`,
+          value: years > 0 ? (births / years) * 1000 : null, numerator: births, denominator: years, small: births < c.smallCell,
+        });
+      }
+    }
+    return rows;
+  },
+};
+
+export const tfr: IndicatorDef = {
+  id: 'tfr', unit: 'children per woman', uses: ['residence'], periods: ALL_PERIODS, fields: [], keys: [],
+  name: { zh: '总和生育率', en: 'Total fertility rate' },
+  definition: { zh: '15–49岁各单岁年龄别生育率之和（每名妇女平均生育子女数）。', en: 'Sum of single-age ASFRs over 15–49 (children per woman).' },
+  async compute(c) {
+    const [cells, map] = await Promise.all([grid(c), schedules(c)]);
+    return cells.map(([t, p]) => {
+      const s = map.get(cell(t, p));
+      const births = s ? sum(s.births) : 0;
+      const years = s ? sum(s.womenYears) : 0;
+      return { township: t, period: p, value: s && years > 0 ? sum(rates(s)) : null, numerator: births, denominator: years, small: births < c.smallCell };
+    });
+  },
+};
+
+export const meanAgeChildbearing: IndicatorDef = {
+  id: 'mean_age_childbearing', unit: 'years', uses: ['residence'], periods: ALL_PERIODS, fields: [], keys: [],
+  name: { zh: '平均生育年龄', en: 'Mean age at childbearing' },
+  definition: { zh: '以年龄别生育率加权的平均年龄：Σ(a+0.5)·f(a) ÷ Σf(a)。', en: 'ASFR-weighted mean age: Σ(a+0.5)·f(a) ÷ Σf(a).' },
+  async compute(c) {
+    const [cells, map] = await Promise.all([grid(c), schedules(c)]);
+    return cells.map(([t, p]) => {
+      const s = map.get(cell(t, p));
+      const f = s ? rates(s) : new Float64Array(0);
+      const total = sum(f);
+      const weighted = f.reduce((acc, r, i) => acc + (FERTILE_AGES.from + i + 0.5) * r, 0);
+      const births = s ? sum(s.births) : 0;
+      return { township: t, period: p, value: total > 0 ? weighted / total : null, numerator: births, denominator: null, small: births < c.smallCell };
+    });
+  },
+};

@@ -1,0 +1,54 @@
+/**
+ * @module indicators/params
+ * Validation of the indicator and SRB query strings: the shape with zod at the edge, then the
+ * facts of the data (known townships, years covered). Every failure is a 400 naming the parameter
+ * and what is allowed.
+ */
+import { z } from 'zod';
+import { checkScope, type Scope } from '../auth/scope.ts';
+import { ApiError } from '../errors.ts';
+import type { Catalog } from './catalog.ts';
+import {
+  AGE_GROUPINGS, COMPARE_MODES, DIRECTION_FILTERS, PERIOD_KINDS, RESIDENCE_FILTERS, type IndicatorQuery,
+} from './types.ts';
+
+const year = z.coerce.number({ message: 'must be a year such as 2024' }).int('must be a whole year such as 2024');
+
+export const indicatorQuerySchema = z.strictObject({
+  township: z.string().max(20_000).default('all'),
+  from: year.optional(),
+  to: year.optional(),
+  period: z.enum(PERIOD_KINDS).default('year'),
+  residence: z.enum(RESIDENCE_FILTERS).default('all'),
+  compare: z.enum(COMPARE_MODES).default('none'),
+  ages: z.enum(AGE_GROUPINGS).default('single'),
+  direction: z.enum(DIRECTION_FILTERS).default('in'),
+}, { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown parameter ${issue.keys.join(', ')}` : undefined) });
+
+export type RawIndicatorQuery = z.infer<typeof indicatorQuerySchema>;
+
+function bad(parameter: string, message: string): ApiError {
+  return new ApiError(400, 'bad_parameter', `${parameter}: ${message}`, { parameter });
+}
+
+/** Default span: the last ten years of data. */
+export const DEFAULT_SPAN_YEARS = 10;
+
+/** Validates against the data, then against what the asker may see (403 outside their scope). */
+export function resolveQuery(raw: RawIndicatorQuery, data: Catalog, scope: Scope): IndicatorQuery {
+  const codes = [...new Set(raw.township.split(',').map((s) => s.trim()).filter(Boolean))];
+  if (codes.length === 0) throw bad('township', 'give a 9-digit township code, several separated by commas, or all');
+  for (const code of codes) {
+    if (code === 'all') continue;
+    if (!/^\d{9}$/.test(code)) throw bad('township', `"${code}" is not a 9-digit township code (or all)`);
+    if (!data.townships.has(code)) throw bad('township', `no township ${code} in the data`);
+  }
+  checkScope(scope, codes);
+  const to = raw.to ?? data.lastYear;
+  const from = raw.from ?? Math.max(data.firstYear, to - DEFAULT_SPAN_YEARS + 1);
+  const span = `the data covers ${data.firstYear}..${data.lastYear}`;
+  if (from < data.firstYear || from > data.lastYear) throw bad('from', `${from} is outside the data: ${span}`);
+  if (to < data.firstYear || to > data.lastYear) throw bad('to', `${to} is outside the data: ${span}`);
+  if (from > to) throw bad('from', `from (${from}) is after to (${to})`);
+  return { townships: codes, from, to, period: raw.period, residence: raw.residence, compare: raw.compare, ages: raw.ages, direction: raw.direction };
+}

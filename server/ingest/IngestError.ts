@@ -1,0 +1,30 @@
+/**
+ * @module ingest/IngestError
+ * Why an import stopped, in words for the planner who ran it: which file, which column, which rule.
+ * Nothing already ingested is touched when one is thrown.
+ */
+export type IngestErrorCode =
+  | 'source_missing'
+  | 'table_missing'
+  | 'file_unreadable'
+  | 'file_empty'
+  | 'column_missing'
+  | 'column_type'
+  | 'topojson_invalid'
+  | 'ingest_running';
+
+export class IngestError extends Error {
+  override readonly name = 'IngestError';
+  constructor(
+    readonly code: IngestErrorCode,
+    message: string,
+    readonly file?: string,
+    readonly column?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isIngestError(e: unknown): e is IngestError {
+  return e instanceof IngestError;
+}

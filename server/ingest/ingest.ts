@@ -1,0 +1,218 @@
+/**
+ * @module ingest/ingest
+ * `renkou ingest <folder>`: reads the Parquet exports into a new DuckDB file beside the current
+ * one, checks every contract rule (rows that break one go to `quarantine`), then swaps the new
+ * file in atomically. A failure at any point leaves the current database untouched.
+ *
+ * The rules themselves are the `sql/ingest/<table>.sql` files; the only SQL assembled here is
+ * the column list of the staging table, built from the contract's constant column names.
+ *
+ * @example
+ * const report = await ingest({ source: 'data/demo', dbPath: 'data/renkou.duckdb' });
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import {
+  DELIVERY_PLACES, DIRECTIONS, MARITAL_STATUSES, MAX_AGE, POLICY_STATUSES, PRIOR_STATUSES, REGION_KINDS,
+  RESIDENCES, SEXES, STORAGE_TYPE, TABLES, TABLE_ORDER, TOPOJSON_FILE, type ColumnDef, type TableDef, type TableName,
+} from '../contract/tables.ts';
+import { bindParams, type Params } from '../db/bind.ts';
+import { runNamed } from '../db/namedQuery.ts';
+import { IngestError } from './IngestError.ts';
+import { locateTable, type TableFiles } from './locate.ts';
+import { acquireIngestLock } from './lock.ts';
+import { checkColumns, type FileColumn } from './schema.ts';
+import { readTopology } from './topology.ts';
+import { DEFAULT_KEEP_VERSIONS, publishDatabase } from './versions.ts';
+
+export interface IngestOptions {
+  readonly source: string;
+  readonly dbPath: string;
+  /** Dates after this day break `future_date`; defaults to today. */
+  readonly today?: string;
+  readonly countyName?: string;
+  readonly keepVersions?: number;
+  readonly onProgress?: (message: string) => void;
+}
+
+export interface TableReport {
+  readonly table: TableName;
+  readonly files: number;
+  readonly rowsRead: number;
+  readonly rowsAccepted: number;
+  readonly quarantined: Record<string, number>;
+  readonly seconds: number;
+}
+
+export interface IngestReport {
+  readonly dbPath: string;
+  readonly tables: TableReport[];
+  readonly seconds: number;
+}
+
+/** The allowed codes, bound as list parameters so the rule files read them from the contract. */
+const RULE_PARAMS: Params = {
+  sexes: SEXES, region_kinds: REGION_KINDS, residences: RESIDENCES, policy_statuses: POLICY_STATUSES,
+  delivery_places: DELIVERY_PLACES, prior_statuses: PRIOR_STATUSES, marital_statuses: MARITAL_STATUSES,
+  directions: DIRECTIONS, max_age: MAX_AGE,
+};
+
+export async function ingest(options: IngestOptions): Promise<IngestReport> {
+  const started = performance.now();
+  const progress = options.onProgress ?? (() => {});
+  if (!existsSync(options.source)) {
+    throw new IngestError('source_missing', `export folder ${options.source} does not exist`);
+  }
+  const release = acquireIngestLock(options.dbPath);
+  const builtPath = `${options.dbPath}.building`;
+  try {
+    rmSync(builtPath, { force: true });
+    rmSync(`${builtPath}.wal`, { force: true });
+    const located = locateAll(options.source);
+    const topology = readTopology(options.source);
+    const instance = await DuckDBInstance.create(builtPath);
+    const connection = await instance.connect();
+    const tables: TableReport[] = [];
+    try {
+      await runNamed(connection, 'ingest/setup');
+      for (const name of TABLE_ORDER) {
+        tables.push(await ingestTable(connection, TABLES[name], located[name], { ...RULE_PARAMS, today: options.today ?? todayIso() }, progress));
+      }
+      await storeMeta(connection, options, topology, tables);
+      await runNamed(connection, 'rollups/build');
+      await connection.run('CHECKPOINT');
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+    publishDatabase(builtPath, options.dbPath, options.keepVersions ?? DEFAULT_KEEP_VERSIONS);
+    const seconds = (performance.now() - started) / 1000;
+    progress(`import complete in ${seconds.toFixed(1)} s → ${options.dbPath}`);
+    return { dbPath: options.dbPath, tables, seconds };
+  } catch (e) {
+    rmSync(builtPath, { force: true });
+    rmSync(`${builtPath}.wal`, { force: true });
+    throw e;
+  } finally {
+    release();
+  }
+}
+
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function locateAll(source: string): Record<TableName, TableFiles | null> {
+  const located = {} as Record<TableName, TableFiles | null>;
+  for (const name of TABLE_ORDER) {
+    const found = locateTable(source, name);
+    if (TABLES[name].required && (!found || found.files.length === 0)) {
+      throw new IngestError('table_missing',
+        `${source}: the required table "${name}" (${TABLES[name].zh}) is missing: expected ${name}.parquet or a folder ${name}/ of Parquet files`);
+    }
+    located[name] = found;
+  }
+  return located;
+}
+
+async function ingestTable(
+  connection: DuckDBConnection, table: TableDef, located: TableFiles | null, params: Params,
+  progress: (message: string) => void,
+): Promise<TableReport> {
+  const started = performance.now();
+  const files = located?.files ?? [];
+  const present = await checkFiles(connection, table, files);
+  await stage(connection, table, present, located);
+  const rowsRead = Number((await runNamed(connection, 'ingest/count_src'))[0]?.n ?? 0);
+  if (table.required && rowsRead === 0) {
+    throw new IngestError('file_empty', `${files.join(', ')}: the required table "${table.name}" has no rows`, files[0]);
+  }
+  progress(`${table.name}: ${rowsRead.toLocaleString('en')} rows read from ${files.length} file(s), checking ${table.rules.length} rules…`);
+  await checkRules(connection, table, files, params);
+  const counts = await runNamed(connection, 'ingest/quarantine_counts', { table: table.name });
+  const quarantined = Object.fromEntries(counts.map((r) => [String(r.rule), Number(r.n)]));
+  const rejected = counts.reduce((sum, r) => sum + Number(r.n), 0);
+  const rowsAccepted = rowsRead - rejected;
+  const seconds = (performance.now() - started) / 1000;
+  await runNamed(connection, 'ingest/record_table',
+    { table: table.name, files: files.length, rows_read: rowsRead, rows_accepted: rowsAccepted, seconds });
+  progress(`${table.name}: ${rowsAccepted.toLocaleString('en')} accepted, ${rejected} quarantined (${seconds.toFixed(1)} s)`);
+  return { table: table.name, files: files.length, rowsRead, rowsAccepted, quarantined, seconds };
+}
+
+/** Reads each file's footer and schema: a corrupt file or a contract break names that file. */
+async function checkFiles(connection: DuckDBConnection, table: TableDef, files: readonly string[]): Promise<ColumnDef[]> {
+  let present: ColumnDef[] = table.columns.filter((c) => c.required);
+  for (const file of files) {
+    let columns: FileColumn[];
+    try {
+      const reader = await connection.runAndReadAll('DESCRIBE SELECT * FROM read_parquet($file)', { file });
+      columns = (reader.getRowObjectsJson() as { column_name: string; column_type: string }[])
+        .map((r) => ({ name: r.column_name, type: r.column_type }));
+    } catch (e) {
+      throw new IngestError('file_unreadable', `${file}: not a readable Parquet file (${firstLine(e)})`, file);
+    }
+    present = checkColumns(table, file, columns);
+  }
+  return present;
+}
+
+/**
+ * Defines `src`: a view over the files with every contract column in its storage type (absent
+ * optional columns as NULL), plus `_file` and `_row` so quarantined rows can be traced to their
+ * source. A view, not a copy: the rule file reads the Parquet directly, so a large table is not
+ * materialised twice. The file list is bound into a session variable, never spliced into SQL.
+ */
+async function stage(connection: DuckDBConnection, table: TableDef, present: readonly ColumnDef[], located: TableFiles | null): Promise<void> {
+  const has = new Set(located && located.files.length > 0 ? present.map((c) => c.name) : []);
+  const columns = table.columns.map((c) => {
+    const type = STORAGE_TYPE[c.family];
+    return has.has(c.name) ? `TRY_CAST("${c.name}" AS ${type}) AS "${c.name}"` : `NULL::${type} AS "${c.name}"`;
+  });
+  if (!located || located.files.length === 0) {
+    await connection.run(`CREATE TEMP VIEW src AS SELECT ${columns.join(', ')}, NULL::VARCHAR AS _file, NULL::BIGINT AS _row WHERE false`);
+    return;
+  }
+  const { values, types } = bindParams({ files: located.files });
+  await connection.run('SET VARIABLE ingest_files = $files', values, types);
+  await connection.run(`CREATE TEMP VIEW src AS SELECT ${columns.join(', ')}, filename AS _file, file_row_number AS _row
+    FROM read_parquet(getvariable('ingest_files'), hive_partitioning = ${located.hive}, union_by_name = true, filename = true, file_row_number = true)`);
+}
+
+/** Runs a table's rule file; a failure to read a file's pages (corrupt data) names the file. */
+async function checkRules(connection: DuckDBConnection, table: TableDef, files: readonly string[], params: Params): Promise<void> {
+  try {
+    await runNamed(connection, `ingest/${table.name}`, params);
+  } catch (e) {
+    const message = firstLine(e);
+    const file = files.find((f) => message.includes(f));
+    if (!file && !/parquet/i.test(message)) throw e;
+    throw new IngestError('file_unreadable', `${file ?? table.name}: a file could not be read in full (${message})`, file ?? files[0]);
+  }
+}
+
+async function storeMeta(connection: DuckDBConnection, options: IngestOptions, topology: string | null, tables: readonly TableReport[]): Promise<void> {
+  const meta: Record<string, string> = {
+    source: path.resolve(options.source),
+    ingested_at: new Date().toISOString(),
+    county_name: options.countyName ?? '',
+    report: JSON.stringify(tables),
+  };
+  for (const [key, value] of Object.entries(meta)) {
+    await runNamed(connection, 'ingest/record_meta', { key, value });
+  }
+  if (topology !== null) await runNamed(connection, 'ingest/record_asset', { name: TOPOJSON_FILE, content: topology });
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+}
+
+/** Reads the county name that the demo generator records, when the export folder has one. */
+export function readManifestCountyName(source: string): string | undefined {
+  const manifest = path.join(source, 'manifest.json');
+  if (!existsSync(manifest)) return undefined;
+  const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { county?: { name?: string } };
+  return parsed.county?.name;
+}

@@ -1,0 +1,48 @@
+/**
+ * @module ingest/lock
+ * One ingest at a time per database: a lock file created exclusively beside it, holding the
+ * owner's pid. A lock left by a killed process (its pid no longer running) is taken over.
+ */
+import { openSync, closeSync, writeSync, readFileSync, rmSync } from 'node:fs';
+import { IngestError } from './IngestError.ts';
+
+interface LockInfo { pid: number; startedAt: string }
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readLock(lockPath: string): LockInfo | null {
+  try {
+    return JSON.parse(readFileSync(lockPath, 'utf8')) as LockInfo;
+  } catch {
+    return null;
+  }
+}
+
+/** Takes the lock or throws `ingest_running`; returns the function that releases it. */
+export function acquireIngestLock(dbPath: string): () => void {
+  const lockPath = `${dbPath}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() } satisfies LockInfo));
+      closeSync(fd);
+      return () => rmSync(lockPath, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const owner = readLock(lockPath);
+      if (owner && isRunning(owner.pid)) {
+        throw new IngestError('ingest_running',
+          `another import into ${dbPath} is running (pid ${owner.pid}, started ${owner.startedAt}); wait for it to finish`);
+      }
+      rmSync(lockPath, { force: true }); // stale: its owner was killed
+    }
+  }
+  throw new IngestError('ingest_running', `could not take the import lock ${lockPath}`);
+}

@@ -1,0 +1,165 @@
+/**
+ * @module projection/project
+ * Projections from the data: assumptions → scenario inputs → engine (townships controlled to
+ * the county) → answer. `projectFromData` is pure (used by the API, the backtest and the bench);
+ * `runProjection` reads the database and builds the JSON answer of `POST /api/projections`.
+ *
+ * @example
+ * const answer = await runProjection(db, parseProjectionRequest({ scope: 'all', scenario: 'low' }));
+ */
+import type { ProjectionResult } from '../demography/types.ts';
+import type { Database } from '../db/Database.ts';
+import { ApiError } from '../errors.ts';
+import { estimateAr1, migrationSigma } from './ar1.ts';
+import { deriveAllAssumptions, deriveAssumptions } from './assumptions.ts';
+import { DEFAULTS } from './constants.ts';
+import { loadProjectionData, resolveBaseYear, townshipList } from './data.ts';
+import { assumptionsSummary, pyramidsOf, seriesOf, type AssumptionsSummary, type Pyramids, type Series } from './output.ts';
+import { BAND_SERIES, projectDraws, type Band, type BandSeries, type DrawsResult } from './probabilistic.ts';
+import { canonicalJson, type ProjectionRequest } from './request.ts';
+import { projectUnits } from './run.ts';
+import { countyMxPath, countyTfrPath, unitInputs, type ScenarioSpec, type UnitInputs } from './scenario.ts';
+import type { Assumptions, ProjectionData } from './types.ts';
+
+export interface Projected {
+  readonly assumptions: ReadonlyMap<string, Assumptions>;
+  readonly inputs: ReadonlyMap<string, UnitInputs>;
+  readonly results: ReadonlyMap<string, ProjectionResult>;
+}
+
+/** Years of data a projection from `baseYear` reads (the TFR series for the probabilistic variant is the longest need). */
+export const dataSpan = (baseYear: number) => ({ from: baseYear - DEFAULTS.tfrSeriesYears - 1, to: baseYear });
+
+/**
+ * Projects the county and, when `townships` is true, every township controlled to it.
+ * `control: false` projects the units on their own assumptions without raking.
+ */
+export function projectFromData(
+  data: ProjectionData, baseYear: number, horizon: number, spec: ScenarioSpec, townships: boolean, control = true,
+): Projected {
+  const options = spec.name === 'custom' && spec.custom?.e0 !== undefined ? { e0: spec.custom.e0 } : {};
+  const assumptions = derived(data, `${baseYear}|${townships}|${JSON.stringify(options)}`,
+    () => (townships ? deriveAllAssumptions(data, baseYear, options) : new Map([['all', deriveAssumptions(data, 'all', baseYear, options)]])));
+  const county = assumptions.get('all')!;
+  const tfrPath = countyTfrPath(county.fertility.tfr, horizon, baseYear, spec);
+  const mx = countyMxPath(county, horizon, spec);
+  const inputs = new Map<string, UnitInputs>();
+  for (const [scope, a] of assumptions) inputs.set(scope, unitInputs(a, spec, tfrPath, county.fertility.tfr, mx, a.mortality.smr));
+  const results = projectUnits([...inputs.values()], control);
+  return { assumptions, inputs, results };
+}
+
+/**
+ * Assumptions depend only on the data (one object per database generation), the base year and the
+ * e0 override, not on the scenario: derived once and kept with the data they came from.
+ */
+const derivedCache = new WeakMap<ProjectionData, Map<string, Map<string, Assumptions>>>();
+
+function derived(data: ProjectionData, key: string, derive: () => Map<string, Assumptions>): Map<string, Assumptions> {
+  let byKey = derivedCache.get(data);
+  if (!byKey) derivedCache.set(data, (byKey = new Map()));
+  let hit = byKey.get(key);
+  if (!hit) byKey.set(key, (hit = derive()));
+  return hit;
+}
+
+export interface ScopeResult {
+  readonly scope: string;
+  readonly name: string;
+  readonly series: Series;
+  readonly pyramids: Pyramids;
+  readonly bands?: Record<BandSeries, Band>;
+  readonly draws?: Omit<DrawsResult, 'bands'>;
+}
+
+export interface ProjectionAnswer {
+  readonly request: unknown;
+  readonly baseYear: number;
+  readonly horizon: number;
+  readonly scenario: string;
+  readonly variant: string;
+  readonly years: number[];
+  readonly results: ScopeResult[];
+  readonly assumptions: AssumptionsSummary[];
+  readonly method: Readonly<Record<string, string>>;
+}
+
+const METHOD = {
+  engine: 'cohort-component, single ages 0..100+, annual steps, net migrants half at the start and half at the end of each year (docs/projection.md)',
+  base: 'resident population at 31 Dec of the base year = registered + in-migrants − out-migrants',
+  control: 'townships are projected on their own assumptions and raked each year, by sex and single age, to the county projection (proportional), so they add up exactly',
+  flows: 'births, deaths and net migrants at year y are those of the step from 31 Dec y−1 to 31 Dec y (null for the base year)',
+};
+
+/** The canonical request (base year resolved) that keys the cache and is echoed in the answer. */
+export function canonicalRequest(req: ProjectionRequest, baseYear: number): string {
+  return canonicalJson({ ...req, baseYear });
+}
+
+export async function runProjection(db: Database, req: ProjectionRequest, baseYear?: number): Promise<ProjectionAnswer> {
+  const base = baseYear ?? await resolveBaseYear(db, req.baseYear);
+  const towns = await townshipList(db);
+  const names = new Map(towns.map((t) => [t.code, t.name]));
+  names.set('all', '全县');
+  const unknown = req.scopes.filter((s) => !names.has(s));
+  if (unknown.length > 0) {
+    throw new ApiError(400, 'bad_parameter', `scope: no township ${unknown.join(', ')} in the data`, { parameter: 'scope' });
+  }
+  const span = dataSpan(base);
+  const data = await loadProjectionData(db, span.from, span.to);
+  const spec: ScenarioSpec = { name: req.scenario, custom: req.custom };
+  const needTownships = req.scopes.some((s) => s !== 'all');
+  const projected = projectFromData(data, base, req.horizon, spec, needTownships);
+  const years = Array.from({ length: req.horizon + 1 }, (_, i) => base + i);
+  const results: ScopeResult[] = [];
+  for (const scope of req.scopes) {
+    const r = projected.results.get(scope)!;
+    const inp = projected.inputs.get(scope)!;
+    const a = projected.assumptions.get(scope)!;
+    const entry: ScopeResult = { scope, name: names.get(scope) ?? scope, series: seriesOf(r, inp.tfr, a.fertility.tfr), pyramids: pyramidsOf(r) };
+    if (req.variant === 'probabilistic') {
+      const { bands, ...draws } = probabilisticFor(projected, scope, req, data, base, spec);
+      results.push({ ...entry, bands, draws });
+    } else {
+      results.push(entry);
+    }
+  }
+  return {
+    request: JSON.parse(canonicalRequest(req, base)),
+    baseYear: base, horizon: req.horizon, scenario: req.scenario, variant: req.variant, years, results,
+    assumptions: req.scopes.map((s) => assumptionsSummary(projected.assumptions.get(s)!, names.get(s) ?? s)),
+    method: req.variant === 'probabilistic'
+      ? { ...METHOD, probabilistic: 'TFR: AR(1) deviations around the scenario path (φ, σ from the scope\'s annual TFR, detrended); migration multiplier: AR(1), φ 0.8, σ = CV of annual net migration; mortality fixed; a township\'s bands are scaled by its controlled / uncontrolled deterministic ratio' }
+      : METHOD,
+  };
+}
+
+/**
+ * Draws for one scope. A township's draws run on its own assumptions (no raking per draw); its
+ * bands are then multiplied, series by series and year by year, by the ratio of its controlled
+ * to its uncontrolled deterministic projection, so they are centred on what the county control gives.
+ */
+function probabilisticFor(
+  projected: Projected, scope: string, req: ProjectionRequest, data: ProjectionData, base: number, spec: ScenarioSpec,
+): DrawsResult {
+  const inp = projected.inputs.get(scope)!;
+  const a = projected.assumptions.get(scope)!;
+  const ar = estimateAr1(a.fertility.series.map((p) => p.tfr));
+  const sigma = migrationSigma(a.migration.annual.map((p) => p.net));
+  const draws = projectDraws(inp, ar, sigma, req.draws, req.seed);
+  if (scope === 'all') return draws;
+  const free = projectFromData(data, base, req.horizon, spec, true, false);
+  const controlled = seriesOf(projected.results.get(scope)!, inp.tfr, a.fertility.tfr);
+  const own = seriesOf(free.results.get(scope)!, inp.tfr, a.fertility.tfr);
+  for (const name of BAND_SERIES) {
+    const band = draws.bands[name];
+    for (const q of Object.keys(band) as (keyof Band)[]) {
+      band[q] = band[q].map((v, y) => {
+        const c = controlled[name][y];
+        const o = own[name][y];
+        return v === null || c == null || o == null || o === 0 ? v : (v * c) / o;
+      });
+    }
+  }
+  return draws;
+}

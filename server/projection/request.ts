@@ -1,0 +1,86 @@
+/**
+ * @module projection/request
+ * The body of `POST /api/projections`, validated with zod at the edge; a failure is a 400
+ * naming the field. The canonical form (defaults filled, scope sorted, keys sorted) keys the cache.
+ *
+ * @example
+ * const req = parseProjectionRequest(await c.req.json());
+ */
+import { z } from 'zod';
+import { ApiError } from '../errors.ts';
+import { DEFAULTS } from './constants.ts';
+import { FERTILE_AGES, SCENARIOS } from './types.ts';
+
+const code = z.string().regex(/^\d{9}$/, 'a township is a 9-digit code');
+
+export const CustomSchema = z.strictObject({
+  tfr: z.number().min(DEFAULTS.tfrFloor).max(6).optional(),
+  tfrYear: z.number().int().min(1900).max(2200).optional(),
+  e0Gain: z.number().min(0).max(0.5).optional(),
+  e0: z.strictObject({ male: z.number().min(30).max(95), female: z.number().min(30).max(98) }).optional(),
+  srb: z.number().min(90).max(130).optional(),
+  migrationMultiplier: z.number().min(0).max(5).optional(),
+  asfrShape: z.array(z.number().min(0)).length(FERTILE_AGES, `asfrShape needs ${FERTILE_AGES} values (ages 15..49)`).optional(),
+});
+
+export const ProjectionRequestSchema = z.strictObject({
+  scope: z.union([z.literal('all'), code, z.array(z.union([z.literal('all'), code])).min(1).max(5000)]),
+  baseYear: z.number().int().min(1900).max(2200).optional(),
+  horizon: z.number().int().min(5).max(30).default(20),
+  scenario: z.enum(SCENARIOS).default('medium'),
+  custom: CustomSchema.optional(),
+  variant: z.enum(['deterministic', 'probabilistic']).default('deterministic'),
+  draws: z.number().int().min(100).max(5000).optional(),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+});
+
+export type ProjectionBody = z.infer<typeof ProjectionRequestSchema>;
+
+/** The validated request with everything resolved but the base year. */
+export interface ProjectionRequest {
+  readonly scopes: readonly string[];
+  readonly baseYear?: number | undefined;
+  readonly horizon: number;
+  readonly scenario: ProjectionBody['scenario'];
+  readonly custom?: z.infer<typeof CustomSchema> | undefined;
+  readonly variant: 'deterministic' | 'probabilistic';
+  readonly draws: number;
+  readonly seed: number;
+}
+
+function fail(field: string, message: string): never {
+  throw new ApiError(400, 'bad_parameter', `${field}: ${message}`, { parameter: field });
+}
+
+export function parseProjectionRequest(body: unknown): ProjectionRequest {
+  const r = ProjectionRequestSchema.safeParse(body);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    const at = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') at.push(issue.keys[0] ?? '');
+    const field = at.join('.') || 'body';
+    fail(field, issue.code === 'unrecognized_keys' ? 'is not a field of a projection request' : issue.message);
+  }
+  const b = r.data;
+  const scopes = [...new Set(typeof b.scope === 'string' ? [b.scope] : b.scope)].sort();
+  if (b.custom !== undefined && b.scenario !== 'custom') fail('custom', 'custom assumptions need scenario "custom"');
+  if (b.variant === 'probabilistic' && scopes.length !== 1) fail('scope', 'the probabilistic variant is for the county or one township');
+  if (b.variant === 'deterministic' && (b.draws !== undefined || b.seed !== undefined)) {
+    fail(b.draws !== undefined ? 'draws' : 'seed', 'draws and seed go with variant "probabilistic"');
+  }
+  return {
+    scopes, baseYear: b.baseYear, horizon: b.horizon, scenario: b.scenario, custom: b.custom, variant: b.variant,
+    draws: b.variant === 'probabilistic' ? b.draws ?? DEFAULTS.draws : 0,
+    seed: b.variant === 'probabilistic' ? b.seed ?? DEFAULTS.seed : 0,
+  };
+}
+
+/** JSON with object keys sorted (arrays keep their order): equal requests give equal strings. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}

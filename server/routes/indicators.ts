@@ -1,0 +1,54 @@
+/**
+ * @module routes/indicators
+ * `GET /api/indicators` lists every indicator (unit, names, definitions, parameters);
+ * `GET /api/indicators/:name?township=&from=&to=&period=&residence=&compare=&ages=&direction=`
+ * answers `{indicator, unit, rows: [{township, period, value, numerator, denominator, small, …}]}`.
+ */
+import { Hono } from 'hono';
+import { principal, type AppEnv } from '../auth/principal.ts';
+import type { AnalyticsConfig } from '../config.ts';
+import type { Database } from '../db/Database.ts';
+import { ApiError } from '../errors.ts';
+import { answerIndicator } from '../indicators/answer.ts';
+import { catalog } from '../indicators/catalog.ts';
+import { indicatorQuerySchema, resolveQuery } from '../indicators/params.ts';
+import { INDICATORS } from '../indicators/registry.ts';
+import { AGE_GROUPINGS, COMPARE_MODES, DIRECTION_FILTERS, RESIDENCE_FILTERS } from '../indicators/types.ts';
+import { applySmallCellPolicy } from '../auth/policy.ts';
+import { respondRows } from '../respond.ts';
+import { query } from '../validate.ts';
+
+export function indicatorRoutes(db: Database, config: AnalyticsConfig): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/indicators', (c) => c.json({
+    indicators: [...INDICATORS.values()].map((d) => ({
+      id: d.id, unit: d.unit, name: d.name, definition: d.definition, fields: d.fields,
+      parameters: {
+        township: '9-digit code, codes separated by commas, or all',
+        from: 'year', to: 'year', period: d.periods, compare: COMPARE_MODES,
+        ...(d.uses.includes('residence') ? { residence: RESIDENCE_FILTERS } : {}),
+        ...(d.uses.includes('ages') ? { ages: AGE_GROUPINGS } : {}),
+        ...(d.uses.includes('direction') ? { direction: DIRECTION_FILTERS } : {}),
+      },
+    })),
+    smallCell: config.smallCell,
+    targets: config.targets,
+  }));
+
+  app.get('/indicators/:name', query(indicatorQuerySchema), async (c) => {
+    const name = c.req.param('name');
+    const def = INDICATORS.get(name);
+    if (!def) {
+      throw new ApiError(400, 'unknown_indicator', `no indicator "${name}"; GET /api/indicators lists them`, {
+        parameter: 'name', allowed: [...INDICATORS.keys()],
+      });
+    }
+    const data = await catalog(db);
+    const who = principal(c);
+    const { rows, ...envelope } = await answerIndicator(db, def, resolveQuery(c.req.valid('query'), data, who.scope), data, config);
+    return respondRows(c, envelope, applySmallCellPolicy(rows, who, config));
+  });
+
+  return app;
+}

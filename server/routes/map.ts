@@ -1,0 +1,35 @@
+/**
+ * @module routes/map
+ * `GET /api/map?indicator=population&year=2024`: one value per township for the choropleth.
+ * Layers are a lookup table of named queries; more arrive with the indicators API.
+ */
+import { Hono } from 'hono';
+import { principal, type AppEnv } from '../auth/principal.ts';
+import { inScope } from '../auth/scope.ts';
+import { z } from 'zod';
+import type { Database } from '../db/Database.ts';
+import { query } from '../validate.ts';
+
+const LAYERS = {
+  population: { sql: 'map/population', unit: 'persons', zh: '户籍人口（年末）', en: 'registered population (31 Dec)' },
+} as const;
+
+const layerNames = Object.keys(LAYERS) as [keyof typeof LAYERS, ...(keyof typeof LAYERS)[]];
+
+const schema = z.object({
+  indicator: z.enum(layerNames).default('population'),
+  year: z.coerce.number().int().min(1900).max(2200),
+});
+
+export function mapRoutes(db: Database): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/map', query(schema), async (c) => {
+    const { indicator, year } = c.req.valid('query');
+    const layer = LAYERS[indicator];
+    const scope = principal(c).scope;
+    const rows = (await db.query<{ township: string; value: number | null }>(layer.sql, { year }))
+      .map((r) => (inScope(scope, r.township) ? r : { ...r, value: null }));
+    return c.json({ indicator, year, unit: layer.unit, label: { zh: layer.zh, en: layer.en }, rows });
+  });
+  return app;
+}

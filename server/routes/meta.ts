@@ -1,0 +1,63 @@
+/**
+ * @module routes/meta
+ * `GET /api/meta`: what the ingested database holds — the county, its townships, the years
+ * covered, rows per table and quarantine counts by rule — and `GET /api/regions.topojson`.
+ */
+import { Hono } from 'hono';
+import { principal, type AppEnv } from '../auth/principal.ts';
+import type { Database } from '../db/Database.ts';
+import { ApiError } from '../errors.ts';
+import { TOPOJSON_FILE } from '../contract/tables.ts';
+
+export interface Township { code: string; name: string; kind: string; county_code: string; name_en: string; area_km2: number | null }
+
+/** The longest code prefix shared by every township's county: the county itself, or the prefecture/province of a larger set. */
+function commonCountyCode(townships: readonly Township[]): string {
+  const codes = [...new Set(townships.map((t) => t.county_code))];
+  if (codes.length <= 1) return codes[0] ?? '';
+  let prefix = codes[0]!;
+  for (const code of codes) while (!code.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
+}
+
+export function metaRoutes(db: Database): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/meta', async (c) => {
+    const [townships, years, tables, quarantine, meta] = await Promise.all([
+      db.query<Township>('meta/townships'),
+      db.query('meta/years'),
+      db.query('meta/tables'),
+      db.query('meta/quarantine'),
+      db.query('meta/ingest_meta'),
+    ]);
+    const info = Object.fromEntries(meta.map((r) => [String(r.key), String(r.value)]));
+    const y = years[0] ?? {};
+    const quarantineByTable: Record<string, Record<string, number>> = {};
+    for (const r of quarantine) (quarantineByTable[String(r.table_name)] ??= {})[String(r.rule)] = Number(r.n);
+    const code = commonCountyCode(townships);
+    // Table and quarantine counts are county figures: a township user does not see them.
+    const county = principal(c).scope.kind === 'county';
+    return c.json({
+      county: { code, name: info.county_name || code },
+      townships: townships.map(({ code: tc, name, kind }) => ({ code: tc, name, kind })),
+      years: { from: y.population_from, to: y.population_to, eventsFrom: y.births_from, eventsTo: y.births_to },
+      rowCounts: county ? Object.fromEntries(tables.map((r) => [String(r.table_name), Number(r.rows_accepted)])) : {},
+      rowsRead: county ? Object.fromEntries(tables.map((r) => [String(r.table_name), Number(r.rows_read)])) : {},
+      quarantine: county ? quarantineByTable : {},
+      scope: county ? 'all' : [...(principal(c).scope as { codes: ReadonlySet<string> }).codes],
+      ingestedAt: info.ingested_at ?? null,
+    });
+  });
+
+  app.get('/regions.topojson', async (c) => {
+    const rows = await db.query('meta/asset', { name: TOPOJSON_FILE });
+    const content = rows[0]?.content;
+    if (typeof content !== 'string') {
+      throw new ApiError(404, 'no_topojson', 'no regions.topojson was imported with this data: the map cannot be drawn');
+    }
+    return c.body(content, 200, { 'content-type': 'application/json; charset=utf-8' });
+  });
+
+  return app;
+}

@@ -1,0 +1,55 @@
+/**
+ * @module routes/reports
+ * `GET /api/reports` lists the report notebooks with their parameters (name, label, type,
+ * default, allowed values). `GET /api/reports/:name?<param>=…&format=html|fragment|json` renders
+ * one: `html` (default) a standalone page with inline SVG charts and a print stylesheet,
+ * `fragment` the `<article>` for embedding in the web app, `json` the fragment with the charts
+ * (SVG), tables (CSV), slot values, errors and timings. Parameters are checked against the
+ * notebook's front matter and the data: a bad one is a 400 naming it.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { NO_AUDIT, type AuditLog } from '../audit.ts';
+import { principal, type AppEnv } from '../auth/principal.ts';
+import type { AnalyticsConfig } from '../config.ts';
+import type { Database } from '../db/Database.ts';
+import { ApiError } from '../errors.ts';
+import { fragmentHtml, standaloneHtml } from '../notebooks/html.ts';
+import { NOTEBOOK_DIR, listNotebooks, loadNotebook } from '../notebooks/library.ts';
+import { describeParams } from '../notebooks/params.ts';
+import { renderNotebook } from '../notebooks/run.ts';
+
+const FORMATS = ['html', 'fragment', 'json'] as const;
+const formatSchema = z.enum(FORMATS).default('html');
+
+export function reportRoutes(db: Database, config: AnalyticsConfig, audit: AuditLog = NO_AUDIT, notebookDir = NOTEBOOK_DIR): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/reports', (c) => c.json({
+    reports: listNotebooks(notebookDir).map((nb) => ({
+      name: nb.name, title: nb.title, description: nb.description, audience: nb.audience,
+      params: describeParams(nb), formats: FORMATS,
+    })),
+  }));
+
+  app.get('/reports/:name', async (c) => {
+    const notebook = loadNotebook(c.req.param('name'), notebookDir);
+    const { format: rawFormat, ...raw } = c.req.query();
+    const format = formatSchema.safeParse(rawFormat);
+    if (!format.success) throw new ApiError(400, 'bad_parameter', `format: must be one of ${FORMATS.join(', ')}`, { parameter: 'format' });
+    const who = principal(c);
+    const report = await renderNotebook(notebook, raw, { db, config, who });
+    audit.record('report', who.name, { notebook: notebook.name, params: report.params, format: format.data });
+    if (format.data === 'fragment') return c.html(fragmentHtml(report));
+    if (format.data === 'html') return c.html(standaloneHtml(report));
+    return c.json({
+      notebook: report.notebook, title: report.title, params: report.params,
+      html: fragmentHtml(report),
+      charts: report.charts.map((ch) => ({ name: ch.name, title: ch.title, line: ch.line, svg: ch.svg })),
+      tables: report.tables.map((t) => ({ name: t.name, title: t.title, line: t.line, csv: t.csv })),
+      slots: report.slots, errors: report.errors, timings: report.timings,
+    });
+  });
+
+  return app;
+}

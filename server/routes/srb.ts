@@ -1,0 +1,47 @@
+/**
+ * @module routes/srb
+ * `GET /api/srb?township=&from=&to=&period=&residence=&order=all|1|2|3+`: SRB rows with interval,
+ * smoothed value and flag. `GET /api/srb/ranking?from=&to=&residence=&order=`: townships ranked
+ * by smoothed SRB over the span, with the funnel plot's limits.
+ */
+import { Hono } from 'hono';
+import { principal, type AppEnv } from '../auth/principal.ts';
+import { z } from 'zod';
+import type { AnalyticsConfig } from '../config.ts';
+import type { Database } from '../db/Database.ts';
+import { catalog } from '../indicators/catalog.ts';
+import { indicatorQuerySchema, resolveQuery } from '../indicators/params.ts';
+import { restrictRanking, srbRanking } from '../srb/ranking.ts';
+import { COUNTY_SCOPE } from '../auth/scope.ts';
+import { BIRTH_ORDERS, srbRowsFor } from '../srb/srbRows.ts';
+import { applySmallCellPolicy } from '../auth/policy.ts';
+import { respondRows } from '../respond.ts';
+import { query } from '../validate.ts';
+
+/** `3+` typed into a URL arrives as `3 ` (a `+` decodes to a space): take it as meant. */
+const srbSchema = indicatorQuerySchema.extend({
+  order: z.preprocess((v) => (v === '3 ' ? '3+' : v), z.enum(BIRTH_ORDERS).default('all')),
+});
+
+export function srbRoutes(db: Database, config: AnalyticsConfig): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/srb', query(srbSchema), async (c) => {
+    const raw = c.req.valid('query');
+    const who = principal(c);
+    const q = resolveQuery(raw, await catalog(db), who.scope);
+    const rows = await srbRowsFor(db, q, raw.order, who.scope, config.smallCell);
+    return respondRows(c, { indicator: 'srb', unit: 'males per 100 females', band: [103, 107], query: { ...q, order: raw.order } },
+      applySmallCellPolicy(rows, who, config));
+  });
+
+  app.get('/srb/ranking', query(srbSchema.omit({ township: true, period: true, compare: true, ages: true, direction: true })), async (c) => {
+    const raw = c.req.valid('query');
+    const data = await catalog(db);
+    const who = principal(c);
+    const q = resolveQuery({ ...raw, township: 'all', period: 'year', compare: 'none', ages: 'single', direction: 'in' }, data, COUNTY_SCOPE);
+    return c.json(restrictRanking(await srbRanking(db, q, raw.order, config.smallCell, data.names), who.scope));
+  });
+
+  return app;
+}

@@ -1,0 +1,74 @@
+/**
+ * @module server
+ * Starts the HTTP server over an ingested database: loopback by default, and a SIGTERM/SIGINT
+ * lets in-flight requests finish before the process exits.
+ *
+ * @example
+ * const running = await startServer({ dbPath: 'data/renkou.duckdb', port: 8080 });
+ * await running.close();
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { fileAuditLog } from './audit.ts';
+import { UserStore } from './auth/users.ts';
+import { analyticsConfigFromEnv } from './config.ts';
+import { Database } from './db/Database.ts';
+import { ApiError } from './errors.ts';
+import { DEFAULT_AUDIT_LOG, DEFAULT_USERS_FILE } from './paths.ts';
+
+export interface ServerOptions {
+  readonly dbPath: string;
+  readonly port: number;
+  readonly hostname?: string;
+  readonly webRoot?: string;
+  /** Users file (RENKOU_USERS, default data/users.json); access control is on when it has users. */
+  readonly usersFile?: string;
+  /** Audit log (RENKOU_AUDIT_LOG, default data/audit.log). */
+  readonly auditFile?: string;
+}
+
+/** Loopback addresses: the only ones a server without users may listen on. */
+export function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '::1' || /^127\./.test(hostname);
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const hostname = options.hostname ?? '127.0.0.1';
+  const users = new UserStore(options.usersFile ?? process.env.RENKOU_USERS ?? DEFAULT_USERS_FILE);
+  if (!isLoopback(hostname) && users.size === 0) {
+    throw new ApiError(500, 'insecure_listen',
+      `refusing to listen on ${hostname} without access control: add a user first (renkou user add --name <n> --role admin), or serve on 127.0.0.1`);
+  }
+  const db = await Database.open(options.dbPath);
+  const audit = fileAuditLog(options.auditFile ?? process.env.RENKOU_AUDIT_LOG ?? DEFAULT_AUDIT_LOG);
+  const app = createApp({ db, webRoot: options.webRoot, analytics: analyticsConfigFromEnv(), users, audit });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => (closing ??= new Promise<void>((resolve) => {
+    server.close(() => {
+      db.close();
+      resolve();
+    });
+  }));
+  return { url: `http://${hostname}:${port}`, port, close };
+}
+
+/** Closes the server on SIGTERM / SIGINT after in-flight requests finish, then exits. */
+export function closeOnSignals(running: RunningServer, log: (m: string) => void): void {
+  const stop = (signal: string) => {
+    log(`${signal}: finishing in-flight requests…`);
+    void running.close().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}

@@ -1,0 +1,3 @@
+-- The span of years request parameters may name.
+SELECT (SELECT min(year(month)) FROM calendar_months)::INTEGER AS first_year,
+       (SELECT max(year(month)) FROM calendar_months)::INTEGER AS last_year;

@@ -1,0 +1,28 @@
+-- Person-years by township, period, sex and age: the mid-period population (linear interpolation
+-- between the year-ends around the period's midpoint; the one year-end there is where the data has
+-- only one) times the period's length in years. Registered from `population`; in-migrants from the
+-- year-end migrant stock. Births to registered women are counted wherever they happen, so rates for
+-- registered births use the whole registered population, and county-wide rates registered + in-migrants.
+WITH periods AS (
+  SELECT DISTINCT label AS period, months, floor(mid_year)::INTEGER - 1 AS y0, mid_year - floor(mid_year) AS w
+  FROM period_map WHERE kind = $period AND period_year BETWEEN $from AND $to
+),
+available AS (SELECT residence, years FROM year_ends),
+weights AS (
+  SELECT p.period, p.months, p.y0, a.residence,
+         CASE WHEN NOT list_contains(a.years, p.y0) THEN 1.0 WHEN NOT list_contains(a.years, p.y0 + 1) THEN 0.0 ELSE p.w END AS w
+  FROM periods p CROSS JOIN available a
+  WHERE list_contains($residences, a.residence) AND (list_contains(a.years, p.y0) OR list_contains(a.years, p.y0 + 1))
+),
+year_ends AS (
+  SELECT township, year, sex, age, 'registered' AS residence, n::DOUBLE AS n FROM r_population
+  WHERE township IN (SELECT unnest($townships))
+  UNION ALL
+  SELECT township, year, sex, age, 'migrant', n::DOUBLE FROM r_migrant_age
+  WHERE direction = 'in' AND township IN (SELECT unnest($townships))
+)
+SELECT e.township, w.period, e.sex, e.age,
+       sum(e.n * CASE WHEN e.year = w.y0 THEN 1 - w.w ELSE w.w END * w.months / 12.0) AS person_years
+FROM weights w JOIN year_ends e ON e.residence = w.residence AND e.year IN (w.y0, w.y0 + 1)
+GROUP BY ALL
+ORDER BY ALL;

@@ -1,0 +1,16 @@
+-- Population at 31 Dec of each year in $from..$to by sex and age: registered, in-migrants present
+-- and registered people living elsewhere (out-migrants), for the structure indicators and pyramids.
+SELECT township, year::VARCHAR AS period, sex, age,
+       coalesce(sum(n) FILTER (WHERE source = 'registered'), 0)::DOUBLE AS registered,
+       coalesce(sum(n) FILTER (WHERE source = 'in'), 0)::DOUBLE AS migrant_in,
+       coalesce(sum(n) FILTER (WHERE source = 'out'), 0)::DOUBLE AS migrant_out
+FROM (
+  SELECT township, year, sex, age, 'registered' AS source, n FROM r_population
+  WHERE year BETWEEN $from AND $to AND township IN (SELECT unnest($townships))
+  UNION ALL
+  SELECT township, year, sex, age, direction, n FROM r_migrant_age
+  WHERE year BETWEEN $from AND $to AND township IN (SELECT unnest($townships))
+    AND list_contains((SELECT years FROM year_ends WHERE residence = 'registered'), year)
+)
+GROUP BY ALL
+ORDER BY ALL;

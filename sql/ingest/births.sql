@@ -1,0 +1,29 @@
+-- births: contract rules in order (missing, invalid, unknown township, future date, mother's age, duplicate id).
+-- Rows whose birth_id repeats, ranked in file order: all but the first are duplicates.
+CREATE TEMP TABLE dup_rows AS
+SELECT _file, _row, row_number() OVER (PARTITION BY birth_id ORDER BY _file, _row) AS dup_rank
+FROM src WHERE birth_id IN (SELECT birth_id FROM src GROUP BY birth_id HAVING count(*) > 1);
+-- The rule each breaking row breaks first (one row per bad row: few, so the copies below are cheap).
+CREATE TEMP TABLE bad AS
+SELECT _file, _row, _rule FROM (
+SELECT s._file, s._row,
+  CASE
+    WHEN birth_id IS NULL OR birth_date IS NULL OR township_code IS NULL OR sex IS NULL OR birth_order IS NULL
+      OR mother_birth_date IS NULL OR mother_residence IS NULL OR policy_status IS NULL THEN 'missing_value'
+    WHEN NOT list_contains($sexes, sex) OR birth_order NOT BETWEEN 1 AND 20
+      OR NOT list_contains($residences, mother_residence) OR NOT list_contains($policy_statuses, policy_status)
+      OR (delivery_place IS NOT NULL AND NOT list_contains($delivery_places, delivery_place))
+      OR (plurality IS NOT NULL AND plurality NOT BETWEEN 1 AND 9) THEN 'invalid_value'
+    WHEN township_code NOT IN (SELECT code FROM regions) THEN 'unknown_township'
+    WHEN birth_date > $today::DATE OR mother_birth_date > $today::DATE THEN 'future_date'
+    WHEN birth_date < mother_birth_date + INTERVAL 12 YEAR THEN 'mother_under_12'
+    WHEN birth_date > mother_birth_date + INTERVAL 60 YEAR THEN 'mother_over_60'
+    WHEN d.dup_rank > 1 THEN 'duplicate_id'
+  END AS _rule
+FROM src s LEFT JOIN dup_rows d ON d._file = s._file AND d._row = s._row
+) WHERE _rule IS NOT NULL;
+INSERT INTO quarantine SELECT 'births', b._rule, s._file, s._row, to_json(s)::VARCHAR FROM src s JOIN bad b ON b._file = s._file AND b._row = s._row;
+CREATE TABLE births AS SELECT s.* EXCLUDE (_file, _row) FROM src s ANTI JOIN bad b ON b._file = s._file AND b._row = s._row;
+DROP TABLE bad;
+DROP TABLE dup_rows;
+DROP VIEW src;

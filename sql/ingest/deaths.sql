@@ -1,0 +1,24 @@
+-- deaths (optional table): contract rules in order (missing, invalid, unknown township, future date, death before birth, duplicate id).
+-- Rows whose death_id repeats, ranked in file order: all but the first are duplicates.
+CREATE TEMP TABLE dup_rows AS
+SELECT _file, _row, row_number() OVER (PARTITION BY death_id ORDER BY _file, _row) AS dup_rank
+FROM src WHERE death_id IN (SELECT death_id FROM src GROUP BY death_id HAVING count(*) > 1);
+-- The rule each breaking row breaks first (one row per bad row: few, so the copies below are cheap).
+CREATE TEMP TABLE bad AS
+SELECT _file, _row, _rule FROM (
+SELECT s._file, s._row,
+  CASE
+    WHEN death_id IS NULL OR death_date IS NULL OR township_code IS NULL OR sex IS NULL OR birth_date IS NULL THEN 'missing_value'
+    WHEN NOT list_contains($sexes, sex) THEN 'invalid_value'
+    WHEN township_code NOT IN (SELECT code FROM regions) THEN 'unknown_township'
+    WHEN death_date > $today::DATE OR birth_date > $today::DATE THEN 'future_date'
+    WHEN death_date < birth_date THEN 'death_before_birth'
+    WHEN d.dup_rank > 1 THEN 'duplicate_id'
+  END AS _rule
+FROM src s LEFT JOIN dup_rows d ON d._file = s._file AND d._row = s._row
+) WHERE _rule IS NOT NULL;
+INSERT INTO quarantine SELECT 'deaths', b._rule, s._file, s._row, to_json(s)::VARCHAR FROM src s JOIN bad b ON b._file = s._file AND b._row = s._row;
+CREATE TABLE deaths AS SELECT s.* EXCLUDE (_file, _row) FROM src s ANTI JOIN bad b ON b._file = s._file AND b._row = s._row;
+DROP TABLE bad;
+DROP TABLE dup_rows;
+DROP VIEW src;

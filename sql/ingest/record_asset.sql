@@ -1,0 +1,1 @@
+INSERT INTO assets VALUES ($name, $content);

@@ -1,0 +1,1 @@
+INSERT INTO ingest_meta VALUES ($key, $value);

@@ -1,0 +1,1 @@
+SELECT content FROM assets WHERE name = $name;

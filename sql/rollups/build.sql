@@ -1,0 +1,242 @@
+-- Rollups built once per import, so that dashboard queries read small tables sorted by township
+-- instead of the records. Every rollup also carries the county-wide level as township = 'all'
+-- (for a province-scale set: every township in the database), so county series read one slice;
+-- the county level is summed from the township level, not from the records again.
+-- Months are DATEs on the 1st; "stock at month m" means present at the end of that month.
+
+-- Completed years of age at a date (birthday rule, 29 Feb birthdays reach the age on 1 Mar).
+CREATE MACRO completed_years(born, on_day) AS
+  year(on_day) - year(born) - (month(on_day) * 100 + day(on_day) < month(born) * 100 + day(born))::INTEGER;
+
+-- The calendar the data covers: every month from the first to the last year of population or births.
+CREATE TABLE calendar_months AS
+WITH span AS (
+  SELECT least((SELECT min(year) FROM population), (SELECT year(min(birth_date)) FROM births)) AS y0,
+         greatest((SELECT max(year) FROM population), (SELECT year(max(birth_date)) FROM births)) AS y1
+)
+SELECT make_date(y::INTEGER, m::INTEGER, 1) AS month
+FROM span, range(y0, y1 + 1) AS ys(y), range(1, 13) AS ms(m)
+ORDER BY month;
+
+-- Which period of each kind a month belongs to, with what a rate needs: the period's first and
+-- last day, its length in months, and its midpoint as a fractional year (31 Dec of year y = y + 1.0),
+-- used to interpolate the mid-period population between year-end counts.
+CREATE TABLE period_map AS
+WITH labelled AS (
+  SELECT month, 'year' AS kind, year(month)::VARCHAR AS label, year(month) AS period_year,
+         make_date(year(month), 1, 1) AS start_date, 12 AS months FROM calendar_months
+  UNION ALL
+  SELECT month, 'statyear', 'SY' || (year(month) + (month(month) >= 10)::INTEGER),
+         year(month) + (month(month) >= 10)::INTEGER,
+         make_date(year(month) + (month(month) >= 10)::INTEGER - 1, 10, 1), 12 FROM calendar_months
+  UNION ALL
+  SELECT month, 'half', year(month) || 'H' || (1 + (month(month) > 6)::INTEGER), year(month),
+         make_date(year(month), CASE WHEN month(month) > 6 THEN 7 ELSE 1 END, 1), 6 FROM calendar_months
+  UNION ALL
+  SELECT month, 'quarter', year(month) || 'Q' || quarter(month), year(month),
+         make_date(year(month), 3 * quarter(month) - 2, 1), 3 FROM calendar_months
+  UNION ALL
+  SELECT month, 'month', strftime(month, '%Y-%m'), year(month), month, 1 FROM calendar_months
+)
+SELECT month, kind, label, period_year, start_date,
+       (start_date + to_months(months) - INTERVAL 1 DAY)::DATE AS end_date,
+       date_trunc('month', start_date + to_months(months) - INTERVAL 1 DAY)::DATE AS end_month,
+       months,
+       year(start_date) + (month(start_date) - 1) / 12.0 + months / 24.0 AS mid_year
+FROM labelled ORDER BY kind, month;
+
+-- Births by month with the breakdowns of births, order shares, compliance, SRB and hospital delivery.
+CREATE TABLE r_births AS
+WITH t AS (
+  SELECT township_code AS township, date_trunc('month', birth_date)::DATE AS month, mother_residence AS residence, sex,
+         least(birth_order, 3)::INTEGER AS birth_order, policy_status, delivery_place = 'hospital' AS hospital, count(*)::INTEGER AS n
+  FROM births GROUP BY ALL
+)
+SELECT * FROM t
+UNION ALL
+SELECT 'all', month, residence, sex, birth_order, policy_status, hospital, sum(n)::INTEGER FROM t GROUP BY ALL
+ORDER BY township, month;
+
+-- Births by month and mother's completed age (ASFR, TFR, mean age at childbearing).
+CREATE TABLE r_births_age AS
+WITH t AS (
+  SELECT township_code AS township, date_trunc('month', birth_date)::DATE AS month, mother_residence AS residence,
+         completed_years(mother_birth_date, birth_date) AS mother_age, count(*)::INTEGER AS n
+  FROM births GROUP BY ALL
+)
+SELECT * FROM t
+UNION ALL
+SELECT 'all', month, residence, mother_age, sum(n)::INTEGER FROM t GROUP BY ALL
+ORDER BY township, month;
+
+-- Registered population at 31 Dec by single age and sex.
+CREATE TABLE r_population AS
+SELECT township_code AS township, year, sex, age, count::BIGINT AS n FROM population
+UNION ALL
+SELECT 'all', year, sex, age, sum(count)::BIGINT FROM population GROUP BY ALL
+ORDER BY township, year;
+
+CREATE TABLE township_population AS
+SELECT township AS township_code, year, sum(n)::BIGINT AS population FROM r_population GROUP BY ALL ORDER BY ALL;
+
+-- Registered deaths by year, sex and completed age at death (life tables, projection base).
+CREATE TABLE r_deaths AS
+WITH t AS (
+  SELECT township_code AS township, year(death_date) AS year, sex, least(completed_years(birth_date, death_date), 100) AS age, count(*)::INTEGER AS n
+  FROM deaths GROUP BY ALL
+)
+SELECT * FROM t
+UNION ALL
+SELECT 'all', year, sex, age, sum(n)::INTEGER FROM t GROUP BY ALL
+ORDER BY township, year;
+
+-- Marriages by month: all, and those where either spouse had been married before (remarriage).
+CREATE TABLE r_marriages AS
+WITH t AS (
+  SELECT township_code AS township, date_trunc('month', registration_date)::DATE AS month,
+         husband_prior <> 'never_married' OR wife_prior <> 'never_married' AS remarriage, count(*)::INTEGER AS n
+  FROM marriages GROUP BY ALL
+)
+SELECT * FROM t
+UNION ALL
+SELECT 'all', month, remarriage, sum(n)::INTEGER FROM t GROUP BY ALL
+ORDER BY township, month;
+
+-- Persons marrying by month, sex, first marriage or not, and completed age (age at first marriage).
+CREATE TABLE r_marriage_persons AS
+WITH t AS (
+  SELECT township, month, sex, first_marriage, age, count(*)::INTEGER AS n
+  FROM (
+    SELECT township_code AS township, date_trunc('month', registration_date)::DATE AS month, 'M' AS sex,
+           husband_prior = 'never_married' AS first_marriage, completed_years(husband_birth_date, registration_date) AS age
+    FROM marriages
+    UNION ALL
+    SELECT township_code, date_trunc('month', registration_date)::DATE, 'F',
+           wife_prior = 'never_married', completed_years(wife_birth_date, registration_date)
+    FROM marriages
+  )
+  GROUP BY ALL
+)
+SELECT * FROM t
+UNION ALL
+SELECT 'all', month, sex, first_marriage, age, sum(n)::INTEGER FROM t GROUP BY ALL
+ORDER BY township, month;
+
+-- Migrant stock at the end of every month, built from +1/-1 events (arrival, departure, a woman
+-- turning 15 or 50 while present) and a running sum, so no migrant is expanded month by month.
+-- w1549: a woman aged 15-49 at the month end. Events before the calendar count in its first month.
+CREATE TEMP TABLE migrant_spells AS
+SELECT township_code, direction, sex, has_certificate AS cert, origin_code, arrival_date AS a, departure_date AS d,
+       CASE WHEN sex = 'F' THEN (birth_date + INTERVAL 15 YEAR)::DATE END AS f15,
+       CASE WHEN sex = 'F' THEN (birth_date + INTERVAL 50 YEAR)::DATE END AS f50
+FROM migrants;
+
+CREATE TEMP TABLE migrant_events AS
+SELECT township_code, direction, sex, cert, a AS event_date, coalesce(f15 <= a AND f50 > a, false) AS w, 1 AS delta FROM migrant_spells
+UNION ALL
+SELECT township_code, direction, sex, cert, d, coalesce((f15 <= a OR f15 < d) AND NOT (f50 <= a OR f50 < d), false), -1
+FROM migrant_spells WHERE d IS NOT NULL
+UNION ALL
+SELECT township_code, direction, sex, cert, f15, w, delta
+FROM migrant_spells, (VALUES (false, -1), (true, 1)) AS t(w, delta) WHERE f15 > a AND (d IS NULL OR f15 < d)
+UNION ALL
+SELECT township_code, direction, sex, cert, f50, w, delta
+FROM migrant_spells, (VALUES (true, -1), (false, 1)) AS t(w, delta) WHERE f50 > a AND (d IS NULL OR f50 < d);
+
+CREATE TABLE r_migrant_stock AS
+WITH first_month AS (SELECT min(month) AS m0, max(month) AS m1 FROM calendar_months),
+deltas AS (
+  SELECT township_code, direction, sex, cert, w, greatest(date_trunc('month', event_date)::DATE, m0) AS month, sum(delta) AS delta
+  FROM migrant_events, first_month WHERE event_date <= last_day(m1) GROUP BY ALL
+),
+groups AS (SELECT DISTINCT township_code, direction, sex, cert, w FROM deltas),
+grid AS (
+  SELECT g.township_code, g.direction, g.sex, g.cert, g.w, c.month, coalesce(d.delta, 0) AS delta
+  FROM groups g CROSS JOIN calendar_months c
+  LEFT JOIN deltas d ON d.township_code = g.township_code AND d.direction = g.direction AND d.sex = g.sex
+    AND d.cert = g.cert AND d.w = g.w AND d.month = c.month
+),
+stock AS (
+  SELECT township_code, month, direction, sex, cert, w,
+         sum(delta) OVER (PARTITION BY township_code, direction, sex, cert, w ORDER BY month) AS n
+  FROM grid
+)
+SELECT township_code AS township, month, direction, sex, cert, w, n::INTEGER AS n FROM stock WHERE n <> 0
+UNION ALL
+SELECT 'all', month, direction, sex, cert, w, sum(n)::INTEGER FROM stock GROUP BY ALL HAVING sum(n) <> 0
+ORDER BY township, month;
+
+-- Migrant stock at the end of every month by origin (hukou province or county) or destination.
+CREATE TABLE r_migrant_origin AS
+WITH first_month AS (SELECT min(month) AS m0, max(month) AS m1 FROM calendar_months),
+events AS (
+  SELECT township_code, direction, origin_code, a AS event_date, 1 AS delta FROM migrant_spells
+  UNION ALL SELECT township_code, direction, origin_code, d, -1 FROM migrant_spells WHERE d IS NOT NULL
+),
+deltas AS (
+  SELECT township_code, direction, origin_code, greatest(date_trunc('month', event_date)::DATE, m0) AS month, sum(delta) AS delta
+  FROM events, first_month WHERE event_date <= last_day(m1) GROUP BY ALL
+),
+groups AS (SELECT DISTINCT township_code, direction, origin_code FROM deltas),
+grid AS (
+  SELECT g.township_code, g.direction, g.origin_code, c.month, coalesce(d.delta, 0) AS delta
+  FROM groups g CROSS JOIN calendar_months c
+  LEFT JOIN deltas d ON d.township_code = g.township_code AND d.direction = g.direction
+    AND d.origin_code = g.origin_code AND d.month = c.month
+),
+stock AS (
+  SELECT township_code, month, direction, origin_code,
+         sum(delta) OVER (PARTITION BY township_code, direction, origin_code ORDER BY month) AS n
+  FROM grid
+)
+SELECT township_code AS township, month, direction, origin_code, n::INTEGER AS n FROM stock WHERE n <> 0
+UNION ALL
+SELECT 'all', month, direction, origin_code, sum(n)::INTEGER FROM stock GROUP BY ALL HAVING sum(n) <> 0
+ORDER BY township, month;
+
+-- Arrivals and departures by month (inflow / outflow in a period).
+CREATE TABLE r_migrant_flow AS
+WITH t AS (
+  SELECT township_code AS township, month, direction, event, sex, count(*)::INTEGER AS n
+  FROM (
+    SELECT township_code, date_trunc('month', a)::DATE AS month, direction, 'arrival' AS event, sex FROM migrant_spells
+    UNION ALL
+    SELECT township_code, date_trunc('month', d)::DATE, direction, 'departure', sex FROM migrant_spells WHERE d IS NOT NULL
+  )
+  GROUP BY ALL
+)
+SELECT * FROM t
+UNION ALL
+SELECT 'all', month, direction, event, sex, sum(n)::INTEGER FROM t GROUP BY ALL
+ORDER BY township, month;
+
+-- Migrants present at 31 Dec of each year (from the year before the calendar) by sex and completed
+-- age then: the migrant side of mid-period denominators (interpolated between year-ends, like the
+-- registered population) and of the resident pyramid. Each migrant yields only the years present.
+CREATE TABLE r_migrant_age AS
+WITH span AS (SELECT year(min(month)) - 1 AS y0, year(max(month)) AS y1 FROM calendar_months),
+present AS (
+  -- Present at 31 Dec of year y when arrived by then and not departed by then: y from year(arrival)
+  -- to year(departure) - 1 (a departure on 31 Dec of y is gone by the end of that day).
+  SELECT township_code, direction, sex, birth_date,
+         unnest(range(greatest(year(arrival_date), y0), least(coalesce(year(departure_date) - 1, y1), y1) + 1)) AS year
+  FROM migrants, span
+),
+t AS (
+  SELECT township_code AS township, year::INTEGER AS year, direction, sex,
+         least(greatest(completed_years(birth_date, make_date(year::INTEGER, 12, 31)), 0), 100) AS age, count(*)::INTEGER AS n
+  FROM present GROUP BY ALL
+)
+SELECT * FROM t
+UNION ALL
+SELECT 'all', year, direction, sex, age, sum(n)::INTEGER FROM t GROUP BY ALL
+ORDER BY township, year;
+
+-- The year-ends each population source has, so a request need not scan a rollup to find out.
+CREATE TABLE year_ends AS
+SELECT 'registered' AS residence, list(DISTINCT year ORDER BY year) AS years FROM r_population
+UNION ALL
+SELECT 'migrant', list(DISTINCT year ORDER BY year) FROM r_migrant_age;
+
+DROP TABLE migrant_events;
+DROP TABLE migrant_spells;

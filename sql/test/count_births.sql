@@ -1,0 +1,2 @@
+-- Test-only query: accepted births.
+SELECT count(*)::INTEGER AS n FROM births;

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../server/app.ts';
+import { Database } from '../server/db/Database.ts';
+import { ingest } from '../server/ingest/ingest.ts';
+import { TINY, writeTinyCounty } from './fixtures/tinyCounty.ts';
+import { tempDir } from './helpers.ts';
+
+describe('API over the tiny county', () => {
+  const dir = tempDir('api');
+  let db: Database;
+  let app: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    const source = path.join(dir, 'exports');
+    await writeTinyCounty(source);
+    const dbPath = path.join(dir, 'renkou.duckdb');
+    await ingest({ source, dbPath, today: '2026-11-23', countyName: '测试县' });
+    db = await Database.open(dbPath);
+    app = createApp({ db, webRoot: path.join(dir, 'no-web'), log: () => {} });
+  });
+  afterAll(() => db.close());
+
+  it('GET /api/health answers ok', async () => {
+    const res = await app.request('/api/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('GET /api/meta gives the county, townships, years, row and quarantine counts', async () => {
+    const meta = (await (await app.request('/api/meta')).json()) as Record<string, unknown>;
+    expect(meta.county).toEqual({ code: TINY.county, name: '测试县' });
+    expect(meta.townships).toEqual([
+      { code: '999901001', name: '城关街道', kind: 'subdistrict' },
+      { code: '999901201', name: '柳河乡', kind: 'township' },
+    ]);
+    expect(meta.years).toEqual({ from: 2023, to: 2024, eventsFrom: 2023, eventsTo: 2024 });
+    expect(meta.rowCounts).toEqual({ regions: 2, population: 8, births: 4, marriages: 2, migrants: 3, deaths: 1 });
+    expect((meta.quarantine as Record<string, unknown>).births).toEqual(TINY.expected.births.quarantined);
+  });
+
+  it('GET /api/map gives the year-end population per township (hand sums of the fixture)', async () => {
+    const body = (await (await app.request('/api/map?indicator=population&year=2024')).json()) as { rows: { township: string; value: number }[] };
+    // 2024: M age 0 = 101, F age 0 = 90 in each township; the duplicate and the unknown township are quarantined.
+    expect(body.rows.map((r) => [r.township, r.value])).toEqual([['999901001', 191], ['999901201', 191]]);
+    const y2023 = (await (await app.request('/api/map?year=2023')).json()) as { rows: { value: number }[] };
+    expect(y2023.rows.map((r) => r.value)).toEqual([190, 190]);
+  });
+
+  it('GET /api/regions.topojson serves the imported polygons keyed by code', async () => {
+    const res = await app.request('/api/regions.topojson');
+    expect(res.headers.get('content-type')).toContain('application/json');
+    const topo = (await res.json()) as { objects: { townships: { geometries: { id: string }[] } } };
+    expect(topo.objects.townships.geometries.map((g) => g.id)).toEqual(TINY.townships);
+  });
+
+  it('bad parameters answer 400 naming the parameter; unknown routes 404; both JSON without stack traces', async () => {
+    const bad = await app.request('/api/map?year=abc');
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { error: { code: string; parameter: string; message: string } };
+    expect(body.error).toMatchObject({ code: 'bad_parameter', parameter: 'year' });
+    const unknownLayer = await app.request('/api/map?year=2024&indicator=drop_table');
+    expect(unknownLayer.status).toBe(400);
+    expect(((await unknownLayer.json()) as { error: { parameter: string } }).error.parameter).toBe('indicator');
+    const missing = await app.request('/api/nope');
+    expect(missing.status).toBe(404);
+    const text = await missing.text();
+    expect(JSON.parse(text).error.code).toBe('not_found');
+    expect(text).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('every response carries the security headers', async () => {
+    const res = await app.request('/api/health');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Overview page on the demo county: headline cards match the API, the map has one polygon per
+ * township and follows the chosen indicator, clicking a township opens its page, the list of
+ * townships to watch names the SRB outliers, English switches the headings, and the URL
+ * reproduces the view.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, open, pageErrors, ready, type Browser } from './browser.ts';
+import { startDemoServer, type DemoServer } from './demoServer.ts';
+
+let demo: DemoServer;
+let browser: Browser;
+interface Meta { townships: { code: string; name: string }[]; years: { to: number } }
+let meta: Meta;
+
+const get = async <T>(p: string): Promise<T> => (await fetch(`${demo.url}${p}`)).json() as Promise<T>;
+
+beforeAll(async () => {
+  demo = await startDemoServer();
+  browser = await launch();
+  meta = await get<Meta>('/api/meta');
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+describe('overview 总览', () => {
+  it('shows headline cards equal to the API, in Chinese', async () => {
+    const page = await open(browser.context, demo.url, 'page=overview');
+    expect(await page.locator('h1').innerText()).toContain('人口');
+    const year = meta.years.to;
+    const births = await get<{ rows: { value: number; change: number }[] }>(`/api/indicators/births?township=all&from=${year}&to=${year}&compare=prev`);
+    const value = births.rows[0]!.value.toLocaleString('en-US');
+    await expect.poll(() => page.locator('[data-card="births"] .card-value').innerText()).toBe(value);
+    const srb = await get<{ rows: { srb: number; lo: number; hi: number }[] }>(`/api/srb?township=all&from=${year}&to=${year}`);
+    const card = await page.locator('[data-card="srb"]').innerText();
+    expect(card).toContain(srb.rows[0]!.srb.toFixed(2));
+    expect(card).toContain(`${srb.rows[0]!.lo.toFixed(2)}–${srb.rows[0]!.hi.toFixed(2)}`);
+    expect(await page.locator('[data-card="cbr"] .card-value').innerText()).toMatch(/^\d+\.\d{2}‰$/);
+    expect(await page.locator('[data-card="compliance-registered"]').innerText()).toContain('目标 99%');
+    expect(await page.locator('.card').count()).toBe(10);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('draws one map polygon per township, changes layer, and opens a township on click', async () => {
+    const page = await open(browser.context, demo.url, 'page=overview');
+    await expect.poll(() => page.locator('#map .mark-shape path').count()).toBe(meta.townships.length);
+    expect(await page.locator('#map').getAttribute('data-townships')).toBe(String(meta.townships.length));
+    await page.selectOption('#map-indicator', 'tfr');
+    await ready(page, 'overview');
+    expect(page.url()).toContain('map=tfr');
+    expect(await page.locator('#map').getAttribute('data-layer')).toBe('tfr');
+    await expect.poll(() => page.locator('#map .mark-shape path').count()).toBe(meta.townships.length);
+    expect(await page.locator('#map svg.marks').innerHTML()).toContain('总和生育率');
+    // click the polygon of the first township (its label sits at its centroid)
+    const target = meta.townships.find((x) => x.name.endsWith('镇'))!;
+    const label = page.locator('#map .mark-text text', { hasText: target.name }).first();
+    await label.click();
+    await ready(page, 'township');
+    expect(new URL(page.url()).searchParams.get('township')).toBe(target.code);
+    await page.close();
+  });
+
+  it('lists townships with an elevated SRB or a missed compliance target', async () => {
+    const year = meta.years.to;
+    const srb = await get<{ rows: { township: string; flag: string }[] }>(`/api/srb?township=${meta.townships.map((x) => x.code).join(',')}&from=${year}&to=${year}`);
+    const high = srb.rows.filter((r) => r.flag === 'high').map((r) => r.township);
+    expect(high.length).toBeGreaterThan(0);
+    const page = await open(browser.context, demo.url, 'page=overview');
+    for (const code of high) await expect(page.locator(`#callout-list > li[data-township="${code}"]`).innerText()).resolves.toContain('性别比偏高');
+    await page.close();
+  });
+
+  it('switches to English and back; the URL reproduces the view', async () => {
+    const page = await open(browser.context, demo.url, 'page=overview&period=statyear&year=2022&map=srb');
+    expect(await page.locator('.page-title').innerText()).toContain('2022统计年度');
+    expect(await page.locator('#period').inputValue()).toBe('statyear');
+    expect(await page.locator('#map-indicator').inputValue()).toBe('srb');
+    await page.click('#lang-switch');
+    await ready(page, 'overview');
+    expect(page.url()).toContain('lang=en');
+    expect(await page.locator('.page-title').innerText()).toContain('Overview');
+    expect(await page.locator('#nav [data-nav="srb"]').innerText()).toBe('Sex ratio at birth');
+    expect(await page.locator('#headline-panel h2').innerText()).toBe('Headline figures');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    // a fresh tab on the same URL shows the same view
+    const again = await open(browser.context, demo.url, new URL(page.url()).search.slice(1));
+    expect(await again.locator('#year').inputValue()).toBe('2022');
+    expect(await again.locator('#map-indicator').inputValue()).toBe('srb');
+    expect(await again.locator('#headline-panel h2').innerText()).toBe('Headline figures');
+    await page.click('#lang-switch');
+    await ready(page, 'overview');
+    expect(await page.locator('#headline-panel h2').innerText()).toBe('主要指标');
+    await page.goBack();
+    await ready(page, 'overview');
+    expect(await page.locator('#headline-panel h2').innerText()).toBe('Headline figures');
+    await page.close();
+    await again.close();
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * Township pages: the trends follow the chosen township, granularity and comparison townships;
+ * the CSV beside a chart has as many data rows as the API answer behind it, with a BOM.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvDataLines, downloadText, launch, open, pageErrors, ready, type Browser } from './browser.ts';
+import { startDemoServer, type DemoServer } from './demoServer.ts';
+
+let demo: DemoServer;
+let browser: Browser;
+let townships: { code: string; name: string }[];
+let lastYear: number;
+const get = async <T>(p: string): Promise<T> => (await fetch(`${demo.url}${p}`)).json() as Promise<T>;
+
+beforeAll(async () => {
+  demo = await startDemoServer();
+  browser = await launch();
+  const meta = await get<{ townships: { code: string; name: string }[]; years: { to: number } }>('/api/meta');
+  townships = meta.townships;
+  lastYear = meta.years.to;
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+describe('township pages 乡镇（街道）', () => {
+  it('changes township and granularity; the CSV rows equal the API rows', async () => {
+    const [a, b] = [townships[3]!, townships[12]!];
+    const page = await open(browser.context, demo.url, `page=township&township=${a.code}`);
+    expect(await page.locator('.page-title').innerText()).toContain(a.name);
+    await page.selectOption('#township', b.code);
+    await ready(page, 'township');
+    expect(await page.locator('.page-title').innerText()).toContain(b.name);
+    await page.selectOption('#granularity', 'quarter');
+    await ready(page, 'township');
+    const url = new URL(page.url());
+    expect(url.searchParams.get('granularity')).toBe('quarter');
+    // quarterly births of the township over the default three... five years
+    const from = lastYear - 4;
+    const api = await get<{ rows: unknown[] }>(`/api/indicators/births?township=${b.code}&from=${from}&to=${lastYear}&period=quarter&residence=all`);
+    expect(api.rows.length).toBe(20);
+    await expect.poll(() => page.locator('#trend-births').getAttribute('data-rows')).toBe(String(api.rows.length));
+    const csv = await downloadText(page, () => page.click('[data-csv="trend-births"]'));
+    expect(csv.name).toMatch(/\.csv$/);
+    expect(csv.text.startsWith('\uFEFF')).toBe(true);
+    expect(csv.text.split('\r\n')[0]).toContain('乡镇代码');
+    expect(csvDataLines(csv.text)).toHaveLength(api.rows.length);
+    // the x axis shows quarters
+    expect(await page.locator('#trend-births-chart svg.marks').innerHTML()).toContain(`${lastYear}Q4`);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows several townships side by side with the county, and compliance registered vs migrant against targets', async () => {
+    const [a, b, c] = [townships[0]!, townships[7]!, townships[15]!];
+    const page = await open(browser.context, demo.url, `page=township&township=${a.code},${b.code}`);
+    expect(await page.locator(`#compare-${b.code}`).isChecked()).toBe(true);
+    await page.check(`#compare-${c.code}`);
+    await ready(page, 'township');
+    expect(new URL(page.url()).searchParams.get('township')).toBe(`${a.code},${b.code},${c.code}`);
+    const svg = await page.locator('#trend-cbr-chart svg.marks').innerHTML();
+    for (const name of ['全县', a.name, b.name, c.name]) expect(svg).toContain(name);
+    // compliance: 4 areas × 2 residences × 10 years
+    await expect.poll(() => page.locator('#trend-compliance').getAttribute('data-rows')).toBe(String(4 * 2 * 10));
+    const comp = await page.locator('#trend-compliance-chart svg.marks').innerHTML();
+    expect(comp).toContain('户籍目标 99%');
+    expect(comp).toContain('流动目标 85%');
+    // all townships in the side-by-side bars, the chosen ones highlighted
+    await expect.poll(() => page.locator('#side-by-side-chart .mark-rect path').count()).toBe(townships.length);
+    await page.close();
+  });
+
+  it('warns about small numbers where rows are marked small', async () => {
+    const small = townships.at(-1)!;
+    const page = await open(browser.context, demo.url, `page=township&township=${small.code}&granularity=month&residence=migrant`);
+    const api = await get<{ rows: { small: boolean }[] }>(`/api/indicators/births?township=${small.code}&from=${lastYear - 2}&to=${lastYear}&period=month&residence=migrant`);
+    const n = api.rows.filter((r) => r.small).length;
+    expect(n).toBeGreaterThan(0);
+    const warning = page.locator('#trend-births .small-warning');
+    expect(await warning.innerText()).toContain('样本量小');
+    expect(await warning.getAttribute('data-small')).toBe(String(n));
+    await page.close();
+  });
+});

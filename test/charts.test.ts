@@ -1,0 +1,245 @@
+/**
+ * Every chart builder of web/src/charts: built from small inputs, compiled with vega-lite's
+ * compile() (no browser), and checked on the parts a planner relies on (the SRB band and
+ * interval, the funnel's two limit lines, the pyramid's sides, the projection bands, the
+ * CJK font). Also the CSV writer (BOM, quoting) and the number formats.
+ */
+import { describe, expect, it } from 'vitest';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { Topology } from 'topojson-specification';
+import { choroplethSpec } from '../web/src/charts/choropleth.ts';
+import { labelPoints } from '../web/src/charts/geo.ts';
+import { trendSpec } from '../web/src/charts/trend.ts';
+import { srbSeriesSpec } from '../web/src/charts/srbSeries.ts';
+import { funnelSpec } from '../web/src/charts/funnel.ts';
+import { pyramidSpec } from '../web/src/charts/pyramid.ts';
+import { projectionSeriesSpec } from '../web/src/charts/projectionSeries.ts';
+import { projectionPyramidSpec } from '../web/src/charts/projectionPyramid.ts';
+import { barsSpec } from '../web/src/charts/bars.ts';
+import { BOM, toCsv } from '../web/src/csv.ts';
+import { formatChange, formatValue, formatVsTarget } from '../web/src/format.ts';
+import { basePopulation, projectionView, type ProjectionAnswer } from '../web/src/projection.ts';
+import { projectionRows } from '../web/src/pages/projections.ts';
+
+type Layer = { name?: string; layer?: Layer[]; mark?: unknown; encoding?: Record<string, unknown>; data?: { values?: unknown[] } };
+
+/** Every named layer, depth first. */
+function layers(spec: TopLevelSpec): Layer[] {
+  const out: Layer[] = [];
+  const walk = (l: Layer) => { out.push(l); (l.layer ?? []).forEach(walk); };
+  walk(spec as unknown as Layer);
+  return out;
+}
+const named = (spec: TopLevelSpec, name: string) => layers(spec).find((l) => l.name === name);
+const markType = (l: Layer | undefined) => (typeof l?.mark === 'string' ? l.mark : (l?.mark as { type?: string } | undefined)?.type);
+
+function compiles(spec: TopLevelSpec): void {
+  const warnings: string[] = [];
+  const logger = { level: () => logger, warn: (...m: unknown[]) => { warnings.push(m.join(' ')); return logger; }, info: () => logger, debug: () => logger, error: (...m: unknown[]) => { throw new Error(m.join(' ')); } };
+  const vg = compile(spec, { logger: logger as never }).spec;
+  expect(vg.marks?.length ?? 0).toBeGreaterThan(0);
+  expect(warnings.filter((w) => !/Dropping|scale.*zero/i.test(w))).toEqual([]);
+  expect((spec as { config?: { font?: string } }).config?.font).toMatch(/^"Noto Sans CJK SC"/);
+}
+
+const labelsTrend = { period: '时期', small: '样本量小' };
+
+// a 2×1 grid of unit squares, quantised
+const topology: Topology = {
+  type: 'Topology',
+  transform: { scale: [1, 1], translate: [114, 30] },
+  objects: {
+    townships: {
+      type: 'GeometryCollection',
+      geometries: [
+        { type: 'Polygon', arcs: [[0, 1]], id: '999901001', properties: { code: '999901001' } },
+        { type: 'Polygon', arcs: [[-2, 2]], id: '999901002', properties: { code: '999901002' } },
+      ],
+    },
+  },
+  arcs: [
+    [[1, 0], [-1, 0], [0, 1], [1, 0]], // (1,0)→(0,0)→(0,1)→(1,1)
+    [[1, 1], [0, -1]], // (1,1)→(1,0)
+    [[1, 1], [1, 0], [0, -1], [-1, 0]], // (1,1)→(2,1)→(2,0)→(1,0)
+  ],
+};
+
+describe('chart builders compile and draw what they promise', () => {
+  it('choropleth: one geoshape layer over the townships, names placed at centroids', () => {
+    const spec = choroplethSpec({
+      topology, rows: [{ township: '999901001', name: '城关街道', value: 1200 }, { township: '999901002', name: '青石镇', value: null }],
+      valueTitle: '常住人口（人）', format: ',.0f', labels: { name: '名称', code: '代码' },
+    });
+    compiles(spec);
+    expect(markType(named(spec, 'townships'))).toBe('geoshape');
+    const points = labelPoints(topology);
+    expect(points.map((p) => p.code)).toEqual(['999901001', '999901002']);
+    expect(points[0]!.lon).toBeCloseTo(114.5, 6);
+    expect(points[1]!.lon).toBeCloseTo(115.5, 6);
+    expect(points[0]!.lat).toBeCloseTo(30.5, 6);
+  });
+
+  it('trend: lines and points by series, hollow small points, target rules', () => {
+    const spec = trendSpec({
+      rows: [
+        { period: '2023', series: '全县', value: 98.2, small: false, dash: '户籍' },
+        { period: '2024', series: '全县', value: 99.1, small: false, dash: '户籍' },
+        { period: '2024', series: '青石镇', value: 80, small: true, dash: '流动' },
+      ],
+      yTitle: '计划生育率（%）', format: ',.2f', dashTitle: '人口类别', targets: [{ value: 99, label: '户籍目标 99%' }, { value: 85, label: '流动目标 85%' }], labels: labelsTrend,
+    });
+    compiles(spec);
+    expect(markType(named(spec, 'lines'))).toBe('line');
+    expect(named(spec, 'targets')?.data?.values).toHaveLength(2);
+    expect(JSON.stringify(named(spec, 'points')?.encoding?.fill)).toContain('datum.small');
+  });
+
+  it('SRB series: the 103–107 normal band as a rect, an interval errorband, the ratio line', () => {
+    const spec = srbSeriesSpec({
+      rows: [
+        { period: '2023', series: '全县', value: 109.3, lo: 103.2, hi: 115.7, births: 4686, small: false, flag: 'normal' },
+        { period: '2024', series: '全县', value: 111.1, lo: 105.0, hi: 117.6, births: 4839, small: false, flag: 'normal' },
+      ],
+      band: [103, 107], yTitle: '性别比',
+      labels: { period: '时期', lo: '下限', hi: '上限', births: '出生数', band: '正常范围 103–107', flag: '判断' },
+    });
+    compiles(spec);
+    const band = named(spec, 'normal-band');
+    expect(markType(band)).toBe('rect');
+    expect(band?.data?.values).toEqual([{ y: 103, y2: 107, label: '103–107' }]);
+    expect(markType(named(spec, 'interval-band'))).toBe('errorband');
+    expect(named(spec, 'interval-band')?.encoding).toMatchObject({ y: { field: 'lo' }, y2: { field: 'hi' } });
+    expect(markType(named(spec, 'ratio-line'))).toBe('line');
+  });
+
+  it('funnel: 95% and 99.8% limit lines (upper and lower each), the county rule, one point per township', () => {
+    const spec = funnelSpec({
+      points: [
+        { township: '999901103', name: '马桥镇', births: 1241, srb: 141.9, funnel: 'above998', funnelLabel: '高于99.8%限', small: false },
+        { township: '999901001', name: '城关街道', births: 2294, srb: 105.6, funnel: 'inside', funnelLabel: '限内', small: false },
+      ],
+      limits: [
+        { births: 10, lo95: 28.5, hi95: 526.3, lo998: 4.5, hi998: null },
+        { births: 1000, lo95: 101, hi95: 126, lo998: 96, hi998: 133 },
+        { births: 2300, lo95: 105, hi95: 121, lo998: 101, hi998: 125 },
+      ],
+      center: 113.2, band: [103, 107],
+      labels: { births: '出生数', srb: '性别比', limit95: '95%控制限', limit998: '99.8%控制限', center: '全县', name: '名称', funnel: '漏斗位置', limit: '控制限' },
+    });
+    compiles(spec);
+    const l95 = named(spec, 'limit-95');
+    const l998 = named(spec, 'limit-998');
+    expect(markType(l95)).toBe('line');
+    expect(markType(l998)).toBe('line');
+    expect(new Set((l95?.data?.values as { bound: string }[]).map((v) => v.bound))).toEqual(new Set(['lo', 'hi']));
+    // the unbounded 99.8% upper limit at 10 births is left out, not drawn at infinity
+    expect((l998?.data?.values as { value: number }[]).every((v) => Number.isFinite(v.value))).toBe(true);
+    expect((l998?.data?.values as unknown[]).length).toBe(5);
+    expect(markType(named(spec, 'center'))).toBe('rule');
+    expect(named(spec, 'townships')?.data?.values).toHaveLength(2);
+  });
+
+  it('pyramid: men drawn to the left (negative), parts stacked, the comparison year as an outline', () => {
+    const spec = pyramidSpec({
+      rows: [
+        { age: '0-4', sex: 'M', part: '户籍', value: 100 }, { age: '0-4', sex: 'M', part: '流入', value: 10 },
+        { age: '0-4', sex: 'F', part: '户籍', value: 90 }, { age: '100+', sex: 'F', part: '户籍', value: 1 },
+      ],
+      ages: ['0-4', '100+'], parts: { domain: ['户籍', '流入'], range: ['#2f5d8a', '#e6a23c'] },
+      overlay: { rows: [{ age: '0-4', sex: 'M', value: 120 }, { age: '0-4', sex: 'F', value: 115 }], label: '2014年' },
+      labels: { male: '男', female: '女', age: '年龄', persons: '人', part: '类别' },
+    });
+    compiles(spec);
+    const bars = named(spec, 'bars')?.data?.values as { sex: string; signed: number }[];
+    expect(bars.filter((b) => b.sex === 'M').every((b) => b.signed < 0)).toBe(true);
+    expect(bars.filter((b) => b.sex === 'F').every((b) => b.signed > 0)).toBe(true);
+    expect(markType(named(spec, 'overlay'))).toBe('line');
+  });
+
+  it('projection series: uncertainty bands when given, none for a deterministic run', () => {
+    const rows = [2024, 2025, 2026].map((year, i) => ({ year, series: '中方案', value: 1000 - i * 10, lo: 990 - i * 20, hi: 1010 + i, lo2: 995 - i * 15, hi2: 1005 }));
+    const labels = { year: '年份', lo: '下限', hi: '上限', base: '基期年', history: '实际' };
+    const banded = projectionSeriesSpec({ rows, yTitle: '总人口（人）', baseYear: 2024, labels, history: [{ year: 2020, value: 1010 }] });
+    compiles(banded);
+    expect(markType(named(banded, 'band'))).toBe('area');
+    expect(markType(named(banded, 'band-inner'))).toBe('area');
+    expect(named(banded, 'history')).toBeDefined();
+    const plain = projectionSeriesSpec({ rows: rows.map(({ year, series, value }) => ({ year, series, value })), yTitle: '总人口', baseYear: 2024, labels });
+    compiles(plain);
+    expect(named(plain, 'band')).toBeUndefined();
+  });
+
+  it('projection pyramid: a year slider bound to a parameter, bars filtered by it', () => {
+    const spec = projectionPyramidSpec({
+      rows: [2024, 2025].flatMap((year) => [{ year, age: '0', sex: 'M' as const, value: 5 }, { year, age: '0', sex: 'F' as const, value: 4 }, { year, age: '1+', sex: 'F' as const, value: 9 }]),
+      years: [2024, 2025], ages: ['0', '1+'], labels: { male: '男', female: '女', age: '年龄', persons: '人', year: '年份' },
+    });
+    compiles(spec);
+    const param = (spec as { params?: { name: string; bind?: { input?: string; min?: number; max?: number } }[] }).params?.[0];
+    expect(param).toMatchObject({ name: 'pyramidYear', bind: { input: 'range', min: 2024, max: 2025 } });
+    expect(JSON.stringify(named(spec, 'projected'))).toContain('datum.year === pyramidYear');
+  });
+
+  it('bars: one bar per category in the given order, a reference rule; stacked by group', () => {
+    const spec = barsSpec({
+      rows: [{ category: '杨家乡', value: 8.9, small: false }, { category: '马桥镇', value: 6.8, small: true, highlight: true }],
+      xTitle: '出生率（‰）', format: ',.2f', reference: { value: 6.67, label: '全县 6.67‰' }, labels: { category: '名称', small: '样本量小' },
+    });
+    compiles(spec);
+    expect(named(spec, 'reference')).toBeDefined();
+    const stacked = barsSpec({
+      rows: [{ category: '必填项目缺失', value: 3, group: '出生' }, { category: '必填项目缺失', value: 2, group: '流动人口' }],
+      xTitle: '隔离行数', format: ',.0f', stack: true, labels: { category: '规则', small: '样本量小' },
+    });
+    compiles(stacked);
+  });
+});
+
+describe('CSV and number formats', () => {
+  it('writes a UTF-8 BOM, Chinese headers and RFC 4180 quoting', () => {
+    const csv = toCsv([{ name: '青石镇', note: 'a,"b"', value: 1.5, small: true, none: null }], [
+      { key: 'name', label: '名称' }, { key: 'note', label: '备注' }, { key: 'value', label: '数值' }, { key: 'small', label: '样本量小' }, { key: 'none', label: '空' },
+    ]);
+    expect(csv.startsWith(BOM)).toBe(true);
+    expect(csv.slice(1).split('\r\n')).toEqual(['名称,备注,数值,样本量小,空', '青石镇,"a,""b""",1.5,true,', '']);
+  });
+
+  it('formats the Chinese statistical way', () => {
+    expect(formatValue(6.6712, '‰')).toBe('6.67‰');
+    expect(formatValue(4839, 'persons')).toBe('4,839');
+    expect(formatValue(0.98, 'children per woman')).toBe('0.98');
+    expect(formatValue(95.142, '%')).toBe('95.14%');
+    expect(formatChange(0.22, null, '‰', 'zh')).toBe('+0.22个千分点');
+    expect(formatChange(-326, -8.877, 'couples', 'zh')).toBe('−326（−8.88%）');
+    expect(formatVsTarget(98.996, 99)).toBe('98.996%');
+    expect(formatVsTarget(99.5, 99)).toBe('99.50%');
+  });
+});
+
+describe('projection answers', () => {
+  it('reads a real answer of POST /api/projections: series, flows from the first step, bands, pyramids', async () => {
+    // the real engine on the demo county (no stand-in answer), through JSON as the browser gets it
+    const { demoCounty } = await import('./fixtures/demoCounty.ts');
+    const { Database } = await import('../server/db/Database.ts');
+    const { runProjection } = await import('../server/projection/project.ts');
+    const { parseProjectionRequest } = await import('../server/projection/request.ts');
+    const db = await Database.open((await demoCounty()).dbPath);
+    try {
+      const answer = JSON.parse(JSON.stringify(await runProjection(db, parseProjectionRequest({ scope: 'all', horizon: 5, variant: 'probabilistic', draws: 100 })))) as ProjectionAnswer;
+      const view = projectionView(answer, 'all');
+      expect(view.years).toHaveLength(6);
+      expect(view.series.total[0]).toBe(basePopulation(view.assumptions));
+      expect(view.series.births[0]).toBeNull();
+      expect(view.pyramids).toHaveLength(6);
+      expect(view.pyramids[0]!.ages).toHaveLength(101);
+      expect(view.pyramids[0]!.ages.at(-1)).toBe('100+');
+      expect(view.draws).toBe(100);
+      const rows = projectionRows(view, [{ key: 'births', label: '中方案' }]);
+      expect(rows.map((r) => r.year)).toEqual(view.years.slice(1));
+      for (const r of rows) expect(r.lo! <= r.lo2! && r.lo2! <= r.value && r.value <= r.hi2! && r.hi2! <= r.hi!).toBe(true);
+      expect(() => projectionView(answer, '999901001')).toThrow(/no scope/);
+    } finally {
+      db.close();
+    }
+  }, 120_000);
+});

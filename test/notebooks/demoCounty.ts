@@ -1,0 +1,38 @@
+/**
+ * The demo county for report tests (the shared cached one, test/fixtures/demoCounty.ts), with the
+ * API app over it and, for notebooks kept in a test folder, the report routes mounted on their own.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Hono } from 'hono';
+import { createApp } from '../../server/app.ts';
+import { NO_AUDIT } from '../../server/audit.ts';
+import type { AppEnv } from '../../server/auth/principal.ts';
+import { DEFAULT_ANALYTICS } from '../../server/config.ts';
+import { Database } from '../../server/db/Database.ts';
+import { ApiError, isApiError } from '../../server/errors.ts';
+import { demoCounty as sharedDemoCounty } from '../fixtures/demoCounty.ts';
+import { projectionRoutes } from '../../server/routes/projections.ts';
+import { reportRoutes } from '../../server/routes/reports.ts';
+
+export interface DemoCounty {
+  db: Database;
+  dbPath: string;
+  /** The full API app (indicators, SRB, …) as createApp builds it. */
+  app: Hono<AppEnv>;
+  /** `/api/reports` and `/api/projections` mounted as the main app mounts them. */
+  reports: Hono;
+  countyName: string;
+}
+
+export async function demoCounty(dir: string, notebookDir?: string): Promise<DemoCounty> {
+  const { exports, dbPath } = await sharedDemoCounty();
+  const countyName = (JSON.parse(readFileSync(path.join(exports, 'manifest.json'), 'utf8')) as { county: { name: string } }).county.name;
+  const db = await Database.open(dbPath);
+  const app = createApp({ db, webRoot: path.join(dir, 'no-web'), log: () => {} });
+  const reports = new Hono();
+  reports.onError((e, c) => (isApiError(e) ? c.json(e.toJSON(), e.status) : c.json(new ApiError(500, 'internal', String(e)).toJSON(), 500)));
+  reports.route('/api', reportRoutes(db, DEFAULT_ANALYTICS, NO_AUDIT, notebookDir));
+  reports.route('/api', projectionRoutes(db));
+  return { db, dbPath, app, reports, countyName };
+}

@@ -1,0 +1,84 @@
+/**
+ * @module charts/choropleth
+ * The township map: TopoJSON polygons coloured by one value per township (Vega-Lite `geoshape`),
+ * township names on top, the selected township outlined. Townships without a value are grey.
+ *
+ * @example
+ * const spec = choroplethSpec({ topology, rows, valueTitle: '户籍人口', format: ',.0f', labels: { name: '名称', code: '代码' } });
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ColorScheme } from 'vega';
+import type { Topology } from 'topojson-specification';
+import { SCHEMA, chartConfig } from './common.ts';
+import { labelPoints } from './geo.ts';
+
+export interface ChoroplethInput {
+  topology: Topology;
+  rows: readonly { township: string; name: string; value: number | null; small?: boolean }[];
+  valueTitle: string;
+  /** d3-format of the value (',.0f' counts, ',.2f' rates). */
+  format?: string;
+  /** Tooltip titles in the page's language. */
+  labels: { name: string; code: string };
+  scheme?: ColorScheme;
+  /** Show township names on the map. */
+  names?: boolean;
+  width?: number;
+  height?: number;
+}
+
+export function choroplethSpec(input: ChoroplethInput): TopLevelSpec {
+  const feature = Object.keys(input.topology.objects)[0] ?? 'townships';
+  const format = input.format ?? ',';
+  const values = input.rows.map((r) => ({ township: r.township, name: r.name, value: r.value, small: r.small ?? false }));
+  const names = new Map(values.map((r) => [r.township, r.name]));
+  const located = labelPoints(input.topology);
+  const areas = located.map((p) => p.area).sort((a, b) => a - b);
+  const median = areas[Math.floor(areas.length / 2)] ?? 0;
+  // small townships (city subdistricts) get their name without the 街道/镇/乡 suffix, so labels fit
+  const points = located.map((p) => {
+    const name = names.get(p.code) ?? p.code;
+    return { ...p, name: p.area < median * 0.4 ? name.replace(/(街道|镇|乡)$/, '') : name };
+  });
+  return {
+    $schema: SCHEMA,
+    width: input.width ?? 560,
+    height: input.height ?? 420,
+    projection: { type: 'mercator' },
+    layer: [
+      {
+        name: 'townships',
+        data: { values: input.topology, format: { type: 'topojson', feature } },
+        transform: [
+          { calculate: 'datum.id || datum.properties.code', as: 'code' },
+          { lookup: 'code', from: { data: { values }, key: 'township', fields: ['name', 'value', 'small'] } },
+        ],
+        mark: { type: 'geoshape', stroke: '#ffffff', strokeWidth: 1, cursor: 'pointer' },
+        encoding: {
+          color: {
+            condition: { test: 'datum.value === null || !isValid(datum.value)', value: '#d5dbe0' },
+            field: 'value', type: 'quantitative', title: input.valueTitle, scale: { scheme: input.scheme ?? 'oranges', zero: false },
+            legend: { format, orient: 'right', direction: 'vertical', gradientLength: 220, titleLimit: 300 },
+          },
+          tooltip: [
+            { field: 'name', type: 'nominal', title: input.labels.name },
+            { field: 'code', type: 'nominal', title: input.labels.code },
+            { field: 'value', type: 'quantitative', title: input.valueTitle, format },
+          ],
+          description: { field: 'code', type: 'nominal' },
+        },
+      },
+      ...(input.names === false ? [] : [{
+        name: 'labels',
+        data: { values: points },
+        mark: { type: 'text' as const, fontSize: 10.5, fill: '#1d2733', cursor: 'pointer' as const },
+        encoding: {
+          longitude: { field: 'lon', type: 'quantitative' as const },
+          latitude: { field: 'lat', type: 'quantitative' as const },
+          text: { field: 'name', type: 'nominal' as const },
+        },
+      }]),
+    ],
+    config: chartConfig(),
+  };
+}

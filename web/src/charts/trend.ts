@@ -1,0 +1,85 @@
+/**
+ * @module charts/trend
+ * Lines over periods, one per series (a township, the county, a residence group), with points
+ * hollow where the row is marked small and an optional target rule (e.g. compliance 99%).
+ * Periods are ordinal labels as the API gives them (`2024`, `SY2024`, `2024Q1`, `2024-01`).
+ *
+ * @example
+ * trendSpec({ rows: [{ period: '2024', series: '全县', value: 7.1, small: false }], yTitle: '出生率（‰）', format: ',.2f' });
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { SCHEMA, chartConfig } from './common.ts';
+
+export interface TrendRow { period: string; series: string; value: number | null; small: boolean; dash?: string }
+
+export interface TrendInput {
+  rows: readonly TrendRow[];
+  yTitle: string;
+  format: string;
+  /** Series in legend order with their colours. */
+  colors?: { domain: string[]; range: string[] };
+  seriesTitle?: string;
+  /** Dashed lines by a second field (e.g. residence) when set. */
+  dashTitle?: string;
+  targets?: readonly { value: number; label: string }[];
+  zero?: boolean;
+  width?: number;
+  height?: number;
+  labels: { period: string; small: string };
+}
+
+export function trendSpec(input: TrendInput): TopLevelSpec {
+  const periods = [...new Set(input.rows.map((r) => r.period))].sort();
+  const color = {
+    field: 'series', type: 'nominal' as const, title: input.seriesTitle ?? null,
+    ...(input.colors ? { scale: { domain: input.colors.domain, range: input.colors.range } } : {}),
+  };
+  const dash = input.dashTitle ? { strokeDash: { field: 'dash', type: 'nominal' as const, title: input.dashTitle } } : {};
+  const x = {
+    field: 'period', type: 'ordinal' as const, title: null, sort: periods,
+    axis: { labelOverlap: 'parity' as const, labelAngle: periods.length > 14 ? -45 : 0, labelLimit: 80 },
+  };
+  const y = { field: 'value', type: 'quantitative' as const, title: input.yTitle, scale: { zero: input.zero ?? false }, axis: { format: input.format } };
+  const tooltip = [
+    { field: 'series', type: 'nominal' as const, title: input.seriesTitle ?? ' ' },
+    ...(input.dashTitle ? [{ field: 'dash', type: 'nominal' as const, title: input.dashTitle }] : []),
+    { field: 'period', type: 'ordinal' as const, title: input.labels.period },
+    { field: 'value', type: 'quantitative' as const, title: input.yTitle, format: input.format },
+    { field: 'smallLabel', type: 'nominal' as const, title: input.labels.small },
+  ];
+  return {
+    $schema: SCHEMA,
+    width: input.width ?? 520,
+    height: input.height ?? 240,
+    data: { values: input.rows.map((r) => ({ ...r, dash: r.dash ?? '', smallLabel: r.small ? '⚠' : '' })) },
+    layer: [
+      ...(input.targets?.length ? [{
+        name: 'targets',
+        data: { values: input.targets.map((tg) => ({ ...tg })) },
+        mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#8c1c13' },
+        encoding: { y: { field: 'value', type: 'quantitative' as const } },
+      }, {
+        name: 'target-labels',
+        data: { values: input.targets.map((tg) => ({ ...tg })) },
+        mark: { type: 'text' as const, align: 'right' as const, baseline: 'bottom' as const, dy: -2, color: '#8c1c13', fontSize: 10, x: 'width' as const },
+        encoding: { y: { field: 'value', type: 'quantitative' as const }, text: { field: 'label', type: 'nominal' as const } },
+      }] : []),
+      {
+        name: 'lines',
+        mark: { type: 'line' as const, interpolate: 'linear' as const },
+        encoding: { x, y, color, ...dash, detail: { field: 'dash', type: 'nominal' as const } },
+      },
+      {
+        name: 'points',
+        mark: { type: 'point' as const, strokeWidth: 1.5, filled: false },
+        encoding: {
+          x, y, tooltip,
+          stroke: color,
+          fill: { condition: { test: 'datum.small', value: '#ffffff' }, field: 'series', type: 'nominal' as const, title: input.seriesTitle ?? null, ...(input.colors ? { scale: { domain: input.colors.domain, range: input.colors.range } } : {}) },
+          opacity: { value: 1 },
+        },
+      },
+    ],
+    config: chartConfig(),
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * @module format
+ * Numbers the way Chinese statistical reports print them: thousands separators for counts,
+ * two decimals for rates (‰, %) and ratios (TFR, SRB), changes in 个千分点 / 个百分点 for rates.
+ * The same conventions as d3-format strings, for Vega-Lite axes and tooltips.
+ *
+ * @example
+ * formatValue(8.523, '‰');        // '8.52‰'
+ * formatValue(4839, 'persons');    // '4,839'
+ */
+import type { Lang } from './i18n.ts';
+
+export type UnitKind = 'count' | 'permille' | 'percent' | 'ratio' | 'years';
+
+export function unitKind(unit: string): UnitKind {
+  if (unit === '‰') return 'permille';
+  if (unit === '%') return 'percent';
+  if (unit === 'persons' || unit === 'couples' || unit === 'births') return 'count';
+  if (unit === 'years') return 'years';
+  return 'ratio';
+}
+
+/** d3-format string for Vega-Lite axes and tooltips. */
+export function d3Format(unit: string): string {
+  return unitKind(unit) === 'count' ? ',.0f' : ',.2f';
+}
+
+const intFmt = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
+const dec2 = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const dec1 = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+export function formatInt(n: number): string {
+  return intFmt.format(Math.round(n));
+}
+
+export function formatDec(n: number, digits: 1 | 2 = 2): string {
+  return (digits === 1 ? dec1 : dec2).format(n);
+}
+
+/** A value with its unit sign: '8.52‰', '95.14%', '1.05', '4,839'. */
+export function formatValue(value: number | null | undefined, unit: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  switch (unitKind(unit)) {
+    case 'count': return formatInt(value);
+    case 'permille': return `${formatDec(value)}‰`;
+    case 'percent': return `${formatDec(value)}%`;
+    case 'years': return formatDec(value, 1);
+    case 'ratio': return formatDec(value);
+  }
+}
+
+function signed(text: string, n: number): string {
+  return n > 0 ? `+${text}` : n < 0 ? `−${text.replace('-', '')}` : text;
+}
+
+/**
+ * The change on the previous period, as a report writes it: counts as '+153（+3.27%）', rates in
+ * points ('+0.35个千分点' / '+0.35 ‰ points'), ratios as '+0.12'.
+ */
+export function formatChange(change: number | null | undefined, changePct: number | null | undefined, unit: string, lang: Lang): string {
+  if (change === null || change === undefined || !Number.isFinite(change)) return '—';
+  const kind = unitKind(unit);
+  if (kind === 'count') {
+    const pct = changePct === null || changePct === undefined || !Number.isFinite(changePct) ? '' : `（${signed(`${formatDec(changePct)}%`, changePct)}）`;
+    return signed(formatInt(change), change) + (lang === 'en' ? pct.replace('（', ' (').replace('）', ')') : pct);
+  }
+  if (kind === 'permille') return signed(formatDec(change), change) + (lang === 'zh' ? '个千分点' : ' ‰ pts');
+  if (kind === 'percent') return signed(formatDec(change), change) + (lang === 'zh' ? '个百分点' : ' % pts');
+  return signed(formatDec(change, kind === 'years' ? 1 : 2), change);
+}
+
+/** d3 number locale for vega-embed (`formatLocale`): the separators of zh-CN reports. */
+export const ZH_FORMAT_LOCALE = { decimal: '.', thousands: ',', grouping: [3], currency: ['¥', ''] };
+
+/** A percentage compared with a target: a third decimal where two would round a miss up to the target (98.996 → '98.996%'). */
+export function formatVsTarget(value: number | null | undefined, target: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  if (target !== null && target !== undefined && value < target && Number(value.toFixed(2)) >= target) return `${value.toFixed(3)}%`;
+  return formatValue(value, '%');
+}

@@ -1,0 +1,184 @@
+/**
+ * @module main
+ * The dashboard shell: header, page navigation and language switch, and the router that renders
+ * the page named in the URL (`?page=…`) with the view state from the query. Every control
+ * change updates the URL, so a link or Back reproduces the view. When the page has finished
+ * loading, `#page` gets `data-ready="true"` (the browser tests wait for it).
+ *
+ * Access control: `GET /api/session` says whether it is on and who is logged in. With it on and
+ * nobody logged in (or when any API answer is 401), the login page replaces the view; the URL
+ * keeps the requested view, so a successful login renders it. The header shows the user and a
+ * logout button. A township account gets a scoped `meta` (only its townships) and `county: false`.
+ */
+import { api, auth, clearCache, isApiFailure, onUnauthorized, type Meta, type Session } from './api.ts';
+import { currentLang, t, translatePage, type Lang, type StringKey } from './i18n.ts';
+import { renderLogin } from './pages/login.ts';
+import { renderReports } from './pages/reports.ts';
+import { renderOverview } from './pages/overview.ts';
+import { renderTownship } from './pages/township.ts';
+import { renderSrb } from './pages/srb.ts';
+import { renderStructure } from './pages/structure.ts';
+import { renderProjections } from './pages/projections.ts';
+import { renderQuality } from './pages/quality.ts';
+import { buildHref, currentPage, PAGES, type Changes, type PageContext, type PageId } from './router.ts';
+import { errorMessage, h } from './ui.ts';
+import './style.css';
+
+const RENDERERS: Record<PageId, (root: HTMLElement, ctx: PageContext) => Promise<void>> = {
+  overview: renderOverview, township: renderTownship, srb: renderSrb,
+  structure: renderStructure, projections: renderProjections, reports: renderReports, quality: renderQuality,
+};
+const TITLES: Record<PageId, StringKey> = {
+  overview: 'overview', township: 'township', srb: 'srbPage', structure: 'structure', projections: 'projections', reports: 'reports', quality: 'quality',
+};
+
+function byId<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`page is missing #${id}`);
+  return el as T;
+}
+
+let generation = 0;
+let meta: Meta | null = null;
+
+function navigate(href: string): void {
+  history.pushState(null, '', href);
+  void render();
+}
+
+/** The meta a page sees: a township account's townships only. */
+function scoped(m: Meta, session: Session): { meta: Meta; county: boolean } {
+  const allowed = session.user?.townships ?? 'all';
+  if (allowed === 'all') return { meta: m, county: true };
+  const codes = new Set(allowed);
+  return { meta: { ...m, townships: m.townships.filter((x) => codes.has(x.code)) }, county: false };
+}
+
+function context(m: Meta, county: boolean, lang: Lang, page: PageId): PageContext {
+  const params = new URLSearchParams(location.search);
+  return {
+    meta: m, county, lang, page, params,
+    set: (changes: Changes) => navigate(buildHref(page, params, changes, true)),
+    go: (target: PageId, changes: Changes = {}) => navigate(buildHref(target, params, changes)),
+    href: (target: PageId, changes: Changes = {}) => buildHref(target, params, changes),
+  };
+}
+
+function renderNav(page: PageId, params: URLSearchParams, lang: Lang): void {
+  const nav = byId('nav');
+  nav.setAttribute('aria-label', lang === 'zh' ? '页面' : 'Pages');
+  nav.replaceChildren(...PAGES.map((p) => {
+    const a = h('a', { href: buildHref(p, params), text: t(TITLES[p], lang), 'data-nav': p, 'aria-current': p === page ? 'page' : undefined });
+    a.addEventListener('click', (ev) => {
+      if (ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
+      ev.preventDefault();
+      navigate(a.getAttribute('href') ?? '');
+    });
+    return a;
+  }));
+}
+
+/** The user's name and a logout button in the header (only when access control is on). */
+function renderUser(session: Session | null, lang: Lang): void {
+  const box = byId('user-box');
+  const user = session?.accessControl ? session.user : null;
+  if (!user) {
+    box.replaceChildren();
+    box.hidden = true;
+    return;
+  }
+  const logout = h('button', { type: 'button', id: 'logout', text: t('logout', lang) });
+  logout.addEventListener('click', () => {
+    logout.disabled = true;
+    void auth.logout().then(() => {
+      meta = null;
+      navigate(location.pathname + location.search);
+    });
+  });
+  const scope = user.townships === 'all' ? '' : `（${t('townshipAccount', lang)}）`;
+  box.replaceChildren(h('span', { id: 'user-name', class: 'user-name', title: `${t('loggedInAs', lang)} ${user.name}`, text: `${user.name}${scope}` }), logout);
+  box.hidden = false;
+}
+
+function finish(root: HTMLElement, gen: number, page: string): void {
+  if (gen !== generation) return;
+  root.dataset.ready = 'true';
+  root.dataset.page = page;
+  root.setAttribute('aria-busy', 'false');
+}
+
+async function render(): Promise<void> {
+  const gen = ++generation;
+  const lang = currentLang();
+  const page = currentPage();
+  const params = new URLSearchParams(location.search);
+  translatePage(lang);
+  const root = byId('page');
+  root.dataset.ready = 'false';
+  root.setAttribute('aria-busy', 'true');
+  const focused = document.activeElement instanceof HTMLElement && document.activeElement.id ? document.activeElement.id : null;
+  let session: Session | null = null;
+  try {
+    session = await auth.session();
+    if (gen !== generation) return;
+    renderUser(session, lang);
+    if (session.accessControl && !session.user) {
+      showLogin(root, lang, gen);
+      return;
+    }
+    renderNav(page, params, lang);
+    meta ??= await api.meta();
+    byId('county-name').textContent = meta.county.name;
+    document.title = `${t(TITLES[page], lang)} · ${meta.county.name} · ${t('appName', lang)}`;
+    const container = h('div', { class: 'page', 'data-page': page });
+    root.replaceChildren(container);
+    const view = scoped(meta, session);
+    const done = RENDERERS[page](container, context(view.meta, view.county, lang, page));
+    if (focused) document.getElementById(focused)?.focus();
+    await done;
+  } catch (e) {
+    if (gen !== generation) return;
+    if (isApiFailure(e) && e.status === 401) return; // the unauthorized handler shows the login page
+    root.replaceChildren(h('p', { class: 'error', role: 'alert', text: t('loadFailed', lang) + errorMessage(e) }));
+  }
+  finish(root, gen, page);
+}
+
+function showLogin(root: HTMLElement, lang: Lang, gen: number): void {
+  byId('nav').replaceChildren();
+  document.title = `${t('login', lang)} · ${t('appName', lang)}`;
+  const container = h('div', { class: 'page', 'data-page': 'login' });
+  root.replaceChildren(container);
+  renderLogin(container, lang, () => {
+    meta = null;
+    void render();
+  });
+  finish(root, gen, 'login');
+}
+
+let reauthPending = false;
+
+/** Any 401: forget the answers and the session, and render again (the session now says: log in). */
+function unauthorized(): void {
+  if (reauthPending) return;
+  reauthPending = true;
+  queueMicrotask(() => {
+    reauthPending = false;
+    clearCache();
+    meta = null;
+    void render();
+  });
+}
+
+function start(): void {
+  byId('lang-switch').addEventListener('click', () => {
+    const params = new URLSearchParams(location.search);
+    navigate(buildHref(currentPage(), params, { lang: currentLang() === 'zh' ? 'en' : null }, true));
+  });
+  byId('print').addEventListener('click', () => window.print());
+  window.addEventListener('popstate', () => void render());
+  onUnauthorized(unauthorized);
+  void render();
+}
+
+start();

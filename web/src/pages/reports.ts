@@ -1,0 +1,140 @@
+/**
+ * @module pages/reports
+ * 报告: the report notebooks (`GET /api/reports`: name, title, description, audience and their
+ * parameters), a form for the chosen one's parameters (township picker, year, period, whole
+ * numbers within their range), the rendered report (`GET /api/reports/:name?…&format=fragment`,
+ * an `<article>` with inline SVG charts, inserted as the server's trusted HTML: scripts and
+ * event attributes are dropped, so the CSP needs no inline script) and a link to the standalone
+ * page (`format=html`) to print or save as PDF.
+ * State: `report=<name>` and the report's parameters by name (`township=&year=&period=…`).
+ */
+import type { describeParams } from '../../../server/notebooks/params.ts';
+import { getJson, getText, isApiFailure } from '../api.ts';
+import { t, type Lang, type StringKey } from '../i18n.ts';
+import type { PageContext } from '../router.ts';
+import { controls, errorMessage, h, numberField, panel, scopeNote, selectField, type Option } from '../ui.ts';
+import { townshipName, townshipOptions, yearOptions } from './shared.ts';
+
+export type ReportParam = ReturnType<typeof describeParams>[number];
+export interface ReportInfo {
+  name: string;
+  title: string;
+  description: string;
+  audience: string;
+  params: ReportParam[];
+  formats: string[];
+}
+
+/** A title from the notebook's front matter without its template slots (`{{ meta.place }}`). */
+export function plainTitle(title: string): string {
+  return title.replace(/\{\{[^}]*\}\}/g, '').trim();
+}
+
+const PARAM_LABELS: Record<string, StringKey> = { township: 'chooseTownship', year: 'year', period: 'periodKind' };
+const ENUM_LABELS: Record<string, StringKey> = { year: 'periodYear', statyear: 'periodStatyear' };
+
+function paramLabel(p: ReportParam, lang: Lang): string {
+  const key = PARAM_LABELS[p.name];
+  return key ? t(key, lang) : p.label.replace(/（[^）]*）\s*$/, '').trim() || p.name;
+}
+
+/** The server's HTML as nodes, without scripts or inline event handlers. */
+export function trustedFragment(html: string): DocumentFragment {
+  const tpl = document.createElement('template');
+  tpl.innerHTML = html;
+  for (const s of tpl.content.querySelectorAll('script')) s.remove();
+  for (const el of tpl.content.querySelectorAll('*')) {
+    for (const a of [...el.attributes]) if (/^on/i.test(a.name) || /^\s*javascript:/i.test(a.value)) el.removeAttribute(a.name);
+  }
+  return tpl.content;
+}
+
+export async function renderReports(root: HTMLElement, ctx: PageContext): Promise<void> {
+  const { meta, lang, params } = ctx;
+  const zh = lang === 'zh';
+  root.append(h('h2', { class: 'page-title', text: `${t('reports', lang)} · ${meta.county.name}` }));
+  const { reports } = await getJson<{ reports: ReportInfo[] }>('/api/reports');
+  if (!reports.length) {
+    root.append(h('p', { class: 'empty', text: t('empty', lang) }));
+    return;
+  }
+  // a county report (audience `county`) draws on every township: not for a township account
+  const allowed = (r: ReportInfo) => ctx.county || r.audience !== 'county';
+  const preferred = reports.find(allowed) ?? reports[0]!;
+  const report = reports.find((r) => r.name === params.get('report')) ?? preferred;
+
+  // the list
+  const list = h('ul', { class: 'report-list', id: 'report-list' }, ...reports.map((r) => {
+    const current = r.name === report.name;
+    const link = h('a', { href: ctx.href('reports', { report: r.name }), text: current ? '' : t('reportOpen', lang), 'aria-current': current ? 'page' : undefined });
+    link.addEventListener('click', (ev) => { ev.preventDefault(); ctx.set({ report: r.name }); });
+    const audience = r.audience === 'township' ? t('reportAudienceTownship', lang) : t('reportAudienceCounty', lang);
+    const action = !allowed(r) ? h('span', { class: 'muted', text: zh ? '全县报告，您的账号无权生成。' : 'A county report: not open to your account.' })
+      : current ? h('span', { class: 'muted', text: zh ? '（当前报告）' : '(shown below)' }) : link;
+    return h('li', { 'data-report': r.name, class: current ? 'current' : undefined },
+      h('strong', { class: 'report-title', text: plainTitle(r.title) }), h('span', { class: 'badge', text: audience }),
+      h('p', { class: 'note', text: r.description }), action);
+  }));
+  root.append(panel('reports-panel', t('reportList', lang), list));
+
+  // the parameters
+  const values: Record<string, string> = {};
+  const fields: HTMLElement[] = [];
+  for (const p of report.params) {
+    const raw = params.get(p.name);
+    let options: Option[] | null = null;
+    if (p.type === 'township') {
+      options = townshipOptions(meta, lang, ctx.county && p.default === 'all');
+    } else if (p.type === 'year') {
+      options = yearOptions(meta.years.from, meta.years.to);
+    } else if (p.type === 'enum') {
+      options = (p.values ?? []).map((v) => ({ value: v, label: ENUM_LABELS[v] ? t(ENUM_LABELS[v], lang) : v }));
+    }
+    if (options) {
+      const fallback = options.find((o) => o.value === p.default)?.value ?? options[0]?.value ?? '';
+      const value = options.some((o) => o.value === raw) ? raw! : fallback;
+      values[p.name] = value;
+      fields.push(selectField(`report-${p.name}`, paramLabel(p, lang), options, value, (v) => ctx.set({ [p.name]: v })));
+    } else {
+      const min = p.min ?? -Infinity;
+      const max = p.max ?? Infinity;
+      const n = raw === null ? NaN : Number(raw);
+      const value = Number.isInteger(n) && n >= min && n <= max ? n : Number(p.default ?? min);
+      values[p.name] = String(value);
+      fields.push(numberField(`report-${p.name}`, paramLabel(p, lang), value, { min, max, step: 1 }, (v) => ctx.set({ [p.name]: v })));
+    }
+  }
+  const query = new URLSearchParams(values);
+  const base = `/api/reports/${encodeURIComponent(report.name)}?${query.toString()}`;
+  const standalone = h('a', { id: 'report-standalone', class: 'button-link', href: `${base}&format=html`, target: '_blank', rel: 'noopener', text: t('reportStandalone', lang) });
+  root.append(controls(...fields, standalone));
+  if (!ctx.county) {
+    const mine = meta.townships.map((x) => x.name).join(zh ? '、' : ', ');
+    root.append(scopeNote('reports-scope-note', `${zh ? '您的账号可生成本乡镇（街道）的报告。' : 'Your account may render reports for its own townships.'}${t('yourTownships', lang)}${mine}`));
+  }
+
+  // the report
+  const place = values.township ? townshipName(meta, values.township, lang) : meta.county.name;
+  const body = h('div', { class: 'report-frame', id: 'report-body', 'data-state': 'loading', 'aria-busy': 'true', 'data-report': report.name },
+    h('p', { class: 'loading', text: `${t('reportRendering', lang)}（${plainTitle(report.title)} · ${place}）` }));
+  root.append(h('section', { class: 'panel report-panel', id: 'report', 'aria-label': plainTitle(report.title) }, body));
+  if (!allowed(report)) {
+    body.replaceChildren(scopeNote('report-denied', zh ? '这是全县报告，您的账号仅可生成本乡镇（街道）的报告。' : 'This is a county report; your account may render reports for its own townships only.'));
+    body.dataset.state = 'denied';
+    body.setAttribute('aria-busy', 'false');
+    standalone.hidden = true;
+    return;
+  }
+  try {
+    const html = await getText(`${base}&format=fragment`);
+    body.replaceChildren(trustedFragment(html));
+    body.dataset.state = 'ready';
+    body.dataset.charts = String(body.querySelectorAll('svg').length);
+  } catch (e) {
+    const denied = isApiFailure(e) && e.status === 403;
+    body.replaceChildren(denied ? scopeNote('report-denied', t('countyOnly', lang)) : h('p', { class: 'error', role: 'alert', text: t('loadFailed', lang) + errorMessage(e) }));
+    body.dataset.state = denied ? 'denied' : 'error';
+  } finally {
+    body.setAttribute('aria-busy', 'false');
+  }
+}

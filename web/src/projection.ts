@@ -1,0 +1,88 @@
+/**
+ * @module projection
+ * Client of the projection API and the view the projections page draws from its answers:
+ * - `POST /api/projections` (body: server/projection/request.ts) answers `years` (base year
+ *   first), one entry per scope in `results` with `series` (total, births, women 15–49, school
+ *   ages, …; flows are null in the base year), `pyramids` (`ages` 0..100, one row per year by
+ *   sex) and, for the probabilistic variant, `bands` (p025 / p10 / p50 / p90 / p975 per series),
+ *   and `assumptions` per scope (server/projection/output.ts).
+ * - `GET /api/projections/assumptions?scope=&baseYear=` the derived assumptions of one scope.
+ * - `GET /api/projections/backtest?baseYear=&to=` the backtest report (server/projection/backtest.ts).
+ * The types are the server's own (type-only imports: nothing of the server is bundled).
+ *
+ * @example
+ * const answer = await projectionApi.run({ scope: 'all', horizon: 20, scenario: 'medium', variant: 'deterministic' });
+ * const view = projectionView(answer, 'all');
+ * view.series.total[0]; // the base population
+ */
+import type { z } from 'zod';
+import type { BacktestReport } from '../../server/projection/backtest.ts';
+import type { AssumptionsSummary, SeriesName } from '../../server/projection/output.ts';
+import type { Band, BandSeries } from '../../server/projection/probabilistic.ts';
+import type { ProjectionAnswer, ScopeResult } from '../../server/projection/project.ts';
+import type { ProjectionRequestSchema } from '../../server/projection/request.ts';
+import { getJson, postJson } from './api.ts';
+
+export type { AssumptionsSummary, BacktestReport, Band, BandSeries, ProjectionAnswer, ScopeResult, SeriesName };
+
+export const SCENARIOS = ['low', 'medium', 'high', 'constant', 'zero_migration', 'custom'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+export type Variant = 'deterministic' | 'probabilistic';
+
+/** The body of `POST /api/projections` as the client sends it (defaults left to the server). */
+export type ProjectionRequest = z.input<typeof ProjectionRequestSchema>;
+export type CustomAssumptions = NonNullable<ProjectionRequest['custom']>;
+
+/** Series the probabilistic variant gives bands for (server/projection/probabilistic.ts). */
+export const BAND_SERIES: readonly BandSeries[] = [
+  'total', 'births', 'age0to14', 'age15to64', 'age65plus', 'women15to49', 'school3to5', 'school6to11', 'school12to14', 'school15to17',
+];
+
+export interface PyramidYear { year: number; ages: string[]; male: number[]; female: number[] }
+
+export interface ProjectionView {
+  readonly scope: string;
+  readonly name: string;
+  readonly baseYear: number;
+  readonly years: number[];
+  readonly variant: Variant;
+  readonly series: ScopeResult['series'];
+  /** Quantile bands by series (probabilistic variant only). */
+  readonly bands: Partial<Record<BandSeries, Band>>;
+  readonly draws: number | null;
+  readonly pyramids: PyramidYear[];
+  readonly assumptions: AssumptionsSummary;
+}
+
+/** Age labels of single ages, the last one open: 0, 1, …, 99, 100+. */
+export function ageLabels(ages: readonly number[]): string[] {
+  return ages.map((a, i) => (i === ages.length - 1 ? `${a}+` : String(a)));
+}
+
+/** The part of an answer that belongs to one scope. */
+export function projectionView(answer: ProjectionAnswer, scope: string): ProjectionView {
+  const result = answer.results.find((r) => r.scope === scope);
+  const assumptions = answer.assumptions.find((a) => a.scope === scope);
+  if (!result || !assumptions) throw new Error(`the projection answer has no scope ${scope}`);
+  const ages = ageLabels(result.pyramids.ages);
+  return {
+    scope, name: result.name, baseYear: answer.baseYear, years: answer.years,
+    variant: answer.variant === 'probabilistic' ? 'probabilistic' : 'deterministic',
+    series: result.series, bands: result.bands ?? {}, draws: result.draws?.draws ?? null,
+    pyramids: answer.years.map((year, i) => ({ year, ages, male: result.pyramids.male[i] ?? [], female: result.pyramids.female[i] ?? [] })),
+    assumptions,
+  };
+}
+
+/** Sum of the base population by sex and single age (what the projection starts from). */
+export function basePopulation(a: AssumptionsSummary): number {
+  return a.basePopulation.male.reduce((s, v) => s + v, 0) + a.basePopulation.female.reduce((s, v) => s + v, 0);
+}
+
+export const projectionApi = {
+  run: (req: ProjectionRequest) => postJson<ProjectionAnswer>('/api/projections', req),
+  assumptions: (scope: string, baseYear?: number) =>
+    getJson<AssumptionsSummary>(`/api/projections/assumptions?${new URLSearchParams({ scope, ...(baseYear ? { baseYear: String(baseYear) } : {}) })}`),
+  backtest: (baseYear: number, to: number) =>
+    getJson<BacktestReport>(`/api/projections/backtest?${new URLSearchParams({ baseYear: String(baseYear), to: String(to) })}`),
+};

@@ -1,0 +1,78 @@
+/**
+ * @module router
+ * A small client-side router: the page and every control's value live in the URL query
+ * (`?page=srb&township=999901103&order=2&lang=en`), so a link reproduces the view. Changing a
+ * control pushes a new history entry; Back returns to the previous view.
+ *
+ * @example
+ * ctx.set({ township: '999901103' });          // same page, new township
+ * ctx.go('township', { township: code });       // another page
+ */
+import type { Meta } from './api.ts';
+import type { Lang } from './i18n.ts';
+
+export const PAGES = ['overview', 'township', 'srb', 'structure', 'projections', 'reports', 'quality'] as const;
+export type PageId = (typeof PAGES)[number];
+
+export function isPageId(s: string | null): s is PageId {
+  return (PAGES as readonly string[]).includes(s ?? '');
+}
+
+export type Changes = Record<string, string | number | undefined | null>;
+
+export interface PageContext {
+  /** The data's facts; for a township account `townships` holds only the account's townships. */
+  readonly meta: Meta;
+  /** True when the account may see county-wide figures (no access control, or a county role). */
+  readonly county: boolean;
+  readonly lang: Lang;
+  readonly page: PageId;
+  readonly params: URLSearchParams;
+  /** Changes the view state of this page (a value of undefined/null/'' removes the key). */
+  set(changes: Changes): void;
+  /** Opens another page; `lang` is kept, other keys come from `changes`. */
+  go(page: PageId, changes?: Changes): void;
+  /** A link to a page with the given state (for `<a href>`). */
+  href(page: PageId, changes?: Changes): string;
+}
+
+/** Query keys that follow the planner from page to page. */
+const SHARED_KEYS = ['lang', 'year', 'period'] as const;
+
+export function currentPage(): PageId {
+  const p = new URLSearchParams(location.search).get('page');
+  return isPageId(p) ? p : 'overview';
+}
+
+export function buildHref(page: PageId, from: URLSearchParams, changes: Changes = {}, keepAll = false): string {
+  const next = new URLSearchParams();
+  if (keepAll) for (const [k, v] of from) next.set(k, v);
+  else for (const k of SHARED_KEYS) { const v = from.get(k); if (v !== null) next.set(k, v); }
+  next.set('page', page);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === undefined || v === null || v === '') next.delete(k);
+    else next.set(k, String(v));
+  }
+  // page first, for readable links
+  const ordered = new URLSearchParams([['page', page], ...[...next].filter(([k]) => k !== 'page')]);
+  return `${location.pathname}?${ordered.toString()}`;
+}
+
+/** Reads an integer parameter within bounds, else the fallback. */
+export function intParam(params: URLSearchParams, key: string, min: number, max: number, fallback: number): number {
+  const raw = params.get(key);
+  const n = raw === null ? NaN : Number(raw);
+  return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
+}
+
+/** Reads a parameter that must be one of `allowed`, else the fallback. */
+export function enumParam<T extends string>(params: URLSearchParams, key: string, allowed: readonly T[], fallback: T): T {
+  const raw = params.get(key);
+  return (allowed as readonly string[]).includes(raw ?? '') ? (raw as T) : fallback;
+}
+
+/** Township codes from a comma list, kept only when they exist. */
+export function townshipsParam(params: URLSearchParams, key: string, meta: Meta): string[] {
+  const known = new Set(meta.townships.map((t) => t.code));
+  return [...new Set((params.get(key) ?? '').split(',').filter((c) => known.has(c)))];
+}
