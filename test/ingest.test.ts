@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../server/db/Database.ts';
@@ -147,6 +148,23 @@ describe('a failed import leaves the previous database untouched', () => {
       release();
     }
     await birthsStillServed();
+  });
+
+  it('the lock appears with its owner already written, and a dead owner\'s lock is taken over', () => {
+    const lockPath = `${dbPath}.lock`;
+    const release = acquireIngestLock(dbPath);
+    try {
+      expect(JSON.parse(readFileSync(lockPath, 'utf8')).pid).toBe(process.pid);
+      expect(readdirSync(path.dirname(dbPath)).filter((f) => f.startsWith(`${path.basename(lockPath)}.`))).toEqual([]);
+    } finally {
+      release();
+    }
+    expect(existsSync(lockPath)).toBe(false);
+    const dead = spawnSync(process.execPath, ['-e', 'process.pid']).pid; // a pid that has exited
+    writeFileSync(lockPath, JSON.stringify({ pid: dead, startedAt: '2026-11-23T00:00:00Z' }));
+    const takeOver = acquireIngestLock(dbPath);
+    expect(JSON.parse(readFileSync(lockPath, 'utf8')).pid).toBe(process.pid);
+    takeOver();
   });
 });
 
