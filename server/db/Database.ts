@@ -15,8 +15,9 @@ import { statSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Params } from './bind.ts';
 import { runNamed, type Row } from './namedQuery.ts';
+import { runNamedNumeric, type NumericColumns } from './numericQuery.ts';
 
-export type { Row };
+export type { NumericColumns, Row };
 
 interface Generation {
   instance: DuckDBInstance;
@@ -58,12 +59,21 @@ export class Database {
    * the query file promises (its column aliases and casts); it is not checked at run time.
    */
   async query<T = Row>(name: string, params: Params = {}): Promise<T[]> {
+    return (await this.withConnection((connection) => runNamed(connection, name, params))) as T[];
+  }
+
+  /** Runs a query whose columns are all numbers; answers them as columns (millions of cells, no row objects). */
+  queryNumeric(name: string, params: Params = {}): Promise<NumericColumns> {
+    return this.withConnection((connection) => runNamedNumeric(connection, name, params));
+  }
+
+  private async withConnection<T>(run: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
     await this.reopenIfSwapped();
     const generation = this.current;
     const connection = generation.connections[this.next++ % generation.connections.length]!;
     generation.inFlight++;
     try {
-      return (await runNamed(connection, name, params)) as T[];
+      return await run(connection);
     } finally {
       generation.inFlight--;
       if (generation.retired && generation.inFlight === 0) closeGeneration(generation);

@@ -7,11 +7,18 @@
  * @example
  * const rows = await runNamed(connection, 'meta/townships');
  */
-import type { DuckDBConnection, Json } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBPreparedStatement, Json } from '@duckdb/node-api';
 import { bindParams, type Params } from './bind.ts';
 import { sqlText } from './sqlFiles.ts';
 
 export type Row = Record<string, Json>;
+
+/** Binds the `$name` parameters the statement uses, and only those. */
+export function bindNamed(prepared: DuckDBPreparedStatement, params: Params): void {
+  const names = Array.from({ length: prepared.parameterCount }, (_, k) => prepared.parameterName(k + 1));
+  const { values, types } = bindParams(params, names);
+  prepared.bind(values, types);
+}
 
 export async function runNamed(connection: DuckDBConnection, name: string, params: Params = {}): Promise<Row[]> {
   const extracted = await connection.extractStatements(sqlText(name));
@@ -19,9 +26,7 @@ export async function runNamed(connection: DuckDBConnection, name: string, param
   for (let i = 0; i < extracted.count; i++) {
     const prepared = await extracted.prepare(i);
     try {
-      const names = Array.from({ length: prepared.parameterCount }, (_, k) => prepared.parameterName(k + 1));
-      const { values, types } = bindParams(params, names);
-      prepared.bind(values, types);
+      bindNamed(prepared, params);
       const reader = await prepared.runAndReadAll();
       rows = reader.getRowObjectsJson() as Row[];
     } finally {

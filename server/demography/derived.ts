@@ -41,6 +41,11 @@ export function ageRangeSum(row: ArrayLike<number>, n: number, lo: number, hi: n
   const A = row.length;
   const openAge = (A - 1) * n;
   let sum = 0;
+  if (n === 1 && Number.isInteger(lo) && (hi === Infinity || Number.isInteger(hi))) {
+    // Single years: whole groups only (the common case, run for every unit and year).
+    for (let i = Math.max(0, lo), end = Math.min(hi, A - 1); i < end; i++) sum += row[i]!;
+    return hi === Infinity && lo <= openAge ? sum + row[A - 1]! : sum;
+  }
   for (let i = 0; i < A - 1; i++) {
     const a = i * n;
     const overlap = Math.min(hi, a + n) - Math.max(lo, a);

@@ -8,14 +8,9 @@
  * const data = await loadProjectionData(db, 2010, 2024);
  * data.units.get('all')!.registered.get(2024)!.female[30];
  */
-import type { Database } from '../db/Database.ts';
+import type { Database, NumericColumns } from '../db/Database.ts';
 import { ApiError } from '../errors.ts';
 import { AGES, FERTILE_AGES, FERTILE_FROM, type ProjectionData, type SexAges, type UnitData } from './types.ts';
-
-interface PopRow { township: string; year: number; sex: string; age: number; registered: number; mig_in: number; mig_out: number }
-interface BirthAgeRow { township: string; year: number; age: number; n: number }
-interface BirthSexRow { township: string; year: number; residence: string; sex: string; n: number }
-interface DeathRow { township: string; year: number; sex: string; age: number; n: number }
 
 export const sexAges = (): SexAges => ({ male: new Float64Array(AGES), female: new Float64Array(AGES) });
 
@@ -28,8 +23,6 @@ function cell(map: Map<number, SexAges>, year: number): SexAges {
   if (v === undefined) map.set(year, (v = sexAges()));
   return v;
 }
-
-const sexKey = (s: string): 'male' | 'female' => (s === 'M' ? 'male' : 'female');
 
 /** Years with a registered population year-end. */
 export function populationYears(db: Database): Promise<number[]> {
@@ -51,52 +44,69 @@ export async function resolveBaseYear(db: Database, requested: number | undefine
   return requested;
 }
 
+/**
+ * Reads the rollups for every unit, years `from`..`to`. Millions of cells for a province-scale
+ * set: they are read as numeric columns (the SQL names a unit by its code as an integer, 0 for
+ * the county) and added into each unit's arrays in one pass.
+ */
 export function loadProjectionData(db: Database, from: number, to: number): Promise<ProjectionData> {
   return db.memo(`projection/data/${from}/${to}`, async () => {
     const params = { from, to };
-    const [pop, bAge, bSex, deaths, townships] = await Promise.all([
-      db.query<PopRow>('projection/population', params),
-      db.query<BirthAgeRow>('projection/births_age', params),
-      db.query<BirthSexRow>('projection/births_sex', params),
-      db.query<DeathRow>('projection/deaths', params),
+    const [registered, migrants, bAge, bSex, deaths, townships] = await Promise.all([
+      db.queryNumeric('projection/population', params),
+      db.queryNumeric('projection/migrants_age', params),
+      db.queryNumeric('projection/births_age', params),
+      db.queryNumeric('projection/births_sex', params),
+      db.queryNumeric('projection/deaths', params),
       townshipList(db),
     ]);
     const units = new Map<string, UnitData>();
-    units.set('all', emptyUnit('all'));
-    for (const t of townships) units.set(t.code, emptyUnit(t.code));
-    const unit = (code: string) => units.get(code);
-    for (const r of pop) {
-      const u = unit(r.township);
-      if (u === undefined || r.age < 0 || r.age >= AGES) continue;
-      const s = sexKey(r.sex);
-      if (r.registered !== 0) cell(u.registered, r.year)[s][r.age] += r.registered;
-      if (r.mig_in !== 0) cell(u.migIn, r.year)[s][r.age] += r.mig_in;
-      if (r.mig_out !== 0) cell(u.migOut, r.year)[s][r.age] += r.mig_out;
+    const byNumber = new Map<number, UnitData>();
+    for (const code of ['all', ...townships.map((t) => t.code)]) {
+      const u = emptyUnit(code);
+      units.set(code, u);
+      byNumber.set(code === 'all' ? 0 : Number(code), u);
     }
-    for (const r of bAge) {
-      const u = unit(r.township);
-      if (u === undefined) continue;
-      let v = u.birthsByAge.get(r.year);
-      if (v === undefined) u.birthsByAge.set(r.year, (v = new Float64Array(FERTILE_AGES)));
-      v[r.age - FERTILE_FROM] += r.n;
-    }
-    for (const r of bSex) {
-      const u = unit(r.township);
-      if (u === undefined) continue;
-      let v = u.birthsBySex.get(r.year);
-      if (v === undefined) u.birthsBySex.set(r.year, (v = { male: 0, female: 0, registeredMale: 0, registeredFemale: 0 }));
-      const male = r.sex === 'M';
-      if (male) v.male += r.n;
-      else v.female += r.n;
-      if (r.residence === 'registered') {
-        if (male) v.registeredMale += r.n;
-        else v.registeredFemale += r.n;
+    const addAges = (q: NumericColumns, pick: (u: UnitData, i: number) => Map<number, SexAges> | undefined) => {
+      const { unit, year, male, age, n } = q.columns as Record<'unit' | 'year' | 'male' | 'age' | 'n', Float64Array>;
+      for (let i = 0; i < q.rowCount; i++) {
+        const u = byNumber.get(unit[i]!);
+        const a = age[i]!;
+        const v = n[i]!;
+        if (u === undefined || a < 0 || a >= AGES || v === 0) continue;
+        const map = pick(u, i);
+        if (map !== undefined) cell(map, year[i]!)[male[i] === 1 ? 'male' : 'female'][a] += v;
+      }
+    };
+    addAges(registered, (u) => u.registered);
+    const inflow = migrants.columns.inflow!;
+    addAges(migrants, (u, i) => (inflow[i] === 1 ? u.migIn : u.migOut));
+    addAges(deaths, (u) => u.deaths);
+    {
+      const { unit, year, age, n } = bAge.columns as Record<'unit' | 'year' | 'age' | 'n', Float64Array>;
+      for (let i = 0; i < bAge.rowCount; i++) {
+        const u = byNumber.get(unit[i]!);
+        if (u === undefined) continue;
+        let v = u.birthsByAge.get(year[i]!);
+        if (v === undefined) u.birthsByAge.set(year[i]!, (v = new Float64Array(FERTILE_AGES)));
+        v[age[i]! - FERTILE_FROM] += n[i]!;
       }
     }
-    for (const r of deaths) {
-      const u = unit(r.township);
-      if (u === undefined || r.age < 0 || r.age >= AGES) continue;
-      cell(u.deaths, r.year)[sexKey(r.sex)][r.age] += r.n;
+    {
+      const { unit, year, registered: reg, male, n } = bSex.columns as Record<'unit' | 'year' | 'registered' | 'male' | 'n', Float64Array>;
+      for (let i = 0; i < bSex.rowCount; i++) {
+        const u = byNumber.get(unit[i]!);
+        if (u === undefined) continue;
+        let v = u.birthsBySex.get(year[i]!);
+        if (v === undefined) u.birthsBySex.set(year[i]!, (v = { male: 0, female: 0, registeredMale: 0, registeredFemale: 0 }));
+        if (male[i] === 1) {
+          v.male += n[i]!;
+          if (reg[i] === 1) v.registeredMale += n[i]!;
+        } else {
+          v.female += n[i]!;
+          if (reg[i] === 1) v.registeredFemale += n[i]!;
+        }
+      }
     }
     return { from, to, units, townships };
   });

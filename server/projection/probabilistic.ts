@@ -14,7 +14,7 @@
 import { DEFAULTS } from './constants.ts';
 import type { Ar1 } from './ar1.ts';
 import { Random } from './random.ts';
-import type { UnitInputs } from './scenario.ts';
+import { asfrRow, survivalRow, type UnitInputs } from './scenario.ts';
 import { StepScratch, stepUnit } from './step.ts';
 import { AGES } from './types.ts';
 
@@ -82,7 +82,10 @@ export function projectDraws(inp: UnitInputs, ar: Ar1, migSigma: number, draws: 
   let nxtM = new Float64Array(AGES);
   let nxtF = new Float64Array(AGES);
   const phiM = DEFAULTS.migrationPhi;
-  const row = (a: Float64Array, t: number) => a.subarray(t * AGES, (t + 1) * AGES);
+  // The rows of every step, made once: every draw runs through them.
+  const survM = Array.from({ length: T }, (_, t) => survivalRow(inp, t, 'male', new Float64Array(AGES)));
+  const survF = Array.from({ length: T }, (_, t) => survivalRow(inp, t, 'female', new Float64Array(AGES)));
+  const asfr = Array.from({ length: T }, (_, t) => asfrRow(inp, t, new Float64Array(AGES)));
   for (let d = 0; d < draws; d++) {
     curM.set(inp.base.male);
     curF.set(inp.base.female);
@@ -95,7 +98,7 @@ export function projectDraws(inp: UnitInputs, ar: Ar1, migSigma: number, draws: 
       const path = inp.tfr[t]!;
       const tfr = Math.max(DEFAULTS.tfrFloor, path + dev);
       const multiplier = Math.max(0, inp.migrationMultiplier * (1 + u));
-      stepUnit(curM, curF, row(inp.survival.male, t), row(inp.survival.female, t), row(inp.asfr, t), inp.srb[t]!,
+      stepUnit(curM, curF, survM[t]!, survF[t]!, asfr[t]!, inp.srb[t]!,
         inp.migration?.male, inp.migration?.female, multiplier, nxtM, nxtF, scratch, flows, path > 0 ? tfr / path : 0);
       record(nxtM, nxtF, flows[0]! + flows[1]!, values, stride, (t + 1) * draws + d);
       [curM, nxtM] = [nxtM, curM];

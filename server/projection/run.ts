@@ -18,7 +18,7 @@
 import type { ProjectionResult } from '../demography/types.ts';
 import { StepScratch, stepUnit } from './step.ts';
 import { AGES, type SexAges } from './types.ts';
-import type { UnitInputs } from './scenario.ts';
+import { asfrRow, survivalRow, type UnitInputs } from './scenario.ts';
 
 interface State {
   readonly inputs: UnitInputs;
@@ -39,14 +39,21 @@ function newState(inputs: UnitInputs): State {
   return { inputs, popM, popF, births: pair(), deaths: pair(), migrants: pair() };
 }
 
-function step(st: State, t: number, scratch: StepScratch, flows: Float64Array): void {
+/** Per-step rows made just before a unit's step (survivorship, ASFR), reused by every unit. */
+class RowScratch {
+  readonly sM = new Float64Array(AGES);
+  readonly sF = new Float64Array(AGES);
+  readonly asfr = new Float64Array(AGES);
+}
+
+function step(st: State, t: number, rows: RowScratch, scratch: StepScratch, flows: Float64Array): void {
   const inp = st.inputs;
-  const row = (a: Float64Array) => a.subarray(t * AGES, (t + 1) * AGES);
+  const at = t * AGES;
   stepUnit(
-    st.popM.subarray(t * AGES, (t + 1) * AGES), st.popF.subarray(t * AGES, (t + 1) * AGES),
-    row(inp.survival.male), row(inp.survival.female), row(inp.asfr), inp.srb[t]!,
+    st.popM.subarray(at, at + AGES), st.popF.subarray(at, at + AGES),
+    survivalRow(inp, t, 'male', rows.sM), survivalRow(inp, t, 'female', rows.sF), asfrRow(inp, t, rows.asfr), inp.srb[t]!,
     inp.migration?.male, inp.migration?.female, inp.migrationMultiplier,
-    st.popM.subarray((t + 1) * AGES, (t + 2) * AGES), st.popF.subarray((t + 1) * AGES, (t + 2) * AGES), scratch, flows,
+    st.popM.subarray(at + AGES, at + 2 * AGES), st.popF.subarray(at + AGES, at + 2 * AGES), scratch, flows,
   );
   st.births.male[t] = flows[0]!;
   st.births.female[t] = flows[1]!;
@@ -56,54 +63,107 @@ function step(st: State, t: number, scratch: StepScratch, flows: Float64Array): 
   st.migrants.female[t] = flows[5]!;
 }
 
-const sum = (a: Float64Array) => { let s = 0; for (let i = 0; i < a.length; i++) s += a[i]!; return s; };
+/**
+ * The raking of the townships to the county, one year-end row at a time. Township rows are
+ * added into the age sums right after their step (while still in cache), then multiplied by
+ * county / sum in one pass over each township's 101 contiguous ages (never age by age across
+ * 1,500 arrays). Sums run in township order; each township's totals before and after the step
+ * are kept for its migrant balance.
+ */
+class Raker {
+  private readonly sums: SexAges = { male: new Float64Array(AGES), female: new Float64Array(AGES) };
+  /** Each township's total by sex at the row being raked (before raking), and at the previous row (raked). */
+  private readonly totals: SexAges;
+  private readonly previous: SexAges;
 
-/** Rakes the townships' population of row `r` (year index) to the county's, by sex and age. */
-function rakeRow(county: State, towns: readonly State[], r: number): void {
-  const from = r * AGES;
-  for (const key of ['popM', 'popF'] as const) {
-    const c = county[key];
-    // Hoisted once: the inner loops run over every township for every age.
-    const rows = towns.map((s) => s[key]);
-    const totals = rows.map((row) => sum(row.subarray(from, from + AGES)));
-    const grand = totals.reduce((a, b) => a + b, 0);
-    for (let a = from; a < from + AGES; a++) {
-      let S = 0;
-      for (let i = 0; i < rows.length; i++) S += rows[i]![a]!;
-      const target = c[a]!;
-      if (S > 0) {
-        const f = target / S;
-        for (let i = 0; i < rows.length; i++) rows[i]![a]! *= f;
-      } else {
-        for (let i = 0; i < rows.length; i++) rows[i]![a] = grand > 0 ? (target * totals[i]!) / grand : target / rows.length;
+  constructor(private readonly county: State, private readonly towns: readonly State[]) {
+    this.totals = { male: new Float64Array(towns.length), female: new Float64Array(towns.length) };
+    this.previous = { male: new Float64Array(towns.length), female: new Float64Array(towns.length) };
+  }
+
+  /** Starts the sums of row `r`. */
+  begin(): void {
+    this.sums.male.fill(0);
+    this.sums.female.fill(0);
+  }
+
+  /** Adds township `i`'s row `r` (year index) into the sums. */
+  add(i: number, r: number): void {
+    const st = this.towns[i]!;
+    this.totals.male[i] = addRow(this.sums.male, st.popM, r * AGES);
+    this.totals.female[i] = addRow(this.sums.female, st.popF, r * AGES);
+  }
+
+  /** Rakes row `r` of every township to the county's, by sex and age (all townships must have been added). */
+  apply(r: number): void {
+    for (const sex of ['male', 'female'] as const) {
+      const key = sex === 'male' ? 'popM' : 'popF';
+      const c = this.county[key];
+      const from = r * AGES;
+      const factor = this.sums[sex];
+      const totals = this.totals[sex];
+      let grand = 0;
+      for (let i = 0; i < this.towns.length; i++) grand += totals[i]!;
+      for (let a = 0; a < AGES; a++) factor[a] = factor[a]! > 0 ? c[from + a]! / factor[a]! : NaN; // NaN: nobody of that age
+      for (let i = 0; i < this.towns.length; i++) {
+        const row = this.towns[i]![key];
+        let raked = 0;
+        for (let a = 0; a < AGES; a++) {
+          const f = factor[a]!;
+          const v = Number.isNaN(f)
+            ? (grand > 0 ? (c[from + a]! * totals[i]!) / grand : c[from + a]! / this.towns.length)
+            : row[from + a]! * f;
+          row[from + a] = v;
+          raked += v;
+        }
+        totals[i] = raked;
       }
     }
   }
+
+  /**
+   * After `apply(t + 1)`: rakes the births and deaths of step `t` to the county's, and sets each
+   * township's net migrants to its balance P(t+1) − P(t) − B + D, so its accounts close exactly.
+   */
+  closeStep(t: number): void {
+    for (const sex of ['male', 'female'] as const) {
+      rakeFlow(this.towns, 'births', sex, t, this.county.births[sex][t]!);
+      rakeFlow(this.towns, 'deaths', sex, t, this.county.deaths[sex][t]!);
+      const after = this.totals[sex];
+      const before = this.previous[sex];
+      for (let i = 0; i < this.towns.length; i++) {
+        const st = this.towns[i]!;
+        st.migrants[sex][t] = after[i]! - before[i]! - st.births[sex][t]! + st.deaths[sex][t]!;
+      }
+    }
+    this.keepTotals();
+  }
+
+  /** The raked totals of the current row become the next step's starting totals. */
+  keepTotals(): void {
+    this.previous.male.set(this.totals.male);
+    this.previous.female.set(this.totals.female);
+  }
 }
 
-function rake(county: State, towns: readonly State[], t: number): void {
-  const from = (t + 1) * AGES;
-  rakeRow(county, towns, t + 1);
-  for (const sex of ['male', 'female'] as const) {
-    const pops = towns.map((s) => (sex === 'male' ? s.popM : s.popF));
-    const births = towns.map((s) => s.births[sex]);
-    const deaths = towns.map((s) => s.deaths[sex]);
-    for (const [flows, target] of [[births, county.births[sex][t]!], [deaths, county.deaths[sex][t]!]] as const) {
-      let S = 0;
-      for (const f of flows) S += f[t]!;
-      for (const f of flows) f[t] = S > 0 ? (f[t]! * target) / S : target / flows.length;
-    }
-    // Each township's net migrants are its balance after raking, so its accounts close exactly.
-    towns.forEach((s, i) => {
-      const pop = pops[i]!;
-      let before = 0;
-      let after = 0;
-      for (let a = 0; a < AGES; a++) {
-        before += pop[t * AGES + a]!;
-        after += pop[from + a]!;
-      }
-      s.migrants[sex][t] = after - before - births[i]![t]! + deaths[i]![t]!;
-    });
+/** Adds `row` (101 ages from `from`) into `sums`; returns the row's total. */
+function addRow(sums: Float64Array, row: Float64Array, from: number): number {
+  let total = 0;
+  for (let a = 0; a < AGES; a++) {
+    const v = row[from + a]!;
+    sums[a] += v;
+    total += v;
+  }
+  return total;
+}
+
+/** Rakes flows of step `t` (births or deaths of one sex) to the county's total. */
+function rakeFlow(towns: readonly State[], kind: 'births' | 'deaths', sex: 'male' | 'female', t: number, target: number): void {
+  let S = 0;
+  for (let i = 0; i < towns.length; i++) S += towns[i]![kind][sex][t]!;
+  for (let i = 0; i < towns.length; i++) {
+    const f = towns[i]![kind][sex];
+    f[t] = S > 0 ? (f[t]! * target) / S : target / towns.length;
   }
 }
 
@@ -117,12 +177,25 @@ export function projectUnits(units: readonly UnitInputs[], control: boolean): Ma
   const towns = states.filter((s) => s.inputs.scope !== 'all');
   const steps = units[0]?.steps ?? 0;
   const scratch = new StepScratch();
+  const rows = new RowScratch();
   const flows = new Float64Array(6);
-  // Base cells clamped at 0 in a township can leave the base a little above the county's.
-  if (control && county !== undefined && towns.length > 0) rakeRow(county, towns, 0);
+  const raker = control && county !== undefined && towns.length > 0 ? new Raker(county, towns) : null;
+  if (raker !== null) {
+    // Base cells clamped at 0 in a township can leave the base a little above the county's.
+    raker.begin();
+    for (let i = 0; i < towns.length; i++) raker.add(i, 0);
+    raker.apply(0);
+    raker.keepTotals();
+  }
   for (let t = 0; t < steps; t++) {
-    for (const s of states) step(s, t, scratch, flows);
-    if (control && county !== undefined && towns.length > 0) rake(county, towns, t);
+    if (county !== undefined) step(county, t, rows, scratch, flows);
+    raker?.begin();
+    for (let i = 0; i < towns.length; i++) {
+      step(towns[i]!, t, rows, scratch, flows);
+      raker?.add(i, t + 1);
+    }
+    raker?.apply(t + 1);
+    raker?.closeStep(t);
   }
   const out = new Map<string, ProjectionResult>();
   for (const s of states) {

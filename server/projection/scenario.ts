@@ -18,7 +18,7 @@
  * @example
  * const inputs = unitInputs(assumptions, countyTfrPath(a.fertility.tfr, 20, 2024, { name: 'low' }), …);
  */
-import { survivalFromEqualMx } from '../demography/survivorship.ts';
+import { survivalSingleYear } from '../demography/survivorship.ts';
 import type { Sex } from '../demography/types.ts';
 import { DEFAULTS } from './constants.ts';
 import { mortalityPath } from './mortality.ts';
@@ -39,22 +39,39 @@ export interface ScenarioSpec {
   readonly custom?: CustomAssumptions | undefined;
 }
 
-/** Engine inputs of one unit over `steps` annual steps (rows row-major, 101 ages). */
+/**
+ * Engine inputs of one unit over `steps` annual steps. The ASFR and survivorship rows of a step
+ * are made when the step runs ({@link asfrRow}, {@link survivalRow}), not stored: for 1,500
+ * townships over 30 years they would be 110 MB of arrays written once and read once.
+ */
 export interface UnitInputs {
   readonly scope: string;
   readonly steps: number;
   readonly base: SexAges;
-  /** ASFR rows applied to resident women (steps × 101; ages outside 15..49 are 0): TFR × shape × exposure ratio. */
-  readonly asfr: Float64Array;
   /** TFR of each step. */
   readonly tfr: Float64Array;
-  /** Survivorship ratio rows by sex (steps × 101). */
-  readonly survival: SexAges;
+  /** ASFR / TFR at ages 15..49 as applied to resident women: shape × exposure ratio (35 values). */
+  readonly asfrPerTfr: Float64Array;
+  /** The county's m(x) path by sex (steps × 101, shared by every unit) and this unit's multiplier (SMR; 1 for the county). */
+  readonly mx: SexAges;
+  readonly smr: number;
   /** Males per female birth, per step. */
   readonly srb: Float64Array;
   /** Net migrants by start age per step (before the multiplier), or none. */
   readonly migration?: SexAges | undefined;
   readonly migrationMultiplier: number;
+}
+
+/** The ASFR row of step `t` (101 ages; writes ages 15..49 only, so `out` must hold zeros elsewhere). */
+export function asfrRow(inp: UnitInputs, t: number, out: Float64Array): Float64Array {
+  const tfr = inp.tfr[t]!;
+  for (let k = 0; k < FERTILE_AGES; k++) out[FERTILE_FROM + k] = tfr * inp.asfrPerTfr[k]!;
+  return out;
+}
+
+/** The survivorship row of step `t`: the life table of the county's m(x) of that year × the unit's SMR. */
+export function survivalRow(inp: UnitInputs, t: number, sex: Sex, out: Float64Array): Float64Array {
+  return survivalSingleYear(inp.mx[sex], inp.smr, sex, out, t * AGES);
 }
 
 /** The county's TFR for each step (step t ends on 31 Dec of base + t + 1). */
@@ -97,8 +114,6 @@ function normalisedShape(a: Assumptions, spec: ScenarioSpec): Float64Array {
   return s;
 }
 
-const SEX_LIST: readonly Sex[] = ['male', 'female'];
-
 /**
  * Inputs of one unit. `countyTfr` is the county path and `countyTfr0` its base TFR (a township
  * scales its own TFR by their ratio); `mx` is the county's m(x) path (steps × 101 by sex), which
@@ -111,24 +126,15 @@ export function unitInputs(
   const shape = normalisedShape(a, spec);
   const ratio = a.fertility.exposureRatio;
   const tfr = new Float64Array(steps);
-  const asfr = new Float64Array(steps * AGES);
   for (let t = 0; t < steps; t++) {
-    const v = a.scope === 'all' || countyTfr0 <= 0 ? countyTfr[t]! : Math.max(DEFAULTS.tfrFloor, (a.fertility.tfr * countyTfr[t]!) / countyTfr0);
-    tfr[t] = v;
-    for (let k = 0; k < FERTILE_AGES; k++) asfr[t * AGES + FERTILE_FROM + k] = v * shape[k]! * ratio[k]!;
+    tfr[t] = a.scope === 'all' || countyTfr0 <= 0 ? countyTfr[t]! : Math.max(DEFAULTS.tfrFloor, (a.fertility.tfr * countyTfr[t]!) / countyTfr0);
   }
-  const survival: SexAges = { male: new Float64Array(steps * AGES), female: new Float64Array(steps * AGES) };
-  const row = new Float64Array(AGES);
-  for (const s of SEX_LIST) {
-    for (let t = 0; t < steps; t++) {
-      for (let x = 0; x < AGES; x++) row[x] = mx[s][t * AGES + x]! * smr;
-      survivalFromEqualMx(row, 1, s, undefined, survival[s].subarray(t * AGES, (t + 1) * AGES));
-    }
-  }
+  const asfrPerTfr = new Float64Array(FERTILE_AGES);
+  for (let k = 0; k < FERTILE_AGES; k++) asfrPerTfr[k] = shape[k]! * ratio[k]!;
   const srbValue = (spec.name === 'custom' && spec.custom?.srb !== undefined ? spec.custom.srb : a.srb.srb) / 100;
   const multiplier = migrationMultiplier(spec);
   return {
-    scope: a.scope, steps, base: a.base, asfr, tfr, survival,
+    scope: a.scope, steps, base: a.base, tfr, asfrPerTfr, mx, smr,
     srb: new Float64Array(steps).fill(srbValue),
     migration: multiplier === 0 ? undefined : a.migration.net,
     migrationMultiplier: multiplier,

@@ -46,6 +46,11 @@ describe('helpers', () => {
   it('ageRangeSum counts the open group only in open ranges', () => {
     expect(ageRangeSum([1, 2, 3], 5, 5, Infinity)).toBe(5);
     expect(ageRangeSum([1, 2, 3], 5, 0, 10)).toBe(3);
+    const ages = Array.from({ length: 101 }, (_, x) => x); // people aged x: x (100 = 100+)
+    expect(ageRangeSum(ages, 1, 3, 6)).toBe(3 + 4 + 5);
+    expect(ageRangeSum(ages, 1, 65, Infinity)).toBe(((65 + 100) * 36) / 2);
+    expect(ageRangeSum(ages, 1, 0, 200)).toBe((99 * 100) / 2); // a closed range takes nothing from 100+
+    expect(ageRangeSum(ages, 1, 2.5, 4)).toBe(2 * 0.5 + 3); // a half year of age 2
   });
   it('medianAge interpolates within the group', () => {
     expect(medianAge([10, 30, 10], 5)).toBeCloseTo(5 + ((25 - 10) / 30) * 5, 12);

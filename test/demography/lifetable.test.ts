@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { abridgedWidths, coaleDemenyA0, equalWidths, lifeTable, singleYearWidths } from '../../server/demography/lifetable.ts';
-import { groupedLx, survivalFromEqualMx, survivalFromMx, survivalRatios } from '../../server/demography/survivorship.ts';
+import { groupedLx, survivalFromEqualMx, survivalFromMx, survivalRatios, survivalSingleYear } from '../../server/demography/survivorship.ts';
 
 describe('lifeTable', () => {
   it('a 3-group table (0-4, 5-9, 10+) by hand', () => {
@@ -64,5 +64,31 @@ describe('survivalFromEqualMx (fast path)', () => {
       const fast = survivalFromEqualMx(m, n, 'male', a);
       full.forEach((v, i) => expect(fast[i]).toBeCloseTo(v, 14));
     }
+  });
+});
+
+describe('survivalSingleYear (one division per age)', () => {
+  const mx = Float64Array.from({ length: 101 }, (_, x) => (x === 0 ? 0.008 : 0.00004 * Math.exp(0.09 * x)));
+  it.each([['male', 1], ['female', 0.6], ['male', 1.8], ['female', 40]] as const)(
+    'equals the full life table of m(x) × scale (%s, scale %d)', (sex, scale) => {
+      const scaled = Array.from(mx, (m) => m * scale);
+      const full = survivalRatios(lifeTable(scaled, singleYearWidths(101), { sex }), 1, 101);
+      const fast = survivalSingleYear(mx, scale, sex, new Float64Array(101));
+      full.forEach((v, i) => expect(fast[i]).toBeCloseTo(v, 13));
+    });
+  it('reads one year of a path from its offset', () => {
+    const path = new Float64Array(3 * 101);
+    path.set(mx.map((m) => m * 3), 0);
+    path.set(mx, 101);
+    path.set(mx.map((m) => m * 9), 202);
+    const own = survivalSingleYear(mx, 1.3, 'female', new Float64Array(101));
+    expect(Array.from(survivalSingleYear(path, 1.3, 'female', new Float64Array(101), 101))).toEqual(Array.from(own));
+  });
+  it('a rate of 2 or more (q = 1) gives nobody past that age, as the full table does', () => {
+    const fast = survivalSingleYear(mx, 40, 'male', new Float64Array(101)); // m(x) ≥ 2 from about age 82
+    const cut = Array.from(mx).findIndex((m) => m * 40 >= 2);
+    expect(cut).toBeGreaterThan(50);
+    expect(fast[cut + 1]).toBe(0);
+    expect(fast[cut]).toBeGreaterThan(0);
   });
 });

@@ -138,6 +138,11 @@ describe('projections from the data of a stable county', () => {
         const sum = TOWNS.reduce((s, t) => s + byScope.get(t)!.series[k]![y]!, 0);
         expect(Math.abs(sum - countyResult.series[k]![y]!)).toBeLessThan(1e-6);
       }
+      if (y === 0) continue;
+      for (const t of ['all', ...TOWNS]) { // each unit's accounts close: P(y) − P(y−1) = B − D + M
+        const s = byScope.get(t)!.series;
+        expect(s.total[y]! - s.total[y - 1]!).toBeCloseTo(s.births[y]! - s.deaths[y]! + s.netMigrants[y]!, 6);
+      }
     }
   });
 
