@@ -11,7 +11,7 @@ import type { AnalyticsConfig } from '../config.ts';
 import type { Database } from '../db/Database.ts';
 import { catalog } from '../indicators/catalog.ts';
 import { indicatorQuerySchema, resolveQuery } from '../indicators/params.ts';
-import { restrictRanking, srbRanking } from '../srb/ranking.ts';
+import { restrictRanking, srbRanking, type SrbRanking } from '../srb/ranking.ts';
 import { COUNTY_SCOPE } from '../auth/scope.ts';
 import { BIRTH_ORDERS, srbRowsFor } from '../srb/srbRows.ts';
 import { applySmallCellPolicy } from '../auth/policy.ts';
@@ -22,6 +22,9 @@ import { query } from '../validate.ts';
 const srbSchema = indicatorQuerySchema.extend({
   order: z.preprocess((v) => (v === '3 ' ? '3+' : v), z.enum(BIRTH_ORDERS).default('all')),
 });
+
+/** A county ranking is shared per database generation (see `srbRanking`), so its ~0.6 MB of JSON is serialised once. */
+const rankingJson = new WeakMap<SrbRanking, string>();
 
 export function srbRoutes(db: Database, config: AnalyticsConfig): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -40,7 +43,11 @@ export function srbRoutes(db: Database, config: AnalyticsConfig): Hono<AppEnv> {
     const data = await catalog(db);
     const who = principal(c);
     const q = resolveQuery({ ...raw, township: 'all', period: 'year', compare: 'none', ages: 'single', direction: 'in' }, data, COUNTY_SCOPE);
-    return c.json(restrictRanking(await srbRanking(db, q, raw.order, config.smallCell, data.names), who.scope));
+    const ranking = await srbRanking(db, q, raw.order, config.smallCell, data.names);
+    if (who.scope.kind !== 'county') return c.json(restrictRanking(ranking, who.scope));
+    let body = rankingJson.get(ranking);
+    if (body === undefined) rankingJson.set(ranking, (body = JSON.stringify(ranking)));
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
 
   return app;

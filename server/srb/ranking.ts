@@ -2,13 +2,16 @@
  * @module srb/ranking
  * Township ranking for a span of years: births pooled over the span (more births, narrower
  * intervals), ranked by the smoothed SRB, most elevated first, with each township's funnel-plot
- * class against the county ratio and the funnel's control limits for plotting.
+ * class against the county ratio and the funnel's control limits for plotting. Most of the cost is
+ * two beta quantiles per township, so whole answers are kept per database generation.
  */
 import type { Database } from '../db/Database.ts';
+import { Lru } from '../db/lru.ts';
 import type { IndicatorQuery } from '../indicators/types.ts';
 import type { Scope } from '../auth/scope.ts';
 import { classifyFunnel, funnelGrid, type FunnelPoint } from '../stats/index.ts';
-import { birthsBySex, priorsByPeriod, srbRow, type BirthOrderFilter, type SrbRow } from './srbRows.ts';
+import { srbRow, type BirthOrderFilter, type SrbRow } from './srbRows.ts';
+import { spanBirthsBySex } from './spanCounts.ts';
 
 export interface SrbRanking {
   span: string;
@@ -18,30 +21,36 @@ export interface SrbRanking {
   funnel: FunnelPoint[];
 }
 
-export async function srbRanking(
+/** Whole answers per database generation (about 1.7 MB each with their JSON on 1,500 townships). */
+const rankings = new Lru<SrbRanking>(8);
+
+/** The ranking, shared between requests of one database generation: callers must not mutate it. */
+export function srbRanking(
   db: Database, query: Pick<IndicatorQuery, 'from' | 'to' | 'residence'>, order: BirthOrderFilter, smallCell: number,
   names: ReadonlyMap<string, string>,
 ): Promise<SrbRanking> {
-  const { counts: yearly } = await birthsBySex(db, { ...query, period: 'year' }, order);
+  const key = JSON.stringify([query.from, query.to, query.residence, order, smallCell]);
+  return rankings.get(db, key, () => computeRanking(db, query, order, smallCell, names));
+}
+
+/** `srbRanking` without the answer cache (the pooled counts and the prior are still kept per generation). */
+export async function computeRanking(
+  db: Database, query: Pick<IndicatorQuery, 'from' | 'to' | 'residence'>, order: BirthOrderFilter, smallCell: number,
+  names: ReadonlyMap<string, string>,
+): Promise<SrbRanking> {
+  const { counts, prior } = await spanBirthsBySex(db, query, order);
   const span = query.from === query.to ? String(query.from) : `${query.from}-${query.to}`;
-  const pooled = new Map<string, { male: number; female: number }>();
-  for (const c of yearly) {
-    const sum = pooled.get(c.township) ?? { male: 0, female: 0 };
-    sum.male += c.male ?? 0;
-    sum.female += c.female ?? 0;
-    pooled.set(c.township, sum);
-  }
-  const counts = [...pooled].map(([township, s]) => ({ township, period: span, male: s.male, female: s.female }));
-  const prior = priorsByPeriod(counts).get(span) ?? null;
-  const all = pooled.get('all') ?? { male: 0, female: 0 };
+  const all = counts.find((c) => c.township === 'all') ?? { male: 0, female: 0 };
   const county = srbRow('all', span, all.male, all.female, null, smallCell, order);
   const target = county.srb ?? 107;
-  const townships = counts
+  const rows = counts
     .filter((c) => c.township !== 'all')
-    .map((c) => ({ ...srbRow(c.township, span, c.male, c.female, prior, smallCell, order), name: names.get(c.township) ?? c.township }))
-    .sort((a, b) => (b.smoothed ?? -Infinity) - (a.smoothed ?? -Infinity))
-    .map((row, i) => ({ ...row, rank: i + 1, funnel: classifyFunnel(row.male, row.female, target) }));
-  const maxBirths = Math.max(10, ...townships.map((t) => t.births));
+    .map((c) => Object.assign(srbRow(c.township, span, c.male, c.female, prior, smallCell, order), { name: names.get(c.township) ?? c.township }))
+    .sort((a, b) => (b.smoothed ?? -Infinity) - (a.smoothed ?? -Infinity));
+  // Assigned in place (not spread into copies of 20-field rows); keys keep the order name, rank, funnel.
+  const townships = rows.map((row, i) => Object.assign(row, { rank: i + 1, funnel: classifyFunnel(row.male, row.female, target) }));
+  let maxBirths = 10;
+  for (const t of townships) maxBirths = Math.max(maxBirths, t.births);
   return {
     span, county,
     prior: prior ? { meanSrb: prior.meanSrb, strength: prior.strength, pooled: prior.pooled } : null,

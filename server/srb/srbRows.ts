@@ -17,7 +17,8 @@ import { fitSrbPrior, flag, posteriorSrb, srbInterval, type BetaPrior } from '..
 export const BIRTH_ORDERS = ['all', '1', '2', '3+'] as const;
 export type BirthOrderFilter = (typeof BIRTH_ORDERS)[number];
 
-const ORDER_CODES: Record<BirthOrderFilter, number[]> = { all: [1, 2, 3], 1: [1], 2: [2], '3+': [3] };
+/** `r_births.birth_order` codes each filter sums (3 holds third and later births). */
+export const ORDER_CODES: Record<BirthOrderFilter, number[]> = { all: [1, 2, 3], 1: [1], 2: [2], '3+': [3] };
 
 export interface SrbRow extends IndicatorRow {
   order: BirthOrderFilter;
@@ -77,11 +78,14 @@ export function priorsByPeriod(counts: readonly SexCounts[]): Map<string, BetaPr
     byPeriod.set(c.period, list);
   }
   const priors = new Map<string, BetaPrior | null>();
-  for (const [period, areas] of byPeriod) {
-    const fit = fitSrbPrior(areas);
-    priors.set(period, fit.ok ? fit.prior : null);
-  }
+  for (const [period, areas] of byPeriod) priors.set(period, priorAcross(areas));
   return priors;
+}
+
+/** The prior fitted across the given townships' births; null where births are too few. */
+export function priorAcross(areas: readonly { male: number; female: number }[]): BetaPrior | null {
+  const fit = fitSrbPrior(areas);
+  return fit.ok ? fit.prior : null;
 }
 
 /**

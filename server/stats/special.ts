@@ -94,9 +94,14 @@ function checkShape(a: number, b: number, fn: string): void {
 export function betaInc(x: number, a: number, b: number): number {
   checkShape(a, b, 'betaInc');
   if (!(x >= 0 && x <= 1)) throw new RangeError(`betaInc: x must be in [0, 1], got ${x}`);
+  return betaIncWith(x, a, b, lnBeta(a, b));
+}
+
+/** I_x(a, b) given lnB = ln B(a, b), unchecked: `betaIncInv` evaluates it many times for one (a, b). */
+function betaIncWith(x: number, a: number, b: number, lnB: number): number {
   if (x === 0) return 0;
   if (x === 1) return 1;
-  const lnFront = a * Math.log(x) + b * Math.log1p(-x) - lnBeta(a, b);
+  const lnFront = a * Math.log(x) + b * Math.log1p(-x) - lnB;
   if (x < (a + 1) / (a + b + 2)) {
     return (Math.exp(lnFront) * betaContinuedFraction(x, a, b)) / a;
   }
@@ -114,7 +119,7 @@ export function betaIncInv(p: number, a: number, b: number): number {
   let hi = 1;
   let x = a / (a + b);
   for (let iter = 0; iter < 200; iter++) {
-    const f = betaInc(x, a, b) - p;
+    const f = betaIncWith(x, a, b, lnB) - p;
     if (f === 0) return x;
     if (f < 0) lo = x;
     else hi = x;
