@@ -27,6 +27,9 @@ export interface ProjectionBench {
   readonly projectAllTownshipsMs: number;
   /** The same through `POST /api/projections`'s function: with the answer (series and pyramids of 1,501 units) built. */
   readonly deterministicAllTownshipsMs: number;
+  /** The same with `pyramids: false` (series only), and the JSON sizes of both answers. */
+  readonly deterministicSeriesOnlyMs: number;
+  readonly answerMiB: { readonly full: number; readonly seriesOnly: number };
   /** County, 1,000 draws × 30 years. */
   readonly probabilisticCountyMs: number;
   readonly repeats: number;
@@ -37,6 +40,7 @@ export async function benchProjection(dbPath: string, repeats = 5): Promise<Proj
   try {
     const towns = await db.query<{ code: string }>('projection/townships');
     const all = parseProjectionRequest({ scope: ['all', ...towns.map((t) => t.code)], horizon: 30 });
+    const lean = parseProjectionRequest({ scope: ['all', ...towns.map((t) => t.code)], horizon: 30, pyramids: false });
     const prob = parseProjectionRequest({ scope: 'all', horizon: 30, variant: 'probabilistic', draws: 1000, seed: 1 });
     let t0 = performance.now();
     await runProjection(db, all);
@@ -44,6 +48,7 @@ export async function benchProjection(dbPath: string, repeats = 5): Promise<Proj
     const det: number[] = [];
     const pr: number[] = [];
     const proj: number[] = [];
+    const seriesOnly: number[] = [];
     const base = await resolveBaseYear(db, undefined);
     const span = dataSpan(base);
     const data = await loadProjectionData(db, span.from, span.to);
@@ -55,12 +60,18 @@ export async function benchProjection(dbPath: string, repeats = 5): Promise<Proj
       await runProjection(db, all);
       det.push(performance.now() - t0);
       t0 = performance.now();
+      await runProjection(db, lean);
+      seriesOnly.push(performance.now() - t0);
+      t0 = performance.now();
       await runProjection(db, prob);
       pr.push(performance.now() - t0);
     }
+    const mib = async (req: typeof all) => JSON.stringify(await runProjection(db, req)).length / 2 ** 20;
+    const answerMiB = { full: await mib(all), seriesOnly: await mib(lean) };
     return {
       db: dbPath, townships: towns.length, coldDeterministicMs: cold,
-      projectAllTownshipsMs: median(proj), deterministicAllTownshipsMs: median(det), probabilisticCountyMs: median(pr), repeats,
+      projectAllTownshipsMs: median(proj), deterministicAllTownshipsMs: median(det), deterministicSeriesOnlyMs: median(seriesOnly),
+      answerMiB, probabilisticCountyMs: median(pr), repeats,
     };
   } finally {
     db.close();

@@ -67,7 +67,8 @@ export interface ScopeResult {
   readonly scope: string;
   readonly name: string;
   readonly series: Series;
-  readonly pyramids: Pyramids;
+  /** Absent when the request asked for `pyramids: false`. */
+  readonly pyramids?: Pyramids;
   readonly bands?: Record<BandSeries, Band>;
   readonly draws?: Omit<DrawsResult, 'bands'>;
 }
@@ -116,7 +117,9 @@ export async function runProjection(db: Database, req: ProjectionRequest, baseYe
     const r = projected.results.get(scope)!;
     const inp = projected.inputs.get(scope)!;
     const a = projected.assumptions.get(scope)!;
-    const entry: ScopeResult = { scope, name: names.get(scope) ?? scope, series: seriesOf(r, inp.tfr, a.fertility.tfr), pyramids: pyramidsOf(r) };
+    const entry: ScopeResult = {
+      scope, name: names.get(scope) ?? scope, series: seriesOf(r, inp.tfr, a.fertility.tfr), ...(req.pyramids ? { pyramids: pyramidsOf(r) } : {}),
+    };
     if (req.variant === 'probabilistic') {
       const { bands, ...draws } = probabilisticFor(projected, scope, req, data, base, spec);
       results.push({ ...entry, bands, draws });

@@ -32,6 +32,8 @@ export const ProjectionRequestSchema = z.strictObject({
   variant: z.enum(['deterministic', 'probabilistic']).default('deterministic'),
   draws: z.number().int().min(100).max(5000).optional(),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  /** false: series only. A pyramid is 101 ages × 2 sexes × every year: for 1,500 townships most of a 200 MB answer. */
+  pyramids: z.boolean().default(true),
 });
 
 export type ProjectionBody = z.infer<typeof ProjectionRequestSchema>;
@@ -46,6 +48,7 @@ export interface ProjectionRequest {
   readonly variant: 'deterministic' | 'probabilistic';
   readonly draws: number;
   readonly seed: number;
+  readonly pyramids: boolean;
 }
 
 function fail(field: string, message: string): never {
@@ -72,6 +75,7 @@ export function parseProjectionRequest(body: unknown): ProjectionRequest {
     scopes, baseYear: b.baseYear, horizon: b.horizon, scenario: b.scenario, custom: b.custom, variant: b.variant,
     draws: b.variant === 'probabilistic' ? b.draws ?? DEFAULTS.draws : 0,
     seed: b.variant === 'probabilistic' ? b.seed ?? DEFAULTS.seed : 0,
+    pyramids: b.pyramids,
   };
 }
 

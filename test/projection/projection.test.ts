@@ -157,6 +157,18 @@ describe('projections from the data of a stable county', () => {
     }
   });
 
+  it('pyramids: false answers the same series without the pyramids', async () => {
+    const scope = ['all', ...TOWNS];
+    const [full, lean] = await Promise.all([ok({ scope, horizon: 10 }), ok({ scope, horizon: 10, pyramids: false })]);
+    expect(lean.results.map((r) => r.scope)).toEqual(full.results.map((r) => r.scope));
+    lean.results.forEach((r, i) => {
+      expect(r.pyramids).toBeUndefined();
+      expect(r.series).toEqual(full.results[i]!.series);
+    });
+    expect(full.results[0]!.pyramids.male).toHaveLength(11);
+    expect((await post({ scope: 'all', pyramids: 'no' })).body.error?.parameter).toBe('pyramids');
+  });
+
   it('custom: a TFR target reached linearly, SRB and migration multiplier applied', async () => {
     const a = await ok({ scope: 'all', scenario: 'custom', horizon: 10, custom: { tfr: 2.0, tfrYear: BASE + 5, srb: 110 } });
     const t = a.results[0]!.series.tfr!;

@@ -64,12 +64,14 @@ export function projectionView(answer: ProjectionAnswer, scope: string): Project
   const result = answer.results.find((r) => r.scope === scope);
   const assumptions = answer.assumptions.find((a) => a.scope === scope);
   if (!result || !assumptions) throw new Error(`the projection answer has no scope ${scope}`);
-  const ages = ageLabels(result.pyramids.ages);
+  const pyramids = result.pyramids;
+  if (!pyramids) throw new Error(`the projection answer has no pyramids for ${scope}`);
+  const ages = ageLabels(pyramids.ages);
   return {
     scope, name: result.name, baseYear: answer.baseYear, years: answer.years,
     variant: answer.variant === 'probabilistic' ? 'probabilistic' : 'deterministic',
     series: result.series, bands: result.bands ?? {}, draws: result.draws?.draws ?? null,
-    pyramids: answer.years.map((year, i) => ({ year, ages, male: result.pyramids.male[i] ?? [], female: result.pyramids.female[i] ?? [] })),
+    pyramids: answer.years.map((year, i) => ({ year, ages, male: pyramids.male[i] ?? [], female: pyramids.female[i] ?? [] })),
     assumptions,
   };
 }
