@@ -21,6 +21,7 @@ import { dashboardMix, loadTest, type LoadResult } from './load.ts';
 import { benchOverview, type OverviewBench } from './overview.ts';
 import { benchProjection } from './projection.ts';
 import { benchReport } from './report.ts';
+import { benchSrbRanking } from './srbRanking.ts';
 import { peakRssMiB } from './stats.ts';
 
 const { values } = parseArgs({ options: { regenerate: { type: 'boolean' }, reuse: { type: 'boolean' }, repeats: { type: 'string' }, 'load-seconds': { type: 'string' } } });
@@ -87,10 +88,12 @@ async function main(): Promise<void> {
   const engine = benchEngine();
   log('projections on the province set …');
   const projection = await benchProjection(path.join(BENCH_DIR, 'province.duckdb'));
+  log('SRB ranking without its answer cache …');
+  const srbRanking = await benchSrbRanking(path.join(BENCH_DIR, 'province.duckdb'), last - 4, last);
   log('reports …');
   const report = { demo: await benchReport(path.join(BENCH_DIR, 'demo.duckdb'), 5), province: await benchReport(path.join(BENCH_DIR, 'province.duckdb'), 3) };
 
-  const results = { engine, load, overview, projection, report, when: new Date().toISOString(), machine, repeats, datasets: [demo, province], endpoints, serverPeakMiB: serverPeak, raw };
+  const results = { engine, load, overview, projection, srbRanking, report, when: new Date().toISOString(), machine, repeats, datasets: [demo, province], endpoints, serverPeakMiB: serverPeak, raw };
   mkdirSync(path.join(REPO_ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(path.join(REPO_ROOT, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2));
 
@@ -112,6 +115,7 @@ async function main(): Promise<void> {
   }
   out.push('', `Overview page fully rendered in headless Chromium (province set): cold ${overview.coldMs.toFixed(0)} ms, warm median ${overview.warmMedianMs.toFixed(0)} ms (${overview.warmRuns} reloads).`);
   out.push('', `Projections (province set): ${JSON.stringify(projection)}`);
+  out.push('', `SRB ranking ${last - 4}-${last} without the answer cache (bare function): ${JSON.stringify(srbRanking)}`);
   out.push('', `Reports: ${JSON.stringify(report)}`);
   out.push('', `Projection engine alone, 1,500 townships × 30 years × 2 sexes × 101 ages: ${engine.survivalGivenMs.toFixed(0)} ms with survivorship given; ${engine.withLifeTablesMs.toFixed(0)} ms building a life table per township, sex and year (medians of 5).`);
   console.log(out.join('\n'));

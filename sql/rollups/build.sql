@@ -221,13 +221,15 @@ WITH span AS (SELECT year(min(month)) - 1 AS y0, year(max(month)) AS y1 FROM cal
 present AS (
   -- Present at 31 Dec of year y when arrived by then and not departed by then: y from year(arrival)
   -- to year(departure) - 1 (a departure on 31 Dec of y is gone by the end of that day).
-  SELECT township_code, direction, sex, birth_date,
+  SELECT township_code, direction, sex, year(birth_date) AS born,
          unnest(range(greatest(year(arrival_date), y0), least(coalesce(year(departure_date) - 1, y1), y1) + 1)) AS year
   FROM migrants, span
 ),
 t AS (
+  -- Completed years on 31 Dec of y are y − birth year (every birthday of y has passed by then):
+  -- no date is built for each of the ~100 M migrant-years of a province.
   SELECT township_code AS township, year::INTEGER AS year, direction, sex,
-         least(greatest(completed_years(birth_date, make_date(year::INTEGER, 12, 31)), 0), 100) AS age, count(*)::INTEGER AS n
+         least(greatest(year - born, 0), 100) AS age, count(*)::INTEGER AS n
   FROM present GROUP BY ALL
 )
 SELECT * FROM t
