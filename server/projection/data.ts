@@ -18,11 +18,15 @@ function emptyUnit(code: string): UnitData {
   return { code, registered: new Map(), migIn: new Map(), migOut: new Map(), birthsByAge: new Map(), birthsBySex: new Map(), deaths: new Map() };
 }
 
-function cell(map: Map<number, SexAges>, year: number): SexAges {
+/** A unit's entry for `year`, made empty the first time. */
+function yearEntry<T>(map: Map<number, T>, year: number, make: () => T): T {
   let v = map.get(year);
-  if (v === undefined) map.set(year, (v = sexAges()));
+  if (v === undefined) map.set(year, (v = make()));
   return v;
 }
+
+const birthsBySexEntry = () => ({ male: 0, female: 0, registeredMale: 0, registeredFemale: 0 });
+const birthsByAgeEntry = () => new Float64Array(FERTILE_AGES);
 
 /** Years with a registered population year-end. */
 export function populationYears(db: Database): Promise<number[]> {
@@ -75,7 +79,7 @@ export function loadProjectionData(db: Database, from: number, to: number): Prom
         const v = n[i]!;
         if (u === undefined || a < 0 || a >= AGES || v === 0) continue;
         const map = pick(u, i);
-        if (map !== undefined) cell(map, year[i]!)[male[i] === 1 ? 'male' : 'female'][a] += v;
+        if (map !== undefined) yearEntry(map, year[i]!, sexAges)[male[i] === 1 ? 'male' : 'female'][a] += v;
       }
     };
     addAges(registered, (u) => u.registered);
@@ -87,9 +91,7 @@ export function loadProjectionData(db: Database, from: number, to: number): Prom
       for (let i = 0; i < bAge.rowCount; i++) {
         const u = byNumber.get(unit[i]!);
         if (u === undefined) continue;
-        let v = u.birthsByAge.get(year[i]!);
-        if (v === undefined) u.birthsByAge.set(year[i]!, (v = new Float64Array(FERTILE_AGES)));
-        v[age[i]! - FERTILE_FROM] += n[i]!;
+        yearEntry(u.birthsByAge, year[i]!, birthsByAgeEntry)[age[i]! - FERTILE_FROM] += n[i]!;
       }
     }
     {
@@ -97,8 +99,7 @@ export function loadProjectionData(db: Database, from: number, to: number): Prom
       for (let i = 0; i < bSex.rowCount; i++) {
         const u = byNumber.get(unit[i]!);
         if (u === undefined) continue;
-        let v = u.birthsBySex.get(year[i]!);
-        if (v === undefined) u.birthsBySex.set(year[i]!, (v = { male: 0, female: 0, registeredMale: 0, registeredFemale: 0 }));
+        const v = yearEntry(u.birthsBySex, year[i]!, birthsBySexEntry);
         if (male[i] === 1) {
           v.male += n[i]!;
           if (reg[i] === 1) v.registeredMale += n[i]!;

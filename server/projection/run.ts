@@ -81,7 +81,15 @@ class Raker {
     this.previous = { male: new Float64Array(towns.length), female: new Float64Array(towns.length) };
   }
 
-  /** Starts the sums of row `r`. */
+  /** Rakes the base row (cells clamped at 0 in a township can leave it a little above the county's). */
+  rakeBase(): void {
+    this.begin();
+    for (let i = 0; i < this.towns.length; i++) this.add(i, 0);
+    this.apply(0);
+    this.keepTotals();
+  }
+
+  /** Starts the sums of a row. */
   begin(): void {
     this.sums.male.fill(0);
     this.sums.female.fill(0);
@@ -140,7 +148,7 @@ class Raker {
   }
 
   /** The raked totals of the current row become the next step's starting totals. */
-  keepTotals(): void {
+  private keepTotals(): void {
     this.previous.male.set(this.totals.male);
     this.previous.female.set(this.totals.female);
   }
@@ -180,13 +188,7 @@ export function projectUnits(units: readonly UnitInputs[], control: boolean): Ma
   const rows = new RowScratch();
   const flows = new Float64Array(6);
   const raker = control && county !== undefined && towns.length > 0 ? new Raker(county, towns) : null;
-  if (raker !== null) {
-    // Base cells clamped at 0 in a township can leave the base a little above the county's.
-    raker.begin();
-    for (let i = 0; i < towns.length; i++) raker.add(i, 0);
-    raker.apply(0);
-    raker.keepTotals();
-  }
+  raker?.rakeBase();
   for (let t = 0; t < steps; t++) {
     if (county !== undefined) step(county, t, rows, scratch, flows);
     raker?.begin();
