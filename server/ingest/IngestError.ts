@@ -11,7 +11,10 @@ export type IngestErrorCode =
   | 'column_missing'
   | 'column_type'
   | 'topojson_invalid'
-  | 'ingest_running';
+  | 'ingest_running'
+  | 'table_twice'
+  | 'office_file'
+  | 'mapping_needed';
 
 export class IngestError extends Error {
   override readonly name = 'IngestError';
