@@ -26,6 +26,8 @@ export interface DressOptions {
   readonly wrongCheckDigits?: number;
   /** `mixed` (the office set of the tests), or every table in one form (the bench). */
   readonly layout?: 'mixed' | 'gb18030' | 'xlsx';
+  /** A scratch database file for a set too large for memory (the province); in memory by default. */
+  readonly scratchDb?: string;
 }
 
 export interface DressResult {
@@ -170,7 +172,7 @@ async function writeCsv(connection: DuckDBConnection, d: Dressed, file: string):
 /** Writes the office files of `parquetDir` (a contract export with manifest.json) into `outDir`. */
 export async function dressOfficeExport(parquetDir: string, outDir: string, options: DressOptions = {}): Promise<DressResult> {
   mkdirSync(outDir, { recursive: true });
-  const instance = await DuckDBInstance.create(':memory:');
+  const instance = await DuckDBInstance.create(options.scratchDb ?? ':memory:');
   const connection = await instance.connect();
   try {
     for (const t of ['regions', 'population', 'births', 'marriages', 'migrants', 'deaths']) {
@@ -203,5 +205,6 @@ export async function dressOfficeExport(parquetDir: string, outDir: string, opti
   } finally {
     connection.closeSync();
     instance.closeSync();
+    if (options.scratchDb) for (const f of [options.scratchDb, `${options.scratchDb}.wal`]) rmSync(f, { force: true });
   }
 }

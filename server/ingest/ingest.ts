@@ -25,6 +25,7 @@ import { dropOfficeRows, prepareOffice, stageOffice, type MappedSource } from '.
 import { isOfficeError } from '../office/OfficeError.ts';
 import { planOffice, type OfficePlan } from '../office/plan.ts';
 import { idSecret } from '../office/secret.ts';
+import { WORK_SUFFIX } from '../office/tabular.ts';
 import type { Suggestion } from '../office/suggest.ts';
 import { IngestError } from './IngestError.ts';
 import { locateTable, type TableFiles } from './locate.ts';
@@ -52,6 +53,8 @@ export interface TableReport {
   readonly rowsAccepted: number;
   readonly quarantined: Record<string, number>;
   readonly seconds: number;
+  /** The population came in 5-year groups and was graduated to single ages (office/graduate.ts). */
+  readonly graduated?: boolean;
 }
 
 export interface IngestReport {
@@ -84,7 +87,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const dryRun = options.dryRun ?? false;
   const release = dryRun ? () => {} : acquireIngestLock(options.dbPath);
   const builtPath = `${options.dbPath}.${dryRun ? `dryrun-${process.pid}` : 'building'}`;
-  const work = `${builtPath}.work`;
+  const work = `${builtPath}${WORK_SUFFIX}`;
   const cleanUp = () => {
     for (const p of [builtPath, `${builtPath}.wal`, work]) rmSync(p, { force: true, recursive: true });
   };
@@ -160,7 +163,8 @@ async function ingestTable(
 ): Promise<TableReport> {
   const started = performance.now();
   const files = input.kind === 'parquet' ? input.located.files : input.kind === 'office' ? input.sources.map((s) => s.source.name) : [];
-  if (input.kind === 'office') await stageOffice(connection, table, input.sources);
+  let graduated = false;
+  if (input.kind === 'office') ({ graduated } = await stageOffice(connection, table, input.sources));
   else {
     const located = input.kind === 'parquet' ? input.located : null;
     await stage(connection, table, await checkFiles(connection, table, files), located);
@@ -180,7 +184,7 @@ async function ingestTable(
   await runNamed(connection, 'ingest/record_table',
     { table: table.name, files: files.length, rows_read: rowsRead, rows_accepted: rowsAccepted, seconds });
   progress(`${table.name}: ${rowsAccepted.toLocaleString('en')} accepted, ${rejected} quarantined (${seconds.toFixed(1)} s)`);
-  return { table: table.name, files: files.length, rowsRead, rowsAccepted, quarantined, seconds };
+  return { table: table.name, files: files.length, rowsRead, rowsAccepted, quarantined, seconds, ...(graduated ? { graduated } : {}) };
 }
 
 /** Reads each file's footer and schema: a corrupt file or a contract break names that file. */
@@ -240,6 +244,7 @@ async function storeMeta(connection: DuckDBConnection, options: IngestOptions, t
     ingested_at: new Date().toISOString(),
     county_name: options.countyName ?? '',
     report: JSON.stringify(tables),
+    population_graduated: String(tables.some((t) => t.graduated === true)),
   };
   for (const [key, value] of Object.entries(meta)) {
     await runNamed(connection, 'ingest/record_meta', { key, value });

@@ -20,6 +20,7 @@ import type { Params } from '../db/bind.ts';
 import { CODE_TABLES, codeLists, type CodeTableName } from './codes.ts';
 import { IGNORE } from './fields.ts';
 import { sourceName, type FileMapping, type MappingProfile } from './mapping.ts';
+import { graduatePopulation, isGrouped } from './graduate.ts';
 import { OfficeError } from './OfficeError.ts';
 import { sampleSource, type Source } from './tabular.ts';
 
@@ -54,8 +55,12 @@ async function columnNames(connection: DuckDBConnection, m: MappedSource): Promi
   });
 }
 
-/** Reads every file of one table into `office_rows` and defines `src` over it for the rule file. */
-export async function stageOffice(connection: DuckDBConnection, table: TableDef, sources: readonly MappedSource[]): Promise<void> {
+/**
+ * Reads every file of one table into `office_rows` and defines `src` over it for the rule file.
+ * Answers what the import should remember about it (a population given in 5-year groups).
+ */
+export async function stageOffice(connection: DuckDBConnection, table: TableDef, sources: readonly MappedSource[]): Promise<{ graduated: boolean }> {
+  let graduated = false;
   const columns = table.columns.map((c) => `"${c.name}" ${STORAGE_TYPE[c.family]}`);
   await runNamed(connection, 'office/drop_rows');
   await connection.run(`CREATE TEMP TABLE office_rows (${columns.join(', ')}, _file VARCHAR, _row BIGINT)`);
@@ -65,12 +70,17 @@ export async function stageOffice(connection: DuckDBConnection, table: TableDef,
     const params: Params = { file: m.source.csv, names, source: sourceName(m.mapping), direction: m.mapping.direction, wide };
     await runNamed(connection, 'office/source', params);
     try {
-      await runNamed(connection, `office/${table.name}`);
+      if (table.name === 'population' && (await isGrouped(connection, m.source.name))) {
+        await graduatePopulation(connection, m.source.name);
+        graduated = true;
+      } else await runNamed(connection, `office/${table.name}`);
     } catch (e) {
+      if (e instanceof OfficeError) throw e;
       throw new OfficeError('format', `${m.source.name}：读取失败（${(e instanceof Error ? e.message : String(e)).split('\n')[0]}）`, m.source.name);
     }
   }
   await runNamed(connection, 'office/src_view');
+  return { graduated };
 }
 
 /** Drops the normalised rows once the rule file has made the table from them. */

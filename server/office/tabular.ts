@@ -44,11 +44,13 @@ export interface SourceSample {
 }
 
 const CSV_EXTENSIONS = new Set(['.csv', '.tsv']);
+/** An import's own work folders end so (they may sit inside the export folder, beside a database kept there). */
+export const WORK_SUFFIX = '.renkou-work';
 
 function relativeFiles(folder: string, dir = folder): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.') || entry.name.startsWith('~$') || entry.name === '_checks') continue;
+    if (entry.name.startsWith('.') || entry.name.startsWith('~$') || entry.name === '_checks' || entry.name.endsWith(WORK_SUFFIX)) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...relativeFiles(folder, full));
     else if (entry.isFile()) found.push(path.relative(folder, full));

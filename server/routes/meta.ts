@@ -47,6 +47,7 @@ export function metaRoutes(db: Database): Hono<AppEnv> {
       quarantine: county ? quarantineByTable : {},
       scope: county ? 'all' : [...(principal(c).scope as { codes: ReadonlySet<string> }).codes],
       ingestedAt: info.ingested_at ?? null,
+      populationGraduated: info.population_graduated === 'true',
     });
   });
 

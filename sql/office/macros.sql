@@ -31,6 +31,8 @@ CREATE OR REPLACE TEMP MACRO office_place(t) AS CASE
   ELSE office_digits(t) END;
 -- Ages: 37, 37岁, 100岁及以上, 100+, 100以上.
 CREATE OR REPLACE TEMP MACRO office_age(t) AS TRY_CAST(regexp_extract(office_text(t), '^([0-9]+) *(岁|周岁)? *(及以上|以上|\+)?$', 1) AS INTEGER);
+-- A 5-year age group as offices write it (0-4, 5～9岁, 95—99): its first age, NULL for anything else.
+CREATE OR REPLACE TEMP MACRO office_age_group(t) AS TRY_CAST(regexp_extract(office_text(t), '^([0-9]+) *(岁)? *[-－~～—至到] *([0-9]+) *(岁)?$', 1) AS INTEGER);
 -- Township kind from the name's suffix when the file has no kind column.
 CREATE OR REPLACE TEMP MACRO office_kind(name) AS CASE
   WHEN suffix(name, '街道') OR suffix(name, '街道办事处') THEN 'subdistrict'
