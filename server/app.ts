@@ -21,6 +21,8 @@ import { indicatorRoutes } from './routes/indicators.ts';
 import { srbRoutes } from './routes/srb.ts';
 import { projectionRoutes } from './routes/projections.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { targetRoutes } from './routes/targets.ts';
+import { assessmentRoutes } from './routes/assessment.ts';
 import { DEFAULT_ANALYTICS, type AnalyticsConfig } from './config.ts';
 import { NO_AUDIT, type AuditLog } from './audit.ts';
 import { accessControl } from './auth/middleware.ts';
@@ -73,6 +75,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   api.route('/', srbRoutes(options.db, analytics));
   api.route('/', projectionRoutes(options.db));
   api.route('/', reportRoutes(options.db, analytics, audit));
+  api.route('/', targetRoutes(options.db, analytics, audit));
+  api.route('/', assessmentRoutes(options.db, analytics));
   api.all('*', (c) => {
     throw new ApiError(404, 'not_found', `no API route ${c.req.method} ${c.req.path}`);
   });

@@ -1,13 +1,13 @@
 /**
  * @module audit
- * The audit trail: logins, failed logins, exports and report renders, one JSON object per line
+ * The audit trail: logins, failed logins, exports, report renders and target changes, one JSON object per line
  * with the user, the time and the parameters — never a record's contents. Written to
  * `RENKOU_AUDIT_LOG` (default data/audit.log); an unwritable log is reported once on stderr and
  * does not stop the server.
  */
 import { appendFileSync } from 'node:fs';
 
-export type AuditEvent = 'login' | 'login_failed' | 'logout' | 'export' | 'report' | 'denied';
+export type AuditEvent = 'login' | 'login_failed' | 'logout' | 'export' | 'report' | 'denied' | 'target_set' | 'target_removed';
 
 export interface AuditLog {
   record(event: AuditEvent, user: string | null, details?: Record<string, unknown>): void;

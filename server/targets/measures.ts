@@ -46,6 +46,8 @@ const LIST: readonly Measure[] = [
     aliases: ['持证率', '婚育证明持证率', '流动人口持证率'], fallback: at('at_least', 90) },
   { id: 'hospital_rate', name: { zh: '住院分娩率', en: 'Hospital-delivery rate' }, indicator: 'hospital_rate', options: {}, unit: '%',
     aliases: ['住院分娩'], fallback: at('at_least', 98) },
+  { id: 'births_change', name: { zh: '出生人数增减幅度', en: 'Change in births on the year before' }, indicator: 'births', options: { compare: 'yoy' }, unit: '%',
+    aliases: ['出生增减', '出生人口变动'], fallback: at('between', -15, 15) },
   { id: 'births', name: { zh: '出生人数', en: 'Births' }, indicator: 'births', options: {}, unit: 'persons',
     aliases: ['出生人口', '出生数', '人口出生计划'], fallback: null },
   { id: 'cbr', name: { zh: '出生率', en: 'Crude birth rate' }, indicator: 'cbr', options: {}, unit: '‰',
