@@ -62,7 +62,7 @@ describe('targets.csv in the export folder, and edits on top', () => {
     expect(body.set.map((t) => [t.measure, t.scope, t.year, t.rule, t.source])).toEqual([
       ['compliance_registered', TOWNS[1], null, '≥ 96', 'file'],
       ['compliance_registered', 'all', 2023, '≥ 97.5', 'file'],
-      ['srb', 'all', 2023, '103–107', 'file'],
+      ['srb', 'all', 2023, '103～107', 'file'],
     ]);
     const row = await compliance(TOWNS[0], 2023);
     expect(row).toMatchObject({ target: 97.5, target_rule: '≥ 97.5', meets_target: row.value >= 97.5 });

@@ -80,9 +80,9 @@ export function meets(rule: TargetRule, value: number | null): boolean | null {
   return value >= rule.value && value <= (rule.upper ?? Infinity);
 }
 
-/** The rule as planners write it: ≥ 99, ≤ 107, 103–107. */
+/** The rule as planners write it: ≥ 99, ≤ 107, 103～107. */
 export function ruleText(rule: TargetRule): string {
   if (rule.direction === 'at_least') return `≥ ${rule.value}`;
   if (rule.direction === 'at_most') return `≤ ${rule.value}`;
-  return `${rule.value}–${rule.upper}`;
+  return `${rule.value}～${rule.upper}`;
 }
