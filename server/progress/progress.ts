@@ -27,6 +27,8 @@ export interface ProgressItem {
   target: (Target & { rule: string }) | null;
   ytd: number | null;
   counts: Record<string, number | null>;
+  /** Months elapsed as % of the year (时间进度), the same for every item. */
+  elapsed_share: number;
   /** Counts with a target: the 1–N月 figure as % of the annual target. */
   reached_share: number | null;
   on_track: boolean | null;
@@ -73,7 +75,7 @@ export async function progressFor(db: Database, data: Catalog, config: Analytics
       ? (t.direction === 'at_least' ? (reached === null ? null : reached >= (100 * through) / 12) : estimate ? meets(t, estimate.value) : null)
       : meets(t, ytd);
     items.push({
-      measure, name: m.name, unit: m.unit, target: { ...t, rule: ruleText(t) }, ytd, counts, reached_share: reached, on_track: onTrack,
+      measure, name: m.name, unit: m.unit, target: { ...t, rule: ruleText(t) }, ytd, counts, elapsed_share: (100 * through) / 12, reached_share: reached, on_track: onTrack,
       nowcast: estimate ? { value: estimate.value, lo: estimate.lo, hi: estimate.hi } : null,
       nowcast_meets: estimate ? meets(t, estimate.value) : null,
     });
