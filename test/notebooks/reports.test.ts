@@ -239,11 +239,13 @@ describe('the example in docs/notebooks.md', () => {
 describe('GET /api/reports', () => {
   it('lists the notebooks with their parameters', async () => {
     const body = (await (await demo.reports.request('/api/reports')).json()) as { reports: { name: string; params: { name: string; type: string; default: string | null; required: boolean }[] }[] };
-    expect(body.reports.map((r) => r.name)).toEqual(['situation-analysis', 'township-profile']);
-    expect(body.reports[0]!.params.map((p) => [p.name, p.type, p.default])).toEqual([
+    expect(body.reports.map((r) => r.name)).toEqual(['assessment', 'half-year', 'situation-analysis', 'township-profile']);
+    const named = (name: string) => body.reports.find((r) => r.name === name)!;
+    expect(named('situation-analysis').params.map((p) => [p.name, p.type, p.default])).toEqual([
       ['township', 'township', 'all'], ['year', 'year', 'latest'], ['period', 'enum', 'year'], ['srb_years', 'int', '3'], ['horizon', 'int', '2035'],
     ]);
-    expect(body.reports[1]!.params[0]).toMatchObject({ name: 'township', required: true });
+    expect(named('township-profile').params[0]).toMatchObject({ name: 'township', required: true });
+    expect(named('half-year').params.map((p) => [p.name, p.type, p.default])).toEqual([['township', 'township', 'all'], ['year', 'year', 'latest'], ['through', 'int', '6']]);
   });
 
   it('renders a page, a fragment and JSON', async () => {
