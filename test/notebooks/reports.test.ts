@@ -34,9 +34,9 @@ const { api, checkSlotsAgainstApi } = slotChecker(() => demo);
 const narrativeSlots = (r: RenderedReport) => r.slots.filter((s) => s.block.kind === 'markdown');
 
 describe('the situation-analysis report (flagship)', () => {
-  it('renders for the demo county in a few seconds, without errors', () => {
+  // Its render time is measured by `npm run bench` (bench/report.ts), not asserted here.
+  it('renders for the demo county without errors', () => {
     expect(flagship.title).toBe(`${demo.countyName}2024年人口形势分析`);
-    expect(flagship.timings.totalMs).toBeLessThan(15_000);
     expect(flagship.errors).toEqual([]);
     expect(flagship.bodyHtml).not.toContain('nb-error');
   });
