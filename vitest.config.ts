@@ -13,6 +13,7 @@ const UNIT = [
   'test/charts.test.ts',
   'test/contract-docs.test.ts',
   'test/generator-calibration.test.ts',
+  'test/assessment-score.test.ts',
 ];
 const BROWSER = ['test/browser/**/*.test.ts'];
 
