@@ -3,6 +3,7 @@
  * Births, crude birth rate, birth-order shares, policy compliance and hospital delivery, all from
  * the births rollup by month; rates use person-years from the exposure query.
  */
+import { meetsTarget } from '../../../common/targetComparison.ts';
 import { cell, countRow, ratioRow, sumBy } from '../ratio.ts';
 import { sources, type BirthCell } from '../sources.ts';
 import type { IndicatorContext, IndicatorDef, IndicatorRow } from '../types.ts';
@@ -79,7 +80,8 @@ export const compliance: IndicatorDef = {
         unknown, unknown_share: total > 0 ? (unknown / total) * 100 : null,
         noncompliant: by.get(`${k}|noncompliant`) ?? 0, target,
       }, total);
-      return { ...row, meets_target: target === null || row.value === null ? null : row.value >= target };
+      // met or not on the counts, by the one rule every output uses (common/targetComparison.ts)
+      return { ...row, meets_target: target === null ? null : meetsTarget(row.numerator ?? 0, total, target) };
     });
   },
 };
