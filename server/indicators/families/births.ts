@@ -34,8 +34,8 @@ export const cbr: IndicatorDef = {
   id: 'cbr', unit: '‰', uses: ['residence'], periods: ALL_PERIODS, fields: [], keys: [],
   name: { zh: '出生率', en: 'Crude birth rate' },
   definition: {
-    zh: '出生人数 ÷ 期中人口（人年）× 1000‰。期中人口由前后两个年末人口线性插值；户籍：户籍人口；流动：流入人口；全部：户籍 + 流入。',
-    en: 'Births ÷ person-years × 1000. Mid-period population interpolated between year-ends; registered: registered population; migrant: in-migrants; all: registered + in-migrants.',
+    zh: '出生人数 ÷ 期中人口（人年）× 1000‰，期中人口由前后两个年末人口线性插值。人口口径：户籍＝户籍人口（户籍妇女在外地所生也计入）；流动＝流入人口；全部＝户籍人口 + 流入人口（不扣除流出，不是常住人口）。统计公报的常住人口出生率见 cbr_resident。',
+    en: 'Births ÷ person-years × 1000, mid-period population interpolated between year-ends. Population: registered = registered population (births to registered women anywhere); migrant = in-migrants; all = registered + in-migrants (out-migrants not deducted: not the resident population). The resident rate of statistical bulletins is cbr_resident.',
   },
   async compute(c) {
     const [cells, totals, exposure] = await Promise.all([grid(c), sources.births(c).then((r) => birthTotals(r)), sources.exposure(c)]);

@@ -25,7 +25,7 @@ export const marriages: IndicatorDef = {
 export const cmr: IndicatorDef = {
   id: 'cmr', unit: '‰', uses: [], periods: ALL_PERIODS, fields: [], keys: [],
   name: { zh: '结婚率', en: 'Crude marriage rate' },
-  definition: { zh: '结婚登记对数 ÷ 期中户籍人口（人年）× 1000‰。', en: 'Marriages ÷ registered person-years × 1000.' },
+  definition: { zh: '结婚登记对数 ÷ 期中人口（人年）× 1000‰。人口口径：户籍人口。', en: 'Marriages ÷ person-years × 1000. Population: registered.' },
   async compute(c) {
     const registered = { ...c, query: { ...c.query, residence: 'registered' as const } };
     const [cells, rows, exposure] = await Promise.all([grid(c), sources.marriages(c), sources.exposure(registered)]);

@@ -6,14 +6,14 @@
  * so small, noisy townships are not mistaken for hot spots.
  * State: `township=all|code&order=all|1|2|3+&estimate=raw|smoothed&granularity=&residence=&from=&to=`.
  */
-import { api, auditExport, type BirthOrder, type PeriodKind, type Residence, type SrbRankingRow } from '../api.ts';
+import { api, type BirthOrder, type PeriodKind, type Residence, type SrbRankingRow } from '../api.ts';
 import { funnelSpec } from '../charts/funnel.ts';
 import { srbSeriesSpec } from '../charts/srbSeries.ts';
-import { columnsOf, downloadText, toCsv } from '../csv.ts';
 import { formatDec, formatInt } from '../format.ts';
-import { csvHeader, t, type Lang } from '../i18n.ts';
+import { t, type Lang } from '../i18n.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
-import { chartPanel, controls, errorMessage, h, panel, scopeNote, selectField, smallWarning, table } from '../ui.ts';
+import { chartPanel, controls, downloadButtons, errorMessage, h, panel, scopeNote, selectField, smallWarning, table } from '../ui.ts';
+import { exportTable } from '../exportRows.ts';
 import { judgementText, srbListSpan } from '../../../common/srbWording.ts';
 import {
   fileName, orderOptions, periodKindOptions, residenceOptions, seriesColors, townshipName, townshipOptions, yearOptions,
@@ -119,15 +119,8 @@ export async function renderSrb(root: HTMLElement, ctx: PageContext): Promise<vo
       if (funnelNote) funnelNote.textContent = `${t('funnelNote', lang)}${lang === 'zh' ? r.rule.funnel.zh : ` ${r.rule.funnel.en}`}`;
       const smallRows = r.townships.filter((x) => x.small).length;
       if (smallRows) rankingBody.prepend(smallWarning(smallRows, 5, lang));
-      const button = h('button', { type: 'button', class: 'csv', 'data-csv': 'srb-ranking', text: t('downloadCsv', lang) });
       const csvRows = r.townships.map((x) => ({ ...x }));
-      button.addEventListener('click', () => {
-        downloadText(
-          toCsv(csvRows, columnsOf(csvRows).map((key) => ({ key, label: csvHeader(key, lang) }))),
-          `${fileName(meta, 'srb-ranking', order.replace('+', 'plus'), rankFrom, to)}.csv`);
-        auditExport('srb-ranking');
-      });
-      rankingTools.replaceChildren(button);
+      rankingTools.replaceChildren(...downloadButtons('srb-ranking', () => exportTable(csvRows, { unit: 'ratio', lang }), fileName(meta, 'srb-ranking', order.replace('+', 'plus'), rankFrom, to), lang));
       rankingPanel.dataset.rows = String(csvRows.length);
     } catch (e) {
       funnelPanel.fail(e);
