@@ -28,7 +28,7 @@ beforeAll(async () => {
   expect(decodeURIComponent(res.headers.get('content-disposition') ?? '')).toContain(`${demo.countyName}2024年人口形势分析.docx`);
   zip = await JSZip.loadAsync(await res.arrayBuffer());
   documentXml = await zip.file('word/document.xml')!.async('string');
-}, 120_000);
+}, 300_000);
 afterAll(() => demo?.db.close());
 
 const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
@@ -126,5 +126,5 @@ describe('renkou report --format docx', () => {
     expect(readdirSync(out)).toEqual([`${demo.countyName}2024年人口形势分析.docx`]);
     const z = await JSZip.loadAsync(readFileSync(path.join(out, readdirSync(out)[0]!)));
     expect(((await z.file('word/document.xml')!.async('string')).match(/<w:drawing>/g) ?? []).length).toBe(15);
-  }, 120_000);
+  }, 300_000);
 });

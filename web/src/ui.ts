@@ -138,7 +138,8 @@ export function chartPanel(id: string, title: string, lang: Lang, note?: string,
       warn.replaceChildren();
       tools.replaceChildren();
       if (input.smallCount) warn.append(smallWarning(input.smallCount, input.smallThreshold ?? 5, lang));
-      tools.append(...downloadButtons(id, () => exportTable(input.rows, { unit: input.unit, lang, names: input.names }), input.fileName, lang));
+      tools.append(...imageButtons(id, input.spec, title, input.fileName, lang),
+        ...downloadButtons(id, () => exportTable(input.rows, { unit: input.unit, lang, names: input.names }), input.fileName, lang));
       element.dataset.rows = String(input.rows.length);
       try {
         const result = await renderChart(body, input.spec, lang, input.fileName);
@@ -160,6 +161,20 @@ export function chartPanel(id: string, title: string, lang: Lang, note?: string,
       done('error');
     },
   };
+}
+
+/** PNG and SVG buttons: the chart with its title in the image, white, at most 16:9 (chartExport.ts). */
+function imageButtons(id: string, spec: TopLevelSpec, title: string, fileName: string, lang: Lang): HTMLButtonElement[] {
+  return (['png', 'svg'] as const).map((format) => {
+    const b = h('button', { type: 'button', class: 'csv', 'data-image': `${id}-${format}`, text: `${lang === 'zh' ? '保存图片' : 'Save'} ${format.toUpperCase()}` });
+    b.addEventListener('click', () => {
+      b.disabled = true;
+      void import('./chartExport.ts').then(({ chartImage }) => chartImage(spec, title, format))
+        .then((blob) => { downloadBlob(blob, `${fileName}.${format}`); auditExport(id); })
+        .finally(() => { b.disabled = false; });
+    });
+    return b;
+  });
 }
 
 /** CSV and XLSX buttons for a table of rows; each download is recorded in the audit trail. */
