@@ -33,6 +33,8 @@ const FUNNEL_KEYS = new Set(['above998', 'above95', 'inside', 'below95', 'below9
 /** Columns that count persons or events: whole numbers. */
 const WHOLE = new Set(['births', 'male', 'female', 'deaths', 'rows', 'registered', 'migrant_in', 'migrant_out', 'unknown', 'noncompliant', 'rank', 'person_years', 'resident_mid', 'births_limit']);
 const AGE_LIKE = new Set(['medianAge', 'meanAge']);
+/** Columns in the unit of `value` (its interval bounds, the previous period, the deterministic value beside a median). */
+const VALUE_LIKE = new Set(['value', 'previous', 'change', 'lo', 'hi', 'lo2', 'hi2', 'deterministic', 'numerator', 'denominator']);
 
 function decimalsFor(key: string, unit: string | undefined, sample: number[]): number | undefined {
   if (sample.length === 0) return undefined;
@@ -40,7 +42,7 @@ function decimalsFor(key: string, unit: string | undefined, sample: number[]): n
   if (WHOLE.has(key)) return 0;
   if (AGE_LIKE.has(key)) return 1;
   if (key === 'shrinkage') return 3;
-  if (key === 'value' || key === 'previous' || key === 'change' || key === 'lo' || key === 'hi' || key === 'numerator' || key === 'denominator') {
+  if (VALUE_LIKE.has(key)) {
     if (unit === 'persons' || unit === 'couples' || unit === 'births') return 0;
     if (unit === 'years') return 1;
   }

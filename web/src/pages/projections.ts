@@ -192,7 +192,7 @@ export async function renderProjections(root: HTMLElement, ctx: PageContext): Pr
         rows, yTitle: yTitle(title), baseYear: view.baseYear, history, labels, zero: false,
         colors: { domain, range: domain.length === 1 ? ['#8c1c13'] : domain.map((_, i) => PALETTE[i % PALETTE.length]!) },
       }),
-      rows: rows.map((r) => ({ ...r, scope, name: view.name, scenario })), fileName: file(title), lang,
+      rows: rows.map((r) => ({ ...r, scope, name: view.name, scenario })), fileName: file(title), lang, unit: 'persons',
     });
   };
 
