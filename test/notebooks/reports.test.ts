@@ -110,7 +110,7 @@ describe('the situation-analysis report (flagship)', () => {
     expect(towns.csv.startsWith('\uFEFF乡镇（街道）,户籍人口,出生人数,出生率（‰）,总和生育率,政策符合率（%）,流入人口\r\n')).toBe(true);
     const first = towns.table.rows[0]!;
     expect(towns.csv.split('\r\n')[1]).toBe([first.name, first.population, first.births, Number(first.cbr).toFixed(2), Number(first.tfr).toFixed(2), Number(first.compliance).toFixed(1), first.migrant_stock].join(','));
-    expect(flagship.bodyHtml).toContain('<figcaption>表4 各乡镇主要人口指标（2024年）</figcaption>');
+    expect(flagship.bodyHtml).toContain('<figcaption>表5 各乡镇主要人口指标（2024年）</figcaption>');
   });
 
   it('equals the API for a township and for statistical years too', async () => {
@@ -310,7 +310,7 @@ describe('renkou report (CLI export)', () => {
     const png = readFileSync(path.join(out, 'charts', '图1_出生人口（2015–2024）.png'));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.readUInt32BE(16)).toBeGreaterThan(1000); // 2× the SVG width
-    const csv = readFileSync(path.join(out, 'tables', '表4_各乡镇主要人口指标（2024年）.csv'), 'utf8');
+    const csv = readFileSync(path.join(out, 'tables', '表5_各乡镇主要人口指标（2024年）.csv'), 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(readFileSync(path.join(out, 'situation-analysis.html'), 'utf8')).toContain('<svg');
     const pdf = path.join(out, 'situation-analysis.pdf');

@@ -30,8 +30,7 @@ function deathCells(c: IndicatorContext): Promise<DeathCell[]> {
 
 /** Registered person-years (the denominator every rate here uses, whatever `residence` says). */
 function registeredExposure(c: IndicatorContext): Promise<ExposureCell[]> {
-  const q = c.query;
-  return c.db.query<ExposureCell>('indicators/exposure', { townships: q.townships, from: q.from, to: q.to, period: 'year', residences: ['registered'] });
+  return sources.exposure({ ...c, query: { ...c.query, residence: 'registered' } });
 }
 
 const REGISTERED = '户籍人口（分母为户籍人口的期中人年数）';
