@@ -23,6 +23,9 @@ import { projectionRoutes } from './routes/projections.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { importRoutes } from './routes/import.ts';
 import { qualityRoutes } from './routes/quality.ts';
+import { targetRoutes } from './routes/targets.ts';
+import { assessmentRoutes } from './routes/assessment.ts';
+import { progressRoutes } from './routes/progress.ts';
 import { DEFAULT_ANALYTICS, type AnalyticsConfig } from './config.ts';
 import { NO_AUDIT, type AuditLog } from './audit.ts';
 import { accessControl } from './auth/middleware.ts';
@@ -77,6 +80,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   api.route('/', reportRoutes(options.db, analytics, audit));
   api.route('/', importRoutes(options.db, audit));
   api.route('/', qualityRoutes(options.db, audit));
+  api.route('/', targetRoutes(options.db, analytics, audit));
+  api.route('/', assessmentRoutes(options.db, analytics));
+  api.route('/', progressRoutes(options.db, analytics));
   api.all('*', (c) => {
     throw new ApiError(404, 'not_found', `no API route ${c.req.method} ${c.req.path}`);
   });

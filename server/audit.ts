@@ -1,13 +1,16 @@
 /**
  * @module audit
- * The audit trail: logins, failed logins, exports, report renders, imports and quarantine downloads, one JSON object per line
+ * The audit trail: logins, failed logins, exports, report renders, target changes, imports and quarantine downloads,
+ * one JSON object per line
  * with the user, the time and the parameters — never a record's contents. Written to
  * `RENKOU_AUDIT_LOG` (default data/audit.log); an unwritable log is reported once on stderr and
  * does not stop the server.
  */
 import { appendFileSync } from 'node:fs';
 
-export type AuditEvent = 'login' | 'login_failed' | 'logout' | 'export' | 'report' | 'denied' | 'import' | 'quarantine_download';
+export type AuditEvent =
+  | 'login' | 'login_failed' | 'logout' | 'export' | 'report' | 'denied'
+  | 'target_set' | 'target_removed' | 'import' | 'quarantine_download';
 
 export interface AuditLog {
   record(event: AuditEvent, user: string | null, details?: Record<string, unknown>): void;

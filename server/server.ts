@@ -25,6 +25,8 @@ export interface ServerOptions {
   readonly usersFile?: string;
   /** Audit log (RENKOU_AUDIT_LOG, default data/audit.log). */
   readonly auditFile?: string;
+  /** Admins' target edits (RENKOU_TARGETS, default data/targets.json). */
+  readonly targetsFile?: string;
 }
 
 /** Loopback addresses: the only ones a server without users may listen on. */
@@ -47,7 +49,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const db = await Database.open(options.dbPath);
   const audit = fileAuditLog(options.auditFile ?? process.env.RENKOU_AUDIT_LOG ?? DEFAULT_AUDIT_LOG);
-  const app = createApp({ db, webRoot: options.webRoot, analytics: analyticsConfigFromEnv(), users, audit });
+  const app = createApp({ db, webRoot: options.webRoot, analytics: analyticsConfigFromEnv(options.targetsFile), users, audit });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname }, () => resolve(s));
   });

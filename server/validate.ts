@@ -1,13 +1,13 @@
 /**
  * @module validate
- * Query-string validation at the edge with zod: a failure becomes a 400 ApiError naming the
- * parameter and what is allowed.
+ * Query-string and JSON-body validation at the edge with zod: a failure becomes a 400 ApiError
+ * naming the parameter and what is allowed.
  *
  * @example
  * app.get('/x', query(z.object({ year: z.coerce.number().int() })), (c) => c.json(c.req.valid('query')));
  */
 import { zValidator } from '@hono/zod-validator';
-import type { ZodType } from 'zod';
+import type { z, ZodType } from 'zod';
 import { ApiError } from './errors.ts';
 
 export function query<T extends ZodType>(schema: T) {
@@ -17,4 +17,15 @@ export function query<T extends ZodType>(schema: T) {
     const parameter = issue?.path.join('.') || 'query';
     throw new ApiError(400, 'bad_parameter', `${parameter}: ${issue?.message ?? 'invalid'}`, { parameter });
   });
+}
+
+/** Parses a JSON request body with a schema: a failure is a 400 naming the field. */
+export async function jsonBody<T extends ZodType>(schema: T, request: Request): Promise<z.infer<T>> {
+  const parsed = schema.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const parameter = issue?.path.join('.') || 'body';
+    throw new ApiError(400, 'bad_body', `${parameter}: ${issue?.message ?? 'invalid JSON body'}`, { parameter });
+  }
+  return parsed.data;
 }

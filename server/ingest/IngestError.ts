@@ -14,7 +14,8 @@ export type IngestErrorCode =
   | 'ingest_running'
   | 'table_twice'
   | 'office_file'
-  | 'mapping_needed';
+  | 'mapping_needed'
+  | 'targets_invalid';
 
 export class IngestError extends Error {
   override readonly name = 'IngestError';

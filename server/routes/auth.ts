@@ -12,19 +12,10 @@ import { principal, type AppEnv } from '../auth/principal.ts';
 import { SESSION_COOKIE, type Sessions } from '../auth/sessions.ts';
 import type { UserStore } from '../auth/users.ts';
 import { ApiError } from '../errors.ts';
+import { jsonBody as body } from '../validate.ts';
 
 const loginBody = z.strictObject({ token: z.string().min(1).max(200) });
 const exportBody = z.strictObject({ what: z.string().min(1).max(200), params: z.record(z.string(), z.string().max(2000)).default({}) });
-
-async function body<T extends z.ZodType>(schema: T, request: Request): Promise<z.infer<T>> {
-  const parsed = schema.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const parameter = issue?.path.join('.') || 'body';
-    throw new ApiError(400, 'bad_body', `${parameter}: ${issue?.message ?? 'invalid JSON body'}`, { parameter });
-  }
-  return parsed.data;
-}
 
 export function authRoutes(users: UserStore | null, sessions: Sessions, audit: AuditLog): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

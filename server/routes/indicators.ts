@@ -33,7 +33,6 @@ export function indicatorRoutes(db: Database, config: AnalyticsConfig): Hono<App
       },
     })),
     smallCell: config.smallCell,
-    targets: config.targets,
   }));
 
   app.get('/indicators/:name', query(indicatorQuerySchema), async (c) => {

@@ -10,9 +10,10 @@
 import type { Database } from '../db/Database.ts';
 import { Lru } from '../db/lru.ts';
 import type { Scope } from '../auth/scope.ts';
-import { residencesOf } from '../indicators/sources.ts';
+import { periodParams, residencesOf } from '../indicators/sources.ts';
 import type { IndicatorQuery, IndicatorRow } from '../indicators/types.ts';
 import { fitSrbPrior, flag, posteriorSrb, srbInterval, type BetaPrior } from '../stats/index.ts';
+import { srbJudgement, type SrbJudgement } from '../../common/srbWording.ts';
 
 export const BIRTH_ORDERS = ['all', '1', '2', '3+'] as const;
 export type BirthOrderFilter = (typeof BIRTH_ORDERS)[number];
@@ -34,6 +35,8 @@ export interface SrbRow extends IndicatorRow {
   /** Weight of the county prior in the smoothed value (0 for the county itself). */
   shrinkage: number;
   flag: 'high' | 'low' | 'normal' | null;
+  /** The words every page uses (common/srbWording.ts): high 偏高, elevated_ns 未显著偏高, normal 正常, … */
+  judgement: SrbJudgement;
 }
 
 export interface SexCounts { township: string; period: string; male: number | null; female: number | null }
@@ -43,8 +46,8 @@ export interface SexCountsWithPriors { counts: SexCounts[]; priors: Map<string, 
 
 const cache = new Lru<SexCountsWithPriors>(64);
 
-export function birthsBySex(db: Database, query: Pick<IndicatorQuery, 'period' | 'from' | 'to' | 'residence'>, order: BirthOrderFilter): Promise<SexCountsWithPriors> {
-  const params = { period: query.period, from: query.from, to: query.to, residences: residencesOf(query.residence), orders: ORDER_CODES[order] };
+export function birthsBySex(db: Database, query: Pick<IndicatorQuery, 'spans' | 'residence'>, order: BirthOrderFilter): Promise<SexCountsWithPriors> {
+  const params = { ...periodParams(query.spans), residences: residencesOf(query.residence), orders: ORDER_CODES[order] };
   return cache.get(db, JSON.stringify(params), async () => {
     const counts = await db.query<SexCounts>('srb/births_by_sex', params);
     return { counts, priors: priorsByPeriod(counts) };
@@ -64,6 +67,7 @@ export function srbRow(township: string, period: string, male: number, female: n
     smoothed_hi: smoothed ? smoothed.hi : withheld ? null : raw.hi,
     shrinkage: smoothed ? smoothed.weight : 0,
     flag: male + female > 0 ? flag(raw.lo, raw.hi) : null,
+    judgement: male + female > 0 ? srbJudgement(raw.srb, raw.lo, raw.hi) : 'none',
     small: male + female < smallCell,
   };
 }

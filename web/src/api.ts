@@ -36,6 +36,7 @@ export interface MapLayer { indicator: string; year: number; unit: string; label
 // The parameter vocabularies are the server's own (type-only imports: nothing of the server is bundled).
 import type { Extra, PeriodKind, ResidenceFilter as Residence } from '../../server/indicators/types.ts';
 import type { BirthOrderFilter as BirthOrder } from '../../server/srb/srbRows.ts';
+import type { SrbJudgement } from '../../common/srbWording.ts';
 export type { BirthOrder, Extra, PeriodKind, Residence };
 
 export interface IndicatorRow {
@@ -55,7 +56,7 @@ export interface IndicatorInfo {
   id: string; unit: string; name: { zh: string; en: string }; definition: { zh: string; en: string };
   parameters: { period: PeriodKind[] };
 }
-export interface IndicatorCatalog { indicators: IndicatorInfo[]; smallCell: number; targets: { registered: number; migrant: number } }
+export interface IndicatorCatalog { indicators: IndicatorInfo[]; smallCell: number }
 
 export interface IndicatorParams {
   township?: string;
@@ -74,6 +75,8 @@ export interface SrbRow extends IndicatorRow {
   srb: number | null; lo: number | null; hi: number | null;
   smoothed: number | null; smoothed_lo: number | null; smoothed_hi: number | null;
   shrinkage: number; flag: SrbFlag;
+  /** 偏高 / 未显著偏高 / 正常 / … (common/srbWording.ts). */
+  judgement: SrbJudgement;
 }
 export interface SrbAnswer { indicator: 'srb'; unit: string; band: [number, number]; rows: SrbRow[] }
 export type FunnelClass = 'above998' | 'above95' | 'inside' | 'below95' | 'below998' | 'no_births';
@@ -81,6 +84,9 @@ export interface FunnelLimit { births: number; lo95: number; hi95: number | null
 export interface SrbRankingRow extends SrbRow { name: string; rank: number; funnel: FunnelClass }
 export interface SrbRanking {
   span: string;
+  from: number;
+  to: number;
+  rule: { zh: string; en: string; funnel: { zh: string; en: string } };
   county: SrbRow;
   prior: { meanSrb: number; strength: number; pooled: boolean } | null;
   townships: SrbRankingRow[];

@@ -6,9 +6,11 @@
  * @example
  * t('overview', 'en'); // 'Overview'
  */
+import { ASSESSMENT_STRINGS } from './strings/assessment.ts';
+
 export type Lang = 'zh' | 'en';
 
-const STRINGS = {
+const BASE_STRINGS = {
   appName: { zh: '人口', en: 'Renkou' },
   appSubtitle: { zh: '人口监测与预测', en: 'population monitoring and projection' },
   switchLang: { zh: 'English', en: '中文' },
@@ -107,9 +109,8 @@ const STRINGS = {
   srbSmoothed: { zh: '出生人口性别比（平滑）', en: 'SRB (smoothed)' },
   callouts: { zh: '需要关注的乡镇（街道）', en: 'Townships to watch' },
   calloutsNone: { zh: '本期没有性别比偏高或计划生育率未达标的乡镇（街道）。', en: 'No township with an elevated SRB or a missed compliance target in this period.' },
-  calloutSrbHigh: { zh: '性别比偏高：{srb}（95%区间 {lo}–{hi}，整体高于107）', en: 'SRB elevated: {srb} (95% interval {lo}–{hi}, wholly above 107)' },
-  calloutSrbSmoothedHigh: { zh: '性别比平滑值偏高：{srb}（平滑区间 {lo}–{hi}）', en: 'Smoothed SRB elevated: {srb} ({lo}–{hi})' },
-  calloutSrbFunnel: { zh: '性别比排名第{rank}，超出漏斗图{limit}控制限', en: 'SRB ranks #{rank}, outside the funnel’s {limit} limit' },
+  calloutSrbHigh: { zh: '性别比偏高：{srb}（{span}合计，95%区间 {lo}–{hi}，整体高于107）', en: 'SRB elevated: {srb} ({span} pooled, 95% interval {lo}–{hi}, wholly above 107)' },
+  calloutSrbFunnel: { zh: '性别比{srb}高于全县水平（{span}合计，超出漏斗图{limit}控制限；与107相比为“{judgement}”）', en: 'SRB {srb} above the county’s level ({span} pooled, outside the funnel’s {limit} limit; against 107: {judgement})' },
   calloutCompliance: { zh: '计划生育率（{res}）{value}，低于目标{target}%', en: 'Compliance ({res}) {value}, below the {target}% target' },
   openTownship: { zh: '打开', en: 'open' },
   // township page
@@ -148,9 +149,6 @@ const STRINGS = {
   below998: { zh: '低于99.8%限', en: 'below 99.8%' },
   no_births: { zh: '无出生', en: 'no births' },
   flag: { zh: '判断', en: 'Flag' },
-  flagHigh: { zh: '偏高', en: 'high' },
-  flagLow: { zh: '偏低', en: 'low' },
-  flagNormal: { zh: '正常', en: 'normal' },
   shrinkage: { zh: '收缩权重', en: 'Shrinkage' },
   limit95: { zh: '95%控制限', en: '95% limit' },
   limit998: { zh: '99.8%控制限', en: '99.8% limit' },
@@ -172,7 +170,7 @@ const STRINGS = {
   women1549: { zh: '育龄妇女（15–49岁）', en: 'Women aged 15–49' },
   // projections
   baseYear: { zh: '基期年', en: 'Base year' },
-  horizon: { zh: '预测年数', en: 'Horizon (years)' },
+  horizon: { zh: '规划期末年', en: 'End year' },
   scope: { zh: '范围', en: 'Scope' },
   scenario: { zh: '方案', en: 'Scenario' },
   scLow: { zh: '低方案', en: 'Low' },
@@ -247,7 +245,9 @@ const STRINGS = {
     en: 'Completeness = 1 − rows missing a required value ÷ rows read; consistency = 1 − rows breaking another rule ÷ rows read.',
   },
   count: { zh: '行数', en: 'Rows' },
-} as const satisfies Record<string, Record<Lang, string>>;
+} as const;
+
+const STRINGS = { ...BASE_STRINGS, ...ASSESSMENT_STRINGS } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;
 

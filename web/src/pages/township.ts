@@ -17,9 +17,10 @@ import {
   allCodes, fileName, periodKindOptions, residenceLabel, residenceOptions, seriesColors, townshipName, townshipOptions, yearOptions,
 } from './shared.ts';
 
-const GRANULARITIES: readonly PeriodKind[] = ['year', 'statyear', 'half', 'quarter', 'month'];
+const GRANULARITIES = ['year', 'statyear', 'half', 'stathalf', 'quarter', 'month'] as const satisfies readonly PeriodKind[];
+type Granularity = (typeof GRANULARITIES)[number];
 /** Default span by granularity: monthly series stay readable over three years. */
-const DEFAULT_SPAN: Record<PeriodKind, number> = { year: 10, statyear: 10, half: 5, quarter: 5, month: 3 };
+const DEFAULT_SPAN: Record<Granularity, number> = { year: 10, statyear: 10, half: 5, stathalf: 5, quarter: 5, month: 3 };
 
 interface Series { key: StringKey; indicator: string; unit: string; withCounty: boolean; usesResidence: boolean; yearOnly?: boolean; keep?: (r: IndicatorRow) => boolean; zero?: boolean }
 
@@ -45,7 +46,7 @@ export async function renderTownship(root: HTMLElement, ctx: PageContext): Promi
   const chosen = townshipsParam(params, 'township', meta);
   const townships = chosen.length ? chosen : [meta.townships[0]!.code];
   const main = townships[0]!;
-  const granularity = enumParam<PeriodKind>(params, 'granularity', GRANULARITIES, 'year');
+  const granularity = enumParam<Granularity>(params, 'granularity', GRANULARITIES, 'year');
   const residence = enumParam<Residence>(params, 'residence', ['all', 'registered', 'migrant'], 'all');
   const to = intParam(params, 'to', meta.years.from, meta.years.to, meta.years.to);
   const from = intParam(params, 'from', meta.years.from, to, Math.max(meta.years.from, to - DEFAULT_SPAN[granularity] + 1));
@@ -56,6 +57,7 @@ export async function renderTownship(root: HTMLElement, ctx: PageContext): Promi
   const withAll = (list: string) => (ctx.county ? `${list},all` : list);
   const others = meta.townships.filter((x) => x.code !== main);
   const colors = seriesColors(names, countyName);
+  const townshipColors = seriesColors(names.filter((n) => n !== countyName), countyName);
 
   root.append(
     h('h2', { class: 'page-title', text: `${townships.slice(0, 4).map((c) => townshipName(meta, c, lang)).join(lang === 'zh' ? '、' : ', ')}${townships.length > 4 ? ' …' : ''} · ${from}–${to}` }),
@@ -95,7 +97,8 @@ export async function renderTownship(root: HTMLElement, ctx: PageContext): Promi
       if (rows.every((r) => r.value === null)) return p.empty();
       const trend: TrendRow[] = rows.map((r) => ({ period: r.period, series: townshipName(meta, r.township, lang), value: r.value, small: r.small }));
       await p.show({
-        spec: trendSpec({ rows: trend, yTitle: `${t(s.key, lang)}${unitSuffix(s.unit, lang)}`, format: d3Format(s.unit), colors, zero: s.zero, labels: { period: t('period', lang), small: t('smallWarning', lang) } }),
+        // counts are drawn for the townships only (the county's would flatten them): its legend entry goes too
+        spec: trendSpec({ rows: trend, yTitle: `${t(s.key, lang)}${unitSuffix(s.unit, lang)}`, format: d3Format(s.unit), colors: s.withCounty ? colors : townshipColors, zero: s.zero, labels: { period: t('period', lang), small: t('smallWarning', lang) } }),
         rows: named(rows), fileName: fileName(meta, s.indicator, main, granularity, from, to), lang, smallCount: small(rows),
       });
     } catch (e) {
@@ -136,7 +139,7 @@ export async function renderTownship(root: HTMLElement, ctx: PageContext): Promi
   grid.prepend(srbPanel.element);
   jobs.push((async () => {
     try {
-      const srbPeriod = granularity === 'month' || granularity === 'quarter' || granularity === 'half' ? 'year' : granularity;
+      const srbPeriod = granularity === 'statyear' ? 'statyear' : 'year';
       const answer = await api.srb({ township: ctx.county ? `all,${codes}` : codes, from, to, period: srbPeriod, residence });
       const rows = answer.rows.map((r) => ({ period: r.period, series: townshipName(meta, r.township, lang), value: r.srb, lo: r.lo, hi: r.hi, births: r.births, small: r.small, flag: r.flag }));
       await srbPanel.show({
