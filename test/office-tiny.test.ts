@@ -2,11 +2,13 @@
  * A small office export end to end without the browser: with one header no system uses (生日),
  * `ingest` refuses to guess and names the column it could not place and `renkou map`; after the
  * planner maps it in renkou-mapping.yaml, the import takes every row but the one with a wrong
- * check digit, and the figures are the hand-counted ones.
+ * check digit, and the figures are the hand-counted ones; a targets workbook beside the tables
+ * (title row, header variants) is read as targets, not taken for a table.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../server/ingest/ingest.ts';
 import { isIngestError } from '../server/ingest/IngestError.ts';
@@ -42,6 +44,14 @@ describe('a small office export', () => {
       { type: 'Feature', properties: { 统计用区划代码: '999901001000', 名称: '城关街道' }, geometry: square(114) },
       { type: 'Feature', properties: { 统计用区划代码: '999901201000', 名称: '黄坡乡' }, geometry: square(114.1) },
     ] }));
+    // A targets workbook beside the tables, as an office keeps it: a title row, header variants, numbers as number cells.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('2024年目标');
+    ws.addRow(['2024年人口计生目标']);
+    ws.addRow(['指 标', '乡镇（街道）', '年 份', '目标值', '方向', '上 限']);
+    ws.addRow(['户籍人口出生政策符合率', '黄坡乡', 2024, 98.5, '不低于', null]);
+    ws.addRow(['出生人口性别比', '全县', null, 103, '区间', 107]);
+    await wb.xlsx.writeFile(path.join(dir, 'targets.xlsx'));
     const report = await ingest({ source: dir, dbPath: db, today: '2026-11-23', keepVersions: 0 });
     expect(report.mappingFromProfile).toBe(true);
     const byTable = Object.fromEntries(report.tables.map((t) => [t.table, { accepted: t.rowsAccepted, quarantined: t.quarantined }]));
@@ -71,6 +81,10 @@ describe('a small office export', () => {
     expect(await rows("SELECT marriage_id, strftime(registration_date, '%Y-%m-%d') AS d, township_code, husband_prior, wife_prior FROM marriages ORDER BY 1")).toEqual([
       { marriage_id: 'J2024001', d: '2024-02-14', township_code: '999901001', husband_prior: 'never_married', wife_prior: 'never_married' },
       { marriage_id: 'J2024002', d: '2024-05-20', township_code: '999901201', husband_prior: 'divorced', wife_prior: 'divorced' },
+    ]);
+    expect(await rows('SELECT measure, scope, year, direction, value, upper, source_line FROM targets ORDER BY measure')).toEqual([
+      { measure: 'compliance_registered', scope: '999901201', year: 2024, direction: 'at_least', value: 98.5, upper: null, source_line: 'targets.xlsx:2' },
+      { measure: 'srb', scope: 'all', year: null, direction: 'between', value: 103, upper: 107, source_line: 'targets.xlsx:3' },
     ]);
     const [asset] = await rows("SELECT content FROM assets WHERE name = 'regions.topojson'");
     const topo = JSON.parse(String(asset!.content)) as { type: string; objects: { regions: { geometries: { id: string }[] } } };

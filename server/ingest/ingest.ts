@@ -108,7 +108,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         tables.push(await ingestTable(connection, TABLES[name], inputs[name], { ...RULE_PARAMS, today: options.today ?? todayIso() }, progress));
       }
       await storeMeta(connection, options, topology, tables);
-      await storeTargets(connection, options.source, progress);
+      await storeTargets(connection, options.source, work, progress);
       if (!dryRun) {
         await runNamed(connection, 'rollups/build');
         await connection.run('CHECKPOINT');

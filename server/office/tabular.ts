@@ -7,9 +7,8 @@
  * Headers and samples come from the same `read_csv` call as the import, so what `renkou map`
  * shows is what the import reads.
  *
- * Reusable beyond the contract tables: a targets file (`targets.csv` / `.xlsx`) is read with
- * `openOfficeFile` + `sampleSource` (or `read_csv` on `source.csv`), its headers recognised
- * against its own list with office/headers' `normaliseHeader`.
+ * Reusable beyond the contract tables: the targets file (`targets.csv` / `.xlsx`, targets/file)
+ * is read whole with `readWholeTable` and is not listed among the contract tables' sources.
  *
  * @example
  * for (const name of listOfficeFiles(folder)) for (const source of await openOfficeFile(folder, name, work, true))
@@ -21,6 +20,7 @@ import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { runNamed } from '../db/namedQuery.ts';
 import { detectEncoding, transcodeToUtf8, type TextEncodingName } from './encoding.ts';
+import { isTargetsFile } from '../targets/fileNames.ts';
 import { OfficeError } from './OfficeError.ts';
 import { HEADER_SEARCH_ROWS, headerRowIndex, readWorkbook } from './xlsx.ts';
 
@@ -58,9 +58,12 @@ function relativeFiles(folder: string, dir = folder): string[] {
   return found.sort();
 }
 
-/** The office files of a folder (sub-folders included), in name order; old .xls files are refused by name. */
+/**
+ * The office files of a folder holding contract tables (sub-folders included; the targets file
+ * left out), in name order; old .xls files are refused by name.
+ */
 export function listOfficeFiles(folder: string): string[] {
-  const names = relativeFiles(folder).filter((name) => isOfficeSourceFile(name));
+  const names = relativeFiles(folder).filter((name) => isOfficeSourceFile(name) && !isTargetsFile(name));
   const old = relativeFiles(folder).find((name) => ['.xls', '.et'].includes(path.extname(name).toLowerCase()));
   if (old) throw new OfficeError('format', `${old}: 旧版 Excel（.xls/.et）文件无法读取，请在 Excel 或 WPS 中另存为 .xlsx 或 CSV`, old);
   return names;
@@ -185,15 +188,27 @@ async function sheetToCsv(rows: AsyncIterable<string[]>, out: string, maxRows: n
   return written;
 }
 
-/** Headers and the first rows of a source, as the import's `read_csv` will see them. */
-export async function sampleSource(connection: DuckDBConnection, source: Source): Promise<SourceSample> {
+/** Headers and the first rows (`limit`, by default the sample's) of a source, as the import's `read_csv` will see them. */
+export async function sampleSource(connection: DuckDBConnection, source: Source, limit = SAMPLE_ROWS): Promise<SourceSample> {
   await runNamed(connection, 'office/set_file', { file: source.csv });
   try {
     const described = await runNamed(connection, 'office/describe');
     const headers = described.map((r) => String(r.column_name));
-    const rows = await runNamed(connection, 'office/sample', { rows: SAMPLE_ROWS });
+    const rows = await runNamed(connection, 'office/sample', { rows: limit });
     return { headers, rows: rows.map((r) => headers.map((h) => (r[h] === null || r[h] === undefined ? '' : String(r[h])))) };
   } catch (e) {
     throw new OfficeError('format', `${source.name}: 无法按 CSV 读取（${(e instanceof Error ? e.message : String(e)).split('\n')[0]}）`, source.name);
   }
+}
+
+/**
+ * Every row of a small office table as text cells, the header row first: a CSV, or the first
+ * non-empty sheet of a workbook. More than `maxRows` data rows is an error (not a small table).
+ */
+export async function readWholeTable(connection: DuckDBConnection, folder: string, fileName: string, work: string, maxRows: number): Promise<string[][]> {
+  const [source] = await openOfficeFile(folder, fileName, work);
+  if (!source) return [];
+  const { headers, rows } = await sampleSource(connection, source, maxRows + 1);
+  if (rows.length > maxRows) throw new OfficeError('format', `${fileName}: 行数超过 ${maxRows}，不像是一个小表 — more than ${maxRows} rows`, fileName);
+  return [headers, ...rows];
 }
