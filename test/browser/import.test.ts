@@ -52,6 +52,13 @@ describe('数据导入', () => {
     expect(await page.locator('#import-problems').innerText()).toContain('找不到这些必需列：birth_date（出生日期）');
     const outFile = page.locator('section.map-file[data-source="流出人口.csv"]');
     expect(await outFile.locator('select.map-direction').inputValue()).toBe('out');
+    // 流向 is asked of migrant files only, and follows the table select
+    expect(await outFile.locator('select.map-direction').isVisible()).toBe(true);
+    expect(await births.locator('select.map-direction').isVisible()).toBe(false);
+    await births.locator('select.map-table').selectOption('migrants');
+    expect(await births.locator('select.map-direction').isVisible()).toBe(true);
+    await births.locator('select.map-table').selectOption('births');
+    expect(await births.locator('select.map-direction').isVisible()).toBe(false);
 
     await births.locator('select.map-field[data-header="生日"]').selectOption('birth_date');
     await page.click('#import-save');
