@@ -11,6 +11,7 @@ import { recogniseColumns, scoreTables, directionOf } from '../server/office/hea
 import { missingColumns } from '../server/office/mapping.ts';
 import { prepareOffice } from '../server/office/normalise.ts';
 import { profilePath, readProfile, writeProfile } from '../server/office/profile.ts';
+import { openOfficeFile, sampleSource } from '../server/office/tabular.ts';
 import { tempDir } from './helpers.ts';
 
 describe('ID numbers, dates and codes in SQL', () => {
@@ -56,7 +57,9 @@ describe('ID numbers, dates and codes in SQL', () => {
 
   it('reads dates, codes, places and ages as offices write them', async () => {
     const sql = `SELECT [office_date('2024-03-05'), office_date('2024/3/5'), office_date('20240305'), office_date('2024年3月5日'), office_date(' 2024.3.5 '),
-        office_date('2024-03-05 08:30:00')]::VARCHAR[] AS dates, office_date('2023-02-29') AS bad, office_date('  ') AS blank,
+        office_date('2024-03-05 08:30:00'), office_date('2024/3/5 8:30'), office_date('2024.03.05'), office_date('2024年03月05日')]::VARCHAR[] AS dates,
+      [office_date('2023-02-29'), office_date('20230229'), office_date('2023年2月29日'), office_date('2024ab05'), office_date('2024年3月5'),
+       office_date('5/3/2024'), office_date('2024-3')] AS bad, office_date('  ') AS blank,
       [office_township('999901001007'), office_township('999901001'), office_village('999901001007'), office_village('999901001')] AS towns,
       [office_place('510000'), office_place('51'), office_place('999901001007'), office_place('440305')] AS places,
       [office_age('37'), office_age('100岁及以上'), office_age('100+'), office_age('85岁'), office_age('0-4')] AS ages,
@@ -65,7 +68,7 @@ describe('ID numbers, dates and codes in SQL', () => {
       [office_kind('城关街道'), office_kind('青石镇'), office_kind('黄坡乡'), office_kind('白音苏木'), office_kind('开发区')] AS kinds`;
     const [r] = (await c.runAndReadAll(sql)).getRowObjectsJson();
     expect(r).toEqual({
-      dates: Array(6).fill('2024-03-05'), bad: null, blank: null,
+      dates: Array(9).fill('2024-03-05'), bad: Array(7).fill(null), blank: null,
       towns: ['999901001', '999901001', '999901001007', null],
       places: ['51', '51', '999901', '440305'],
       ages: [37, 100, 100, 85, null],
@@ -101,6 +104,28 @@ describe('header recognition', () => {
     expect(columns.map((x) => x.field)).toEqual(['address_code', 'origin_code']);
     expect(scoreTables('数据.csv', ['流动人口编号', '公民身份号码', '流入时间', '婚姻状况', '是否持证'])[0]!.table).toBe('migrants');
     expect(scoreTables('出生.csv', ['出生医学证明编号', '出生日期', '性别', '孩次'])[0]!.table).toBe('births');
+  });
+});
+
+describe('CSV dialects', () => {
+  it('tells the delimiter from the header line: comma, tab and semicolon files read into the same columns', async () => {
+    const dir = tempDir('dialects');
+    const rows = [['死亡证明编号', '死亡日期', '备注'], ['D1', '2024-03-05', '甲,乙'], ['D2', '2024/3/6', '丙']];
+    writeFileSync(`${dir}/comma.csv`, rows.map((r) => r.map((v) => (v.includes(',') ? `"${v}"` : v)).join(',')).join('\r\n'));
+    writeFileSync(`${dir}/tab.tsv`, rows.map((r) => r.join('\t')).join('\n'));
+    writeFileSync(`${dir}/semicolon.csv`, rows.map((r) => r.join(';')).join('\n'));
+    const instance = await DuckDBInstance.create(':memory:');
+    const c = await instance.connect();
+    try {
+      for (const [name, delimiter] of [['comma.csv', ','], ['tab.tsv', '\t'], ['semicolon.csv', ';']] as const) {
+        const [source] = await openOfficeFile(dir, name, `${dir}/work`);
+        expect(source!.delimiter).toBe(delimiter);
+        expect(await sampleSource(c, source!)).toEqual({ headers: rows[0], rows: rows.slice(1) });
+      }
+    } finally {
+      c.closeSync();
+      instance.closeSync();
+    }
   });
 });
 

@@ -3,7 +3,9 @@
  * Turns mapped office tables into contract rows, so that everything after the door — the rule
  * files in sql/ingest/ and the rollups — sees the contract alone. Each table's files are read by
  * `sql/office/<table>.sql` into a temporary `office_rows` table of contract columns (plus `_file`,
- * the file's name, and `_row`, its data row number), which becomes the rule files' `src`.
+ * the file's name, and `_row`, its data row number), which becomes the rule files' `src`. The
+ * large tables number their rows after the insert, from the order it keeps (office/number_rows),
+ * so that reading and mapping a file runs on every thread.
  *
  * The SQL is fixed text: the file, the field name of each column (`read_csv`'s `names`) and the
  * code tables are bound as session variables. Only the `office_rows` column list is assembled,
@@ -67,13 +69,15 @@ export async function stageOffice(connection: DuckDBConnection, table: TableDef,
   for (const m of sources) {
     const names = await columnNames(connection, m);
     const wide = names.includes('male_count') || names.includes('female_count');
-    const params: Params = { file: m.source.csv, names, source: sourceName(m.mapping), direction: m.mapping.direction, wide };
+    const params: Params = { file: m.source.csv, delim: m.source.delimiter, names, source: sourceName(m.mapping), direction: m.mapping.direction, wide };
     await runNamed(connection, 'office/source', params);
+    const first = Number((await runNamed(connection, 'office/count_rows'))[0]?.n ?? 0);
     try {
       if (table.name === 'population' && (await isGrouped(connection, m.source.name))) {
         await graduatePopulation(connection, m.source.name);
         graduated = true;
       } else await runNamed(connection, `office/${table.name}`);
+      await runNamed(connection, 'office/number_rows', { first });
     } catch (e) {
       if (e instanceof OfficeError) throw e;
       throw new OfficeError('format', `${m.source.name}：读取失败（${(e instanceof Error ? e.message : String(e)).split('\n')[0]}）`, m.source.name);

@@ -8,7 +8,7 @@ WITH raw AS (
     NULL::VARCHAR AS delivery_place WHERE false
   UNION ALL BY NAME
   SELECT *
-  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, names = getvariable('office_names'))
+  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), quote = '"', escape = '"', names = getvariable('office_names'))
 ), cells AS (
   SELECT *, id_clean(mother_id_number) AS m_id, office_date(birth_date) AS born, office_date(mother_birth_date) AS mother_born,
     coalesce(office_int(birth_order), office_int(office_code(getvariable('codes_birth_order'), birth_order))) AS order_n,
@@ -41,5 +41,5 @@ SELECT
     CASE WHEN office_unread(birth_order, order_n) THEN 'birth_order' END,
     CASE WHEN office_unread(plurality, plurality_n) THEN 'plurality' END), '') AS unreadable,
   getvariable('office_source') AS _file,
-  row_number() OVER () AS _row
+  NULL::BIGINT AS _row
 FROM m3;

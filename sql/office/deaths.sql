@@ -6,7 +6,7 @@ WITH raw AS (
     NULL::VARCHAR AS sex, NULL::VARCHAR AS township_code, NULL::VARCHAR AS address_code WHERE false
   UNION ALL BY NAME
   SELECT *
-  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, names = getvariable('office_names'))
+  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), quote = '"', escape = '"', names = getvariable('office_names'))
 ), cells AS (
   SELECT *, id_clean(person_id_number) AS p_id, office_date(death_date) AS died, office_date(birth_date) AS born FROM raw
 ), p1 AS (
@@ -28,5 +28,5 @@ SELECT
     CASE WHEN office_unread(death_date, died) THEN 'death_date' END,
     CASE WHEN office_unread(birth_date, born) THEN 'birth_date' END), '') AS unreadable,
   getvariable('office_source') AS _file,
-  row_number() OVER () AS _row
+  NULL::BIGINT AS _row
 FROM p3;

@@ -8,7 +8,7 @@ WITH raw AS (
     NULL::VARCHAR AS wife_prior WHERE false
   UNION ALL BY NAME
   SELECT *
-  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, names = getvariable('office_names'))
+  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), quote = '"', escape = '"', names = getvariable('office_names'))
 ), cells AS (
   SELECT *, id_clean(husband_id_number) AS h_id, id_clean(wife_id_number) AS w_id,
     office_date(registration_date) AS registered, office_date(husband_birth_date) AS husband_born, office_date(wife_birth_date) AS wife_born
@@ -42,5 +42,5 @@ SELECT
     CASE WHEN office_unread(husband_birth_date, husband_born) THEN 'husband_birth_date' END,
     CASE WHEN office_unread(wife_birth_date, wife_born) THEN 'wife_birth_date' END), '') AS unreadable,
   getvariable('office_source') AS _file,
-  row_number() OVER () AS _row
+  NULL::BIGINT AS _row
 FROM w3;

@@ -9,7 +9,7 @@ WITH raw AS (
     NULL::VARCHAR AS has_certificate WHERE false
   UNION ALL BY NAME
   SELECT *
-  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, names = getvariable('office_names'))
+  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), quote = '"', escape = '"', names = getvariable('office_names'))
 ), cells AS (
   SELECT *, id_clean(person_id_number) AS p_id, office_date(birth_date) AS born, office_date(arrival_date) AS arrived,
     office_date(departure_date) AS departed,
@@ -41,5 +41,5 @@ SELECT
     CASE WHEN office_unread(departure_date, departed) THEN 'departure_date' END,
     CASE WHEN office_unread(has_certificate, certificate) THEN 'has_certificate' END), '') AS unreadable,
   getvariable('office_source') AS _file,
-  row_number() OVER () AS _row
+  NULL::BIGINT AS _row
 FROM p3;
