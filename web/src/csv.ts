@@ -1,11 +1,14 @@
 /**
  * @module csv
  * A chart's data rows as CSV (RFC 4180 quoting) with a UTF-8 byte-order mark, so Excel on a
- * Chinese Windows opens the Chinese text correctly, and a download of it.
+ * Chinese Windows opens the Chinese text correctly, and a download of it. Text cells are
+ * neutralised against formula injection (server/csvField.ts); numbers keep their sign.
  *
  * @example
  * toCsv([{ township: '999901001', value: 1.5 }], [{ key: 'township', label: '乡镇代码' }]);
  */
+import { csvText, quoteCsv } from '../../server/csvField.ts';
+
 export type CsvValue = string | number | boolean | null | undefined;
 export type CsvRow = Readonly<Record<string, CsvValue>>;
 export interface CsvColumn { key: string; label: string }
@@ -14,8 +17,8 @@ export const BOM = '\uFEFF';
 
 function cell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  return typeof value === 'string' ? csvText(value) : quoteCsv(String(value));
 }
 
 /** Every key that occurs in the rows, in first-seen order. */
