@@ -11,7 +11,10 @@ export type IngestErrorCode =
   | 'column_missing'
   | 'column_type'
   | 'topojson_invalid'
-  | 'ingest_running';
+  | 'ingest_running'
+  | 'disk_full'
+  | 'read_only'
+  | 'not_writable';
 
 export class IngestError extends Error {
   override readonly name = 'IngestError';
