@@ -26,7 +26,12 @@ import { NO_AUDIT, type AuditLog } from './audit.ts';
 import { accessControl } from './auth/middleware.ts';
 import type { AppEnv } from './auth/principal.ts';
 import { Sessions } from './auth/sessions.ts';
+import { TokenVerifier } from './auth/tokens.ts';
 import type { UserStore } from './auth/users.ts';
+import { limitBodies } from './http/bodyLimit.ts';
+import { DIRECT, type NetworkConfig } from './http/network.ts';
+import type { RouteRule } from './http/routeRules.ts';
+import { guardWrites } from './http/writeGuard.ts';
 import { authRoutes } from './routes/auth.ts';
 
 export interface AppOptions {
@@ -38,6 +43,12 @@ export interface AppOptions {
   /** Users and tokens; access control is on whenever it holds at least one user. */
   readonly users?: UserStore | null;
   readonly audit?: AuditLog;
+  /** Proxy trust and public origins (RENKOU_TRUST_PROXY, RENKOU_PUBLIC_ORIGIN); direct by default. */
+  readonly network?: NetworkConfig;
+  /** Access control on from the start, even before the user file has a user (a server beyond loopback). */
+  readonly closed?: boolean;
+  /** Routes that take larger bodies or other body types than JSON (http/routeRules.ts). */
+  readonly routeRules?: readonly RouteRule[];
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
@@ -54,18 +65,34 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     },
   }));
 
+  const audit = options.audit ?? NO_AUDIT;
+  const network = options.network ?? DIRECT;
+  const rules = options.routeRules ?? [];
+
   app.onError((e, c) => {
-    if (isApiError(e)) return c.json(e.toJSON(), e.status);
+    if (isApiError(e)) {
+      if (e.status === 403) {
+        audit.record('denied', c.get('principal')?.name ?? null, { method: c.req.method, path: c.req.path, code: e.code, parameter: e.details.parameter ?? null });
+      }
+      const retry = e.details.retryAfterSeconds;
+      if (typeof retry === 'number') c.header('Retry-After', String(retry));
+      return c.json(e.toJSON(), e.status);
+    }
     log(`internal error on ${c.req.method} ${c.req.path}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     return c.json(new ApiError(500, 'internal', 'the server could not answer this request; the error was logged').toJSON(), 500);
   });
 
+  // Bodies are limited before anything reads them, authentication included (http/bodyLimit.ts).
+  app.use('*', limitBodies(rules));
+
   const api = new Hono<AppEnv>();
   const sessions = new Sessions();
-  const audit = options.audit ?? NO_AUDIT;
-  api.use('*', accessControl(options.users ?? null, sessions));
+  const users = options.users ?? null;
+  const verifier = users ? new TokenVerifier(users, { onLimited: (key) => audit.record('rate_limited', null, { key }) }) : null;
+  api.use('*', guardWrites(network, rules));
+  api.use('*', accessControl({ users, verifier, sessions, network, audit, closed: options.closed }));
   api.get('/health', (c) => c.json({ status: 'ok' }));
-  api.route('/', authRoutes(options.users ?? null, sessions, audit));
+  api.route('/', authRoutes({ users, verifier, sessions, audit, network }));
   api.route('/', metaRoutes(options.db));
   api.route('/', mapRoutes(options.db));
   const analytics = options.analytics ?? DEFAULT_ANALYTICS;

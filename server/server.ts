@@ -14,6 +14,7 @@ import { UserStore } from './auth/users.ts';
 import { analyticsConfigFromEnv } from './config.ts';
 import { Database } from './db/Database.ts';
 import { ApiError } from './errors.ts';
+import { networkConfigFromEnv } from './http/network.ts';
 import { DEFAULT_AUDIT_LOG, DEFAULT_USERS_FILE } from './paths.ts';
 
 export interface ServerOptions {
@@ -41,13 +42,17 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const hostname = options.hostname ?? '127.0.0.1';
   const users = new UserStore(options.usersFile ?? process.env.RENKOU_USERS ?? DEFAULT_USERS_FILE);
-  if (!isLoopback(hostname) && users.size === 0) {
-    throw new ApiError(500, 'insecure_listen',
-      `refusing to listen on ${hostname} without access control: add a user first (renkou user add --name <n> --role admin), or serve on 127.0.0.1`);
+  const beyondLoopback = !isLoopback(hostname);
+  const state = users.state();
+  if (beyondLoopback && state.kind !== 'users') {
+    const why = state.kind === 'broken' ? `${state.message}; restore it from its backup` : 'add a user first (renkou user add --name <n> --role admin)';
+    throw new ApiError(500, 'insecure_listen', `refusing to listen on ${hostname} without access control: ${why}, or serve on 127.0.0.1`);
   }
+  const network = networkConfigFromEnv();
   const db = await Database.open(options.dbPath);
   const audit = fileAuditLog(options.auditFile ?? process.env.RENKOU_AUDIT_LOG ?? DEFAULT_AUDIT_LOG);
-  const app = createApp({ db, webRoot: options.webRoot, analytics: analyticsConfigFromEnv(), users, audit });
+  // Beyond loopback, access control is on from the first request and stays on (auth/middleware.ts).
+  const app = createApp({ db, webRoot: options.webRoot, analytics: analyticsConfigFromEnv(), users, audit, network, closed: beyondLoopback });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname }, () => resolve(s));
   });

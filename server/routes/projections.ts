@@ -14,6 +14,7 @@ import { principal, type AppEnv } from '../auth/principal.ts';
 import { checkScope } from '../auth/scope.ts';
 import type { Database } from '../db/Database.ts';
 import { ApiError } from '../errors.ts';
+import { readJson } from '../http/jsonBody.ts';
 import { backtest, type BacktestReport } from '../projection/backtest.ts';
 import { Lru } from '../db/lru.ts';
 import { loadProjectionData, resolveBaseYear, townshipList } from '../projection/data.ts';
@@ -39,13 +40,7 @@ export function projectionRoutes(db: Database): Hono<AppEnv> {
   const backtests = new Lru<BacktestReport>(8);
 
   app.post('/projections', async (c) => {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      throw new ApiError(400, 'bad_body', 'body: send a JSON object such as {"scope": "all", "scenario": "medium"}', { parameter: 'body' });
-    }
-    const req = parseProjectionRequest(body);
+    const req = parseProjectionRequest(await readJson(c, '{"scope": "all", "scenario": "medium"}'));
     checkScope(principal(c).scope, req.scopes, 'scope');
     const baseYear = await resolveBaseYear(db, req.baseYear);
     return c.json(await answers.get(db, canonicalRequest(req, baseYear), () => runProjection(db, req, baseYear)));
