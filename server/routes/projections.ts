@@ -6,7 +6,8 @@
  *   are cached (LRU of 32) by the canonical request and the database generation.
  * - `GET /api/projections/assumptions?scope=all|code&baseYear=` the derived assumptions.
  * - `GET /api/projections/backtest?baseYear=2014&to=2024` the backtest figures.
- * Aggregates only; township accounts may project only their own townships.
+ * Aggregates only; township accounts may project only their own townships, and their projections
+ * use their townships' data alone (projection/area.ts): no county figure reaches them.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -17,6 +18,7 @@ import { ApiError } from '../errors.ts';
 import { readJson } from '../http/jsonBody.ts';
 import { backtest, type BacktestReport } from '../projection/backtest.ts';
 import { Lru } from '../db/lru.ts';
+import { areaData, areaKey, areaOf } from '../projection/area.ts';
 import { loadProjectionData, resolveBaseYear, townshipList } from '../projection/data.ts';
 import { deriveAssumptions } from '../projection/assumptions.ts';
 import { assumptionsSummary } from '../projection/output.ts';
@@ -41,20 +43,23 @@ export function projectionRoutes(db: Database): Hono<AppEnv> {
 
   app.post('/projections', async (c) => {
     const req = parseProjectionRequest(await readJson(c, '{"scope": "all", "scenario": "medium"}'));
-    checkScope(principal(c).scope, req.scopes, 'scope');
+    const scope = principal(c).scope;
+    checkScope(scope, req.scopes, 'scope');
     const baseYear = await resolveBaseYear(db, req.baseYear);
-    return c.json(await answers.get(db, canonicalRequest(req, baseYear), () => runProjection(db, req, baseYear)));
+    const area = areaOf(scope);
+    return c.json(await answers.get(db, `${areaKey(area)}|${canonicalRequest(req, baseYear)}`, () => runProjection(db, req, baseYear, area)));
   });
 
   app.get('/projections/assumptions', query(assumptionsQuery), async (c) => {
     const q = c.req.valid('query');
-    checkScope(principal(c).scope, [q.scope], 'scope');
+    const scope = principal(c).scope;
+    checkScope(scope, [q.scope], 'scope');
     const baseYear = await resolveBaseYear(db, q.baseYear);
     const towns = await townshipList(db);
     const name = q.scope === 'all' ? '全县' : towns.find((t) => t.code === q.scope)?.name;
     if (name === undefined) throw new ApiError(400, 'bad_parameter', `scope: no township ${q.scope} in the data`, { parameter: 'scope' });
     const span = dataSpan(baseYear);
-    const data = await loadProjectionData(db, span.from, span.to);
+    const data = areaData(await loadProjectionData(db, span.from, span.to), areaOf(scope));
     return c.json(assumptionsSummary(deriveAssumptions(data, q.scope, baseYear), name));
   });
 
