@@ -33,6 +33,7 @@ import { DIRECT, type NetworkConfig } from './http/network.ts';
 import type { RouteRule } from './http/routeRules.ts';
 import { guardWrites } from './http/writeGuard.ts';
 import { authRoutes } from './routes/auth.ts';
+import { inlineJobs, type JobRunner } from './workers/jobs.ts';
 
 export interface AppOptions {
   readonly db: Database;
@@ -49,6 +50,8 @@ export interface AppOptions {
   readonly closed?: boolean;
   /** Routes that take larger bodies or other body types than JSON (http/routeRules.ts). */
   readonly routeRules?: readonly RouteRule[];
+  /** Where projections and report renders run: worker threads in a server (workers/pool.ts); the calling thread by default. */
+  readonly jobs?: JobRunner;
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
@@ -98,8 +101,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const analytics = options.analytics ?? DEFAULT_ANALYTICS;
   api.route('/', indicatorRoutes(options.db, analytics));
   api.route('/', srbRoutes(options.db, analytics));
-  api.route('/', projectionRoutes(options.db));
-  api.route('/', reportRoutes(options.db, analytics, audit));
+  const jobs = options.jobs ?? inlineJobs(options.db);
+  api.route('/', projectionRoutes(options.db, jobs));
+  api.route('/', reportRoutes(jobs, analytics, audit));
   api.all('*', (c) => {
     throw new ApiError(404, 'not_found', `no API route ${c.req.method} ${c.req.path}`);
   });

@@ -16,6 +16,7 @@ import { Database } from './db/Database.ts';
 import { ApiError } from './errors.ts';
 import { networkConfigFromEnv } from './http/network.ts';
 import { DEFAULT_AUDIT_LOG, DEFAULT_USERS_FILE } from './paths.ts';
+import { WorkerPool } from './workers/pool.ts';
 
 export interface ServerOptions {
   readonly dbPath: string;
@@ -52,7 +53,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const db = await Database.open(options.dbPath);
   const audit = fileAuditLog(options.auditFile ?? process.env.RENKOU_AUDIT_LOG ?? DEFAULT_AUDIT_LOG);
   // Beyond loopback, access control is on from the first request and stays on (auth/middleware.ts).
-  const app = createApp({ db, webRoot: options.webRoot, analytics: analyticsConfigFromEnv(), users, audit, network, closed: beyondLoopback });
+  // Projections and report renders run on worker threads, never on the thread that answers requests.
+  const jobs = new WorkerPool({ dbPath: options.dbPath, log: (m) => console.error(m) });
+  const app = createApp({ db, webRoot: options.webRoot, analytics: analyticsConfigFromEnv(), users, audit, network, closed: beyondLoopback, jobs });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname }, () => resolve(s));
   });
@@ -61,8 +64,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => (closing ??= new Promise<void>((resolve) => {
     server.close(() => {
-      db.close();
-      resolve();
+      void jobs.close().then(() => {
+        db.close();
+        resolve();
+      });
     });
   }));
   return { url: `http://${hostname}:${port}`, port, close };

@@ -46,12 +46,14 @@ export class Database {
   private opening: Promise<void> | null = null;
   private memos = new Map<string, { generation: Generation; value: Promise<unknown> }>();
 
-  private constructor(readonly path: string, generation: Generation) {
+  private constructor(readonly path: string, generation: Generation, private readonly memoryLimit: string) {
     this.current = generation;
   }
 
-  static async open(path: string): Promise<Database> {
-    return new Database(path, await openGeneration(path));
+  /** `memoryLimit`: DuckDB's buffer cache for this handle (default RENKOU_DUCKDB_MEMORY, 1GB). */
+  static async open(path: string, options: { memoryLimit?: string } = {}): Promise<Database> {
+    const memoryLimit = options.memoryLimit ?? MEMORY_LIMIT;
+    return new Database(path, await openGeneration(path, memoryLimit), memoryLimit);
   }
 
   /**
@@ -109,7 +111,7 @@ export class Database {
     if (stat.ino === this.current.inode && stat.mtimeMs === this.current.mtimeMs) return;
     this.opening = (async () => {
       try {
-        const fresh = await openGeneration(this.path);
+        const fresh = await openGeneration(this.path, this.memoryLimit);
         const old = this.current;
         this.current = fresh;
         old.retired = true;
@@ -127,9 +129,9 @@ export class Database {
   }
 }
 
-async function openGeneration(path: string): Promise<Generation> {
+async function openGeneration(path: string, memoryLimit: string): Promise<Generation> {
   const stat = statSync(path);
-  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', memory_limit: MEMORY_LIMIT });
+  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', memory_limit: memoryLimit });
   const connections: DuckDBConnection[] = [];
   for (let i = 0; i < POOL_SIZE; i++) connections.push(await instance.connect());
   return { instance, connections, inode: stat.ino, mtimeMs: stat.mtimeMs, inFlight: 0, retired: false, closed: false };

@@ -16,15 +16,14 @@ import { checkScope } from '../auth/scope.ts';
 import type { Database } from '../db/Database.ts';
 import { ApiError } from '../errors.ts';
 import { readJson } from '../http/jsonBody.ts';
-import { backtest, type BacktestReport } from '../projection/backtest.ts';
+import type { BacktestReport } from '../projection/backtest.ts';
 import { Lru } from '../db/lru.ts';
-import { areaData, areaKey, areaOf } from '../projection/area.ts';
-import { loadProjectionData, resolveBaseYear, townshipList } from '../projection/data.ts';
-import { deriveAssumptions } from '../projection/assumptions.ts';
-import { assumptionsSummary } from '../projection/output.ts';
-import { canonicalRequest, dataSpan, runProjection, type ProjectionAnswer } from '../projection/project.ts';
+import { areaKey, areaOf } from '../projection/area.ts';
+import { resolveBaseYear, townshipList } from '../projection/data.ts';
+import { canonicalRequest, type ProjectionAnswer } from '../projection/project.ts';
 import { parseProjectionRequest } from '../projection/request.ts';
 import { query } from '../validate.ts';
+import type { JobRunner } from '../workers/jobs.ts';
 
 const assumptionsQuery = z.strictObject({
   scope: z.union([z.literal('all'), z.string().regex(/^\d{9}$/, 'a township is a 9-digit code')]).default('all'),
@@ -36,7 +35,8 @@ const backtestQuery = z.strictObject({
   to: z.coerce.number().int().min(1900).max(2200).optional(),
 });
 
-export function projectionRoutes(db: Database): Hono<AppEnv> {
+/** `jobs`: where the projections run (worker threads in a server: workers/pool.ts). */
+export function projectionRoutes(db: Database, jobs: JobRunner): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const answers = new Lru<ProjectionAnswer>(32);
   const backtests = new Lru<BacktestReport>(8);
@@ -47,7 +47,7 @@ export function projectionRoutes(db: Database): Hono<AppEnv> {
     checkScope(scope, req.scopes, 'scope');
     const baseYear = await resolveBaseYear(db, req.baseYear);
     const area = areaOf(scope);
-    return c.json(await answers.get(db, `${areaKey(area)}|${canonicalRequest(req, baseYear)}`, () => runProjection(db, req, baseYear, area)));
+    return c.json(await answers.get(db, `${areaKey(area)}|${canonicalRequest(req, baseYear)}`, () => jobs.run({ kind: 'projection', req, baseYear, area })));
   });
 
   app.get('/projections/assumptions', query(assumptionsQuery), async (c) => {
@@ -58,16 +58,14 @@ export function projectionRoutes(db: Database): Hono<AppEnv> {
     const towns = await townshipList(db);
     const name = q.scope === 'all' ? '全县' : towns.find((t) => t.code === q.scope)?.name;
     if (name === undefined) throw new ApiError(400, 'bad_parameter', `scope: no township ${q.scope} in the data`, { parameter: 'scope' });
-    const span = dataSpan(baseYear);
-    const data = areaData(await loadProjectionData(db, span.from, span.to), areaOf(scope));
-    return c.json(assumptionsSummary(deriveAssumptions(data, q.scope, baseYear), name));
+    return c.json(await jobs.run({ kind: 'assumptions', scope: q.scope, name, baseYear, area: areaOf(scope) }));
   });
 
   app.get('/projections/backtest', query(backtestQuery), async (c) => {
     const q = c.req.valid('query');
     checkScope(principal(c).scope, ['all'], 'scope');
     const to = q.to ?? await resolveBaseYear(db, undefined, 'to');
-    return c.json(await backtests.get(db, `${q.baseYear}|${to}`, () => backtest(db, { baseYear: q.baseYear, to })));
+    return c.json(await backtests.get(db, `${q.baseYear}|${to}`, () => jobs.run({ kind: 'backtest', baseYear: q.baseYear, to })));
   });
 
   return app;

@@ -12,17 +12,17 @@ import { z } from 'zod';
 import { NO_AUDIT, type AuditLog } from '../audit.ts';
 import { principal, type AppEnv } from '../auth/principal.ts';
 import type { AnalyticsConfig } from '../config.ts';
-import type { Database } from '../db/Database.ts';
 import { ApiError } from '../errors.ts';
 import { fragmentHtml, standaloneHtml } from '../notebooks/html.ts';
 import { NOTEBOOK_DIR, listNotebooks, loadNotebook } from '../notebooks/library.ts';
 import { describeParams } from '../notebooks/params.ts';
-import { renderNotebook } from '../notebooks/run.ts';
+import type { JobRunner } from '../workers/jobs.ts';
 
 const FORMATS = ['html', 'fragment', 'json'] as const;
 const formatSchema = z.enum(FORMATS).default('html');
 
-export function reportRoutes(db: Database, config: AnalyticsConfig, audit: AuditLog = NO_AUDIT, notebookDir = NOTEBOOK_DIR): Hono<AppEnv> {
+/** `jobs`: where reports render (worker threads in a server: workers/pool.ts). */
+export function reportRoutes(jobs: JobRunner, config: AnalyticsConfig, audit: AuditLog = NO_AUDIT, notebookDir = NOTEBOOK_DIR): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/reports', (c) => c.json({
@@ -38,7 +38,7 @@ export function reportRoutes(db: Database, config: AnalyticsConfig, audit: Audit
     const format = formatSchema.safeParse(rawFormat);
     if (!format.success) throw new ApiError(400, 'bad_parameter', `format: must be one of ${FORMATS.join(', ')}`, { parameter: 'format' });
     const who = principal(c);
-    const report = await renderNotebook(notebook, raw, { db, config, who });
+    const report = await jobs.run({ kind: 'report', notebookDir, name: notebook.name, params: raw, who, config });
     audit.record('report', who.name, { notebook: notebook.name, params: report.params, format: format.data });
     if (format.data === 'fragment') return c.html(fragmentHtml(report));
     if (format.data === 'html') return c.html(standaloneHtml(report));
