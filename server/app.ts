@@ -96,14 +96,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   api.use('*', accessControl({ users, verifier, sessions, network, audit, closed: options.closed }));
   api.get('/health', (c) => c.json({ status: 'ok' }));
   api.route('/', authRoutes({ users, verifier, sessions, audit, network }));
-  api.route('/', metaRoutes(options.db));
-  api.route('/', mapRoutes(options.db));
   const analytics = options.analytics ?? DEFAULT_ANALYTICS;
-  api.route('/', indicatorRoutes(options.db, analytics));
-  api.route('/', srbRoutes(options.db, analytics));
   const jobs = options.jobs ?? inlineJobs(options.db);
-  api.route('/', projectionRoutes(options.db, jobs));
-  api.route('/', reportRoutes(jobs, analytics, audit));
+  api.route('/', metaRoutes(options.db, analytics));
+  api.route('/', mapRoutes(options.db, analytics, jobs));
+  api.route('/', indicatorRoutes(options.db, analytics, jobs));
+  api.route('/', srbRoutes(options.db, analytics, jobs));
+  api.route('/', projectionRoutes(options.db, jobs, analytics));
+  api.route('/', reportRoutes(options.db, jobs, analytics, audit));
   api.all('*', (c) => {
     throw new ApiError(404, 'not_found', `no API route ${c.req.method} ${c.req.path}`);
   });

@@ -24,6 +24,9 @@ import { canonicalRequest, type ProjectionAnswer } from '../projection/project.t
 import { parseProjectionRequest } from '../projection/request.ts';
 import { query } from '../validate.ts';
 import type { JobRunner } from '../workers/jobs.ts';
+import { publish } from '../answer/pipeline.ts';
+import { respond } from '../answer/respond.ts';
+import type { AnalyticsConfig } from '../config.ts';
 
 const assumptionsQuery = z.strictObject({
   scope: z.union([z.literal('all'), z.string().regex(/^\d{9}$/, 'a township is a 9-digit code')]).default('all'),
@@ -36,36 +39,41 @@ const backtestQuery = z.strictObject({
 });
 
 /** `jobs`: where the projections run (worker threads in a server: workers/pool.ts). */
-export function projectionRoutes(db: Database, jobs: JobRunner): Hono<AppEnv> {
+export function projectionRoutes(db: Database, jobs: JobRunner, config: AnalyticsConfig): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const answers = new Lru<ProjectionAnswer>(32);
   const backtests = new Lru<BacktestReport>(8);
 
   app.post('/projections', async (c) => {
     const req = parseProjectionRequest(await readJson(c, '{"scope": "all", "scenario": "medium"}'));
-    const scope = principal(c).scope;
+    const who = principal(c);
+    const scope = who.scope;
     checkScope(scope, req.scopes, 'scope');
     const baseYear = await resolveBaseYear(db, req.baseYear);
     const area = areaOf(scope);
-    return c.json(await answers.get(db, `${areaKey(area)}|${canonicalRequest(req, baseYear)}`, () => jobs.run({ kind: 'projection', req, baseYear, area })));
+    const answer = await answers.get(db, `${areaKey(area)}|${canonicalRequest(req, baseYear)}`, () => jobs.run({ kind: 'projection', req, baseYear, area }));
+    return respond(c, await publish({ db, config, who, jobs }, { kind: 'projection', answer }));
   });
 
   app.get('/projections/assumptions', query(assumptionsQuery), async (c) => {
     const q = c.req.valid('query');
-    const scope = principal(c).scope;
+    const who = principal(c);
+    const scope = who.scope;
     checkScope(scope, [q.scope], 'scope');
     const baseYear = await resolveBaseYear(db, q.baseYear);
     const towns = await townshipList(db);
     const name = q.scope === 'all' ? '全县' : towns.find((t) => t.code === q.scope)?.name;
     if (name === undefined) throw new ApiError(400, 'bad_parameter', `scope: no township ${q.scope} in the data`, { parameter: 'scope' });
-    return c.json(await jobs.run({ kind: 'assumptions', scope: q.scope, name, baseYear, area: areaOf(scope) }));
+    const summary = await jobs.run({ kind: 'assumptions', scope: q.scope, name, baseYear, area: areaOf(scope) });
+    return respond(c, await publish({ db, config, who, jobs }, { kind: 'assumptions', summary }));
   });
 
   app.get('/projections/backtest', query(backtestQuery), async (c) => {
     const q = c.req.valid('query');
     checkScope(principal(c).scope, ['all'], 'scope');
     const to = q.to ?? await resolveBaseYear(db, undefined, 'to');
-    return c.json(await backtests.get(db, `${q.baseYear}|${to}`, () => jobs.run({ kind: 'backtest', baseYear: q.baseYear, to })));
+    const report = await backtests.get(db, `${q.baseYear}|${to}`, () => jobs.run({ kind: 'backtest', baseYear: q.baseYear, to }));
+    return respond(c, await publish({ db, config, who: principal(c) }, { kind: 'plain', body: report }));
   });
 
   return app;

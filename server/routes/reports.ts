@@ -17,12 +17,14 @@ import { fragmentHtml, standaloneHtml } from '../notebooks/html.ts';
 import { NOTEBOOK_DIR, listNotebooks, loadNotebook } from '../notebooks/library.ts';
 import { describeParams } from '../notebooks/params.ts';
 import type { JobRunner } from '../workers/jobs.ts';
+import type { Database } from '../db/Database.ts';
+import { publish } from '../answer/pipeline.ts';
 
 const FORMATS = ['html', 'fragment', 'json'] as const;
 const formatSchema = z.enum(FORMATS).default('html');
 
 /** `jobs`: where reports render (worker threads in a server: workers/pool.ts). */
-export function reportRoutes(jobs: JobRunner, config: AnalyticsConfig, audit: AuditLog = NO_AUDIT, notebookDir = NOTEBOOK_DIR): Hono<AppEnv> {
+export function reportRoutes(db: Database, jobs: JobRunner, config: AnalyticsConfig, audit: AuditLog = NO_AUDIT, notebookDir = NOTEBOOK_DIR): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/reports', (c) => c.json({
@@ -38,7 +40,8 @@ export function reportRoutes(jobs: JobRunner, config: AnalyticsConfig, audit: Au
     const format = formatSchema.safeParse(rawFormat);
     if (!format.success) throw new ApiError(400, 'bad_parameter', `format: must be one of ${FORMATS.join(', ')}`, { parameter: 'format' });
     const who = principal(c);
-    const report = await jobs.run({ kind: 'report', notebookDir, name: notebook.name, params: raw, who, config });
+    // Every figure of the report was published block by block (notebooks/apiSources.ts, the SQL sandbox).
+    const { body: report } = await publish({ db, config, who }, { kind: 'plain', body: await jobs.run({ kind: 'report', notebookDir, name: notebook.name, params: raw, who, config }) });
     audit.record('report', who.name, { notebook: notebook.name, params: report.params, format: format.data });
     if (format.data === 'fragment') return c.html(fragmentHtml(report));
     if (format.data === 'html') return c.html(standaloneHtml(report));

@@ -1,7 +1,8 @@
 /**
  * @module workers/jobs
  * The heavy work of a request — a projection (probabilistic ones run thousands of draws), the
- * assumptions and backtest of a projection, a report render — as plain-data jobs, so that it can
+ * assumptions and backtest of a projection, a report render, a township's small-cell suppression
+ * pattern — as plain-data jobs, so that it can
  * run on a worker thread (workers/pool.ts) and never on the thread that answers everyone else.
  * `runJob` is the one implementation: the pool's workers call it, and `inlineJobs` calls it on
  * the calling thread (tests, the CLI).
@@ -14,6 +15,7 @@ import type { AnalyticsConfig } from '../config.ts';
 import type { Database } from '../db/Database.ts';
 import { loadNotebook } from '../notebooks/library.ts';
 import { renderNotebook, type RenderedReport } from '../notebooks/run.ts';
+import { townshipLattice } from '../disclosure/pattern.ts';
 import { areaData } from '../projection/area.ts';
 import { deriveAssumptions } from '../projection/assumptions.ts';
 import { backtest, type BacktestReport } from '../projection/backtest.ts';
@@ -29,13 +31,16 @@ export type Job =
   | { readonly kind: 'projection'; readonly req: ProjectionRequest; readonly baseYear: number; readonly area: readonly string[] | null }
   | { readonly kind: 'assumptions'; readonly scope: string; readonly name: string; readonly baseYear: number; readonly area: readonly string[] | null }
   | { readonly kind: 'backtest'; readonly baseYear: number; readonly to: number }
-  | { readonly kind: 'report'; readonly notebookDir: string; readonly name: string; readonly params: Readonly<Record<string, string>>; readonly who: Principal; readonly config: AnalyticsConfig };
+  | { readonly kind: 'report'; readonly notebookDir: string; readonly name: string; readonly params: Readonly<Record<string, string>>; readonly who: Principal; readonly config: AnalyticsConfig }
+  | { readonly kind: 'pattern'; readonly township: string; readonly threshold: number };
 
 export interface JobResults {
   projection: ProjectionAnswer;
   assumptions: AssumptionsSummary;
   backtest: BacktestReport;
   report: ReportAnswer;
+  /** The suppressed cells of one township (disclosure/pattern.ts). */
+  pattern: string[];
 }
 
 export type JobResult<J extends Job> = JobResults[J['kind']];
@@ -61,6 +66,8 @@ export async function runJob(db: Database, job: Job): Promise<JobResults[Job['ki
       const { results: _results, ...report } = await renderNotebook(loadNotebook(job.name, job.notebookDir), job.params, { db, config: job.config, who: job.who });
       return report;
     }
+    case 'pattern':
+      return [...(await townshipLattice(db, job.township)).suppress(job.threshold)];
   }
 }
 

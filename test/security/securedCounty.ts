@@ -28,18 +28,23 @@ export interface SecuredCounty {
   remake(options?: Partial<AppOptions>): void;
 }
 
-/** Imports the random county into `dir` and serves it with three users. */
-export async function securedCounty(dir: string, options: Partial<AppOptions> = {}): Promise<SecuredCounty> {
-  const dbPath = path.join(dir, 'r.duckdb');
-  await writeRandomCounty(path.join(dir, 'exports'), buildRandomCounty());
-  await ingest({ source: path.join(dir, 'exports'), dbPath, today: '2026-11-23' });
+/**
+ * Imports the random county into `dir` and serves it with three users; with `database` (e.g. the
+ * cached demo county), serves that instead, the township user holding `township`.
+ */
+export async function securedCounty(dir: string, options: Partial<AppOptions> = {}, database?: { dbPath: string; township: string }): Promise<SecuredCounty> {
+  const dbPath = database?.dbPath ?? path.join(dir, 'r.duckdb');
+  if (!database) {
+    await writeRandomCounty(path.join(dir, 'exports'), buildRandomCounty());
+    await ingest({ source: path.join(dir, 'exports'), dbPath, today: '2026-11-23' });
+  }
   const db = await Database.open(dbPath);
   const users = new UserStore(path.join(dir, 'users.json'));
   const auditFile = path.join(dir, 'audit.log');
   const tokens = {
     admin: users.add({ name: 'wang', role: 'admin' }).token,
     analyst: users.add({ name: 'zhao', role: 'analyst' }).token,
-    township: users.add({ name: 'li', role: 'township', townships: [OWN] }).token,
+    township: users.add({ name: 'li', role: 'township', townships: [database?.township ?? OWN] }).token,
   };
   const make = (more: Partial<AppOptions>) => createApp({
     db, webRoot: path.join(dir, 'none'), users, audit: fileAuditLog(auditFile), log: () => {},
