@@ -12,9 +12,10 @@
  * const rows = await db.query('meta/townships');
  */
 import { statSync } from 'node:fs';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk } from '@duckdb/node-api';
 import type { Params } from './bind.ts';
-import { runNamed, type Row } from './namedQuery.ts';
+import { bindNamed, runNamed, type Row } from './namedQuery.ts';
+import { sqlText } from './sqlFiles.ts';
 import { runNamedNumeric, type NumericColumns } from './numericQuery.ts';
 
 export type { NumericColumns, Row };
@@ -62,6 +63,28 @@ export class Database {
    */
   async query<T = Row>(name: string, params: Params = {}): Promise<T[]> {
     return (await this.withConnection((connection) => runNamed(connection, name, params))) as T[];
+  }
+
+  /**
+   * Runs a named query and hands its result to `visit` chunk by chunk (DuckDB's own vectors, no
+   * row objects): for copying aggregates into another DuckDB instance with an appender.
+   */
+  forEachChunk(name: string, params: Params, visit: (chunk: DuckDBDataChunk) => void): Promise<number> {
+    return this.withConnection(async (connection) => {
+      const prepared = await connection.prepare(sqlText(name));
+      try {
+        bindNamed(prepared, params);
+        const result = await prepared.run();
+        let rows = 0;
+        for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+          visit(chunk);
+          rows += chunk.rowCount;
+        }
+        return rows;
+      } finally {
+        prepared.destroySync();
+      }
+    });
   }
 
   /** Runs a query whose columns are all numbers; answers them as columns (millions of cells, no row objects). */

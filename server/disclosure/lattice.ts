@@ -82,6 +82,11 @@ export class Lattice {
     if (intervals.length > 1) this.slices.push(intervals.map((iv) => ({ id: this.id(iv.key), from: iv.from, to: iv.to })));
   }
 
+  /** Every cell with a count, as [key, count]. */
+  *counted(): IterableIterator<[string, number]> {
+    for (let id = 0; id < this.keys.length; id++) if (this.counts[id]! > 0) yield [this.keys[id]!, this.counts[id]!];
+  }
+
   /** Cells with a count. */
   get size(): number {
     return this.counts.filter((n) => n > 0).length;

@@ -187,7 +187,7 @@ params:
 ---
 
 \`\`\`sql good
-SELECT count(*)::INTEGER AS n FROM births WHERE year(birth_date) = $year
+SELECT sum(n)::INTEGER AS n FROM r_births WHERE township = 'all' AND year(month) = $year
 \`\`\`
 
 \`\`\`sql bad_sql
@@ -195,7 +195,7 @@ SELEC nothing FROM nowhere
 \`\`\`
 
 \`\`\`sql writes
-DELETE FROM births
+DELETE FROM r_births
 \`\`\`
 
 \`\`\`sql two
