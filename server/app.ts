@@ -21,6 +21,9 @@ import { indicatorRoutes } from './routes/indicators.ts';
 import { srbRoutes } from './routes/srb.ts';
 import { projectionRoutes } from './routes/projections.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { targetRoutes } from './routes/targets.ts';
+import { assessmentRoutes } from './routes/assessment.ts';
+import { progressRoutes } from './routes/progress.ts';
 import { DEFAULT_ANALYTICS, type AnalyticsConfig } from './config.ts';
 import { NO_AUDIT, type AuditLog } from './audit.ts';
 import { accessControl } from './auth/middleware.ts';
@@ -104,6 +107,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   api.route('/', srbRoutes(options.db, analytics, jobs));
   api.route('/', projectionRoutes(options.db, jobs, analytics));
   api.route('/', reportRoutes(options.db, jobs, analytics, audit));
+  api.route('/', targetRoutes(options.db, analytics, audit));
+  api.route('/', assessmentRoutes(options.db, analytics, jobs));
+  api.route('/', progressRoutes(options.db, analytics, jobs));
   api.all('*', (c) => {
     throw new ApiError(404, 'not_found', `no API route ${c.req.method} ${c.req.path}`);
   });

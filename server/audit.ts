@@ -1,7 +1,7 @@
 /**
  * @module audit
- * The audit trail: logins, failed logins, refusals (403), rate limits, exports and report
- * renders, one JSON object per line with the user, the time and the parameters — never a
+ * The audit trail: logins, failed logins, refusals (403), rate limits, exports, report renders
+ * and target changes, one JSON object per line with the user, the time and the parameters — never a
  * record's contents. Written to `RENKOU_AUDIT_LOG` (default data/audit.log).
  *
  * A client cannot flood or forge it: every field is bounded (text cut at 200 characters, at most
@@ -12,7 +12,7 @@
  */
 import { appendFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 
-export type AuditEvent = 'login' | 'login_failed' | 'logout' | 'export' | 'report' | 'denied' | 'rate_limited';
+export type AuditEvent = 'login' | 'login_failed' | 'logout' | 'export' | 'report' | 'denied' | 'rate_limited' | 'target_set' | 'target_removed';
 
 export interface AuditLog {
   record(event: AuditEvent, user: string | null, details?: Record<string, unknown>): void;

@@ -1,17 +1,20 @@
 /**
  * @module config
- * Analysis settings a county office may change: the small-cell threshold and the compliance
- * targets. From environment variables, with the defaults of DESIGN.md.
+ * Analysis settings a county office may change: the small-cell threshold, small-cell suppression
+ * and where admins' target edits are kept (the targets themselves come from the export folder's
+ * targets file, the 目标 page and the defaults: server/targets/). From environment variables.
  */
-import type { ComplianceTargets } from './indicators/types.ts';
+import path from 'node:path';
+import { DEFAULT_TARGETS_FILE } from './paths.ts';
+import { TargetEdits } from './targets/edits.ts';
 
 export interface AnalyticsConfig {
   /** Cells computed from fewer events than this are marked `small` (RENKOU_SMALL_CELL, default 5). */
   readonly smallCell: number;
-  /** Compliance targets in % (RENKOU_TARGET_REGISTERED 99, RENKOU_TARGET_MIGRANT 85). */
-  readonly targets: ComplianceTargets;
   /** Township users get small cells suppressed (values null), not just marked (RENKOU_SUPPRESS_SMALL=1). */
   readonly suppressSmall: boolean;
+  /** Targets set on the 目标 page (RENKOU_TARGETS, default data/targets.json). */
+  readonly targets: TargetEdits;
 }
 
 function numberFrom(name: string, fallback: number, min: number, max: number): number {
@@ -22,15 +25,18 @@ function numberFrom(name: string, fallback: number, min: number, max: number): n
   return n;
 }
 
-export function analyticsConfigFromEnv(): AnalyticsConfig {
+/** `targetsFile` overrides RENKOU_TARGETS (a server given its own scratch folder, as in tests). */
+export function analyticsConfigFromEnv(targetsFile?: string): AnalyticsConfig {
   return {
     smallCell: numberFrom('RENKOU_SMALL_CELL', 5, 0, 1_000_000),
-    targets: {
-      registered: numberFrom('RENKOU_TARGET_REGISTERED', 99, 0, 100),
-      migrant: numberFrom('RENKOU_TARGET_MIGRANT', 85, 0, 100),
-    },
     suppressSmall: process.env.RENKOU_SUPPRESS_SMALL === '1',
+    targets: new TargetEdits(path.resolve(targetsFile ?? process.env.RENKOU_TARGETS ?? DEFAULT_TARGETS_FILE)),
   };
 }
 
-export const DEFAULT_ANALYTICS: AnalyticsConfig = { smallCell: 5, targets: { registered: 99, migrant: 85 }, suppressSmall: false };
+/** Defaults with target edits in memory (tests, tools). */
+export function defaultAnalytics(): AnalyticsConfig {
+  return { smallCell: 5, suppressSmall: false, targets: new TargetEdits(null) };
+}
+
+export const DEFAULT_ANALYTICS: AnalyticsConfig = defaultAnalytics();

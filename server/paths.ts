@@ -13,4 +13,5 @@ export const DATA_DIR = path.join(REPO_ROOT, 'data');
 export const DEMO_EXPORT_DIR = path.join(DATA_DIR, 'demo');
 export const DEFAULT_DB_PATH = path.join(DATA_DIR, 'renkou.duckdb');
 export const DEFAULT_USERS_FILE = path.join(DATA_DIR, 'users.json');
+export const DEFAULT_TARGETS_FILE = path.join(DATA_DIR, 'targets.json');
 export const DEFAULT_AUDIT_LOG = path.join(DATA_DIR, 'audit.log');

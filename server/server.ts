@@ -27,6 +27,8 @@ export interface ServerOptions {
   readonly usersFile?: string;
   /** Audit log (RENKOU_AUDIT_LOG, default data/audit.log). */
   readonly auditFile?: string;
+  /** Admins' target edits (RENKOU_TARGETS, default data/targets.json). */
+  readonly targetsFile?: string;
 }
 
 /** Loopback addresses: the only ones a server without users may listen on. */
@@ -55,7 +57,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Beyond loopback, access control is on from the first request and stays on (auth/middleware.ts).
   // Projections and report renders run on worker threads, never on the thread that answers requests.
   const jobs = new WorkerPool({ dbPath: options.dbPath, log: (m) => console.error(m) });
-  const app = createApp({ db, webRoot: options.webRoot, analytics: analyticsConfigFromEnv(), users, audit, network, closed: beyondLoopback, jobs });
+  const app = createApp({ db, webRoot: options.webRoot, analytics: analyticsConfigFromEnv(options.targetsFile), users, audit, network, closed: beyondLoopback, jobs });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname }, () => resolve(s));
   });

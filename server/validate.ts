@@ -1,14 +1,15 @@
 /**
  * @module validate
- * Query-string validation at the edge with zod: a failure becomes a 400 ApiError naming the
- * parameter and what is allowed.
+ * Query-string and JSON-body validation at the edge with zod: a failure becomes a 400 ApiError
+ * naming the parameter and what is allowed.
  *
  * @example
  * app.get('/x', query(z.object({ year: z.coerce.number().int() })), (c) => c.json(c.req.valid('query')));
  */
 import { zValidator } from '@hono/zod-validator';
-import type { ZodType } from 'zod';
+import type { z, ZodType } from 'zod';
 import { ApiError } from './errors.ts';
+import { parseJsonBody } from './http/jsonBody.ts';
 
 export function query<T extends ZodType>(schema: T) {
   return zValidator('query', schema, (result) => {
@@ -17,4 +18,9 @@ export function query<T extends ZodType>(schema: T) {
     const parameter = issue?.path.join('.') || 'query';
     throw new ApiError(400, 'bad_parameter', `${parameter}: ${issue?.message ?? 'invalid'}`, { parameter });
   });
+}
+
+/** Parses a JSON request body strictly (http/jsonBody.ts: duplicate keys refused) with a schema: a failure is a 400 naming the field. */
+export async function jsonBody<T extends ZodType>(schema: T, request: Request): Promise<z.infer<T>> {
+  return parseJsonBody(schema, await request.text());
 }

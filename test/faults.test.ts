@@ -111,8 +111,10 @@ describe('faults', () => {
       fetch(`${base}/api/srb/ranking?from=${2001 + (i % 20)}&to=2024&order=${encodeURIComponent(['all', '1', '2', '3+'][i % 4]!)}`)
         .then((r) => ({ status: r.status, afterKill: performance.now() > killedAt })));
     // Let the requests reach the server (a request still being written on an idle keep-alive
-    // connection when the server closes it is a client-side race, not an in-flight request).
-    await new Promise((r) => setTimeout(r, 100));
+    // connection when the server closes it is a client-side race, not an in-flight request). On a
+    // busy shared machine 100 ms was not always enough for all 24 to arrive; the rankings still
+    // take seconds, so some are in flight at the signal.
+    await new Promise((r) => setTimeout(r, 500));
     server.kill('SIGTERM');
     killedAt = performance.now();
     const answers = await Promise.all(inFlight);

@@ -1,23 +1,19 @@
 /**
  * The generator's embedded schedules (data/generator/schedules.ts) still reproduce the published
- * figures they were fitted to in ../shared/refdata (see data/generator/calibrate.ts). Skipped, with
- * a message, when refdata is not present.
+ * figures they were fitted to, copied into test/fixtures/refdata (see data/generator/calibrate.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REFDATA, loadRefData, refdataPresent } from '../data/generator/calibrate.ts';
+import { loadRefData } from '../data/generator/calibrate.ts';
 import { asfrShape, e0FromMx, groupShares, meanAge } from '../data/generator/fit.ts';
 import { AGE_PERMILLE_2000, interpolate, ASFR_KNOTS, mortalityRates, nationalAgeShares } from '../data/generator/schedules.ts';
 
-const present = refdataPresent();
-if (!present) console.warn(`generator calibration: ${DEFAULT_REFDATA} not found, calibration checks skipped`);
-
-describe.skipIf(!present)('generator calibration against refdata', () => {
-  const ref = present ? loadRefData() : undefined;
+describe('generator calibration against refdata', () => {
+  const ref = loadRefData();
 
   it('base age structure: embedded ‰ = WPP2019 China 2000 within 0.001‰; graduation preserves 5-year totals', () => {
-    const total = [...ref!.pop2000.male, ...ref!.pop2000.female].reduce((a, b) => a + b, 0);
-    ref!.pop2000.male.forEach((v, i) => expect(Math.abs(AGE_PERMILLE_2000.male[i]! - (1000 * v) / total)).toBeLessThan(0.001));
-    ref!.pop2000.female.forEach((v, i) => expect(Math.abs(AGE_PERMILLE_2000.female[i]! - (1000 * v) / total)).toBeLessThan(0.001));
+    const total = [...ref.pop2000.male, ...ref.pop2000.female].reduce((a, b) => a + b, 0);
+    ref.pop2000.male.forEach((v, i) => expect(Math.abs(AGE_PERMILLE_2000.male[i]! - (1000 * v) / total)).toBeLessThan(0.001));
+    ref.pop2000.female.forEach((v, i) => expect(Math.abs(AGE_PERMILLE_2000.female[i]! - (1000 * v) / total)).toBeLessThan(0.001));
     const [m] = nationalAgeShares();
     for (let g = 0; g < 20; g++) {
       let s = 0;
@@ -27,7 +23,7 @@ describe.skipIf(!present)('generator calibration against refdata', () => {
   });
 
   it('ASFR shape: every 5-year share within 2.5 points of pasfr, mean age within 0.3 years', () => {
-    for (const p of ref!.pasfr) {
+    for (const p of ref.pasfr) {
       const shape = asfrShape(interpolate(ASFR_KNOTS, p.year, (k) => k.mean), interpolate(ASFR_KNOTS, p.year, (k) => k.sd), interpolate(ASFR_KNOTS, p.year, (k) => k.origin));
       const g = groupShares(shape);
       g.forEach((v, i) => expect(Math.abs(v - p.shares[i]!), `${p.label} group ${i}`).toBeLessThan(0.025));
@@ -39,7 +35,7 @@ describe.skipIf(!present)('generator calibration against refdata', () => {
   });
 
   it('mortality: 5-year mx within 35% of WPP2019 (the Siler form has no accident hump) (ages 1-94) and e0 within 1.2 years, per sex and period', () => {
-    for (const m of ref!.mx) {
+    for (const m of ref.mx) {
       const single = mortalityRates(m.period + 2, m.sex); // mid-period year → t at the knot
       m.ages.forEach((a, i) => {
         if (a < 1 || a >= 95) return;
@@ -48,7 +44,7 @@ describe.skipIf(!present)('generator calibration against refdata', () => {
         expect(Math.abs(avg / m.mx[i]! - 1), `${m.period} ${m.sex} age ${a}`).toBeLessThan(0.35);
       });
       expect(Math.abs(single[0]! / m.mx[0]! - 1)).toBeLessThan(0.01);
-      const wpp = ref!.e0.find((e) => e.period === m.period)!;
+      const wpp = ref.e0.find((e) => e.period === m.period)!;
       expect(Math.abs(e0FromMx(single) - wpp[m.sex]), `${m.period} ${m.sex} e0`).toBeLessThan(1.2);
     }
   });

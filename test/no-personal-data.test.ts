@@ -61,7 +61,8 @@ describe('no personal records out', () => {
       '/api/health', '/api/meta', '/api/regions.topojson', '/api/map?indicator=population&year=2024', '/api/indicators',
       '/api/srb?township=all', `/api/srb?township=${township}&period=month&from=2024&to=2024&order=2`, '/api/srb/ranking?from=2020&to=2024',
       '/api/projections/assumptions?scope=all', `/api/projections/assumptions?scope=${township}`, '/api/projections/backtest?baseYear=2019&to=2024',
-      '/api/reports', '/api/session',
+      '/api/reports', '/api/session', '/api/targets?year=2024', '/api/assessment?year=2024', '/api/assessment?year=2024&window=statyear',
+      '/api/progress?year=2024&through=6', `/api/progress?year=2024&through=9&township=${township}`, '/api/progress/backtest?through=6',
     ];
     for (const def of INDICATORS.values()) {
       const period = def.periods.includes('month') ? 'month' : 'year';
@@ -86,8 +87,9 @@ describe('no personal records out', () => {
     }
   });
 
-  it('every block of both report notebooks', async () => {
-    for (const url of ['/api/reports/situation-analysis?format=json', `/api/reports/township-profile?township=${township}&format=json`]) {
+  it('every block of the report notebooks', async () => {
+    for (const url of ['/api/reports/situation-analysis?format=json', `/api/reports/township-profile?township=${township}&format=json`,
+      '/api/reports/half-year?format=json', '/api/reports/assessment?format=json']) {
       const res = await app.request(url);
       expect(res.status, url).toBe(200);
       const text = await res.text();

@@ -14,6 +14,7 @@ import { computeRanking, srbRanking } from '../server/srb/ranking.ts';
 import { spanBirthsBySex } from '../server/srb/spanCounts.ts';
 import { birthsBySex, priorsByPeriod, type BirthOrderFilter } from '../server/srb/srbRows.ts';
 import { demoCounty } from './fixtures/demoCounty.ts';
+import { spansFor } from '../server/indicators/periods.ts';
 import { buildRandomCounty, TOWNS, writeRandomCounty } from './fixtures/randomCounty.ts';
 import { tempDir } from './helpers.ts';
 
@@ -26,7 +27,7 @@ type Counts = Map<string, { male: number; female: number }>;
 
 /** The old path: per-year rows from `birthsBySex`, summed per township. */
 async function yearlySums(db: Database, from: number, to: number, residence: ResidenceFilter, order: BirthOrderFilter): Promise<Counts> {
-  const { counts } = await birthsBySex(db, { period: 'year', from, to, residence }, order);
+  const { counts } = await birthsBySex(db, { spans: spansFor({ period: 'year', from, to }), residence }, order);
   const sums: Counts = new Map();
   for (const c of counts) {
     const s = sums.get(c.township) ?? { male: 0, female: 0 };

@@ -1,6 +1,6 @@
 /**
  * @module generator/calibrate
- * Fits the generator's embedded schedules to the published figures in ../shared/refdata and
+ * Fits the generator's embedded schedules to the published figures in test/fixtures/refdata (copies of the project's shared refdata) and
  * prints them, ready to paste into schedules.ts. Run: `npx tsx data/generator/calibrate.ts
  * [refdataDir]`. The generator itself never reads refdata; test/generator-calibration.test.ts
  * checks that the embedded numbers still reproduce refdata.
@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asfrShape, e0FromMx, groupShares, nelderMead, silerHazard, type Siler } from './fit.ts';
 
-export const DEFAULT_REFDATA = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/refdata');
+export const DEFAULT_REFDATA = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../test/fixtures/refdata');
 
 type Row = Record<string, string>;
 

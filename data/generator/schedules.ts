@@ -2,7 +2,7 @@
  * @module generator/schedules
  * Calibrated demographic schedules of the demo county, with the fitted parameters embedded so
  * the generator needs nothing outside the repository. The numbers come from
- * `npx tsx data/generator/calibrate.ts` (which reads ../shared/refdata); the calibration test
+ * `npx tsx data/generator/calibrate.ts` (which reads test/fixtures/refdata); the calibration test
  * checks they still reproduce refdata.
  *
  * - Age structure: WPP2019 China, 1 July 2000, by 5-year group and sex, as ‰ of the total

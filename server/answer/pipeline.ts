@@ -17,6 +17,9 @@ import type { Database } from '../db/Database.ts';
 import { calendar } from '../disclosure/calendar.ts';
 import { suppressionPattern } from '../disclosure/pattern.ts';
 import { discloseAssumptions, discloseProjection, type PublishedAssumptions, type PublishedProjection } from '../disclosure/projection.ts';
+import {
+  discloseAssessment, discloseBacktest, discloseProgress, type PublishedAssessment, type PublishedBacktest, type PublishedProgress,
+} from '../disclosure/assessment.ts';
 import { discloseIndicatorRows, discloseMapRows, discloseRankingRows, discloseSrbRows, type Patterns } from '../disclosure/rows.ts';
 import { ApiError } from '../errors.ts';
 import type { IndicatorQuery, IndicatorRow } from '../indicators/types.ts';
@@ -41,6 +44,12 @@ export type Answer =
   | { readonly kind: 'map'; readonly year: number; readonly envelope: Envelope; readonly rows: { township: string; value: number | null }[] }
   | { readonly kind: 'projection'; readonly answer: PublishedProjection }
   | { readonly kind: 'assumptions'; readonly summary: PublishedAssumptions }
+  /** The 考核 scorecard: `labels` the period of each item's cells, `previous` the window a year before. */
+  | { readonly kind: 'assessment'; readonly answer: PublishedAssessment; readonly labels: Readonly<Record<string, string>>; readonly previous: string }
+  /** 双过半 progress: `lastYtd` and `lastYear` the periods its comparisons read. */
+  | { readonly kind: 'progress'; readonly answer: PublishedProgress; readonly lastYtd: string; readonly lastYear: string }
+  /** The nowcast back-test of one township. */
+  | { readonly kind: 'backtest'; readonly answer: PublishedBacktest }
   /** Answers with no per-township count (meta, reports — whose figures were each published as a block). */
   | { readonly kind: 'plain'; readonly body: unknown };
 
@@ -52,6 +61,8 @@ function townshipsOf(answer: Answer): string[] {
     case 'map': return answer.rows.filter((r) => r.value !== null).map((r) => r.township);
     case 'projection': return answer.answer.results.map((r) => r.scope);
     case 'assumptions': return [answer.summary.scope];
+    case 'assessment': return answer.answer.townships.map((t) => t.township);
+    case 'progress': case 'backtest': return [answer.answer.township];
     case 'plain': return [];
   }
 }
@@ -84,6 +95,12 @@ export async function publish<A extends Answer>(ctx: AnswerContext, answer: A): 
       return { ...answer, answer: discloseProjection(answer.answer, patterns, k) } as A;
     case 'assumptions':
       return { ...answer, summary: discloseAssumptions(answer.summary, patterns.get(answer.summary.scope)!, k) } as A;
+    case 'assessment':
+      return { ...answer, answer: discloseAssessment(answer.answer, patterns, await calendar(ctx.db), answer.labels, answer.previous) } as A;
+    case 'progress':
+      return { ...answer, answer: discloseProgress(answer.answer, patterns.get(answer.answer.township)!, await calendar(ctx.db), answer.lastYtd, answer.lastYear) } as A;
+    case 'backtest':
+      return { ...answer, answer: discloseBacktest(answer.answer, patterns.get(answer.answer.township)!, await calendar(ctx.db)) } as A;
     case 'plain':
       return answer;
   }

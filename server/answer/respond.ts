@@ -12,7 +12,7 @@ export function respond(c: Context, answer: Answer): Response {
     case 'indicator': case 'srb': return respondRows(c, answer.envelope, answer.rows);
     case 'map': return c.json({ ...answer.envelope, rows: answer.rows });
     case 'ranking': return c.json(answer.ranking);
-    case 'projection': return c.json(answer.answer);
+    case 'projection': case 'assessment': case 'progress': case 'backtest': return c.json(answer.answer);
     case 'assumptions': return c.json(answer.summary);
     case 'plain': return c.json(answer.body);
   }

@@ -8,7 +8,7 @@
  * slip past the small-cell rule.
  */
 import type { IndicatorQuery, IndicatorRow } from '../indicators/types.ts';
-import type { Calendar } from './calendar.ts';
+import { spanMonths, type Calendar } from './calendar.ts';
 import { cellKey, stockPeriod, type Coords, type Family } from './cells.ts';
 
 export interface RowCells {
@@ -33,7 +33,7 @@ export interface Cells {
 export function cellsAt(township: string, period: string, cal: Calendar): Cells {
   const flowKey = (family: Family) => (coords: Coords = {}) => cellKey(family, township, period, coords);
   const span = cal.byLabel.get(period);
-  const end = span ? cal.months[span.to - 1]! : period;
+  const end = span ? cal.months[span.to - 1]! : spanMonths(period)?.[1] ?? period;
   return {
     births: flowKey('births'), marriages: flowKey('marriages'), persons: flowKey('persons'),
     stock: (coords) => cellKey('migrants', township, stockPeriod(end), coords),
@@ -69,7 +69,7 @@ export const INDICATOR_CELLS: Readonly<Record<string, Mapper>> = {
       events: [total],
       fields: {
         ...base.fields, meets_target: base.fields.value!,
-        unknown: [policy('unknown')], unknown_share: [policy('unknown'), total], noncompliant: [policy('noncompliant')], target: [],
+        unknown: [policy('unknown')], unknown_share: [policy('unknown'), total], noncompliant: [policy('noncompliant')], target: [], target_upper: [], target_rule: [],
       },
     };
   },

@@ -43,6 +43,8 @@ export class Lattice {
   private readonly parentOf: number[] = [];
   private readonly relations: number[][] = [];
   private readonly slices: Interval[][] = [];
+  /** Each slice's name: its first key without the period (`births/<t>//R=migrant`). */
+  private readonly sliceNames: string[] = [];
 
   private id(key: string): number {
     let id = this.ids.get(key);
@@ -79,7 +81,9 @@ export class Lattice {
 
   /** The period cells of one coordinate slice as month intervals [from, to), for the exact period audit. */
   slice(intervals: readonly PeriodCell[]): void {
-    if (intervals.length > 1) this.slices.push(intervals.map((iv) => ({ id: this.id(iv.key), from: iv.from, to: iv.to })));
+    if (intervals.length < 2) return;
+    this.slices.push(intervals.map((iv) => ({ id: this.id(iv.key), from: iv.from, to: iv.to })));
+    this.sliceNames.push(sliceName(intervals[0]!.key));
   }
 
   /** Every cell with a count, as [key, count]. */
@@ -92,8 +96,17 @@ export class Lattice {
     return this.counts.filter((n) => n > 0).length;
   }
 
-  /** `trace` hears why each complementary suppression was made (for diagnosing a pattern). */
-  suppress(threshold: number, trace?: (key: string, why: readonly string[]) => void): Set<string> {
+  /**
+   * The suppression pattern: the suppressed cells, and for every period slice which month
+   * boundaries its published periods join (`joined[slice][b]`, a root per boundary) — a span no
+   * answer lists (a year-to-date, a range) is shown only when its two ends are joined, that is
+   * when it follows from published cells and so tells nothing new. `trace` hears why each
+   * complementary suppression was made (for diagnosing a pattern).
+   */
+  suppress(
+    threshold: number, trace?: (key: string, why: readonly string[]) => void,
+    audit?: (hidden: (key: string) => boolean) => readonly string[],
+  ): { hidden: Set<string>; joined: Map<string, Int32Array> } {
     const total = this.keys.length;
     const hidden = new Uint8Array(total);
     // Absent members are published zeros: a relation is kept over its counted members only.
@@ -117,8 +130,18 @@ export class Lattice {
     for (let id = 0; id < total; id++) if (this.isEvents[id] && this.counts[id]! > 0 && this.counts[id]! < threshold) hide(id);
 
     const weight = (id: number) => (this.counts[id]! > 0 ? this.counts[id]! : 1e9);
-    for (let rounds = 0; queue.length > 0 || dirtyRelations.size > 0 || dirtySlices.size > 0; rounds++) {
-      if (rounds > 1e6) throw new Error('small-cell suppression did not settle');
+    const isHidden = (key: string) => { const id = this.ids.get(key); return id !== undefined && hidden[id] === 1; };
+    for (let rounds = 0; ; rounds++) {
+      if (queue.length === 0 && dirtyRelations.size === 0 && dirtySlices.size === 0) {
+        // Settled: an exact audit may find more (disclosure/coreAudit.ts).
+        const more = audit?.(isHidden) ?? [];
+        for (const key of more) {
+          const id = this.ids.get(key);
+          if (id !== undefined && id < total) hide(id, []);
+        }
+        if (queue.length === 0) break;
+      }
+      if (rounds > 1e7) throw new Error('small-cell suppression did not settle');
       while (queue.length > 0) {
         const id = queue.pop()!;
         for (const child of children[id]!) hide(child, [id]);
@@ -145,6 +168,25 @@ export class Lattice {
     }
     const out = new Set<string>();
     hidden.forEach((h, id) => { if (h) out.add(this.keys[id]!); });
-    return out;
+    const joined = new Map<string, Int32Array>();
+    this.slices.forEach((slice, i) => joined.set(this.sliceNames[i]!, boundaries(slice, hidden)));
+    return { hidden: out, joined };
   }
+}
+
+/** A slice's name: a key with its period left out. */
+export function sliceName(key: string): string {
+  const [family, township, , coords] = key.split('/');
+  return `${family}/${township}//${coords}`;
+}
+
+/** The root of each month boundary once the slice's published periods have joined them. */
+function boundaries(slice: readonly Interval[], hidden: Uint8Array): Int32Array {
+  let size = 0;
+  for (const iv of slice) size = Math.max(size, iv.to + 1);
+  const parent = new Int32Array(size).map((_, i) => i);
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
+  for (const iv of slice) if (!hidden[iv.id]) parent[find(iv.from)] = find(iv.to);
+  for (let i = 0; i < size; i++) parent[i] = find(i);
+  return parent;
 }

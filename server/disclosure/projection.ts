@@ -13,6 +13,7 @@ import type { AssumptionsSummary } from '../projection/output.ts';
 import { cellKey } from './cells.ts';
 import { SINGLE_AGES } from './families/population.ts';
 import { AGES } from './families/births.ts';
+import type { Pattern } from './pattern.ts';
 
 /** A published answer: any number in it may be withheld (null). */
 export type Withheld<T> = T extends number ? number | null
@@ -24,9 +25,9 @@ export type PublishedAssumptions = Withheld<AssumptionsSummary>;
 export type PublishedProjection = Withheld<ProjectionAnswer>;
 
 /** A value shown only when none of its cells is suppressed. */
-const unless = <T>(pattern: ReadonlySet<string>, keys: readonly string[], value: T): T | null => (keys.some((k) => pattern.has(k)) ? null : value);
+const unless = <T>(pattern: Pattern, keys: readonly string[], value: T): T | null => (keys.some((k) => pattern.hides(k)) ? null : value);
 
-export function discloseAssumptions(a: PublishedAssumptions, pattern: ReadonlySet<string>, deathThreshold: number): PublishedAssumptions {
+export function discloseAssumptions(a: PublishedAssumptions, pattern: Pattern, deathThreshold: number): PublishedAssumptions {
   const t = a.scope;
   const pop = (c: string, coords: Record<string, string> = {}) => cellKey('population', t, String(a.baseYear), { C: c, ...coords });
   const births = (year: number | null, coords: Record<string, string> = {}) => cellKey('births', t, String(year), coords);
@@ -78,7 +79,7 @@ export function discloseAssumptions(a: PublishedAssumptions, pattern: ReadonlySe
   };
 }
 
-export function discloseProjection(answer: PublishedProjection, patterns: ReadonlyMap<string, ReadonlySet<string>>, deathThreshold: number): PublishedProjection {
+export function discloseProjection(answer: PublishedProjection, patterns: ReadonlyMap<string, Pattern>, deathThreshold: number): PublishedProjection {
   return {
     ...answer,
     assumptions: answer.assumptions.map((a) => discloseAssumptions(a, patterns.get(a.scope)!, deathThreshold)),

@@ -6,20 +6,21 @@
  * `change_pct` follow the cells of the period compared with. SRB rows, the SRB ranking (a span's
  * pooled counts are shown only when every year of the span is) and the map go the same way.
  */
-import { comparedLabel } from '../indicators/periods.ts';
+import { comparedSpan, labelOf } from '../indicators/periods.ts';
 import type { IndicatorQuery, IndicatorRow } from '../indicators/types.ts';
 import type { BirthOrderFilter } from '../srb/srbRows.ts';
 import type { Calendar } from './calendar.ts';
 import { cellKey } from './cells.ts';
 import { rowCells, type RowCells } from './indicatorCells.ts';
+import type { Pattern } from './pattern.ts';
 
 /** Fields that name a row rather than count anything. */
 export const NAMING_FIELDS = new Set(['township', 'period', 'small', 'order', 'age', 'sex', 'group', 'kind', 'origin', 'name', 'rank', 'suppressed', 'span', 'funnel']);
 const COMPARE_FIELDS = ['previous', 'change', 'change_pct'];
 
-export type Patterns = ReadonlyMap<string, ReadonlySet<string>>;
+export type Patterns = ReadonlyMap<string, Pattern>;
 
-const anyIn = (keys: readonly string[], pattern: ReadonlySet<string>) => keys.some((k) => pattern.has(k));
+const anyIn = (keys: readonly string[], pattern: Pattern) => keys.some((k) => pattern.hides(k));
 
 /** A row with only its names, for a suppressed events cell. */
 function masked<R extends Record<string, unknown>>(row: R): R {
@@ -29,7 +30,7 @@ function masked<R extends Record<string, unknown>>(row: R): R {
 }
 
 /** Applies `cells` to one row. */
-export function discloseRow<R extends Record<string, unknown>>(row: R, cells: RowCells, pattern: ReadonlySet<string>): R {
+export function discloseRow<R extends Record<string, unknown>>(row: R, cells: RowCells, pattern: Pattern): R {
   if (anyIn(cells.events, pattern)) return masked(row);
   const out: Record<string, unknown> = { ...row };
   for (const [field, keys] of Object.entries(cells.fields)) if (field in out && anyIn(keys, pattern)) out[field] = null;
@@ -43,8 +44,9 @@ export function discloseIndicatorRows(indicator: string, rows: readonly Indicato
     const cells = rowCells(indicator, row, query, cal);
     const out = discloseRow(row, cells, pattern);
     if (!COMPARE_FIELDS.some((f) => f in row) || out.suppressed) return out;
-    const label = query.compare === 'none' ? null : comparedLabel(query.period, row.period, query.compare);
-    const before = label === null ? null : rowCells(indicator, row, query, cal, label);
+    const span = query.compare === 'none' ? undefined : query.spans.find((x) => labelOf(x) === row.period);
+    const compared = span && query.compare !== 'none' ? comparedSpan(span, query.compare) : null;
+    const before = compared ? rowCells(indicator, row, query, cal, labelOf(compared)) : null;
     if (!before || anyIn(before.events, pattern) || anyIn(before.fields.value ?? [], pattern) || out.value === null) {
       for (const f of COMPARE_FIELDS) if (f in out) out[f] = null;
     }
@@ -89,6 +91,6 @@ export function discloseMapRows<T extends { township: string; value: number | nu
   return rows.map((row) => {
     const pattern = patterns.get(row.township);
     if (!pattern || row.value === null) return row;
-    return pattern.has(cellKey('population', row.township, String(year), { C: 'registered' })) ? { ...row, value: null, suppressed: true } : row;
+    return pattern.hides(cellKey('population', row.township, String(year), { C: 'registered' })) ? { ...row, value: null, suppressed: true } : row;
   });
 }

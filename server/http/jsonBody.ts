@@ -36,7 +36,11 @@ export function duplicateKey(text: string): string | null {
 
 /** The body as a JSON value: invalid JSON or a duplicated key is a 400. */
 export async function readJson(c: Context, example = '{…}'): Promise<unknown> {
-  const text = await c.req.text();
+  return parseJson(await c.req.text(), example);
+}
+
+/** A JSON text as a value: invalid JSON or a duplicated key is a 400. */
+export function parseJson(text: string, example = '{…}'): unknown {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -49,7 +53,12 @@ export async function readJson(c: Context, example = '{…}'): Promise<unknown> 
 }
 
 export async function jsonBody<T extends ZodType>(c: Context, schema: T, example = '{…}'): Promise<z.infer<T>> {
-  const value = await readJson(c, example);
+  return parseJsonBody(schema, await c.req.text(), example);
+}
+
+/** A JSON text checked against a schema: a failure is a 400 naming the field. */
+export function parseJsonBody<T extends ZodType>(schema: T, text: string, example = '{…}'): z.infer<T> {
+  const value = parseJson(text, example);
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { checkScope, type Scope } from '../auth/scope.ts';
 import { ApiError } from '../errors.ts';
 import type { Catalog } from './catalog.ts';
+import { monthText, parseMonth, spansFor, type MonthIndex } from './periods.ts';
 import {
   AGE_GROUPINGS, COMPARE_MODES, DIRECTION_FILTERS, PERIOD_KINDS, RESIDENCE_FILTERS, type IndicatorQuery,
 } from './types.ts';
@@ -23,6 +24,9 @@ export const indicatorQuerySchema = z.strictObject({
   compare: z.enum(COMPARE_MODES).default('none'),
   ages: z.enum(AGE_GROUPINGS).default('single'),
   direction: z.enum(DIRECTION_FILTERS).default('in'),
+  through: z.coerce.number({ message: 'must be a month 1–12' }).int('must be a month 1–12').min(1, 'must be a month 1–12').max(12, 'must be a month 1–12').optional(),
+  start: z.string().max(10).optional(),
+  end: z.string().max(10).optional(),
 }, { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown parameter ${issue.keys.join(', ')}` : undefined) });
 
 export type RawIndicatorQuery = z.infer<typeof indicatorQuerySchema>;
@@ -44,11 +48,34 @@ export function resolveQuery(raw: RawIndicatorQuery, data: Catalog, scope: Scope
     if (!data.townships.has(code)) throw bad('township', `no township ${code} in the data`);
   }
   checkScope(scope, codes);
-  const to = raw.to ?? data.lastYear;
-  const from = raw.from ?? Math.max(data.firstYear, to - DEFAULT_SPAN_YEARS + 1);
+  const range = raw.period === 'range' ? monthRange(raw, data) : null;
+  const to = range ? Math.floor(range.end / 12) : raw.to ?? data.lastYear;
+  const from = range ? Math.floor(range.start / 12) : raw.from ?? Math.max(data.firstYear, to - DEFAULT_SPAN_YEARS + 1);
   const span = `the data covers ${data.firstYear}..${data.lastYear}`;
   if (from < data.firstYear || from > data.lastYear) throw bad('from', `${from} is outside the data: ${span}`);
   if (to < data.firstYear || to > data.lastYear) throw bad('to', `${to} is outside the data: ${span}`);
   if (from > to) throw bad('from', `from (${from}) is after to (${to})`);
-  return { townships: codes, from, to, period: raw.period, residence: raw.residence, compare: raw.compare, ages: raw.ages, direction: raw.direction };
+  if (raw.period === 'ytd' && raw.through === undefined) throw bad('through', 'period=ytd needs the last month, e.g. through=6 for 1–6月');
+  if (raw.through !== undefined && raw.period !== 'ytd' && raw.period !== 'rolling') throw bad('through', 'only period=ytd or period=rolling takes a month');
+  if (raw.period !== 'range' && (raw.start !== undefined || raw.end !== undefined)) throw bad(raw.start !== undefined ? 'start' : 'end', 'only period=range takes start and end months');
+  const request = { period: raw.period, from, to, through: raw.through ?? null, start: range?.start ?? null, end: range?.end ?? null };
+  // A rolling 12 months that would begin before the data starts is left out, not undercounted.
+  const spans = spansFor(request).filter((s) => raw.period !== 'rolling' || s.start >= data.firstYear * 12);
+  return { townships: codes, ...request, residence: raw.residence, compare: raw.compare, ages: raw.ages, direction: raw.direction, spans };
+}
+
+/** `start=2023-07&end=2024-06`: whole months inside the data, end not before start. */
+function monthRange(raw: RawIndicatorQuery, data: Catalog): { start: MonthIndex; end: MonthIndex } {
+  const read = (key: 'start' | 'end'): MonthIndex => {
+    const text = raw[key];
+    if (text === undefined) throw bad(key, 'period=range needs start and end months, e.g. start=2023-07&end=2024-06');
+    const m = parseMonth(text);
+    if (m === null) throw bad(key, `"${text}" is not a month such as 2024-06`);
+    if (m < data.firstYear * 12 || m > data.lastYear * 12 + 11) throw bad(key, `${text} is outside the data: ${monthText(data.firstYear * 12)}..${monthText(data.lastYear * 12 + 11)}`);
+    return m;
+  };
+  const start = read('start');
+  const end = read('end');
+  if (end < start) throw bad('end', `end (${raw.end}) is before start (${raw.start})`);
+  return { start, end };
 }

@@ -12,8 +12,12 @@ const CONVENTIONS = `# 指标定义 · Indicator definitions
 ## Conventions (where DESIGN.md is silent, what we chose)
 
 - **Periods.** \`year\` (calendar), \`statyear\` (计划生育统计年度: 1 Oct of the previous year to 30 Sep,
-  labelled \`SY2024\` for 2023-10-01..2024-09-30), \`half\` (\`2024H1\`), \`quarter\` (\`2024Q1\`), \`month\` (\`2024-01\`).
-  \`from\`/\`to\` select periods by the year in their label. Events are assigned by their date.
+  labelled \`SY2024\` for 2023-10-01..2024-09-30), \`half\` (\`2024H1\`), \`quarter\` (\`2024Q1\`), \`month\` (\`2024-01\`),
+  \`stathalf\` (统计半年: \`SY2024H1\` = 2023-10-01..2024-03-31, \`SY2024H2\` = 2024-04-01..09-30), \`ytd&through=MM\`
+  (1至MM月累计: \`2024YTD06\` = 1 Jan–30 Jun 2024, one per year from..to), \`rolling\` (12 months ending at month
+  \`through\` of each year, \`R12-2024-06\`, or ending at every month without \`through\`) and \`range&start=2023-07&end=2024-06\`
+  (any run of whole months, \`2023-07..2024-06\`). \`from\`/\`to\` select periods by their year (the statistical year for
+  \`statyear\`/\`stathalf\`, the year the span ends in otherwise). Events are assigned by their date; every span is whole months.
 - **Denominators.** The mid-period population is interpolated linearly between the two year-end (31 Dec)
   counts around the period's midpoint (for a calendar year: the mean of the two year-ends), and person-years
   are that population times the period's length. Where the data has only one of the two year-ends
@@ -27,8 +31,11 @@ const CONVENTIONS = `# 指标定义 · Indicator definitions
 - **Small cells.** A row computed from fewer events than \`RENKOU_SMALL_CELL\` (default 5) has \`small: true\`. For a
   township account under \`RENKOU_SUPPRESS_SMALL=1\` the small-cell rule of [disclosure.md](disclosure.md) applies: cells of 1–4
   events are suppressed, with complementary cells, and a suppressed row says \`suppressed: true\`.
-- **Comparisons.** \`compare=yoy\` (同比) adds \`previous\`, \`change\` and \`change_pct\` against the same period a year
-  earlier; \`compare=prev\` (环比) against the period just before.
+- **Comparisons.** \`compare=yoy\` (同比) adds \`previous\`, \`change\` and \`change_pct\` against the same span a year
+  earlier; \`compare=prev\` (环比) against the span of the same length just before (refused for \`ytd\`).
+- **Rates over part of a year** (half, quarter, month, year to date, a short range) are period rates: births or marriages
+  ÷ the mid-period population × 1000, not annualised (a 1–6月出生率 is about half the year's). ASFR and TFR stay per
+  woman-year (an annual level), since a half-year TFR has no meaning.
 - **Sex ratio at birth** (\`/api/srb\`): 100 × male / female births. Interval: 95% Wilson score interval on the male
   share p, mapped by 100·p/(1−p). Smoothed: empirical Bayes with a beta-binomial prior on the male share fitted by
   maximum likelihood across all townships of the same period (its strength capped at the total births when townships
@@ -36,7 +43,9 @@ const CONVENTIONS = `# 指标定义 · Indicator definitions
   interval. \`flag\`: \`high\` when the raw interval lies wholly above 107, \`low\` wholly below 103, else \`normal\`. The
   ranking pools births over \`from..to\` and orders townships by the smoothed ratio; the funnel limits are the 95% and
   99.8% normal-approximation limits around the county ratio (Spiegelhalter 2005).
-- **Compliance targets** default to registered 99%, migrant 85% (\`RENKOU_TARGET_REGISTERED\`, \`RENKOU_TARGET_MIGRANT\`).
+- **Targets** come from the targets table (docs/assessment.md): the export folder's \`targets.csv\`, admins' edits on the
+  目标 page, and the defaults (registered compliance ≥ 99%, migrant ≥ 85%, SRB ≤ 107, certificate rate ≥ 90%,
+  hospital delivery ≥ 98%). Compliance rows carry \`target\`, \`target_rule\` and \`meets_target\` for their township and year.
 
 ## Indicators
 `;

@@ -3,15 +3,52 @@
  * The named queries behind the indicators, with their parameters bound from the validated query.
  * Each returns typed rows; indicators combine them in TypeScript.
  */
+import { monthText, spanInfo, type PeriodSpan } from './periods.ts';
 import type { IndicatorContext, ResidenceFilter } from './types.ts';
 
 export function residencesOf(filter: ResidenceFilter): string[] {
   return filter === 'all' ? ['registered', 'migrant'] : [filter];
 }
 
+/**
+ * The periods as bound lists: every month of every span with the span's label (`pm_month`,
+ * `pm_label`: a month in several spans appears once for each), and one entry per span with its
+ * length, midpoint and last month (`p_label`, `p_months`, `p_mid`, `p_end_month`).
+ */
+export function periodParams(spans: readonly PeriodSpan[]) {
+  const pm_month: string[] = [];
+  const pm_label: string[] = [];
+  const infos = spans.map(spanInfo);
+  spans.forEach((span, i) => {
+    for (let m = span.start; m < span.start + span.months; m++) {
+      pm_month.push(`${monthText(m)}-01`);
+      pm_label.push(infos[i]!.label);
+    }
+  });
+  return {
+    pm_month, pm_label,
+    p_label: infos.map((p) => p.label), p_months: infos.map((p) => p.months), p_mid: infos.map((p) => p.midYear), p_end_month: infos.map((p) => p.endMonth),
+  };
+}
+
+/**
+ * Mid-period population per `township|period`: person-years ÷ the span's length in years. Crude
+ * rates (births, marriages per 1000) divide by it, so over part of a year they are period rates —
+ * a planner's 1–6月出生率 — not annualised; over a whole year both are the same.
+ */
+export function midPopulation(exposure: readonly ExposureCell[], spans: readonly PeriodSpan[]): Map<string, number> {
+  const months = new Map(spans.map((s) => [spanInfo(s).label, s.months]));
+  const out = new Map<string, number>();
+  for (const r of exposure) {
+    const key = `${r.township}|${r.period}`;
+    out.set(key, (out.get(key) ?? 0) + (r.person_years * 12) / (months.get(r.period) ?? 12));
+  }
+  return out;
+}
+
 function baseParams(context: IndicatorContext) {
   const q = context.query;
-  return { townships: q.townships, from: q.from, to: q.to, period: q.period, residences: residencesOf(q.residence) };
+  return { townships: q.townships, from: q.from, to: q.to, residences: residencesOf(q.residence), ...periodParams(q.spans) };
 }
 
 export interface BirthCell { township: string; period: string; residence: string; sex: string; birth_order: number; policy_status: string; hospital: boolean | null; n: number }
@@ -23,10 +60,8 @@ export interface StockCell { township: string; period: string; direction: string
 export interface OriginCell { township: string; period: string; direction: string; origin: string; n: number }
 export interface FlowCell { township: string; period: string; direction: string; event: 'arrival' | 'departure'; sex: string; n: number }
 export interface StructureCell { township: string; period: string; sex: string; age: number; registered: number; migrant_in: number; migrant_out: number }
-export interface PeriodInfo { period: string; period_year: number; start_date: string; end_date: string; months: number; mid_year: number }
 
 export const sources = {
-  periods: (c: IndicatorContext) => c.db.query<PeriodInfo>('indicators/periods', { period: c.query.period, from: c.query.from, to: c.query.to }),
   births: (c: IndicatorContext) => c.db.query<BirthCell>('indicators/births', baseParams(c)),
   birthsByAge: (c: IndicatorContext) => c.db.query<AgeCell>('indicators/births_by_age', baseParams(c)),
   exposure: (c: IndicatorContext) => c.db.query<ExposureCell>('indicators/exposure', baseParams(c)),

@@ -4,8 +4,10 @@
  * definition each indicator registers (unit, names and definitions in Chinese and English).
  */
 import type { Database } from '../db/Database.ts';
+import type { MonthIndex, PeriodSpan } from './periods.ts';
+import type { TargetBook } from '../targets/book.ts';
 
-export const PERIOD_KINDS = ['year', 'statyear', 'half', 'quarter', 'month'] as const;
+export const PERIOD_KINDS = ['year', 'statyear', 'half', 'quarter', 'month', 'stathalf', 'ytd', 'rolling', 'range'] as const;
 export const RESIDENCE_FILTERS = ['all', 'registered', 'migrant'] as const;
 export const COMPARE_MODES = ['none', 'yoy', 'prev'] as const;
 export const AGE_GROUPINGS = ['single', '5'] as const;
@@ -27,6 +29,13 @@ export interface IndicatorQuery {
   readonly compare: CompareMode;
   readonly ages: AgeGrouping;
   readonly direction: DirectionFilter;
+  /** `ytd`: the last month (1–12); `rolling`: the month each 12-month span ends at (null: every month). */
+  readonly through: number | null;
+  /** `range`: first and last month. */
+  readonly start: MonthIndex | null;
+  readonly end: MonthIndex | null;
+  /** The periods computed, in time order (what `period`, `from`, `to`, `through`, `start`, `end` ask for). */
+  readonly spans: readonly PeriodSpan[];
 }
 
 export type Extra = string | number | boolean | null;
@@ -47,12 +56,8 @@ export interface IndicatorContext {
   readonly query: IndicatorQuery;
   /** Cells computed from fewer events than this are marked `small`. */
   readonly smallCell: number;
-  readonly targets: ComplianceTargets;
-}
-
-export interface ComplianceTargets {
-  readonly registered: number;
-  readonly migrant: number;
+  /** The targets in force (file, admin edits, defaults): compliance rows carry theirs. */
+  readonly targets: TargetBook;
 }
 
 export interface Bilingual { readonly zh: string; readonly en: string }

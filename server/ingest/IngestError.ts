@@ -11,6 +11,7 @@ export type IngestErrorCode =
   | 'column_missing'
   | 'column_type'
   | 'topojson_invalid'
+  | 'targets_invalid'
   | 'ingest_running'
   | 'disk_full'
   | 'read_only'

@@ -25,6 +25,7 @@ import { locateTable, type TableFiles } from './locate.ts';
 import { acquireIngestLock } from './lock.ts';
 import { checkColumns, type FileColumn } from './schema.ts';
 import { readTopology } from './topology.ts';
+import { storeTargets } from './targets.ts';
 import { DEFAULT_KEEP_VERSIONS, publishDatabase } from './versions.ts';
 
 export interface IngestOptions {
@@ -81,6 +82,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         tables.push(await ingestTable(connection, TABLES[name], located[name], { ...RULE_PARAMS, today: options.today ?? todayIso() }, progress));
       }
       await storeMeta(connection, options, topology, tables);
+      await storeTargets(connection, options.source, progress);
       await runNamed(connection, 'rollups/build');
       await connection.run('CHECKPOINT');
     } finally {

@@ -23,6 +23,7 @@ import type { IndicatorRow } from '../indicators/types.ts';
 import { restrictRanking, srbRanking } from '../srb/ranking.ts';
 import { BIRTH_ORDERS, srbRowsFor, type BirthOrderFilter } from '../srb/srbRows.ts';
 import { projectionResult } from './projection.ts';
+import { assessmentResult, progressResult } from './assessmentBlocks.ts';
 import { SpecError, checkKeys, parseSpec, required, type SpecField } from './spec.ts';
 import type { BlockRef, Cell, Provenance, Result, ResultRow } from './types.ts';
 
@@ -34,8 +35,8 @@ export interface SourceContext {
   readonly countyName: string;
 }
 
-const QUERY_KEYS = ['township', 'from', 'to', 'period', 'residence', 'compare', 'ages', 'direction'] as const;
-const KEYS = ['indicator', ...QUERY_KEYS, 'order', 'horizon', 'scenario'];
+const QUERY_KEYS = ['township', 'from', 'to', 'period', 'residence', 'compare', 'ages', 'direction', 'through', 'start', 'end'] as const;
+const KEYS = ['indicator', ...QUERY_KEYS, 'order', 'horizon', 'scenario', 'year', 'window'];
 
 type Fields = ReadonlyMap<string, SpecField>;
 
@@ -90,6 +91,7 @@ function provenanceFor(columns: readonly string[], api: string, rowsAt: Provenan
 }
 
 async function oneIndicator(id: string, fields: Fields, ctx: SourceContext): Promise<{ rows: IndicatorRow[]; api: string; keys: readonly string[] }> {
+  if (optionFor(fields, 'residence', id) === 'each') return residenceSplit(id, fields, ctx);
   const def = INDICATORS.get(id);
   if (!def) throw new Error(`no indicator "${id}" (${[...INDICATORS.keys()].join(', ')}, srb, srb_ranking, projection)`);
   const raw = rawQuery(fields, ctx, id);
@@ -97,6 +99,17 @@ async function oneIndicator(id: string, fields: Fields, ctx: SourceContext): Pro
   const answer = await answerIndicator(ctx.db, def, query, ctx.data, ctx.config);
   const { rows } = await publish(ctx, { kind: 'indicator', indicator: def.id, query, envelope: {}, rows: answer.rows });
   return { rows, api: apiPath(`/api/indicators/${id}`, raw), keys: ['township', 'period', ...def.keys] };
+}
+
+/** `residence: each`: the registered rows, then the migrant rows, each with `residence` (e.g. compliance against the two targets). */
+async function residenceSplit(id: string, fields: Fields, ctx: SourceContext): Promise<{ rows: IndicatorRow[]; api: string; keys: readonly string[] }> {
+  const split = await Promise.all((['registered', 'migrant'] as const).map((residence) => {
+    const one = new Map(fields);
+    one.set(`${id}.residence`, { ...fields.get('residence')!, key: `${id}.residence`, value: residence });
+    return oneIndicator(id, one, ctx).then((a) => ({ ...a, rows: a.rows.map((r) => ({ ...r, residence })) }));
+  }));
+  // No single API request answers both halves: the rows carry no provenance (tables, not quoted figures).
+  return { rows: split.flatMap((a) => a.rows), api: '', keys: [...split[0]!.keys, 'residence'] };
 }
 
 async function srb(fields: Fields, ctx: SourceContext): Promise<Omit<Result, 'name' | 'block'>> {
@@ -164,11 +177,13 @@ export async function runIndicatorBlock(block: BlockRef, text: string, ctx: Sour
   else if (ids[0] === 'srb') out = await srb(fields, ctx);
   else if (ids[0] === 'srb_ranking') out = await ranking(fields, ctx);
   else if (ids[0] === 'projection') out = await projectionResult(fields, ctx);
+  else if (ids[0] === 'assessment') out = await assessmentResult(fields, ctx);
+  else if (ids[0] === 'progress') out = await progressResult(fields, ctx);
   else {
     const a = await oneIndicator(ids[0]!, fields, ctx);
     const rows = withNames(a.rows, ctx);
     const columns = columnsOf(rows);
-    out = { rows, columns, provenance: provenanceFor(columns, a.api, 'rows', a.keys) };
+    out = { rows, columns, provenance: a.api ? provenanceFor(columns, a.api, 'rows', a.keys) : {} };
   }
   return { name: block.name, block, ...out };
 }

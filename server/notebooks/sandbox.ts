@@ -1,7 +1,7 @@
 /**
  * @module notebooks/sandbox
  * Where a report's `sql` blocks run: a DuckDB database in memory, made for one render, holding
- * aggregates only — copies of the rollups (and the period map, the calendar, the township list)
+ * aggregates only — copies of the rollups (and the calendar, the township list)
  * for the townships the asker may see, never a record table, quarantine or the import's metadata.
  * A county account gets every township and the county; a township account its own townships.
  * A township account under small-cell suppression gets no monthly rollup at all, but
@@ -24,7 +24,7 @@ export const ROLLUP_TABLES = [
   'r_births', 'r_births_age', 'r_deaths', 'r_marriages', 'r_marriage_persons', 'r_migrant_age', 'r_migrant_flow',
   'r_migrant_origin', 'r_migrant_stock', 'r_population', 'township_population',
 ] as const;
-const SHARED_TABLES = ['regions', 'period_map', 'calendar_months', 'year_ends'] as const;
+const SHARED_TABLES = ['regions', 'calendar_months', 'year_ends'] as const;
 
 export interface SandboxAccess {
   /** Townships whose rows are copied; 'all' for a county account (every township and the county). */
@@ -62,7 +62,7 @@ async function copyPublishedCells(source: Database, connection: DuckDBConnection
         appender.appendVarchar(family!);
         appender.appendVarchar(period!);
         appender.appendVarchar(coords!);
-        if (pattern.has(key)) appender.appendNull();
+        if (pattern.hides(key)) appender.appendNull();
         else appender.appendDouble(n);
         appender.endRow();
       }

@@ -64,8 +64,8 @@ export interface Provenance {
   readonly method?: 'POST';
   readonly body?: Readonly<Record<string, unknown>>;
   /**
-   * Where the rows sit in the API's JSON answer: `rows`; `townships` (SRB ranking); `series`
-   * (projection: one row per `years[i]` with `results[0].series[field][i]`).
+   * Where the rows sit in the API's JSON answer: `rows`; `townships` (SRB ranking, assessment);
+   * `items` (progress); `series` (projection: one row per `years[i]` with `results[0].series[field][i]`).
    */
   readonly rowsAt: RowsAt;
   /** The field of the API row that holds this column. */
@@ -105,7 +105,7 @@ export interface SlotRecord {
   readonly source: SlotSource | null;
 }
 
-export type RowsAt = 'rows' | 'townships' | 'series';
+export type RowsAt = 'rows' | 'townships' | 'series' | 'items';
 
 export interface SlotSource {
   readonly api: string;

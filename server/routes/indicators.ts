@@ -34,7 +34,6 @@ export function indicatorRoutes(db: Database, config: AnalyticsConfig, jobs?: Jo
       },
     })),
     smallCell: config.smallCell,
-    targets: config.targets,
   }));
 
   app.get('/indicators/:name', query(indicatorQuerySchema), async (c) => {
@@ -47,8 +46,9 @@ export function indicatorRoutes(db: Database, config: AnalyticsConfig, jobs?: Jo
     }
     const data = await catalog(db);
     const who = principal(c);
-    const { rows, ...envelope } = await answerIndicator(db, def, resolveQuery(c.req.valid('query'), data, who.scope), data, config);
-    return respond(c, await publish({ db, config, who, jobs }, { kind: 'indicator', indicator: def.id, query: envelope.query, envelope, rows }));
+    const resolved = resolveQuery(c.req.valid('query'), data, who.scope);
+    const { rows, ...envelope } = await answerIndicator(db, def, resolved, data, config);
+    return respond(c, await publish({ db, config, who, jobs }, { kind: 'indicator', indicator: def.id, query: resolved, envelope, rows }));
   });
 
   return app;

@@ -16,7 +16,7 @@ import { ApiError } from '../errors.ts';
 import { fragmentHtml, standaloneHtml } from '../notebooks/html.ts';
 import { NOTEBOOK_DIR, listNotebooks, loadNotebook } from '../notebooks/library.ts';
 import { describeParams } from '../notebooks/params.ts';
-import type { JobRunner } from '../workers/jobs.ts';
+import { configData, type JobRunner } from '../workers/jobs.ts';
 import type { Database } from '../db/Database.ts';
 import { publish } from '../answer/pipeline.ts';
 
@@ -41,7 +41,7 @@ export function reportRoutes(db: Database, jobs: JobRunner, config: AnalyticsCon
     if (!format.success) throw new ApiError(400, 'bad_parameter', `format: must be one of ${FORMATS.join(', ')}`, { parameter: 'format' });
     const who = principal(c);
     // Every figure of the report was published block by block (notebooks/apiSources.ts, the SQL sandbox).
-    const { body: report } = await publish({ db, config, who }, { kind: 'plain', body: await jobs.run({ kind: 'report', notebookDir, name: notebook.name, params: raw, who, config }) });
+    const { body: report } = await publish({ db, config, who }, { kind: 'plain', body: await jobs.run({ kind: 'report', notebookDir, name: notebook.name, params: raw, who, config: configData(config) }) });
     audit.record('report', who.name, { notebook: notebook.name, params: report.params, format: format.data });
     if (format.data === 'fragment') return c.html(fragmentHtml(report));
     if (format.data === 'html') return c.html(standaloneHtml(report));

@@ -10,7 +10,7 @@
 import type { Database } from '../db/Database.ts';
 import { Lru } from '../db/lru.ts';
 import type { Scope } from '../auth/scope.ts';
-import { residencesOf } from '../indicators/sources.ts';
+import { periodParams, residencesOf } from '../indicators/sources.ts';
 import type { IndicatorQuery, IndicatorRow } from '../indicators/types.ts';
 import { fitSrbPrior, flag, posteriorSrb, srbInterval, type BetaPrior } from '../stats/index.ts';
 
@@ -43,8 +43,8 @@ export interface SexCountsWithPriors { counts: SexCounts[]; priors: Map<string, 
 
 const cache = new Lru<SexCountsWithPriors>(64);
 
-export function birthsBySex(db: Database, query: Pick<IndicatorQuery, 'period' | 'from' | 'to' | 'residence'>, order: BirthOrderFilter): Promise<SexCountsWithPriors> {
-  const params = { period: query.period, from: query.from, to: query.to, residences: residencesOf(query.residence), orders: ORDER_CODES[order] };
+export function birthsBySex(db: Database, query: Pick<IndicatorQuery, 'spans' | 'residence'>, order: BirthOrderFilter): Promise<SexCountsWithPriors> {
+  const params = { ...periodParams(query.spans), residences: residencesOf(query.residence), orders: ORDER_CODES[order] };
   return cache.get(db, JSON.stringify(params), async () => {
     const counts = await db.query<SexCounts>('srb/births_by_sex', params);
     return { counts, priors: priorsByPeriod(counts) };

@@ -12,10 +12,12 @@
  */
 import type { Principal } from '../auth/principal.ts';
 import type { AnalyticsConfig } from '../config.ts';
+import { TargetEdits } from '../targets/edits.ts';
+import type { Target } from '../targets/book.ts';
 import type { Database } from '../db/Database.ts';
 import { loadNotebook } from '../notebooks/library.ts';
 import { renderNotebook, type RenderedReport } from '../notebooks/run.ts';
-import { townshipLattice } from '../disclosure/pattern.ts';
+import { patternData, type PatternData } from '../disclosure/pattern.ts';
 import { areaData } from '../projection/area.ts';
 import { deriveAssumptions } from '../projection/assumptions.ts';
 import { backtest, type BacktestReport } from '../projection/backtest.ts';
@@ -31,7 +33,7 @@ export type Job =
   | { readonly kind: 'projection'; readonly req: ProjectionRequest; readonly baseYear: number; readonly area: readonly string[] | null }
   | { readonly kind: 'assumptions'; readonly scope: string; readonly name: string; readonly baseYear: number; readonly area: readonly string[] | null }
   | { readonly kind: 'backtest'; readonly baseYear: number; readonly to: number }
-  | { readonly kind: 'report'; readonly notebookDir: string; readonly name: string; readonly params: Readonly<Record<string, string>>; readonly who: Principal; readonly config: AnalyticsConfig }
+  | { readonly kind: 'report'; readonly notebookDir: string; readonly name: string; readonly params: Readonly<Record<string, string>>; readonly who: Principal; readonly config: ConfigData }
   | { readonly kind: 'pattern'; readonly township: string; readonly threshold: number };
 
 export interface JobResults {
@@ -39,11 +41,30 @@ export interface JobResults {
   assumptions: AssumptionsSummary;
   backtest: BacktestReport;
   report: ReportAnswer;
-  /** The suppressed cells of one township (disclosure/pattern.ts). */
-  pattern: string[];
+  /** The suppression pattern of one township (disclosure/pattern.ts). */
+  pattern: PatternData;
 }
 
 export type JobResult<J extends Job> = JobResults[J['kind']];
+
+/** The analytics settings as plain data (a worker thread gets data, not objects with methods). */
+export interface ConfigData {
+  readonly smallCell: number;
+  readonly suppressSmall: boolean;
+  readonly targetsFile: string | null;
+  /** Target edits kept in memory (no file: tests, tools). */
+  readonly edits: readonly Target[];
+}
+
+export function configData(config: AnalyticsConfig): ConfigData {
+  return { smallCell: config.smallCell, suppressSmall: config.suppressSmall, targetsFile: config.targets.file, edits: config.targets.file === null ? config.targets.list() : [] };
+}
+
+function configFrom(data: ConfigData): AnalyticsConfig {
+  const targets = new TargetEdits(data.targetsFile);
+  for (const t of data.edits) targets.set(t, t.by ?? '', t.at ?? undefined);
+  return { smallCell: data.smallCell, suppressSmall: data.suppressSmall, targets };
+}
 
 /** Where jobs run: a pool of worker threads, or the calling thread. */
 export interface JobRunner {
@@ -63,11 +84,11 @@ export async function runJob(db: Database, job: Job): Promise<JobResults[Job['ki
     case 'backtest':
       return backtest(db, { baseYear: job.baseYear, to: job.to });
     case 'report': {
-      const { results: _results, ...report } = await renderNotebook(loadNotebook(job.name, job.notebookDir), job.params, { db, config: job.config, who: job.who });
+      const { results: _results, ...report } = await renderNotebook(loadNotebook(job.name, job.notebookDir), job.params, { db, config: configFrom(job.config), who: job.who });
       return report;
     }
     case 'pattern':
-      return [...(await townshipLattice(db, job.township)).suppress(job.threshold)];
+      return patternData(db, job.township, job.threshold);
   }
 }
 

@@ -3,9 +3,9 @@
 -- only one) times the period's length in years. Registered from `population`; in-migrants from the
 -- year-end migrant stock. Births to registered women are counted wherever they happen, so rates for
 -- registered births use the whole registered population, and county-wide rates registered + in-migrants.
-WITH periods AS (
-  SELECT DISTINCT label AS period, months, floor(mid_year)::INTEGER - 1 AS y0, mid_year - floor(mid_year) AS w
-  FROM period_map WHERE kind = $period AND period_year BETWEEN $from AND $to
+WITH spans AS (SELECT unnest($p_label) AS period, unnest($p_months)::INTEGER AS months, unnest($p_mid)::DOUBLE AS mid_year),
+periods AS (
+  SELECT period, months, floor(mid_year)::INTEGER - 1 AS y0, mid_year - floor(mid_year) AS w FROM spans
 ),
 available AS (SELECT residence, years FROM year_ends),
 weights AS (

@@ -18,32 +18,8 @@ SELECT make_date(y::INTEGER, m::INTEGER, 1) AS month
 FROM span, range(y0, y1 + 1) AS ys(y), range(1, 13) AS ms(m)
 ORDER BY month;
 
--- Which period of each kind a month belongs to, with what a rate needs: the period's first and
--- last day, its length in months, and its midpoint as a fractional year (31 Dec of year y = y + 1.0),
--- used to interpolate the mid-period population between year-end counts.
-CREATE TABLE period_map AS
-WITH labelled AS (
-  SELECT month, 'year' AS kind, year(month)::VARCHAR AS label, year(month) AS period_year,
-         make_date(year(month), 1, 1) AS start_date, 12 AS months FROM calendar_months
-  UNION ALL
-  SELECT month, 'statyear', 'SY' || (year(month) + (month(month) >= 10)::INTEGER),
-         year(month) + (month(month) >= 10)::INTEGER,
-         make_date(year(month) + (month(month) >= 10)::INTEGER - 1, 10, 1), 12 FROM calendar_months
-  UNION ALL
-  SELECT month, 'half', year(month) || 'H' || (1 + (month(month) > 6)::INTEGER), year(month),
-         make_date(year(month), CASE WHEN month(month) > 6 THEN 7 ELSE 1 END, 1), 6 FROM calendar_months
-  UNION ALL
-  SELECT month, 'quarter', year(month) || 'Q' || quarter(month), year(month),
-         make_date(year(month), 3 * quarter(month) - 2, 1), 3 FROM calendar_months
-  UNION ALL
-  SELECT month, 'month', strftime(month, '%Y-%m'), year(month), month, 1 FROM calendar_months
-)
-SELECT month, kind, label, period_year, start_date,
-       (start_date + to_months(months) - INTERVAL 1 DAY)::DATE AS end_date,
-       date_trunc('month', start_date + to_months(months) - INTERVAL 1 DAY)::DATE AS end_month,
-       months,
-       year(start_date) + (month(start_date) - 1) / 12.0 + months / 24.0 AS mid_year
-FROM labelled ORDER BY kind, month;
+-- Periods (year, statistical year, half, quarter, month, year-to-date, rolling, ranges) are spans of
+-- these months made in server/indicators/periods.ts and bound to each query as lists.
 
 -- Births by month with the breakdowns of births, order shares, compliance, SRB and hospital delivery.
 CREATE TABLE r_births AS

@@ -5,7 +5,7 @@ SELECT b.township, pm.label AS period,
        sum(b.n) FILTER (WHERE b.sex = 'M')::INTEGER AS male,
        sum(b.n) FILTER (WHERE b.sex = 'F')::INTEGER AS female
 FROM r_births b
-JOIN period_map pm ON pm.month = b.month AND pm.kind = $period AND pm.period_year BETWEEN $from AND $to
+JOIN (SELECT unnest($pm_month)::DATE AS month, unnest($pm_label) AS label) pm ON pm.month = b.month
 WHERE list_contains($residences, b.residence) AND list_contains($orders, b.birth_order)
 GROUP BY ALL
 ORDER BY ALL;

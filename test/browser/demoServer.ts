@@ -23,15 +23,15 @@ export async function demoDatabase(): Promise<string> {
 }
 
 /**
- * Serves the demo county. Without `usersFile` access control is off (no users); the audit log is
- * a throw-away file per server, so the developer's own data/ is not touched.
+ * Serves the demo county. Without `usersFile` access control is off (no users); the audit log and
+ * the target edits are throw-away files per server, so the developer's own data/ is not touched.
  */
 export async function startDemoServer(options: { usersFile?: string } = {}): Promise<DemoServer> {
   if (!existsSync(path.join(WEB_DIST_DIR, 'index.html'))) throw new Error(`${WEB_DIST_DIR} has no index.html: run \`vite build\` before the browser tests`);
   const dbPath = await demoDatabase();
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'renkou-browser-'));
   const auditFile = path.join(scratch, 'audit.log');
-  const running = await startServer({ dbPath, port: 0, usersFile: options.usersFile ?? path.join(scratch, 'no-users.json'), auditFile });
+  const running = await startServer({ dbPath, port: 0, usersFile: options.usersFile ?? path.join(scratch, 'no-users.json'), auditFile, targetsFile: path.join(scratch, 'targets.json') });
   return {
     ...running, dbPath, auditFile,
     close: async () => {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserStore } from '../../server/auth/users.ts';
+import { t } from '../../web/src/i18n.ts';
 import { launch, pageErrors, ready, type Browser } from './browser.ts';
 import { startDemoServer, type DemoServer } from './demoServer.ts';
 
@@ -80,14 +81,23 @@ describe('screenshots', () => {
     await page.fill('#token', 'rk_00000000_wrong');
     await page.click('#login-submit');
     await page.waitForSelector('#login-error:not([hidden])');
+    expect(await page.locator('#login-error').innerText()).toBe(t('loginBadToken', 'zh'));
     await shoot(page, 'login-error');
     await page.fill('#token', townshipToken);
     await page.click('#login-submit');
     await ready(page, 'projections');
+    // Back on the page asked for, as the township account, every panel drawn or explained.
+    expect(new URL(page.url()).searchParams.get('page')).toBe('projections');
+    expect(await page.locator('#user-name').innerText()).toBe(`马桥镇计生办（${t('townshipAccount', 'zh')}）`);
     await shoot(page, 'township-account-projections');
     await page.goto(`${guarded.url}/?page=overview`);
     await ready(page, 'overview');
+    // County figures are withheld from a township account: a note says so instead of a failing panel.
+    expect(await page.locator('#overview-scope-note').innerText()).toContain('全县');
+    const states = await page.locator('[data-state]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.state));
+    expect(states.filter((s) => s === 'error' || s === 'loading')).toEqual([]);
     await shoot(page, 'township-account-overview');
+    expect(pageErrors(page)).toEqual([]);
     await page.close();
     await browser.context.clearCookies();
   });

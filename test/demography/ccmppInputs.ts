@@ -7,9 +7,6 @@ import { scheduleFromRows } from '../../server/demography/schedule.ts';
 import type { ProjectionInputs, Sex } from '../../server/demography/types.ts';
 import { num, readCsv } from './refdata.ts';
 
-export const ccmppFiles = (country: string): string[] =>
-  ['base_pop_1950', 'lifetable', 'asfr', 'srb_migparams', 'mig_net_count'].map((k) => `ccmppWPP_${country}_1x1_${k}.csv`);
-
 const A = 101;
 const START = 1950;
 export const CCMPP_STEPS = 70;

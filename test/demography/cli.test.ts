@@ -1,11 +1,11 @@
 /**
  * `renkou project --inputs <file> --out <file>` end to end on temporary files.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { command } from '../../server/cli/project.ts';
+import { tempDir } from '../helpers.ts';
 
 const A = 18;
 const input = {
@@ -22,7 +22,7 @@ const input = {
 
 describe('project command', () => {
   it('writes years, population, births, deaths, migrants and summary series', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'renkou-project-'));
+    const dir = tempDir('project');
     const inFile = path.join(dir, 'in.json');
     const outFile = path.join(dir, 'out.json');
     await writeFile(inFile, JSON.stringify(input));
@@ -45,7 +45,7 @@ describe('project command', () => {
   });
 
   it('answers 2 and names the field on invalid input', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'renkou-project-'));
+    const dir = tempDir('project');
     const inFile = path.join(dir, 'in.json');
     await writeFile(inFile, JSON.stringify({ ...input, mortality: { ...input.mortality, female: { sx: [...new Array(A - 1).fill(0.9), 1.5] } } }));
     const lines: string[] = [];

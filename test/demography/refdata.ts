@@ -1,21 +1,18 @@
 /**
  * @module test/demography/refdata
- * Reading the published reference data in `../shared/refdata/` (outside the repository,
- * never copied into it) for the validation tests. Tests skip when a file is absent.
+ * Reading the published reference data copied into `test/fixtures/refdata/` (UN WPP, ccmppWPP,
+ * Preston; sources and licences in its README) for the validation tests, so that every clone
+ * runs them.
  *
  * @example
- * describe.skipIf(!hasRefdata('preston_box6_2_sweden1993_female.csv'))('Preston', () => { … });
+ * const rows = readCsv('preston_box6_2_sweden1993_female.csv');
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const REFDATA_DIR = path.resolve(repoRoot, '../shared/refdata');
-
-export function hasRefdata(...files: string[]): boolean {
-  return files.every((f) => existsSync(path.join(REFDATA_DIR, f)));
-}
+export const REFDATA_DIR = path.resolve(repoRoot, 'test/fixtures/refdata');
 
 export type CsvRow = Record<string, string>;
 

@@ -10,8 +10,7 @@ import { project } from '../../server/demography/ccmp.ts';
 import { summarize, type ProjectionSummary } from '../../server/demography/derived.ts';
 import { parseProjectionInput } from '../../server/demography/projectionInput.ts';
 import { expectBalance } from './balance.ts';
-import { hasRefdata } from './refdata.ts';
-import { CHINA_FILES, china1, china5, wppTotals, type MigrationPattern } from './wppChina.ts';
+import { china1, china5, wppTotals, type MigrationPattern } from './wppChina.ts';
 
 const run = (json: Record<string, unknown>, timing?: 'even' | 'end') => {
   if (timing !== undefined) (json.migration as { timing: string }).timing = timing;
@@ -27,7 +26,7 @@ const diffTotal = (s: ProjectionSummary, years: number, n: number) =>
 const diff65 = (s: ProjectionSummary, years: number, n: number) =>
   (100 * (s.age65plus[years / n]! - wppTotals(2020 + years).age65plus)) / wppTotals(2020 + years).age65plus;
 
-describe.skipIf(!hasRefdata(...CHINA_FILES))('WPP2019 China, 5-year groups and steps from 2020 (needs ../shared/refdata/wpp2019_*)', () => {
+describe('WPP2019 China, 5-year groups and steps from 2020', () => {
   it('starts from the WPP 2020 total', () => {
     const { s } = run(china5());
     expect(s.total[0]).toBeCloseTo(wppTotals(2020).total, 6);
@@ -53,8 +52,8 @@ describe.skipIf(!hasRefdata(...CHINA_FILES))('WPP2019 China, 5-year groups and s
   });
 });
 
-describe.skipIf(!hasRefdata(...CHINA_FILES))(
-  'WPP2019 China, single years and annual steps on graduated inputs (needs ../shared/refdata/wpp2019_*)',
+describe(
+  'WPP2019 China, single years and annual steps on graduated inputs',
   () => {
     it('the Sprague split keeps the 2020 total', () => {
       const { s } = run(china1());

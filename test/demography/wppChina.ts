@@ -19,14 +19,6 @@ import {
 import type { Sex } from '../../server/demography/types.ts';
 import { num, readCsv } from './refdata.ts';
 
-export const CHINA_FILES = [
-  'wpp2019_pop_by5age_sex.csv',
-  'wpp2019_mx_abridged.csv',
-  'wpp2019_pasfr.csv',
-  'wpp2019_period_series.csv',
-  'wpp2024_net_migration_by5age_5yr.csv',
-];
-
 const CHINA = '156';
 const A5 = 21;
 export const PERIODS = [2020, 2025, 2030, 2035, 2040, 2045];

@@ -61,7 +61,7 @@ describe('parseNotebook', () => {
 
   it('parses the shipped notebooks without front-matter errors', () => {
     const books = listNotebooks();
-    expect(books.map((b) => b.name)).toEqual(['situation-analysis', 'township-profile']);
+    expect(books.map((b) => b.name)).toEqual(['assessment', 'half-year', 'situation-analysis', 'township-profile']);
     for (const b of books) {
       expect(b.frontMatterErrors).toEqual([]);
       expect(b.blocks.filter((x) => x.kind === 'bad')).toEqual([]);

@@ -13,11 +13,11 @@ import { DEFAULT_ANALYTICS } from '../../server/config.ts';
 import { loadNotebook, loadNotebookFile } from '../../server/notebooks/library.ts';
 import { CHROMIUM_PATH } from '../../server/notebooks/pdf.ts';
 import { renderNotebook, type RenderedReport } from '../../server/notebooks/run.ts';
-import type { Cell, SlotRecord } from '../../server/notebooks/types.ts';
 import { REPO_ROOT } from '../../server/paths.ts';
 import { command as reportCommand } from '../../server/cli/report.ts';
 import { tempDir } from '../helpers.ts';
 import { demoCounty, type DemoCounty } from './demoCounty.ts';
+import { slotChecker, type ApiRow } from './slotCheck.ts';
 
 const dir = tempDir('notebooks');
 let demo: DemoCounty;
@@ -29,61 +29,14 @@ beforeAll(async () => {
 });
 afterAll(() => demo?.db.close());
 
-type ApiRow = Record<string, Cell>;
-const apiCache = new Map<string, Promise<Record<string, unknown>>>();
-/** GET from the API app, or POST a JSON body (the projection, mounted beside the report routes). */
-function api(url: string, body?: Readonly<Record<string, unknown>>): Promise<Record<string, unknown>> {
-  const key = `${url} ${JSON.stringify(body ?? null)}`;
-  let hit = apiCache.get(key);
-  if (!hit) {
-    const res = body
-      ? demo.reports.request(url, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } })
-      : demo.app.request(url);
-    hit = Promise.resolve(res).then(async (r) => {
-      if (r.status !== 200) throw new Error(`${url} answered ${r.status}: ${await r.text()}`);
-      return (await r.json()) as Record<string, unknown>;
-    });
-    apiCache.set(key, hit);
-  }
-  return hit!;
-}
-
-/** The rows a slot source names: `rows`/`townships` as answered; a projection's series as one row per year. */
-function rowsOf(body: Record<string, unknown>, rowsAt: string): ApiRow[] {
-  if (rowsAt !== 'series') return body[rowsAt] as ApiRow[];
-  const { years, results } = body as { years: number[]; results: { series: Record<string, (number | null)[]> }[] };
-  return years.map((year, i) => ({ year, ...Object.fromEntries(Object.entries(results[0]!.series).map(([k, v]) => [k, v[i] ?? null])) }));
-}
-
-/** Checks each slot against the API; returns how many were checked. */
-async function checkSlotsAgainstApi(slots: readonly SlotRecord[]): Promise<number> {
-  let checked = 0;
-  for (const slot of slots) {
-    if (slot.kind !== 'result') continue;
-    const where = `${slot.expr} (line ${slot.line})`;
-    expect(slot.source, `${where} quotes a figure with no API source`).not.toBeNull();
-    const s = slot.source!;
-    const body = await api(s.api, s.body);
-    const rows = rowsOf(body, s.rowsAt).filter((r) => Object.entries(s.match).every(([k, v]) => String(r[k]) === String(v)));
-    if (s.aggregate === 'one') {
-      expect(rows.length, `${where}: rows of ${s.api} matching ${JSON.stringify(s.match)}`).toBe(1);
-      expect(slot.value, `${where} vs ${s.api}`).toBe(rows[0]![s.field] ?? null);
-    } else if (s.aggregate === 'count') {
-      expect((slot.value as Cell[]).length, where).toBe(rows.length);
-    } else {
-      expect(slot.value, where).toEqual(rows.map((r) => r[s.field] ?? null));
-    }
-    checked++;
-  }
-  return checked;
-}
+const { api, checkSlotsAgainstApi } = slotChecker(() => demo);
 
 const narrativeSlots = (r: RenderedReport) => r.slots.filter((s) => s.block.kind === 'markdown');
 
 describe('the situation-analysis report (flagship)', () => {
-  it('renders for the demo county in a few seconds, without errors', () => {
+  // Its render time is measured by `npm run bench` (bench/report.ts), not asserted here.
+  it('renders for the demo county without errors', () => {
     expect(flagship.title).toBe(`${demo.countyName}2024年人口形势分析`);
-    expect(flagship.timings.totalMs).toBeLessThan(15_000);
     expect(flagship.errors).toEqual([]);
     expect(flagship.bodyHtml).not.toContain('nb-error');
   });
@@ -157,7 +110,7 @@ describe('the situation-analysis report (flagship)', () => {
     expect(towns.csv.startsWith('\uFEFF乡镇（街道）,户籍人口,出生人数,出生率（‰）,总和生育率,政策符合率（%）,流入人口\r\n')).toBe(true);
     const first = towns.table.rows[0]!;
     expect(towns.csv.split('\r\n')[1]).toBe([first.name, first.population, first.births, Number(first.cbr).toFixed(2), Number(first.tfr).toFixed(2), Number(first.compliance).toFixed(1), first.migrant_stock].join(','));
-    expect(flagship.bodyHtml).toContain('<figcaption>表3 各乡镇主要人口指标（2024年）</figcaption>');
+    expect(flagship.bodyHtml).toContain('<figcaption>表4 各乡镇主要人口指标（2024年）</figcaption>');
   });
 
   it('equals the API for a township and for statistical years too', async () => {
@@ -286,11 +239,13 @@ describe('the example in docs/notebooks.md', () => {
 describe('GET /api/reports', () => {
   it('lists the notebooks with their parameters', async () => {
     const body = (await (await demo.reports.request('/api/reports')).json()) as { reports: { name: string; params: { name: string; type: string; default: string | null; required: boolean }[] }[] };
-    expect(body.reports.map((r) => r.name)).toEqual(['situation-analysis', 'township-profile']);
-    expect(body.reports[0]!.params.map((p) => [p.name, p.type, p.default])).toEqual([
+    expect(body.reports.map((r) => r.name)).toEqual(['assessment', 'half-year', 'situation-analysis', 'township-profile']);
+    const named = (name: string) => body.reports.find((r) => r.name === name)!;
+    expect(named('situation-analysis').params.map((p) => [p.name, p.type, p.default])).toEqual([
       ['township', 'township', 'all'], ['year', 'year', 'latest'], ['period', 'enum', 'year'], ['srb_years', 'int', '3'], ['horizon', 'int', '2035'],
     ]);
-    expect(body.reports[1]!.params[0]).toMatchObject({ name: 'township', required: true });
+    expect(named('township-profile').params[0]).toMatchObject({ name: 'township', required: true });
+    expect(named('half-year').params.map((p) => [p.name, p.type, p.default])).toEqual([['township', 'township', 'all'], ['year', 'year', 'latest'], ['through', 'int', '6']]);
   });
 
   it('renders a page, a fragment and JSON', async () => {

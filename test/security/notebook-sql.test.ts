@@ -72,7 +72,7 @@ describe("notebook SQL runs on aggregates of the reader's townships", () => {
     let withheld = 0;
     for (const m of months.filter((r) => r.value > 0)) {
       const row = cells.find((c) => c.period === m.period);
-      const hidden = pattern.has(cellKey('births', OWN, m.period, { R: 'migrant' }));
+      const hidden = pattern.hides(cellKey('births', OWN, m.period, { R: 'migrant' }));
       expect(row?.n ?? null, m.period).toBe(hidden ? null : m.value);
       if (hidden) withheld++;
     }

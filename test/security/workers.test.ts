@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../../server/workers/pool.ts';
-import { inlineJobs } from '../../server/workers/jobs.ts';
+import { configData, inlineJobs } from '../../server/workers/jobs.ts';
 import { DEFAULT_ANALYTICS } from '../../server/config.ts';
 import { LOCAL_ADMIN } from '../../server/auth/principal.ts';
 import { NOTEBOOK_DIR } from '../../server/notebooks/library.ts';
@@ -52,7 +52,7 @@ describe('heavy work runs on worker threads', () => {
   });
 
   it('a report rendered by a worker is the report rendered in-process; errors keep their status', async () => {
-    const job = { kind: 'report' as const, notebookDir: NOTEBOOK_DIR, name: 'township-profile', params: { township: OWN, year: '2024' }, who: LOCAL_ADMIN, config: DEFAULT_ANALYTICS };
+    const job = { kind: 'report' as const, notebookDir: NOTEBOOK_DIR, name: 'township-profile', params: { township: OWN, year: '2024' }, who: LOCAL_ADMIN, config: configData(DEFAULT_ANALYTICS) };
     const [viaWorker, inline] = await Promise.all([pool.run(job), inlineJobs(county.db).run(job)]);
     expect(viaWorker.bodyHtml).toBe(inline.bodyHtml);
     expect(viaWorker.slots).toEqual(inline.slots);

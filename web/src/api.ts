@@ -53,7 +53,7 @@ export interface IndicatorInfo {
   id: string; unit: string; name: { zh: string; en: string }; definition: { zh: string; en: string };
   parameters: { period: PeriodKind[] };
 }
-export interface IndicatorCatalog { indicators: IndicatorInfo[]; smallCell: number; targets: { registered: number; migrant: number } }
+export interface IndicatorCatalog { indicators: IndicatorInfo[]; smallCell: number }
 
 export interface IndicatorParams {
   township?: string;

@@ -6,9 +6,11 @@
  * @example
  * t('overview', 'en'); // 'Overview'
  */
+import { ASSESSMENT_STRINGS } from './strings/assessment.ts';
+
 export type Lang = 'zh' | 'en';
 
-const STRINGS = {
+const BASE_STRINGS = {
   appName: { zh: '人口', en: 'Renkou' },
   appSubtitle: { zh: '人口监测与预测', en: 'population monitoring and projection' },
   switchLang: { zh: 'English', en: '中文' },
@@ -247,7 +249,9 @@ const STRINGS = {
     en: 'Completeness = 1 − rows missing a required value ÷ rows read; consistency = 1 − rows breaking another rule ÷ rows read.',
   },
   count: { zh: '行数', en: 'Rows' },
-} as const satisfies Record<string, Record<Lang, string>>;
+} as const;
+
+const STRINGS = { ...BASE_STRINGS, ...ASSESSMENT_STRINGS } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;
 

@@ -20,16 +20,18 @@ import { renderSrb } from './pages/srb.ts';
 import { renderStructure } from './pages/structure.ts';
 import { renderProjections } from './pages/projections.ts';
 import { renderQuality } from './pages/quality.ts';
+import { renderAssessment } from './pages/assessment.ts';
+import { renderTargets } from './pages/targets.ts';
 import { buildHref, currentPage, PAGES, type Changes, type PageContext, type PageId } from './router.ts';
 import { errorMessage, h } from './ui.ts';
 import './style.css';
 
 const RENDERERS: Record<PageId, (root: HTMLElement, ctx: PageContext) => Promise<void>> = {
-  overview: renderOverview, township: renderTownship, srb: renderSrb,
+  overview: renderOverview, township: renderTownship, assessment: renderAssessment, targets: renderTargets, srb: renderSrb,
   structure: renderStructure, projections: renderProjections, reports: renderReports, quality: renderQuality,
 };
 const TITLES: Record<PageId, StringKey> = {
-  overview: 'overview', township: 'township', srb: 'srbPage', structure: 'structure', projections: 'projections', reports: 'reports', quality: 'quality',
+  overview: 'overview', township: 'township', assessment: 'assessmentPage', targets: 'targetsPage', srb: 'srbPage', structure: 'structure', projections: 'projections', reports: 'reports', quality: 'quality',
 };
 
 function byId<T extends HTMLElement>(id: string): T {

@@ -3,16 +3,18 @@
  * Births, crude birth rate, birth-order shares, policy compliance and hospital delivery, all from
  * the births rollup by month; rates use person-years from the exposure query.
  */
+import { labelOf, periodYearOf } from '../periods.ts';
+import { meets, ruleText } from '../../targets/measures.ts';
 import { cell, countRow, ratioRow, sumBy } from '../ratio.ts';
-import { sources, type BirthCell } from '../sources.ts';
-import type { IndicatorContext, IndicatorDef, IndicatorRow } from '../types.ts';
+import { midPopulation, sources, type BirthCell } from '../sources.ts';
+import { PERIOD_KINDS, type IndicatorContext, type IndicatorDef, type IndicatorRow } from '../types.ts';
 
-const ALL_PERIODS = ['year', 'statyear', 'half', 'quarter', 'month'] as const;
+const ALL_PERIODS = PERIOD_KINDS;
 
 /** Every (township, period) the query asks for, so that a period without births answers 0, not nothing. */
 export async function grid(context: IndicatorContext): Promise<[string, string][]> {
-  const periods = await sources.periods(context);
-  return context.query.townships.flatMap((t) => periods.map((p): [string, string] => [t, p.period]));
+  const periods = context.query.spans.map(labelOf);
+  return context.query.townships.flatMap((t) => periods.map((p): [string, string] => [t, p]));
 }
 
 function birthTotals(rows: readonly BirthCell[], keep: (r: BirthCell) => boolean = () => true): Map<string, number> {
@@ -33,13 +35,13 @@ export const cbr: IndicatorDef = {
   id: 'cbr', unit: '‰', uses: ['residence'], periods: ALL_PERIODS, fields: [], keys: [],
   name: { zh: '出生率', en: 'Crude birth rate' },
   definition: {
-    zh: '出生人数 ÷ 期中人口（人年）× 1000‰。期中人口由前后两个年末人口线性插值；户籍：户籍人口；流动：流入人口；全部：户籍 + 流入。',
-    en: 'Births ÷ person-years × 1000. Mid-period population interpolated between year-ends; registered: registered population; migrant: in-migrants; all: registered + in-migrants.',
+    zh: '出生人数 ÷ 期中人口 × 1000‰。期中人口由前后两个年末人口线性插值；户籍：户籍人口；流动：流入人口；全部：户籍 + 流入。不足一年的时期（半年、季、月、1至N月累计）为期间出生率，不折算为年率。',
+    en: 'Births ÷ mid-period population × 1000. Mid-period population interpolated between year-ends; registered: registered population; migrant: in-migrants; all: registered + in-migrants. Over part of a year (half, quarter, month, year to date) it is the period rate, not annualised.',
   },
   async compute(c) {
     const [cells, totals, exposure] = await Promise.all([grid(c), sources.births(c).then((r) => birthTotals(r)), sources.exposure(c)]);
-    const years = sumBy(exposure, (r) => cell(r.township, r.period), (r) => r.person_years);
-    return cells.map(([t, p]) => ratioRow(t, p, totals.get(cell(t, p)) ?? 0, years.get(cell(t, p)) ?? null, 1000, c.smallCell));
+    const population = midPopulation(exposure, c.query.spans);
+    return cells.map(([t, p]) => ratioRow(t, p, totals.get(cell(t, p)) ?? 0, population.get(cell(t, p)) ?? null, 1000, c.smallCell));
   },
 };
 
@@ -60,26 +62,28 @@ export const orderShare: IndicatorDef = {
 };
 
 export const compliance: IndicatorDef = {
-  id: 'compliance', unit: '%', uses: ['residence'], periods: ALL_PERIODS, fields: ['unknown', 'unknown_share', 'noncompliant', 'target', 'meets_target'], keys: [],
+  id: 'compliance', unit: '%', uses: ['residence'], periods: ALL_PERIODS, fields: ['unknown', 'unknown_share', 'noncompliant', 'target', 'target_rule', 'meets_target'], keys: [],
   name: { zh: '计划生育率（出生政策符合率）', en: 'Policy compliance rate' },
   definition: {
-    zh: '政策内出生数 ÷ 出生总数 × 100%。政策属性不详的出生计入分母，并单列其人数和占比。目标：户籍99%，流动85%（可配置）；全部人口无单一目标。',
-    en: 'Compliant births ÷ all births × 100. Births of unknown status stay in the denominator and are reported separately. Targets: registered 99%, migrant 85% (configurable); none for all residents together.',
+    zh: '政策内出生数 ÷ 出生总数 × 100%。政策属性不详的出生计入分母，并单列其人数和占比。目标取自目标表（默认户籍≥99%，流动≥85%，可在目标页或 targets.csv 中设定）；全部人口无单一目标。',
+    en: 'Compliant births ÷ all births × 100. Births of unknown status stay in the denominator and are reported separately. Targets come from the targets table (defaults registered ≥ 99%, migrant ≥ 85%; set on the 目标 page or in targets.csv); none for all residents together.',
   },
   async compute(c) {
     const [cells, rows] = await Promise.all([grid(c), sources.births(c)]);
     const totals = birthTotals(rows);
     const by = sumBy(rows, (r) => `${cell(r.township, r.period)}|${r.policy_status}`, (r) => r.n);
-    const target = c.query.residence === 'all' ? null : c.targets[c.query.residence];
+    const measure = c.query.residence === 'all' ? null : `compliance_${c.query.residence}`;
+    const years = new Map(c.query.spans.map((s) => [labelOf(s), periodYearOf(s)]));
     return cells.map(([t, p]): IndicatorRow => {
       const k = cell(t, p);
+      const rule = measure === null ? null : c.targets.find(measure, t, years.get(p) ?? 0);
       const total = totals.get(k) ?? 0;
       const unknown = by.get(`${k}|unknown`) ?? 0;
       const row = ratioRow(t, p, by.get(`${k}|compliant`) ?? 0, total, 100, c.smallCell, {
         unknown, unknown_share: total > 0 ? (unknown / total) * 100 : null,
-        noncompliant: by.get(`${k}|noncompliant`) ?? 0, target,
+        noncompliant: by.get(`${k}|noncompliant`) ?? 0, target: rule?.value ?? null, target_rule: rule ? ruleText(rule) : null,
       }, total);
-      return { ...row, meets_target: target === null || row.value === null ? null : row.value >= target };
+      return { ...row, meets_target: rule === null ? null : meets(rule, row.value) };
     });
   },
 };

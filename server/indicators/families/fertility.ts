@@ -9,11 +9,11 @@
  */
 import { cell } from '../ratio.ts';
 import { sources } from '../sources.ts';
-import type { IndicatorContext, IndicatorDef, IndicatorRow } from '../types.ts';
+import { PERIOD_KINDS, type IndicatorContext, type IndicatorDef, type IndicatorRow } from '../types.ts';
 import { grid } from './births.ts';
 
 export const FERTILE_AGES = { from: 15, to: 49 } as const;
-const ALL_PERIODS = ['year', 'statyear', 'half', 'quarter', 'month'] as const;
+const ALL_PERIODS = PERIOD_KINDS;
 
 interface Schedule { births: Float64Array; womenYears: Float64Array }
 

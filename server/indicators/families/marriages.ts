@@ -5,11 +5,11 @@
  * denominator is the registered population.
  */
 import { cell, countRow, ratioRow, sumBy } from '../ratio.ts';
-import { sources } from '../sources.ts';
-import type { IndicatorDef, IndicatorRow } from '../types.ts';
+import { midPopulation, sources } from '../sources.ts';
+import { PERIOD_KINDS, type IndicatorDef, type IndicatorRow } from '../types.ts';
 import { grid } from './births.ts';
 
-const ALL_PERIODS = ['year', 'statyear', 'half', 'quarter', 'month'] as const;
+const ALL_PERIODS = PERIOD_KINDS;
 
 export const marriages: IndicatorDef = {
   id: 'marriages', unit: 'couples', uses: [], periods: ALL_PERIODS, fields: [], keys: [],
@@ -25,13 +25,16 @@ export const marriages: IndicatorDef = {
 export const cmr: IndicatorDef = {
   id: 'cmr', unit: '‰', uses: [], periods: ALL_PERIODS, fields: [], keys: [],
   name: { zh: '结婚率', en: 'Crude marriage rate' },
-  definition: { zh: '结婚登记对数 ÷ 期中户籍人口（人年）× 1000‰。', en: 'Marriages ÷ registered person-years × 1000.' },
+  definition: {
+    zh: '结婚登记对数 ÷ 期中户籍人口 × 1000‰；不足一年的时期为期间结婚率，不折算为年率。',
+    en: 'Marriages ÷ mid-period registered population × 1000; over part of a year the period rate, not annualised.',
+  },
   async compute(c) {
     const registered = { ...c, query: { ...c.query, residence: 'registered' as const } };
     const [cells, rows, exposure] = await Promise.all([grid(c), sources.marriages(c), sources.exposure(registered)]);
     const totals = sumBy(rows, (r) => cell(r.township, r.period), (r) => r.n);
-    const years = sumBy(exposure, (r) => cell(r.township, r.period), (r) => r.person_years);
-    return cells.map(([t, p]) => ratioRow(t, p, totals.get(cell(t, p)) ?? 0, years.get(cell(t, p)) ?? null, 1000, c.smallCell));
+    const population = midPopulation(exposure, c.query.spans);
+    return cells.map(([t, p]) => ratioRow(t, p, totals.get(cell(t, p)) ?? 0, population.get(cell(t, p)) ?? null, 1000, c.smallCell));
   },
 };
 

@@ -6,10 +6,10 @@
  */
 import { cell, countRow, ratioRow, sumBy } from '../ratio.ts';
 import { sources } from '../sources.ts';
-import type { IndicatorDef } from '../types.ts';
+import { PERIOD_KINDS, type IndicatorDef } from '../types.ts';
 import { grid } from './births.ts';
 
-const ALL_PERIODS = ['year', 'statyear', 'half', 'quarter', 'month'] as const;
+const ALL_PERIODS = PERIOD_KINDS;
 
 export const migrantStock: IndicatorDef = {
   id: 'migrant_stock', unit: 'persons', uses: ['direction'], periods: ALL_PERIODS, fields: [], keys: [],

@@ -12,7 +12,6 @@ CREATE TABLE r_migrant_stock (township VARCHAR, month DATE, direction VARCHAR, s
 CREATE TABLE r_population (township VARCHAR, year INTEGER, sex VARCHAR, age INTEGER, n BIGINT);
 CREATE TABLE township_population (township_code VARCHAR, year INTEGER, population BIGINT);
 CREATE TABLE regions (code VARCHAR, name VARCHAR, county_code VARCHAR, kind VARCHAR, name_en VARCHAR, area_km2 DOUBLE);
-CREATE TABLE period_map (month DATE, kind VARCHAR, label VARCHAR, period_year INTEGER, start_date DATE, end_date DATE, end_month DATE, months INTEGER, mid_year DOUBLE);
 CREATE TABLE calendar_months (month DATE);
 CREATE TABLE year_ends (residence VARCHAR, years INTEGER[]);
 -- A township account under small-cell suppression reads these instead of the monthly rollups:

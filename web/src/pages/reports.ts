@@ -60,7 +60,8 @@ export async function renderReports(root: HTMLElement, ctx: PageContext): Promis
   }
   // a county report (audience `county`) draws on every township: not for a township account
   const allowed = (r: ReportInfo) => ctx.county || r.audience !== 'county';
-  const preferred = reports.find(allowed) ?? reports[0]!;
+  // the annual situation analysis first, as the flagship; else the first the account may render
+  const preferred = reports.find((r) => r.name === 'situation-analysis' && allowed(r)) ?? reports.find(allowed) ?? reports[0]!;
   const report = reports.find((r) => r.name === params.get('report')) ?? preferred;
 
   // the list

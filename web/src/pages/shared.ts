@@ -30,7 +30,9 @@ export function yearOptions(from: number, to: number): Option[] {
   return out;
 }
 
-const PERIOD_KEYS: Record<PeriodKind, StringKey> = { year: 'gYear', statyear: 'gStatyear', half: 'gHalf', quarter: 'gQuarter', month: 'gMonth' };
+const PERIOD_KEYS: Record<PeriodKind, StringKey> = {
+  year: 'gYear', statyear: 'gStatyear', half: 'gHalf', quarter: 'gQuarter', month: 'gMonth', stathalf: 'gStathalf', ytd: 'gYtd', rolling: 'gRolling', range: 'gRange',
+};
 export function periodKindOptions(kinds: readonly PeriodKind[], lang: Lang): Option[] {
   return kinds.map((k) => ({ value: k, label: t(PERIOD_KEYS[k], lang) }));
 }
@@ -48,6 +50,8 @@ export function orderOptions(lang: Lang): Option[] {
   return (['all', '1', '2', '3+'] as const).map((o) => ({ value: o, label: t(ORDER_KEYS[o], lang) }));
 }
 
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 /** A period label for people: 'SY2024' → '2024统计年度', '2024Q1' → '2024年第1季度'. */
 export function periodLabel(period: string, lang: Lang): string {
   let m = /^SY(\d{4})$/.exec(period);
@@ -56,6 +60,12 @@ export function periodLabel(period: string, lang: Lang): string {
   if (m) return lang === 'zh' ? `${m[1]}年${m[2]}季度` : period;
   m = /^(\d{4})H(\d)$/.exec(period);
   if (m) return lang === 'zh' ? `${m[1]}年${m[2] === '1' ? '上' : '下'}半年` : period;
+  m = /^SY(\d{4})H(\d)$/.exec(period);
+  if (m) return lang === 'zh' ? `${m[1]}统计年度${m[2] === '1' ? '上' : '下'}半年` : `SY ${m[1]} H${m[2]}`;
+  m = /^(\d{4})YTD(\d{2})$/.exec(period);
+  if (m) return lang === 'zh' ? `${m[1]}年1–${Number(m[2])}月` : `${m[1]} Jan–${MONTHS_EN[Number(m[2]) - 1]}`;
+  m = /^R12-(\d{4})-(\d{2})$/.exec(period);
+  if (m) return lang === 'zh' ? `截至${m[1]}年${Number(m[2])}月的12个月` : `12 months to ${MONTHS_EN[Number(m[2]) - 1]} ${m[1]}`;
   return period;
 }
 

@@ -17,9 +17,10 @@ import {
   allCodes, fileName, periodKindOptions, residenceLabel, residenceOptions, seriesColors, townshipName, townshipOptions, yearOptions,
 } from './shared.ts';
 
-const GRANULARITIES: readonly PeriodKind[] = ['year', 'statyear', 'half', 'quarter', 'month'];
+const GRANULARITIES = ['year', 'statyear', 'half', 'stathalf', 'quarter', 'month'] as const satisfies readonly PeriodKind[];
+type Granularity = (typeof GRANULARITIES)[number];
 /** Default span by granularity: monthly series stay readable over three years. */
-const DEFAULT_SPAN: Record<PeriodKind, number> = { year: 10, statyear: 10, half: 5, quarter: 5, month: 3 };
+const DEFAULT_SPAN: Record<Granularity, number> = { year: 10, statyear: 10, half: 5, stathalf: 5, quarter: 5, month: 3 };
 
 interface Series { key: StringKey; indicator: string; unit: string; withCounty: boolean; usesResidence: boolean; yearOnly?: boolean; keep?: (r: IndicatorRow) => boolean; zero?: boolean }
 
@@ -45,7 +46,7 @@ export async function renderTownship(root: HTMLElement, ctx: PageContext): Promi
   const chosen = townshipsParam(params, 'township', meta);
   const townships = chosen.length ? chosen : [meta.townships[0]!.code];
   const main = townships[0]!;
-  const granularity = enumParam<PeriodKind>(params, 'granularity', GRANULARITIES, 'year');
+  const granularity = enumParam<Granularity>(params, 'granularity', GRANULARITIES, 'year');
   const residence = enumParam<Residence>(params, 'residence', ['all', 'registered', 'migrant'], 'all');
   const to = intParam(params, 'to', meta.years.from, meta.years.to, meta.years.to);
   const from = intParam(params, 'from', meta.years.from, to, Math.max(meta.years.from, to - DEFAULT_SPAN[granularity] + 1));
@@ -136,7 +137,7 @@ export async function renderTownship(root: HTMLElement, ctx: PageContext): Promi
   grid.prepend(srbPanel.element);
   jobs.push((async () => {
     try {
-      const srbPeriod = granularity === 'month' || granularity === 'quarter' || granularity === 'half' ? 'year' : granularity;
+      const srbPeriod = granularity === 'statyear' ? 'statyear' : 'year';
       const answer = await api.srb({ township: ctx.county ? `all,${codes}` : codes, from, to, period: srbPeriod, residence });
       const rows = answer.rows.map((r) => ({ period: r.period, series: townshipName(meta, r.township, lang), value: r.srb, lo: r.lo, hi: r.hi, births: r.births, small: r.small, flag: r.flag }));
       await srbPanel.show({

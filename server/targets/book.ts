@@ -1,0 +1,59 @@
+/**
+ * @module targets/book
+ * The targets in force: those of the export folder's targets file, the admins' edits on the 目标
+ * page, and the defaults. For a measure, a place and a year the most specific target wins — the
+ * township's own for that year, its own for every year, the county's for that year, the county's
+ * for every year, then the default — and at the same level an edit beats the file (the file is
+ * what the county issued; an edit is a later correction made here, with who and when).
+ *
+ * @example
+ * const book = new TargetBook(fileTargets, edits);
+ * book.find('compliance_registered', '999901101', 2024); // { direction: 'at_least', value: 99, source: 'default', … }
+ */
+import { MEASURES, type TargetRule } from './measures.ts';
+
+export const SOURCES = ['edit', 'file', 'default'] as const;
+export type TargetSource = (typeof SOURCES)[number];
+
+export interface Target extends TargetRule {
+  readonly measure: string;
+  /** 'all' for the county, else a 9-digit township code. */
+  readonly scope: string;
+  /** The year it applies to; null for every year. */
+  readonly year: number | null;
+  readonly source: TargetSource;
+  /** Who set an edit and when (ISO time); where a file target came from (file and line). */
+  readonly by?: string;
+  readonly at?: string;
+}
+
+export function targetKey(t: Pick<Target, 'measure' | 'scope' | 'year'>): string {
+  return `${t.measure}|${t.scope}|${t.year ?? '*'}`;
+}
+
+export class TargetBook {
+  private readonly index = new Map<string, Target>();
+
+  constructor(readonly fromFile: readonly Target[], readonly edits: readonly Target[]) {
+    for (const t of fromFile) this.index.set(targetKey(t), t);
+    for (const t of edits) this.index.set(targetKey(t), t);
+  }
+
+  /** The target for a measure, place ('all' or a code) and year; null where none is set and there is no default. */
+  find(measure: string, scope: string, year: number): Target | null {
+    const places = scope === 'all' ? ['all'] : [scope, 'all'];
+    for (const place of places) {
+      for (const y of [year, null]) {
+        const hit = this.index.get(targetKey({ measure, scope: place, year: y }));
+        if (hit) return hit;
+      }
+    }
+    const fallback = MEASURES.get(measure)?.fallback;
+    return fallback ? { ...fallback, measure, scope: 'all', year: null, source: 'default' } : null;
+  }
+
+  /** Every target set (edits replacing file targets of the same measure, place and year). */
+  list(): Target[] {
+    return [...this.index.values()];
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * @module targets/measures
+ * What a target can be set on (指标): each measure is one indicator with its options (residence,
+ * direction, birth order), the names a targets file may call it by, and the county's default
+ * where nothing is set (DESIGN.md: registered compliance 99%, migrant 85%; SRB at most 107).
+ *
+ * @example
+ * MEASURES.get('compliance_registered')?.indicator; // 'compliance'
+ * measureByName('户籍人口政策符合率')?.id;          // 'compliance_registered'
+ */
+import type { Bilingual } from '../indicators/types.ts';
+
+export const DIRECTIONS = ['at_least', 'at_most', 'between'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export interface TargetRule {
+  readonly direction: Direction;
+  /** The bound (at least / at most), or the lower end of a band. */
+  readonly value: number;
+  /** The upper end of a band (`between`), else null. */
+  readonly upper: number | null;
+}
+
+export interface Measure {
+  readonly id: string;
+  readonly name: Bilingual;
+  /** The indicator that answers it (`srb` is the SRB route's ratio). */
+  readonly indicator: string;
+  readonly options: Readonly<Record<string, string>>;
+  readonly unit: string;
+  /** Other names a targets file may use (Chinese first). */
+  readonly aliases: readonly string[];
+  readonly fallback: TargetRule | null;
+}
+
+const at = (direction: Direction, value: number, upper: number | null = null): TargetRule => ({ direction, value, upper });
+
+const LIST: readonly Measure[] = [
+  { id: 'compliance_registered', name: { zh: '户籍人口出生政策符合率', en: 'Policy compliance, registered' }, indicator: 'compliance', options: { residence: 'registered' }, unit: '%',
+    aliases: ['户籍人口政策符合率', '户籍人口计划生育率', '户籍计划生育率', '户籍政策符合率', '户籍符合率'], fallback: at('at_least', 99) },
+  { id: 'compliance_migrant', name: { zh: '流动人口出生政策符合率', en: 'Policy compliance, migrant' }, indicator: 'compliance', options: { residence: 'migrant' }, unit: '%',
+    aliases: ['流动人口政策符合率', '流动人口计划生育率', '流动计划生育率', '流动政策符合率', '流动符合率'], fallback: at('at_least', 85) },
+  { id: 'srb', name: { zh: '出生人口性别比', en: 'Sex ratio at birth' }, indicator: 'srb', options: {}, unit: 'ratio',
+    aliases: ['性别比', '出生性别比'], fallback: at('at_most', 107) },
+  { id: 'certificate_rate', name: { zh: '流动育龄妇女持证率', en: 'Certificate-holding rate' }, indicator: 'certificate_rate', options: { direction: 'in' }, unit: '%',
+    aliases: ['持证率', '婚育证明持证率', '流动人口持证率'], fallback: at('at_least', 90) },
+  { id: 'hospital_rate', name: { zh: '住院分娩率', en: 'Hospital-delivery rate' }, indicator: 'hospital_rate', options: {}, unit: '%',
+    aliases: ['住院分娩'], fallback: at('at_least', 98) },
+  { id: 'births_change', name: { zh: '出生人数增减幅度', en: 'Change in births on the year before' }, indicator: 'births', options: { compare: 'yoy' }, unit: '%',
+    aliases: ['出生增减', '出生人口变动'], fallback: at('between', -15, 15) },
+  { id: 'births', name: { zh: '出生人数', en: 'Births' }, indicator: 'births', options: {}, unit: 'persons',
+    aliases: ['出生人口', '出生数', '人口出生计划'], fallback: null },
+  { id: 'cbr', name: { zh: '出生率', en: 'Crude birth rate' }, indicator: 'cbr', options: {}, unit: '‰',
+    aliases: ['人口出生率'], fallback: null },
+  { id: 'tfr', name: { zh: '总和生育率', en: 'Total fertility rate' }, indicator: 'tfr', options: {}, unit: 'children per woman',
+    aliases: [], fallback: null },
+  { id: 'multi_child_share', name: { zh: '多孩率', en: 'Third-and-later births share' }, indicator: 'order_share', options: { order: '3+' }, unit: '%',
+    aliases: ['多孩占比', '三孩及以上占比'], fallback: null },
+];
+
+export const MEASURES: ReadonlyMap<string, Measure> = new Map(LIST.map((m) => [m.id, m]));
+
+const BY_NAME = new Map<string, Measure>();
+for (const m of LIST) for (const n of [m.id, m.name.zh, m.name.en, ...m.aliases]) BY_NAME.set(normaliseName(n), m);
+
+/** Names compare without spaces, brackets or case: “户籍人口 政策符合率（%）” finds the measure. */
+export function normaliseName(name: string): string {
+  return name.toLowerCase().replace(/[\s（）()%‰]/g, '');
+}
+
+export function measureByName(name: string): Measure | null {
+  return BY_NAME.get(normaliseName(name)) ?? null;
+}
+
+/** Whether a value meets a rule (null when there is no value). */
+export function meets(rule: TargetRule, value: number | null): boolean | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  if (rule.direction === 'at_least') return value >= rule.value;
+  if (rule.direction === 'at_most') return value <= rule.value;
+  return value >= rule.value && value <= (rule.upper ?? Infinity);
+}
+
+/** The rule as planners write it: ≥ 99, ≤ 107, 103～107. */
+export function ruleText(rule: TargetRule): string {
+  if (rule.direction === 'at_least') return `≥ ${rule.value}`;
+  if (rule.direction === 'at_most') return `≤ ${rule.value}`;
+  return `${rule.value}～${rule.upper}`;
+}

@@ -1,0 +1,105 @@
+/**
+ * The 考核 and 目标 pages on the demo county: the scorecard table sorts by its headers in the
+ * order the API's figures give, a township name opens that township, the table downloads as CSV
+ * with Chinese headers and the API's totals; the plain comparison view lists every township; the
+ * 目标 page refuses a non-number in Chinese, saves a target, and the overview then shows it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvDataLines, downloadText, launch, open, pageErrors, ready, type Browser } from './browser.ts';
+import { startDemoServer, type DemoServer } from './demoServer.ts';
+
+let demo: DemoServer;
+let browser: Browser;
+interface Item { id: string; score: number }
+interface Town { township: string; name: string; total: number; rank: number; items: Item[] }
+let towns: Town[];
+
+const get = async <T>(p: string): Promise<T> => (await fetch(`${demo.url}${p}`)).json() as Promise<T>;
+
+beforeAll(async () => {
+  demo = await startDemoServer();
+  browser = await launch();
+  towns = (await get<{ townships: Town[] }>('/api/assessment?year=2024')).townships;
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+describe('考核 page', () => {
+  it('lists the 20 townships by rank and sorts by any column', async () => {
+    const page = await open(browser.context, demo.url, 'page=assessment&year=2024');
+    const order = () => page.locator('#assessment-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-township')));
+    expect(await order()).toEqual(towns.map((t) => t.township));
+    await page.click('#assessment-table button[data-sort="total"]');
+    expect(await page.getAttribute('#assessment-table th:has(button[data-sort="total"])', 'aria-sort')).toBe('descending');
+    await page.click('#assessment-table button[data-sort="total"]');
+    const ascending = [...towns].sort((a, b) => a.total - b.total).map((t) => t.total);
+    const shownTotals = await page.locator('#assessment-table tbody td[data-col="total"]').allInnerTexts();
+    expect(shownTotals.map(Number)).toEqual(ascending);
+    await page.click('#assessment-table button[data-sort="compliance_registered"]');
+    const scores = (await order()).map((code) => towns.find((t) => t.township === code)!.items.find((i) => i.id === 'compliance_registered')!.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    await page.click('#assessment-table button[data-sort="name"]');
+    expect((await order())[0]).toBeTruthy();
+    expect(await page.locator('#assessment-table .badge.cat-advanced').count()).toBe(3);
+    expect(await page.locator('.chart-panel[id^="funnel-"][data-state="ready"]').count()).toBe(3);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a township from its name', async () => {
+    const page = await open(browser.context, demo.url, 'page=assessment&year=2024');
+    const last = towns.at(-1)!;
+    await page.click(`#assessment-table a[data-township="${last.township}"]`);
+    await ready(page, 'township');
+    expect(new URL(page.url()).searchParams.get('township')).toBe(last.township);
+    await page.close();
+  });
+
+  it('downloads the table as CSV with Chinese headers and the totals of the API', async () => {
+    const page = await open(browser.context, demo.url, 'page=assessment&year=2024');
+    const { name, text } = await downloadText(page, () => page.click('#assessment-csv'));
+    expect(name).toMatch(/assessment-2024\.csv$/);
+    expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toContain('名次,乡镇代码,乡镇（街道）,总分,类别');
+    const lines = csvDataLines(text);
+    expect(lines).toHaveLength(20);
+    expect(lines[0]!.split(',').slice(0, 4)).toEqual(['1', towns[0]!.township, towns[0]!.name, towns[0]!.total.toFixed(2)]);
+    await page.close();
+  });
+
+  it('the plain view compares every township on the main indicators', async () => {
+    const page = await open(browser.context, demo.url, 'page=assessment&year=2024&view=plain');
+    expect(await page.locator('#comparison-table tbody tr').count()).toBe(20);
+    const births = await get<{ rows: { township: string; value: number }[] }>(`/api/indicators/births?township=${towns.map((t) => t.township).join(',')}&from=2024&to=2024`);
+    await page.click('#comparison-table button[data-sort="births"]');
+    const first = await page.locator('#comparison-table tbody tr').first().getAttribute('data-township');
+    expect(first).toBe([...births.rows].sort((a, b) => b.value - a.value)[0]!.township);
+    await page.close();
+  });
+});
+
+describe('目标 page', () => {
+  it('refuses a value that is not a number, saves a target, and the overview shows it', async () => {
+    const page = await open(browser.context, demo.url, 'page=targets&year=2024');
+    await page.selectOption('#target-measure', 'compliance_registered');
+    await page.fill('#target-value', '九十');
+    await page.click('#target-save');
+    await expect.poll(() => page.locator('#target-message').innerText()).toBe('目标值必须是数字。');
+    await page.fill('#target-value', '97.5');
+    await page.click('#target-save');
+    await ready(page, 'targets');
+    await expect.poll(() => page.locator('#target-message').innerText()).toBe('已保存。');
+    const row = page.locator('#targets-table tbody tr', { hasText: '户籍人口出生政策符合率' });
+    expect(await row.innerText()).toContain('≥ 97.5');
+    expect(await row.innerText()).toContain('页面修改');
+    await page.close();
+
+    const overview = await open(browser.context, demo.url, 'page=overview&year=2024');
+    await expect.poll(() => overview.locator('[data-card="compliance-registered"]').innerText()).toContain('目标 97.5%');
+    const api = await get<{ rows: { target: number; value: number; meets_target: boolean }[] }>('/api/indicators/compliance?township=all&from=2024&to=2024&residence=registered');
+    expect(api.rows[0]).toMatchObject({ target: 97.5, meets_target: api.rows[0]!.value >= 97.5 });
+    expect(await overview.locator('[data-card="compliance-registered"]').innerText()).toContain(api.rows[0]!.meets_target ? '达标' : '未达标');
+    await overview.close();
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * Targets: a targets.csv in the export folder with Chinese headers (saved as GB18030, as Excel on
+ * a Chinese Windows does) is imported and used by the indicators; admins' edits override it and
+ * can be removed again; a file that cannot be read stops the import with the line and column
+ * named and leaves the database in use untouched; only admins may edit.
+ */
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../server/app.ts';
+import { defaultAnalytics } from '../server/config.ts';
+import { Database } from '../server/db/Database.ts';
+import { ingest } from '../server/ingest/ingest.ts';
+import { TargetBook } from '../server/targets/book.ts';
+import { buildRandomCounty, TOWNS, writeRandomCounty } from './fixtures/randomCounty.ts';
+import { tempDir } from './helpers.ts';
+
+const county = buildRandomCounty();
+
+describe('the target book (pure)', () => {
+  const at = (value: number) => ({ direction: 'at_least' as const, value, upper: null });
+  const book = new TargetBook(
+    [{ measure: 'compliance_registered', scope: 'all', year: 2024, ...at(98), source: 'file' },
+      { measure: 'compliance_registered', scope: '999901101', year: null, ...at(97), source: 'file' }],
+    [{ measure: 'compliance_registered', scope: 'all', year: 2024, ...at(98.5), source: 'edit' }],
+  );
+  it('the most specific target wins, an edit beats the file, and the default applies where nothing is set', () => {
+    expect(book.find('compliance_registered', '999901101', 2024)).toMatchObject({ value: 97, source: 'file' });
+    expect(book.find('compliance_registered', '999901001', 2024)).toMatchObject({ value: 98.5, source: 'edit' });
+    expect(book.find('compliance_registered', '999901001', 2023)).toMatchObject({ value: 99, source: 'default' });
+    expect(book.find('births', 'all', 2024)).toBeNull();
+  });
+});
+
+describe('targets.csv in the export folder, and edits on top', () => {
+  const dir = tempDir('targets');
+  const source = path.join(dir, 'exports');
+  const dbPath = path.join(dir, 'r.duckdb');
+  let db: Database;
+  const analytics = defaultAnalytics();
+  let app: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    await writeRandomCounty(source, county);
+    const csv = ['指标,乡镇（街道）,年度,目标值,方向', '户籍人口计划生育率,全县,2023,97.5,不低于', '户籍人口政策符合率,青石镇,,≥96%,', '出生人口性别比,全县,2023,103-107,区间'].join('\r\n');
+    writeFileSync(path.join(source, 'targets.csv'), iconv.encode(csv, 'gb18030'));
+    await ingest({ source, dbPath, today: '2026-11-23' });
+    db = await Database.open(dbPath);
+    app = createApp({ db, webRoot: path.join(dir, 'none'), log: () => {}, analytics });
+  });
+  afterAll(() => db.close());
+
+  const compliance = async (town: string, year: number) => {
+    const res = await app.request(`/api/indicators/compliance?township=${town}&from=${year}&to=${year}&residence=registered`);
+    return ((await res.json()) as { rows: { value: number; target: number; target_rule: string; meets_target: boolean }[] }).rows[0]!;
+  };
+
+  it('reads the GB18030 file with Chinese headers: county 2023 target, a township target for every year, a band', async () => {
+    const res = await app.request('/api/targets?year=2023');
+    const body = (await res.json()) as { set: { measure: string; scope: string; year: number | null; rule: string; source: string }[] };
+    expect(body.set.map((t) => [t.measure, t.scope, t.year, t.rule, t.source])).toEqual([
+      ['compliance_registered', TOWNS[1], null, '≥ 96', 'file'],
+      ['compliance_registered', 'all', 2023, '≥ 97.5', 'file'],
+      ['srb', 'all', 2023, '103～107', 'file'],
+    ]);
+    const row = await compliance(TOWNS[0], 2023);
+    expect(row).toMatchObject({ target: 97.5, target_rule: '≥ 97.5', meets_target: row.value >= 97.5 });
+    expect(await compliance(TOWNS[1], 2021)).toMatchObject({ target: 96 });
+    expect(await compliance(TOWNS[0], 2022)).toMatchObject({ target: 99 });
+  });
+
+  it('an admin edit overrides the file until it is removed', async () => {
+    const post = (url: string, body: object) => app.request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const set = await post('/api/targets', { measure: 'compliance_registered', scope: 'all', year: 2023, direction: 'at_least', value: 95 });
+    expect(set.status).toBe(200);
+    const edited = await compliance(TOWNS[0], 2023);
+    expect(edited).toMatchObject({ target: 95, meets_target: edited.value >= 95 });
+    expect((await post('/api/targets', { measure: 'compliance_registered', scope: 'all', year: 2023, direction: 'between', value: 95 })).status).toBe(400);
+    expect((await post('/api/targets', { measure: 'nope', scope: 'all', year: 2023, direction: 'at_least', value: 95 })).status).toBe(400);
+    expect((await post('/api/targets/remove', { measure: 'compliance_registered', scope: 'all', year: 2023 })).status).toBe(200);
+    expect(await compliance(TOWNS[0], 2023)).toMatchObject({ target: 97.5 });
+  });
+
+  it('a targets file that cannot be read stops the import, naming line and column, and the database in use stays', async () => {
+    const before = statSync(dbPath).mtimeMs;
+    writeFileSync(path.join(source, 'targets.csv'), '指标,乡镇,年度,目标值\n户籍人口政策符合率,全县,2024,九十九\n', 'utf8');
+    await expect(ingest({ source, dbPath, today: '2026-11-23' })).rejects.toThrow(/targets\.csv line 2, column 目标值: "九十九" is not a target value/);
+    writeFileSync(path.join(source, 'targets.csv'), '指标,乡镇,年度,目标值\n户籍人口政策符合率,不存在镇,2024,99\n', 'utf8');
+    await expect(ingest({ source, dbPath, today: '2026-11-23' })).rejects.toThrow(/line 2, column 乡镇: "不存在镇" is neither 全县 nor a township/);
+    expect(statSync(dbPath).mtimeMs).toBe(before);
+    expect(existsSync(`${dbPath}.building`)).toBe(false);
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * @module pages/assessment
+ * 考核: every township scored under the county's scheme — a table sortable by any column (rank,
+ * total, each item's score), each item's value with the counts behind it, its score, green/red for
+ * met/not met, ⚠ for 单项预警, category badges, the veto and two-years-running marks; a click on a
+ * township opens its page; the table downloads as CSV. A funnel plot per rate item shows whether
+ * a miss is beyond chance. The "多指标对比" view is the same table without a scheme: the townships
+ * side by side on the main indicators. State: `year=&window=year|statyear&view=scheme|plain`.
+ */
+import { auditExport } from '../api.ts';
+import { assessmentApi, type ItemResult, type TownshipResult } from '../assessmentApi.ts';
+import { rateFunnelSpec } from '../charts/rateFunnel.ts';
+import { downloadText, toCsv, type CsvRow } from '../csv.ts';
+import { formatDec, formatInt, formatValue } from '../format.ts';
+import { t, tf, type Lang } from '../i18n.ts';
+import { enumParam, intParam, type PageContext } from '../router.ts';
+import { sortableTable, type SortColumn } from '../sortTable.ts';
+import { chartPanel, controls, h, panel, scopeNote, selectField } from '../ui.ts';
+import { fileName, yearOptions } from './shared.ts';
+import { renderPlainComparison } from './comparison.ts';
+
+const RATE_ITEMS = new Set(['compliance_registered', 'compliance_migrant', 'certificate_rate', 'hospital_rate']);
+
+function itemValue(i: ItemResult): string {
+  if (i.value === null) return '—';
+  if (i.kind === 'srb') return formatDec(i.value);
+  if (i.kind === 'data_quality') return formatInt(i.value);
+  if (i.kind === 'births_change') return `${i.value > 0 ? '+' : ''}${formatDec(i.value, 1)}%`;
+  return formatValue(i.value, '%');
+}
+
+function itemCounts(i: ItemResult, lang: Lang): string {
+  const f = i.fields;
+  const n = (k: string) => (f[k] === null || f[k] === undefined ? '—' : formatInt(f[k]!));
+  const zh = lang === 'zh';
+  switch (i.kind) {
+    case 'compliance_registered': case 'compliance_migrant': return `${n('compliant')}/${n('births')}`;
+    case 'certificate_rate': return `${n('holders')}/${n('women')}`;
+    case 'hospital_rate': return `${n('in_hospital')}/${n('births')}`;
+    case 'srb': return `${zh ? '出生' : 'births '}${n('births')}${f.smoothed_lo != null && f.smoothed_hi != null ? `，${formatDec(f.smoothed_lo)}–${formatDec(f.smoothed_hi)}` : ''}`;
+    case 'births_change': return `${n('births')}（${zh ? '上年' : 'before '}${n('previous')}）`;
+    case 'data_quality': return `${zh ? '不详' : 'unknown '}${n('unknown_policy')}，${zh ? '隔离' : 'quarantined '}${n('quarantined')}`;
+    default: return '';
+  }
+}
+
+function itemCell(i: ItemResult, lang: Lang): HTMLElement {
+  return h('div', { class: 'item-cell' },
+    h('span', { class: 'item-value', text: itemValue(i) }),
+    i.warn ? h('span', { class: 'warn-mark', title: t('warnItem', lang), text: ' ⚠' }) : null,
+    h('br'), h('small', { class: 'muted', text: itemCounts(i, lang) }),
+    h('br'), h('small', { class: 'item-score', text: `${t('scoreOf', lang)} ${formatDec(i.score)}/${i.weight}` }));
+}
+
+export async function renderAssessment(root: HTMLElement, ctx: PageContext): Promise<void> {
+  const { meta, lang, params } = ctx;
+  const year = intParam(params, 'year', meta.years.from, meta.years.to, meta.years.to);
+  const window = enumParam(params, 'window', ['year', 'statyear'] as const, 'year');
+  const view = enumParam(params, 'view', ['scheme', 'plain'] as const, 'scheme');
+  root.append(
+    h('h2', { class: 'page-title', text: `${t('assessmentTitle', lang)} · ${year}` }),
+    controls(
+      selectField('year', t('year', lang), yearOptions(meta.years.from, meta.years.to), String(year), (v) => ctx.set({ year: v })),
+      selectField('window', t('window', lang), [{ value: 'year', label: t('windowYear', lang) }, { value: 'statyear', label: t('windowStatyear', lang) }], window, (v) => ctx.set({ window: v })),
+      selectField('view', t('view', lang), [{ value: 'scheme', label: t('viewScheme', lang) }, { value: 'plain', label: t('viewPlain', lang) }], view, (v) => ctx.set({ view: v })),
+    ),
+  );
+  if (view === 'plain') return renderPlainComparison(root, ctx, year, window);
+
+  const answer = await assessmentApi.assessment(year, window);
+  const towns = answer.townships;
+  const open = (code: string) => ctx.go('township', { township: code });
+  const columns: SortColumn<TownshipResult>[] = [
+    { key: 'rank', label: t('rankCol', lang), numeric: true, cell: (r) => String(r.rank), sortBy: (r) => -r.rank },
+    {
+      key: 'name', label: t('townshipCol', lang), sortBy: (r) => r.name,
+      cell: (r) => {
+        const a = h('a', { href: ctx.href('township', { township: r.township }), 'data-township': r.township, text: r.name });
+        a.addEventListener('click', (ev) => { ev.preventDefault(); open(r.township); });
+        return a;
+      },
+    },
+    { key: 'total', label: t('totalCol', lang), numeric: true, cell: (r) => formatDec(r.total), sortBy: (r) => r.total },
+    {
+      key: 'category', label: t('categoryCol', lang), sortBy: (r) => r.category_name,
+      cell: (r) => h('span', {},
+        h('span', { class: `badge cat-${r.category}`, text: r.category_name }),
+        r.veto ? h('span', { class: 'badge cat-veto', title: r.veto_reasons.join('；'), text: t('vetoed', lang) }) : null,
+        r.bottom_two_years ? h('span', { class: 'badge cat-two-years', text: t('twoYears', lang) }) : null),
+    },
+    ...answer.scheme.items.map((item): SortColumn<TownshipResult> => {
+      const of = (r: TownshipResult) => r.items.find((i) => i.id === item.id)!;
+      return {
+        key: item.id, label: `${item.name}（${item.weight}）`, numeric: true,
+        cell: (r) => itemCell(of(r), lang), sortBy: (r) => of(r).score,
+        // red: points lost; amber: the target is missed but within chance (full marks); green: met
+        cellClass: (r) => (of(r).score < of(r).weight ? 'miss' : of(r).met === false ? 'chance' : 'met'),
+      };
+    }),
+  ];
+  const tbl = sortableTable('assessment-table', columns, towns, (r) => ({ 'data-township': r.township, 'data-category': r.category }));
+  const download = h('button', { type: 'button', id: 'assessment-csv', class: 'csv', text: t('downloadTable', lang) });
+  download.addEventListener('click', () => {
+    downloadText(toCsv(csvRows(towns, lang), csvColumns(answer.scheme.items, lang)), `${fileName(meta, 'assessment', answer.window.label)}.csv`);
+    auditExport('assessment-table');
+  });
+  root.append(panel('assessment', `${answer.scheme.name}（${answer.window.first_day}—${answer.window.last_day}）`,
+    h('p', { class: 'note', text: t('schemeNote', lang) }),
+    ctx.county ? null : scopeNote('assessment-scope', t('countyOnly', lang)),
+    h('div', { class: 'chart-tools' }, download),
+    h('div', { class: 'table-wide' }, tbl)));
+
+  const grid = h('div', { class: 'grid-charts' });
+  root.append(grid);
+  await Promise.all(answer.scheme.items.filter((i) => RATE_ITEMS.has(i.kind)).map(async (item) => {
+    const p = chartPanel(`funnel-${item.id}`, tf('funnelRate', lang, { item: item.name }), lang, t('funnelRateNote', lang));
+    grid.append(p.element);
+    const items = towns.map((r) => ({ r, i: r.items.find((x) => x.id === item.id)! }));
+    const target = items.find((x) => x.i.target !== null)?.i.target;
+    if (target === undefined || target === null) return p.empty();
+    const points = items.map(({ r, i }) => ({ township: r.township, name: r.name, n: i.fields.births ?? i.fields.women ?? 0, value: i.value, met: i.met }));
+    await p.show({
+      spec: rateFunnelSpec({ points, target, labels: { n: item.kind === 'certificate_rate' ? t('womenCount', lang) : t('birthsCount', lang), value: `${item.name}（%）`, limit95: '95%', limit998: '99.8%', target: t('targetRule', lang), name: t('name', lang) } }),
+      rows: points, fileName: fileName(meta, 'funnel', item.id, answer.window.label), lang,
+    });
+  }));
+}
+
+function csvColumns(items: readonly { id: string; name: string }[], lang: Lang) {
+  const zh = lang === 'zh';
+  return [
+    { key: 'rank', label: t('rankCol', lang) }, { key: 'township', label: zh ? '乡镇代码' : 'code' }, { key: 'name', label: t('townshipCol', lang) },
+    { key: 'total', label: t('totalCol', lang) }, { key: 'category', label: t('categoryCol', lang) }, { key: 'veto', label: t('vetoed', lang) },
+    { key: 'two_years', label: t('twoYears', lang) },
+    ...items.flatMap((i) => [{ key: `${i.id}_value`, label: i.name }, { key: `${i.id}_score`, label: `${i.name}${zh ? '得分' : ' score'}` }, { key: `${i.id}_warn`, label: `${i.name}${t('warnItem', lang)}` }]),
+  ];
+}
+
+function csvRows(towns: readonly TownshipResult[], lang: Lang): CsvRow[] {
+  const yes = lang === 'zh' ? '是' : 'yes';
+  return towns.map((r) => ({
+    rank: r.rank, township: r.township, name: r.name, total: r.total.toFixed(2), category: r.category_name,
+    veto: r.veto ? yes : '', two_years: r.bottom_two_years ? yes : '',
+    ...Object.fromEntries(r.items.flatMap((i) => [[`${i.id}_value`, i.value === null ? '' : Number(i.value.toFixed(2))], [`${i.id}_score`, i.score.toFixed(2)], [`${i.id}_warn`, i.warn ? yes : '']])),
+  }));
+}
