@@ -143,6 +143,24 @@ describe('small cells stay suppressed', () => {
     expect(withheld).toBeGreaterThan(0);
   });
 
+  it('no year to date, rolling year or range of months gives a suppressed month back', async () => {
+    const url = (q: string) => `/api/indicators/births?township=${OWN}&residence=migrant&${q}`;
+    const rows = async (q: string) => ((await (await county.as(county.tokens.township, url(q))).json()) as { rows: { period: string; value: number | null }[] }).rows;
+    const months = await rows('from=2024&to=2024&period=month');
+    const hidden = months.filter((m) => m.value === null).map((m) => Number(m.period.slice(5)));
+    expect(hidden.length).toBeGreaterThan(0);
+    const ytd = new Map<number, number | null>();
+    for (let m = 1; m <= 12; m++) ytd.set(m, (await rows(`from=2024&to=2024&period=ytd&through=${m}`))[0]!.value);
+    for (const m of hidden) {
+      // month m = YTD(m) − YTD(m − 1), and = the range m..m: never both ends shown.
+      expect(m === 1 ? ytd.get(1) : ytd.get(m) !== null && ytd.get(m - 1) !== null ? 'both' : null, `2024-${m}`).toBeNull();
+      const single = await rows(`period=range&start=2024-${String(m).padStart(2, '0')}&end=2024-${String(m).padStart(2, '0')}`);
+      expect(single[0]!.value).toBeNull();
+    }
+    const shown = [...ytd.values()].filter((v) => v !== null).length;
+    expect(shown).toBeGreaterThan(0); // spans that follow from published periods are still answered
+  });
+
   it('projection assumptions and the base-year pyramid follow the population pattern', async () => {
     const pyramid = ((await (await county.as(county.tokens.township, `/api/indicators/pyramid?township=${OWN}&from=2024&to=2024&residence=all`)).json()) as { rows: { sex: string; age: string; value: number | null }[] }).rows;
     const a = (await (await county.as(county.tokens.township, `/api/projections/assumptions?scope=${OWN}`)).json()) as { basePopulation: { male: (number | null)[]; female: (number | null)[] }; mortality: { lifeTable: { male: { mx: unknown[] } } }; migration: { male: unknown[] } };
