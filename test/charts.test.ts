@@ -17,7 +17,7 @@ import { pyramidSpec } from '../web/src/charts/pyramid.ts';
 import { projectionSeriesSpec } from '../web/src/charts/projectionSeries.ts';
 import { projectionPyramidSpec } from '../web/src/charts/projectionPyramid.ts';
 import { barsSpec } from '../web/src/charts/bars.ts';
-import { BOM, toCsv } from '../web/src/csv.ts';
+import { exportCsv, exportTable } from '../web/src/exportRows.ts';
 import { formatChange, formatValue, formatVsTarget } from '../web/src/format.ts';
 
 type Layer = { name?: string; layer?: Layer[]; mark?: unknown; encoding?: Record<string, unknown>; data?: { values?: unknown[] } };
@@ -208,12 +208,18 @@ describe('chart builders compile and draw what they promise', () => {
 });
 
 describe('CSV and number formats', () => {
-  it('writes a UTF-8 BOM, Chinese headers and RFC 4180 quoting', () => {
-    const csv = toCsv([{ name: '青石镇', note: 'a,"b"', value: 1.5, small: true, none: null }], [
-      { key: 'name', label: '名称' }, { key: 'note', label: '备注' }, { key: 'value', label: '数值' }, { key: 'small', label: '样本量小' }, { key: 'none', label: '空' },
-    ]);
-    expect(csv.startsWith(BOM)).toBe(true);
-    expect(csv.slice(1).split('\r\n')).toEqual(['名称,备注,数值,样本量小,空', '青石镇,"a,""b""",1.5,true,', '']);
+  it('writes a UTF-8 BOM, Chinese headers, RFC 4180 quoting, rounded numbers, words for codes and the name beside the code', () => {
+    const rows = [
+      { township: '999901101', period: '2024', value: 98.69281045751634, numerator: 3955, small: true, residence: 'registered', note: 'a,"b"', none: null },
+      { township: 'all', period: '2024', value: 687540.9085, numerator: 4839, small: false, residence: 'migrant', note: '=1+1', none: null },
+    ];
+    const pct = exportCsv(exportTable(rows.slice(0, 1), { unit: '%', lang: 'zh', names: () => '青石镇' }));
+    expect(pct.startsWith('\uFEFF')).toBe(true);
+    expect(pct.slice(1).split('\r\n')).toEqual(['乡镇代码,名称,时期,数值,分子,样本量小,人口类别,note,none', '999901101,青石镇,2024,98.69,3955,是,户籍,"a,""b""",', '']);
+    const persons = exportCsv(exportTable(rows.slice(1), { unit: 'persons', lang: 'zh', names: () => '?' }));
+    // the county is 全县, whole persons, a formula-like text neutralised
+    expect(persons.slice(1).split('\r\n')[1]).toBe("全县,?,2024,687541,4839,否,流动,'=1+1,");
+    expect(exportTable(rows, { unit: '%', lang: 'en' }).rows[0]!.slice(-3, -1)).toEqual(['registered', 'a,"b"']);
   });
 
   it('formats the Chinese statistical way', () => {

@@ -3,12 +3,13 @@
  * (test/fixtures/randomCounty.ts), without the SQL, the rollups or the indicator code.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../server/app.ts';
 import { Database } from '../server/db/Database.ts';
 import { ingest } from '../server/ingest/ingest.ts';
 import { buildRandomCounty, TOWNS, writeRandomCounty, type Migrant } from './fixtures/randomCounty.ts';
 import { tempDir } from './helpers.ts';
+import { serveRandomCounty } from './fixtures/randomCountyApp.ts';
 
 const county = buildRandomCounty();
 
@@ -31,25 +32,9 @@ function migrantsAt(date: string, keep: (m: Migrant) => boolean): Migrant[] {
 interface Row { township: string; period: string; value: number | null; numerator: number | null; denominator: number | null; small: boolean; [k: string]: unknown }
 
 describe('indicators over a seeded county, checked against plain-TypeScript sums', () => {
-  const dir = tempDir('indicators');
-  let db: Database;
-  let app: ReturnType<typeof createApp>;
-  const get = async (url: string): Promise<Row[]> => {
-    const res = await app.request(url);
-    const body = (await res.json()) as { rows: Row[]; error?: unknown };
-    expect(res.status, JSON.stringify(body.error)).toBe(200);
-    return body.rows;
-  };
-
-  beforeAll(async () => {
-    const source = path.join(dir, 'exports');
-    await writeRandomCounty(source, county);
-    const dbPath = path.join(dir, 'r.duckdb');
-    await ingest({ source, dbPath, today: '2026-11-23' });
-    db = await Database.open(dbPath);
-    app = createApp({ db, webRoot: path.join(dir, 'none'), log: () => {} });
-  });
-  afterAll(() => db.close());
+  const served = serveRandomCounty<Row>('indicators', county);
+  const { get } = served;
+  const app = { request: (url: string) => served.app.request(url) };
 
   it('births by township and year', async () => {
     const rows = await get(`/api/indicators/births?township=${TOWNS.join(',')}&from=2019&to=2024`);

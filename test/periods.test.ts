@@ -4,14 +4,10 @@
  * rows (test/fixtures/randomCounty.ts), with births placed on the boundary days (31 Dec / 1 Jan,
  * 31 Mar / 1 Apr, 30 Jun / 1 Jul, 30 Sep / 1 Oct), independently of the SQL and the period code.
  */
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../server/app.ts';
-import { Database } from '../server/db/Database.ts';
+import { describe, expect, it } from 'vitest';
 import { labelOf, spansFor } from '../server/indicators/periods.ts';
-import { ingest } from '../server/ingest/ingest.ts';
-import { buildRandomCounty, TOWNS, writeRandomCounty, type Birth } from './fixtures/randomCounty.ts';
-import { tempDir } from './helpers.ts';
+import { buildRandomCounty, TOWNS, type Birth } from './fixtures/randomCounty.ts';
+import { serveRandomCounty } from './fixtures/randomCountyApp.ts';
 
 const county = buildRandomCounty();
 const EDGES = ['2023-12-31', '2024-01-01', '2024-03-31', '2024-04-01', '2024-06-30', '2024-07-01', '2023-06-30', '2023-07-01'];
@@ -38,25 +34,9 @@ describe('period labels (pure)', () => {
 });
 
 describe('year-to-date, statistical half-years, rolling and ranges over a seeded county', () => {
-  const dir = tempDir('periods');
-  let db: Database;
-  let app: ReturnType<typeof createApp>;
-  const get = async (url: string): Promise<Row[]> => {
-    const res = await app.request(url);
-    const body = (await res.json()) as { rows: Row[]; error?: unknown };
-    expect(res.status, JSON.stringify(body.error)).toBe(200);
-    return body.rows;
-  };
-
-  beforeAll(async () => {
-    const source = path.join(dir, 'exports');
-    await writeRandomCounty(source, county);
-    const dbPath = path.join(dir, 'r.duckdb');
-    await ingest({ source, dbPath, today: '2026-11-23' });
-    db = await Database.open(dbPath);
-    app = createApp({ db, webRoot: path.join(dir, 'none'), log: () => {} });
-  });
-  afterAll(() => db.close());
+  const served = serveRandomCounty<Row>('periods', county);
+  const { get } = served;
+  const app = { request: (url: string) => served.app.request(url) };
 
   it('period=ytd&through=6 answers the births of 1 January–30 June of each year, boundary days included', async () => {
     const rows = await get('/api/indicators/births?township=all&from=2023&to=2024&period=ytd&through=6');

@@ -7,14 +7,18 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../server/app.ts';
-import { defaultAnalytics } from '../server/config.ts';
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { NO_AUDIT } from '../server/audit.ts';
+import { LOCAL_ADMIN, type AppEnv } from '../server/auth/principal.ts';
 import { Database } from '../server/db/Database.ts';
+import { isApiError } from '../server/errors.ts';
+import { targetRoutes } from '../server/routes/targets.ts';
+import { defaultAnalytics } from '../server/config.ts';
 import { ingest } from '../server/ingest/ingest.ts';
 import { TargetBook } from '../server/targets/book.ts';
-import { buildRandomCounty, TOWNS, writeRandomCounty } from './fixtures/randomCounty.ts';
-import { tempDir } from './helpers.ts';
+import { buildRandomCounty, TOWNS } from './fixtures/randomCounty.ts';
+import { serveRandomCounty } from './fixtures/randomCountyApp.ts';
 
 const county = buildRandomCounty();
 
@@ -34,22 +38,16 @@ describe('the target book (pure)', () => {
 });
 
 describe('targets.csv in the export folder, and edits on top', () => {
-  const dir = tempDir('targets');
-  const source = path.join(dir, 'exports');
-  const dbPath = path.join(dir, 'r.duckdb');
-  let db: Database;
   const analytics = defaultAnalytics();
-  let app: ReturnType<typeof createApp>;
-
-  beforeAll(async () => {
-    await writeRandomCounty(source, county);
-    const csv = ['指标,乡镇（街道）,年度,目标值,方向', '户籍人口计划生育率,全县,2023,97.5,不低于', '户籍人口政策符合率,青石镇,,≥96%,', '出生人口性别比,全县,2023,103-107,区间'].join('\r\n');
-    writeFileSync(path.join(source, 'targets.csv'), iconv.encode(csv, 'gb18030'));
-    await ingest({ source, dbPath, today: '2026-11-23' });
-    db = await Database.open(dbPath);
-    app = createApp({ db, webRoot: path.join(dir, 'none'), log: () => {}, analytics });
+  const served = serveRandomCounty('targets', county, {
+    analytics,
+    beforeImport(source) {
+      const csv = ['指标,乡镇（街道）,年度,目标值,方向', '户籍人口计划生育率,全县,2023,97.5,不低于', '户籍人口政策符合率,青石镇,,≥96%,', '出生人口性别比,全县,2023,103-107,区间'].join('\r\n');
+      writeFileSync(path.join(source, 'targets.csv'), iconv.encode(csv, 'gb18030'));
+    },
   });
-  afterAll(() => db.close());
+  const { source, dbPath } = served;
+  const app = { request: (url: string, init?: RequestInit) => served.app.request(url, init) };
 
   const compliance = async (town: string, year: number) => {
     const res = await app.request(`/api/indicators/compliance?township=${town}&from=${year}&to=${year}&residence=registered`);
@@ -80,6 +78,23 @@ describe('targets.csv in the export folder, and edits on top', () => {
     expect((await post('/api/targets', { measure: 'nope', scope: 'all', year: 2023, direction: 'at_least', value: 95 })).status).toBe(400);
     expect((await post('/api/targets/remove', { measure: 'compliance_registered', scope: 'all', year: 2023 })).status).toBe(200);
     expect(await compliance(TOWNS[0], 2023)).toMatchObject({ target: 97.5 });
+  });
+
+  it('only admins may set or remove targets', async () => {
+    const analyst = new Hono<AppEnv>();
+    analyst.use('*', async (c, next) => { c.set('principal', { ...LOCAL_ADMIN, name: 'zhao', role: 'analyst', authenticated: true }); await next(); });
+    analyst.onError((e, c) => (isApiError(e) ? c.json(e.toJSON(), e.status) : c.json({ error: String(e) }, 500)));
+    const db = await Database.open(dbPath);
+    try {
+      analyst.route('/api', targetRoutes(db, analytics, NO_AUDIT));
+      const post = (url: string, body: object) => analyst.request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect((await post('/api/targets', { measure: 'srb', scope: 'all', year: 2024, direction: 'at_most', value: 110 })).status).toBe(403);
+      expect((await post('/api/targets/remove', { measure: 'srb', scope: 'all', year: 2024 })).status).toBe(403);
+      expect(analytics.targets.list().some((t) => t.measure === 'srb')).toBe(false);
+      expect(((await (await analyst.request('/api/targets?year=2024')).json()) as { canEdit: boolean }).canEdit).toBe(false);
+    } finally {
+      db.close();
+    }
   });
 
   it('a targets file that cannot be read stops the import, naming line and column, and the database in use stays', async () => {

@@ -20,6 +20,8 @@ import { discloseAssumptions, discloseProjection, type PublishedAssumptions, typ
 import {
   discloseAssessment, discloseBacktest, discloseProgress, type PublishedAssessment, type PublishedBacktest, type PublishedProgress,
 } from '../disclosure/assessment.ts';
+import { disclosePlanningTable } from '../disclosure/planningTable.ts';
+import type { PlanningTable } from '../projection/planningTable.ts';
 import { discloseIndicatorRows, discloseMapRows, discloseRankingRows, discloseSrbRows, type Patterns } from '../disclosure/rows.ts';
 import { ApiError } from '../errors.ts';
 import type { IndicatorQuery, IndicatorRow } from '../indicators/types.ts';
@@ -44,6 +46,8 @@ export type Answer =
   | { readonly kind: 'map'; readonly year: number; readonly envelope: Envelope; readonly rows: { township: string; value: number | null }[] }
   | { readonly kind: 'projection'; readonly answer: PublishedProjection }
   | { readonly kind: 'assumptions'; readonly summary: PublishedAssumptions }
+  /** The planning table (人口规划表) of one scope. */
+  | { readonly kind: 'planningTable'; readonly table: PlanningTable }
   /** The 考核 scorecard: `labels` the period of each item's cells, `previous` the window a year before. */
   | { readonly kind: 'assessment'; readonly answer: PublishedAssessment; readonly labels: Readonly<Record<string, string>>; readonly previous: string }
   /** 双过半 progress: `lastYtd` and `lastYear` the periods its comparisons read. */
@@ -61,6 +65,7 @@ function townshipsOf(answer: Answer): string[] {
     case 'map': return answer.rows.filter((r) => r.value !== null).map((r) => r.township);
     case 'projection': return answer.answer.results.map((r) => r.scope);
     case 'assumptions': return [answer.summary.scope];
+    case 'planningTable': return [answer.table.scope];
     case 'assessment': return answer.answer.townships.map((t) => t.township);
     case 'progress': case 'backtest': return [answer.answer.township];
     case 'plain': return [];
@@ -95,6 +100,8 @@ export async function publish<A extends Answer>(ctx: AnswerContext, answer: A): 
       return { ...answer, answer: discloseProjection(answer.answer, patterns, k) } as A;
     case 'assumptions':
       return { ...answer, summary: discloseAssumptions(answer.summary, patterns.get(answer.summary.scope)!, k) } as A;
+    case 'planningTable':
+      return { ...answer, table: disclosePlanningTable(answer.table, patterns.get(answer.table.scope)!) } as A;
     case 'assessment':
       return { ...answer, answer: discloseAssessment(answer.answer, patterns, await calendar(ctx.db), answer.labels, answer.previous) } as A;
     case 'progress':

@@ -14,6 +14,7 @@ export function respond(c: Context, answer: Answer): Response {
     case 'ranking': return c.json(answer.ranking);
     case 'projection': case 'assessment': case 'progress': case 'backtest': return c.json(answer.answer);
     case 'assumptions': return c.json(answer.summary);
+    case 'planningTable': return c.json(answer.table);
     case 'plain': return c.json(answer.body);
   }
 }

@@ -10,7 +10,7 @@
  * cellKey('births', '999901101', '2024', { R: 'registered', O: '3' }); // 'births/999901101/2024/O=3;R=registered'
  */
 
-export type Family = 'births' | 'marriages' | 'persons' | 'migrants' | 'population';
+export type Family = 'births' | 'marriages' | 'persons' | 'migrants' | 'population' | 'deaths';
 export type Coords = Readonly<Record<string, string | undefined>>;
 
 /** Every dimension, in the order keys name them. */

@@ -28,6 +28,7 @@ export interface Cells {
   stock(coords: Coords): string;
   flow(coords: Coords): string;
   population(coords?: Coords): string;
+  deaths(coords?: Coords): string;
 }
 
 export function cellsAt(township: string, period: string, cal: Calendar): Cells {
@@ -39,6 +40,7 @@ export function cellsAt(township: string, period: string, cal: Calendar): Cells 
     stock: (coords) => cellKey('migrants', township, stockPeriod(end), coords),
     flow: (coords) => cellKey('migrants', township, period, coords),
     population: flowKey('population'),
+    deaths: flowKey('deaths'),
   };
 }
 
@@ -103,6 +105,27 @@ export const INDICATOR_CELLS: Readonly<Record<string, Mapper>> = {
   },
   women_15_49: (_r, q, at) => count(at.population({ C: C(q), S: 'F', A: '15-49' })),
   school_age: (r, q, at) => count(at.population({ C: C(q), A: String(r.group) })),
+  age_groups: (r, q, at) => {
+    const group = at.population({ C: C(q), ...(r.group === 'women15-49' ? { S: 'F', A: '15-49' } : { A: String(r.group) }) });
+    const total = at.population({ C: C(q) });
+    return { events: [group], fields: { value: [group], numerator: [group], denominator: [], share: [group, total] } };
+  },
+  cbr_resident: (r, _q, at) => {
+    const births = at.births({ R: '*' });
+    const resident = [String(Number(r.period) - 1), r.period].map((y) => cellKey('population', r.township, y, { C: 'resident' }));
+    return { events: [births], fields: { value: [births, ...resident], numerator: [births], denominator: resident, births: [births], resident_mid: resident } };
+  },
+  deaths: (_r, _q, at) => count(at.deaths()),
+  cdr: (_r, _q, at) => rate(at.deaths()),
+  ngr: (_r, _q, at) => {
+    const [births, deaths] = [at.births({ R: 'registered' }), at.deaths()];
+    return { events: [births, deaths], fields: { value: [births, deaths], numerator: [births, deaths], denominator: [], births: [births], deaths: [deaths] } };
+  },
+  life_expectancy: (r, _q, at) => {
+    const deaths = at.deaths(r.sex === 'T' ? {} : { S: String(r.sex) });
+    // e0 and its interval are made from the deaths by age; the rows show only their total
+    return { events: [deaths], fields: { value: [deaths], lo: [deaths], hi: [deaths], numerator: [deaths], deaths: [deaths], denominator: [], person_years: [] } };
+  },
   pyramid: (r, q, at) => {
     const part = (c: string) => at.population({ C: c, S: String(r.sex), A: String(r.age) });
     const value = part(C(q));

@@ -17,6 +17,7 @@ import { Lru } from '../db/lru.ts';
 import type { JobRunner } from '../workers/jobs.ts';
 import { calendar, spanMonths, type Calendar } from './calendar.ts';
 import { addBirths } from './families/births.ts';
+import { addDeaths } from './families/deaths.ts';
 import { addMarriages } from './families/marriages.ts';
 import { addMigrants } from './families/migrants.ts';
 import { addPopulation } from './families/population.ts';
@@ -68,6 +69,7 @@ export async function townshipLattice(db: Database, township: string): Promise<L
   await addBirths(lattice, db, cal, township);
   await addMarriages(lattice, db, cal, township);
   await addMigrants(lattice, db, cal, township);
+  await addDeaths(lattice, db, township);
   return lattice;
 }
 

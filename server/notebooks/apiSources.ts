@@ -21,6 +21,7 @@ import { indicatorQuerySchema, resolveQuery, type RawIndicatorQuery } from '../i
 import { INDICATORS } from '../indicators/registry.ts';
 import type { IndicatorRow } from '../indicators/types.ts';
 import { restrictRanking, srbRanking } from '../srb/ranking.ts';
+import { srbListSpan } from '../../common/srbWording.ts';
 import { BIRTH_ORDERS, srbRowsFor, type BirthOrderFilter } from '../srb/srbRows.ts';
 import { projectionResult } from './projection.ts';
 import { assessmentResult, progressResult } from './assessmentBlocks.ts';
@@ -135,7 +136,10 @@ async function ranking(fields: Fields, ctx: SourceContext): Promise<Omit<Result,
     if (raw[k] !== undefined) throw new Error(`srb_ranking takes from, to, residence and order only, not ${k}`);
   }
   const order = orderOf(fields);
-  const q = resolveQuery({ ...parseRaw(raw), township: 'all', period: 'year', compare: 'none', ages: 'single', direction: 'in' }, ctx.data, { kind: 'county' });
+  const parsed = parseRaw(raw);
+  // without `from`, the elevated-SRB list's span (the same default as the API and every page)
+  const span = srbListSpan(parsed.to ?? ctx.data.lastYear, ctx.data.firstYear);
+  const q = resolveQuery({ ...parsed, from: parsed.from ?? span.from, township: 'all', period: 'year', compare: 'none', ages: 'single', direction: 'in' }, ctx.data, { kind: 'county' });
   const restricted = restrictRanking(await srbRanking(ctx.db, q, order, ctx.config.smallCell, ctx.data.names), ctx.who.scope);
   const { ranking: answer } = await publish(ctx, { kind: 'ranking', query: q, order, ranking: restricted });
   const rows = answer.townships.map((t) => ({ ...t }) as unknown as ResultRow);

@@ -98,6 +98,49 @@ export async function specToSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
+/** Width and height of a rendered SVG (its root element's attributes). */
+export function svgSize(svg: string): { width: number; height: number } {
+  const m = /<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"/.exec(svg);
+  if (!m) throw new Error('the chart SVG has no width and height');
+  return { width: Number(m[1]), height: Number(m[2]) };
+}
+
+/** Widest and tallest print shapes a chart may have: 16:9 and 4:3. */
+const WIDEST = 16 / 9;
+const TALLEST = 4 / 3;
+const MIN_PLOT_HEIGHT = 160;
+
+/** Adds `delta` to the plot height of a single or layered spec, or of every view of an hconcat. */
+function withHeight(spec: TopLevelSpec, delta: number): TopLevelSpec | null {
+  const s = spec as { height?: unknown; hconcat?: { height?: unknown }[] };
+  if (typeof s.height === 'number') return { ...spec, height: Math.max(MIN_PLOT_HEIGHT, Math.round(s.height + delta)) } as TopLevelSpec;
+  if (Array.isArray(s.hconcat) && s.hconcat.every((v) => typeof v.height === 'number')) {
+    return { ...spec, hconcat: s.hconcat.map((v) => ({ ...v, height: Math.max(MIN_PLOT_HEIGHT, Math.round((v.height as number) + delta)) })) } as TopLevelSpec;
+  }
+  return null;
+}
+
+/**
+ * Renders a chart in a print-friendly shape: a chart wider than 16:9 gets a taller plot until the
+ * whole image (title, axes, legend) is 16:9; one taller than 4:3 gets a shorter plot, down to
+ * 160 px. The width is the spec's. Two renders: one to measure, one at the new height.
+ */
+export async function printSized(spec: TopLevelSpec): Promise<{ svg: string; width: number; height: number; spec: TopLevelSpec }> {
+  let current = spec;
+  let svg = await specToSvg(current);
+  // a new height can move axis labels and legends: measure again, at most twice more
+  for (let pass = 0; pass < 3; pass++) {
+    const size = svgSize(svg);
+    const ratio = size.width / size.height;
+    const target = ratio > WIDEST + 0.01 ? size.width / WIDEST : ratio < TALLEST - 0.01 ? size.width / TALLEST : null;
+    const resized = target === null ? null : withHeight(current, target - size.height);
+    if (!resized) return { svg, ...size, spec: current };
+    current = resized;
+    svg = await specToSvg(current);
+  }
+  return { svg, ...svgSize(svg), spec: current };
+}
+
 export class FontMissingError extends Error {
   override readonly name = 'FontMissingError';
 }

@@ -8,7 +8,9 @@
  * applyFormats(-3.24, ['change']);   // '下降3.2%'
  * applyFormats(8.123, ['permille']); // '8.12‰'
  */
-import type { Cell } from './types.ts';
+import { compareWithTarget, targetSentence } from '../../common/targetComparison.ts';
+import { JUDGEMENT_WORDS, type SrbJudgement } from '../../common/srbWording.ts';
+import type { Cell, ResultRow } from './types.ts';
 
 export type FormatValue = Cell | Cell[];
 type Format = (value: FormatValue, args: readonly string[]) => FormatValue;
@@ -85,6 +87,8 @@ const FORMATS: Record<string, Format> = {
     const table = new Map((a[0] ?? '').split('/').map((kv) => kv.split('=') as [string, string]));
     return v === null ? MISSING : table.get(String(v)) ?? String(v);
   },
+  /** SRB words of a `judgement` value: 偏高 / 未显著偏高 / 正常 / 未显著偏低 / 偏低 (common/srbWording.ts). */
+  judgement: (v) => (typeof v === 'string' && Object.hasOwn(JUDGEMENT_WORDS, v) ? JUDGEMENT_WORDS[v as SrbJudgement].zh : v === null ? MISSING : String(v)),
   sex: (v) => (v === 'M' ? '男' : v === 'F' ? '女' : v === null ? MISSING : String(v)),
   text: (v) => (v === null ? MISSING : Array.isArray(v) ? v.join('、') : String(v)),
   /** Several rows' values joined with 、 (`list:无` says 无 when no row matches). */
@@ -95,7 +99,30 @@ const FORMATS: Record<string, Format> = {
   count: (v) => (Array.isArray(v) ? v.length : v === null ? 0 : 1),
 };
 
-export const FORMAT_NAMES = Object.keys(FORMATS);
+/**
+ * Formats of a whole row (a slot naming a result without a column: `{{ comp_reg | vstarget }}`).
+ * `vstarget`: a share against its target by the one rule of common/targetComparison.ts — met or
+ * not on the counts, enough digits, the counts quoted: 98.999%（3,955/3,995，目标99%），未达到目标.
+ */
+const ROW_FORMATS: Record<string, (row: ResultRow) => string> = {
+  vstarget: (row) => {
+    const [n, d, target] = [row.numerator, row.denominator, row.target];
+    if (typeof n !== 'number' || typeof d !== 'number' || typeof target !== 'number') {
+      throw new Error('vstarget needs a row with numerator, denominator and target (the compliance indicator with a residence)');
+    }
+    return targetSentence(compareWithTarget(n, d, target));
+  },
+};
+
+export function isRowFormat(text: string | undefined): boolean {
+  return text !== undefined && Object.hasOwn(ROW_FORMATS, text.trim());
+}
+
+export function applyRowFormat(row: ResultRow, format: string): string {
+  return ROW_FORMATS[format.trim()]!(row);
+}
+
+export const FORMAT_NAMES = [...Object.keys(FORMATS), ...Object.keys(ROW_FORMATS)];
 
 /** Formats that take every matching row rather than exactly one. */
 export const MULTI_ROW_FORMATS = new Set(['list', 'count']);
@@ -103,7 +130,7 @@ export const MULTI_ROW_FORMATS = new Set(['list', 'count']);
 /** One format step: `name` or `name:arg:arg`. */
 export function parseFormat(text: string): { name: string; args: string[] } {
   const [name, ...args] = text.trim().split(':');
-  if (!name || !Object.hasOwn(FORMATS, name)) throw new Error(`unknown format "${text.trim()}" (${FORMAT_NAMES.join(', ')})`);
+  if (!name || (!Object.hasOwn(FORMATS, name) && !Object.hasOwn(ROW_FORMATS, name))) throw new Error(`unknown format "${text.trim()}" (${FORMAT_NAMES.join(', ')})`);
   return { name, args };
 }
 
@@ -112,7 +139,9 @@ export function applyFormats(value: FormatValue, formats: readonly string[]): st
   let v: FormatValue = value;
   for (const f of formats) {
     const { name, args } = parseFormat(f);
-    v = FORMATS[name]!(v, args);
+    const format = FORMATS[name];
+    if (!format) throw new Error(`${name} formats a whole row: write {{ result | ${name} }}, without a column`);
+    v = format(v, args);
   }
   if (Array.isArray(v)) return v.map((x) => (x === null ? MISSING : String(x))).join('、');
   if (v === null) return MISSING;

@@ -17,9 +17,10 @@ import type { Database } from '../db/Database.ts';
 import { ApiError } from '../errors.ts';
 import { catalog } from '../indicators/catalog.ts';
 import { runIndicatorBlock, type SourceContext } from './apiSources.ts';
-import { bindData, specToSvg, withReportConfig } from './charts.ts';
+import { bindData, printSized, withReportConfig } from './charts.ts';
 import { standardChart } from './chartKinds.ts';
-import { esc, markdownToHtml, placeholder } from './markdown.ts';
+import { esc, fillBlocks, markdownToHtml, parseMarkdown, placeholder, type MdBlock } from './markdown.ts';
+import { numbered, withNumberedTitle } from './numbering.ts';
 import { resolveParams } from './params.ts';
 import { isSpecError, parseSpec } from './spec.ts';
 import { evaluateSlot, fillTemplate, splitSlots, type SlotScope } from './slots.ts';
@@ -39,7 +40,17 @@ export interface RenderOptions {
   readonly who?: Principal;
 }
 
-export interface RenderedChart { readonly name: string; readonly title: string; readonly line: number; readonly svg: string; readonly spec: TopLevelSpec }
+export interface RenderedChart {
+  readonly name: string;
+  /** The numbered title drawn in the chart: `图3 分月出生人数…`. */
+  readonly title: string;
+  readonly line: number;
+  readonly svg: string;
+  /** The SVG's size in CSS pixels (about 16:9 or 4:3, see charts.ts `printSized`). */
+  readonly width: number;
+  readonly height: number;
+  readonly spec: TopLevelSpec;
+}
 export interface RenderedTable { readonly name: string; readonly title: string; readonly line: number; readonly csv: string; readonly table: BuiltTable }
 
 export interface RenderedReport {
@@ -55,8 +66,16 @@ export interface RenderedReport {
   readonly slots: readonly SlotRecord[];
   readonly errors: readonly NotebookError[];
   readonly results: ReadonlyMap<string, Result>;
+  /** The body in order, for writers other than HTML (Word): narrative blocks with slots filled, charts and tables by index. */
+  readonly outline: readonly OutlineItem[];
   readonly timings: { readonly dataMs: number; readonly renderMs: number; readonly totalMs: number };
 }
+
+export type OutlineItem =
+  | { readonly kind: 'markdown'; readonly blocks: readonly MdBlock[] }
+  | { readonly kind: 'chart'; readonly index: number }
+  | { readonly kind: 'table'; readonly index: number }
+  | { readonly kind: 'error'; readonly text: string };
 
 type Outcome = Result | { failed: string; block: BlockRef };
 
@@ -153,6 +172,7 @@ export async function renderNotebook(notebook: Notebook, rawParams: Readonly<Rec
   const charts: RenderedChart[] = [];
   const tables: RenderedTable[] = [];
   const html: string[] = [];
+  const outline: OutlineItem[] = [];
   if (!title.ok) errors.push({ block: { kind: 'markdown', name: 'title', line: 1 }, line: 1, message: title.message });
   for (const e of notebook.frontMatterErrors) html.push(errorHtml(e));
   const lookup = (name: string): Result => {
@@ -167,11 +187,15 @@ export async function renderNotebook(notebook: Notebook, rawParams: Readonly<Rec
       const err = { block, line, message: msg };
       errors.push(err);
       html.push(errorHtml(err));
+      outline.push({ kind: 'error', text: `报告块出错（第${line}行）：${msg}` });
     };
     switch (b.kind) {
-      case 'markdown':
-        html.push(renderMarkdown(b.text, block, scope, slots, errors));
+      case 'markdown': {
+        const md = renderMarkdown(b.text, block, scope, slots, errors);
+        html.push(md.html);
+        outline.push({ kind: 'markdown', blocks: md.blocks });
         break;
+      }
       case 'sql':
       case 'indicator': {
         const o = outcomes.get(b.name);
@@ -187,11 +211,14 @@ export async function renderNotebook(notebook: Notebook, rawParams: Readonly<Rec
         if (!filled.ok) { inPlace(filled.message, b.line + 1 + filled.lineOffset); break; }
         try {
           if (b.kind === 'chart') {
-            const chart = await renderChart(b.name, b.line, filled.text, lookup);
+            const chart = await renderChart(b.name, b.line, filled.text, lookup, charts.length + 1);
+            outline.push({ kind: 'chart', index: charts.length });
             charts.push(chart);
-            html.push(`<figure class="nb-chart" id="chart-${esc(b.name)}">${chart.svg.replace('<svg ', '<svg preserveAspectRatio="xMinYMin meet" ')}</figure>`);
+            html.push(`<figure class="nb-chart" id="chart-${esc(b.name)}" data-chart="${esc(b.name)}">${chart.svg.replace('<svg ', '<svg preserveAspectRatio="xMinYMin meet" ')}</figure>`);
           } else {
-            const table = buildTable(parseSpec(filled.text), lookup);
+            const built = buildTable(parseSpec(filled.text), lookup);
+            const table = { ...built, title: numbered(built.title || b.name, '表', tables.length + 1) };
+            outline.push({ kind: 'table', index: tables.length });
             tables.push({ name: b.name, title: table.title, line: b.line, csv: tableCsv(table), table });
             html.push(tableHtml(table));
           }
@@ -206,13 +233,14 @@ export async function renderNotebook(notebook: Notebook, rawParams: Readonly<Rec
   const results = new Map([...outcomes].filter((kv): kv is [string, Result] => !('failed' in kv[1])));
   return {
     notebook: notebook.name, title: title.ok ? title.text : notebook.title, description: notebook.description,
-    params, meta, bodyHtml: html.join('\n'), charts, tables, slots, errors, results,
+    params, meta, bodyHtml: html.join('\n'), charts, tables, slots, errors, results, outline,
     timings: { dataMs: dataDone - started, renderMs: done - dataDone, totalMs: done - started },
   };
 }
 
-function renderMarkdown(text: string, block: BlockRef, scope: SlotScope, slots: SlotRecord[], errors: NotebookError[]): string {
+function renderMarkdown(text: string, block: BlockRef, scope: SlotScope, slots: SlotRecord[], errors: NotebookError[]): { html: string; blocks: MdBlock[] } {
   const pieces: string[] = [];
+  const plain: string[] = [];
   let withPlaceholders = '';
   for (const part of splitSlots(text)) {
     if ('literal' in part) { withPlaceholders += part.literal; continue; }
@@ -221,16 +249,21 @@ function renderMarkdown(text: string, block: BlockRef, scope: SlotScope, slots: 
     if (r.ok) {
       slots.push({ block, line, expr: part.expr, text: r.text, value: r.value, kind: r.kind, source: r.source });
       pieces.push(esc(r.text));
+      plain.push(r.text);
     } else {
       errors.push({ block, line, message: `{{ ${part.expr} }}: ${r.message}` });
       pieces.push(`<span class="nb-error nb-slot-error" title="${esc(r.message)}">〔出错：{{ ${esc(part.expr)} }}（第${line}行）${esc(r.message)}〕</span>`);
+      plain.push(`〔出错：{{ ${part.expr} }}（第${line}行）${r.message}〕`);
     }
     withPlaceholders += placeholder(pieces.length - 1);
   }
-  return markdownToHtml(withPlaceholders, (i) => pieces[i] ?? '');
+  return {
+    html: markdownToHtml(withPlaceholders, (i) => pieces[i] ?? ''),
+    blocks: fillBlocks(parseMarkdown(withPlaceholders), (i) => plain[i] ?? ''),
+  };
 }
 
-async function renderChart(name: string, line: number, text: string, lookup: (name: string) => Result): Promise<RenderedChart> {
+async function renderChart(name: string, line: number, text: string, lookup: (name: string) => Result, n: number): Promise<RenderedChart> {
   const rowsOf = (n: string) => lookup(n).rows;
   let spec: TopLevelSpec;
   if (text.trim().startsWith('{')) {
@@ -248,13 +281,14 @@ async function renderChart(name: string, line: number, text: string, lookup: (na
     if (!dataName) throw new Error('a chart block needs "data:" (a result name) or a Vega-Lite JSON spec');
     spec = standardChart(fields, rowsOf(dataName));
   }
-  let svg: string;
+  spec = withNumberedTitle(spec, n, name);
+  let sized: Awaited<ReturnType<typeof printSized>>;
   try {
-    svg = await specToSvg(withReportConfig(spec));
+    sized = await printSized(withReportConfig(spec));
   } catch (e) {
     throw new Error(`the chart spec does not render: ${message(e)}`);
   }
   const t = (spec as { title?: unknown }).title;
   const title = typeof t === 'string' ? t : t && typeof t === 'object' && typeof (t as { text?: unknown }).text === 'string' ? (t as { text: string }).text : name;
-  return { name, title, line, svg, spec };
+  return { name, title, line, svg: sized.svg, width: sized.width, height: sized.height, spec: sized.spec };
 }

@@ -11,7 +11,7 @@
  * values may be `$param`), except under `list`/`count`. Evaluation returns the text and a record of
  * where the value came from, so a test can compare it with the API.
  */
-import { MULTI_ROW_FORMATS, applyFormats, parseFormat } from './formats.ts';
+import { MULTI_ROW_FORMATS, applyFormats, applyRowFormat, isRowFormat, parseFormat } from './formats.ts';
 import type { Cell, ParamValues, Result, ResultRow, SlotRecord, SlotSource } from './types.ts';
 
 export type ResultLookup = (name: string) => Result | { failed: string; line: number } | undefined;
@@ -103,12 +103,22 @@ function evaluate(p: Parsed, scope: SlotScope): SlotOutcome {
     const source = multiSource(result, p, field, scope.params);
     return { ok: true, text: applyFormats(values, p.formats), value: values, kind: 'result', source };
   }
-  if (field === null) throw new Error(`name a column of "${p.ref}" (columns: ${result.columns.join(', ')})`);
+  const rowFormat = field === null && isRowFormat(p.formats[0]);
+  if (field === null && !rowFormat) throw new Error(`name a column of "${p.ref}" (columns: ${result.columns.join(', ')})`);
   if (rows.length !== 1) {
     const what = rows.length === 0 ? 'no row matches' : `${rows.length} rows match`;
     throw new Error(`${what} in "${p.ref}"${p.selector ? `[${p.selector}]` : ''}; pick one row with [0], [-1] or [field=value]`);
   }
   const row = rows[0]!;
+  if (field === null) {
+    // a whole-row format (vstarget): its figure is the row's value
+    const prov = result.provenance.value;
+    const source: SlotSource | null = prov
+      ? { api: prov.api, rowsAt: prov.rowsAt, field: prov.field, aggregate: 'one', match: Object.fromEntries(prov.keys.map((k) => [k, row[k] ?? null])) }
+      : null;
+    const text = applyFormats(applyRowFormat(row, p.formats[0]!), p.formats.slice(1));
+    return { ok: true, text, value: row.value ?? null, kind: 'result', source };
+  }
   const value = shifted(row[field] ?? null, p.shift);
   const prov = result.provenance[field];
   const source: SlotSource | null = prov && !p.shift

@@ -12,7 +12,7 @@
  *   cbr: 出生率（‰） | fixed:2
  * ```
  */
-import { csvText, quoteCsv } from '../csvField.ts';
+import { csvText, quoteCsv } from '../../common/csvField.ts';
 import { applyFormats, fixed, parseFormat } from './formats.ts';
 import { SpecError, checkKeys, required, type SpecField } from './spec.ts';
 import type { Cell, Result, ResultRow } from './types.ts';

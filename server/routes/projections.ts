@@ -6,6 +6,8 @@
  *   are cached (LRU of 32) by the canonical request and the database generation.
  * - `GET /api/projections/assumptions?scope=all|code&baseYear=` the derived assumptions.
  * - `GET /api/projections/backtest?baseYear=2014&to=2024` the backtest figures.
+ * - `GET /api/projections/table?scope=&years=2025,2030,2035&scenarios=low,medium,high&groups=…&format=json|csv|xlsx|docx`
+ *   the planning table (server/projection/planningTable.ts) in whole persons, as JSON or a file.
  * Aggregates only; township accounts may project only their own townships, and their projections
  * use their townships' data alone (projection/area.ts): no county figure reaches them.
  */
@@ -27,10 +29,29 @@ import type { JobRunner } from '../workers/jobs.ts';
 import { publish } from '../answer/pipeline.ts';
 import { respond } from '../answer/respond.ts';
 import type { AnalyticsConfig } from '../config.ts';
+import { PLANNING_GROUP_IDS, defaultTableYears } from '../../common/planningGroups.ts';
+import { TABLE_SCENARIOS } from '../projection/planningTable.ts';
+import { planningFileName, planningOutputTable } from '../projection/planningTableOutput.ts';
+import { tableToCsv } from '../outputs/csv.ts';
+import { tableToXlsx } from '../outputs/xlsx.ts';
+import { tablesToDocx } from '../outputs/docx.ts';
+import { download } from '../outputs/download.ts';
 
 const assumptionsQuery = z.strictObject({
   scope: z.union([z.literal('all'), z.string().regex(/^\d{9}$/, 'a township is a 9-digit code')]).default('all'),
   baseYear: z.coerce.number().int().min(1900).max(2200).optional(),
+});
+
+const csvList = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+
+const tableQuery = z.strictObject({
+  scope: z.union([z.literal('all'), z.string().regex(/^\d{9}$/, 'a township is a 9-digit code')]).default('all'),
+  baseYear: z.coerce.number().int().min(1900).max(2200).optional(),
+  years: z.string().transform((s) => csvList(s).map(Number)).pipe(z.array(z.number().int('years are whole years such as 2025').min(1900).max(2300)).min(1).max(31)).optional(),
+  scenarios: z.string().transform(csvList).pipe(z.array(z.enum(TABLE_SCENARIOS)).min(1)).default(['low', 'medium', 'high']),
+  groups: z.string().transform(csvList).pipe(z.array(z.enum(PLANNING_GROUP_IDS as [string, ...string[]])).min(1)).default([...PLANNING_GROUP_IDS]),
+  lang: z.enum(['zh', 'en']).default('zh'),
+  format: z.enum(['json', 'csv', 'xlsx', 'docx']).default('json'),
 });
 
 const backtestQuery = z.strictObject({
@@ -66,6 +87,22 @@ export function projectionRoutes(db: Database, jobs: JobRunner, config: Analytic
     if (name === undefined) throw new ApiError(400, 'bad_parameter', `scope: no township ${q.scope} in the data`, { parameter: 'scope' });
     const summary = await jobs.run({ kind: 'assumptions', scope: q.scope, name, baseYear, area: areaOf(scope) });
     return respond(c, await publish({ db, config, who, jobs }, { kind: 'assumptions', summary }));
+  });
+
+  app.get('/projections/table', query(tableQuery), async (c) => {
+    const q = c.req.valid('query');
+    const who = principal(c);
+    checkScope(who.scope, [q.scope], 'scope');
+    const base = await resolveBaseYear(db, q.baseYear);
+    const years = q.years ?? defaultTableYears(base);
+    const computed = await jobs.run({ kind: 'planningTable', req: { scope: q.scope, years, scenarios: q.scenarios, groups: q.groups, baseYear: base }, area: areaOf(who.scope) });
+    const published = await publish({ db, config, who, jobs }, { kind: 'planningTable', table: computed });
+    if (q.format === 'json') return respond(c, published);
+    const table = published.table;
+    const out = planningOutputTable(table, q.lang);
+    if (q.format === 'csv') return download(c, tableToCsv(out), planningFileName(table, 'csv'), 'csv');
+    if (q.format === 'xlsx') return download(c, await tableToXlsx(out, '人口规划表'), planningFileName(table, 'xlsx'), 'xlsx');
+    return download(c, await tablesToDocx(out.title, [out]), planningFileName(table, 'docx'), 'docx');
   });
 
   app.get('/projections/backtest', query(backtestQuery), async (c) => {

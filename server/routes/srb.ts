@@ -2,7 +2,8 @@
  * @module routes/srb
  * `GET /api/srb?township=&from=&to=&period=&residence=&order=all|1|2|3+`: SRB rows with interval,
  * smoothed value and flag. `GET /api/srb/ranking?from=&to=&residence=&order=`: townships ranked
- * by smoothed SRB over the span, with the funnel plot's limits.
+ * by smoothed SRB over the span (default: the last 3 years, as the elevated-SRB list on every page),
+ * with the funnel plot's limits and the list's rule in words.
  */
 import { Hono } from 'hono';
 import { principal, type AppEnv } from '../auth/principal.ts';
@@ -18,6 +19,7 @@ import { BIRTH_ORDERS, srbRowsFor } from '../srb/srbRows.ts';
 import { publish } from '../answer/pipeline.ts';
 import { respond } from '../answer/respond.ts';
 import { query } from '../validate.ts';
+import { srbListSpan } from '../../common/srbWording.ts';
 
 /** `3+` typed into a URL arrives as `3 ` (a `+` decodes to a space): take it as meant. */
 const srbSchema = indicatorQuerySchema.extend({
@@ -46,7 +48,9 @@ export function srbRoutes(db: Database, config: AnalyticsConfig, jobs?: JobRunne
     const raw = c.req.valid('query');
     const data = await catalog(db);
     const who = principal(c);
-    const q = resolveQuery({ ...raw, township: 'all', period: 'year', compare: 'none', ages: 'single', direction: 'in' }, data, COUNTY_SCOPE);
+    // The default span is the elevated-SRB list's, the same on every page (common/srbWording.ts).
+    const span = srbListSpan(raw.to ?? data.lastYear, data.firstYear);
+    const q = resolveQuery({ ...raw, from: raw.from ?? span.from, township: 'all', period: 'year', compare: 'none', ages: 'single', direction: 'in' }, data, COUNTY_SCOPE);
     const ranking = await srbRanking(db, q, raw.order, config.smallCell, data.names);
     if (who.scope.kind !== 'county') {
       return respond(c, await publish({ db, config, who, jobs }, { kind: 'ranking', query: q, order: raw.order, ranking: restrictRanking(ranking, who.scope) }));

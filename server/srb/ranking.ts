@@ -12,9 +12,14 @@ import type { Scope } from '../auth/scope.ts';
 import { classifyFunnel, funnelGrid, type FunnelPoint } from '../stats/index.ts';
 import { srbRow, type BirthOrderFilter, type SrbRow } from './srbRows.ts';
 import { spanBirthsBySex } from './spanCounts.ts';
+import { funnelRule, srbListRule } from '../../common/srbWording.ts';
 
 export interface SrbRanking {
   span: string;
+  from: number;
+  to: number;
+  /** The elevated-SRB list's rule and the funnel's centre, in words (common/srbWording.ts). */
+  rule: { zh: string; en: string; funnel: { zh: string; en: string } };
   county: SrbRow;
   prior: { meanSrb: number; strength: number; pooled: boolean } | null;
   townships: (SrbRow & { name: string; rank: number; funnel: string })[];
@@ -52,7 +57,11 @@ export async function computeRanking(
   let maxBirths = 10;
   for (const t of townships) maxBirths = Math.max(maxBirths, t.births);
   return {
-    span, county,
+    span, from: query.from, to: query.to, county,
+    rule: {
+      zh: srbListRule(query.from, query.to, 'zh'), en: srbListRule(query.from, query.to, 'en'),
+      funnel: { zh: funnelRule(county.srb, 'zh'), en: funnelRule(county.srb, 'en') },
+    },
     prior: prior ? { meanSrb: prior.meanSrb, strength: prior.strength, pooled: prior.pooled } : null,
     townships,
     funnel: funnelGrid(target, maxBirths, { minBirths: 10, points: 60 }),
@@ -70,5 +79,7 @@ export function restrictRanking(ranking: SrbRanking, scope: Scope): SrbRanking |
     .map((t) => ({ ...t, smoothed: null, smoothed_lo: null, smoothed_hi: null, shrinkage: 0, funnel: 'withheld' }))
     .sort((a, b) => (b.srb ?? -Infinity) - (a.srb ?? -Infinity))
     .map((t, i) => ({ ...t, rank: i + 1 }));
-  return { span: ranking.span, county: null, prior: null, townships: own, funnel: [] };
+  // the funnel's words quote the county's ratio: withheld with the county row
+  const rule = { ...ranking.rule, funnel: { zh: funnelRule(null, 'zh'), en: funnelRule(null, 'en') } };
+  return { ...ranking, rule, county: null, prior: null, townships: own, funnel: [] };
 }

@@ -13,6 +13,7 @@ import type { Scope } from '../auth/scope.ts';
 import { periodParams, residencesOf } from '../indicators/sources.ts';
 import type { IndicatorQuery, IndicatorRow } from '../indicators/types.ts';
 import { fitSrbPrior, flag, posteriorSrb, srbInterval, type BetaPrior } from '../stats/index.ts';
+import { srbJudgement, type SrbJudgement } from '../../common/srbWording.ts';
 
 export const BIRTH_ORDERS = ['all', '1', '2', '3+'] as const;
 export type BirthOrderFilter = (typeof BIRTH_ORDERS)[number];
@@ -34,6 +35,8 @@ export interface SrbRow extends IndicatorRow {
   /** Weight of the county prior in the smoothed value (0 for the county itself). */
   shrinkage: number;
   flag: 'high' | 'low' | 'normal' | null;
+  /** The words every page uses (common/srbWording.ts): high 偏高, elevated_ns 未显著偏高, normal 正常, … */
+  judgement: SrbJudgement;
 }
 
 export interface SexCounts { township: string; period: string; male: number | null; female: number | null }
@@ -64,6 +67,7 @@ export function srbRow(township: string, period: string, male: number, female: n
     smoothed_hi: smoothed ? smoothed.hi : withheld ? null : raw.hi,
     shrinkage: smoothed ? smoothed.weight : 0,
     flag: male + female > 0 ? flag(raw.lo, raw.hi) : null,
+    judgement: male + female > 0 ? srbJudgement(raw.srb, raw.lo, raw.hi) : 'none',
     small: male + female < smallCell,
   };
 }

@@ -8,6 +8,7 @@
  * MEASURES.get('compliance_registered')?.indicator; // 'compliance'
  * measureByName('户籍人口政策符合率')?.id;          // 'compliance_registered'
  */
+import { meetsTarget } from '../../common/targetComparison.ts';
 import type { Bilingual } from '../indicators/types.ts';
 
 export const DIRECTIONS = ['at_least', 'at_most', 'between'] as const;
@@ -78,6 +79,20 @@ export function meets(rule: TargetRule, value: number | null): boolean | null {
   if (rule.direction === 'at_least') return value >= rule.value;
   if (rule.direction === 'at_most') return value <= rule.value;
   return value >= rule.value && value <= (rule.upper ?? Infinity);
+}
+
+/**
+ * Met or not for a share in % given by its counts, decided on the counts (common/targetComparison),
+ * never on a rounded share: 3,955 of 3,995 misses ≥ 99 even though it prints as 99.00% at 2 decimals.
+ * At most t ⇔ the complement is at least 100 − t.
+ */
+export function meetsShare(rule: TargetRule, numerator: number, denominator: number): boolean | null {
+  const atLeast = (t: number) => meetsTarget(numerator, denominator, t);
+  const atMost = (t: number) => meetsTarget(denominator - numerator, denominator, 100 - t);
+  if (!(denominator > 0)) return null;
+  if (rule.direction === 'at_least') return atLeast(rule.value);
+  if (rule.direction === 'at_most') return atMost(rule.value);
+  return atLeast(rule.value) && atMost(rule.upper ?? 100);
 }
 
 /** The rule as planners write it: ≥ 99, ≤ 107, 103～107. */

@@ -1,8 +1,8 @@
 /**
  * @module workers/jobs
  * The heavy work of a request — a projection (probabilistic ones run thousands of draws), the
- * assumptions and backtest of a projection, a report render, a township's small-cell suppression
- * pattern — as plain-data jobs, so that it can
+ * assumptions and backtest of a projection, a planning table (one projection per scenario), a
+ * report render, a township's small-cell suppression pattern — as plain-data jobs, so that it can
  * run on a worker thread (workers/pool.ts) and never on the thread that answers everyone else.
  * `runJob` is the one implementation: the pool's workers call it, and `inlineJobs` calls it on
  * the calling thread (tests, the CLI).
@@ -25,6 +25,7 @@ import { loadProjectionData } from '../projection/data.ts';
 import { assumptionsSummary, type AssumptionsSummary } from '../projection/output.ts';
 import { dataSpan, runProjection, type ProjectionAnswer } from '../projection/project.ts';
 import type { ProjectionRequest } from '../projection/request.ts';
+import { planningTable, type PlanningTable, type PlanningTableRequest } from '../projection/planningTable.ts';
 
 /** A rendered report without its in-memory results (what a route answers). */
 export type ReportAnswer = Omit<RenderedReport, 'results'>;
@@ -33,6 +34,7 @@ export type Job =
   | { readonly kind: 'projection'; readonly req: ProjectionRequest; readonly baseYear: number; readonly area: readonly string[] | null }
   | { readonly kind: 'assumptions'; readonly scope: string; readonly name: string; readonly baseYear: number; readonly area: readonly string[] | null }
   | { readonly kind: 'backtest'; readonly baseYear: number; readonly to: number }
+  | { readonly kind: 'planningTable'; readonly req: PlanningTableRequest; readonly area: readonly string[] | null }
   | { readonly kind: 'report'; readonly notebookDir: string; readonly name: string; readonly params: Readonly<Record<string, string>>; readonly who: Principal; readonly config: ConfigData }
   | { readonly kind: 'pattern'; readonly township: string; readonly threshold: number };
 
@@ -40,6 +42,7 @@ export interface JobResults {
   projection: ProjectionAnswer;
   assumptions: AssumptionsSummary;
   backtest: BacktestReport;
+  planningTable: PlanningTable;
   report: ReportAnswer;
   /** The suppression pattern of one township (disclosure/pattern.ts). */
   pattern: PatternData;
@@ -83,6 +86,8 @@ export async function runJob(db: Database, job: Job): Promise<JobResults[Job['ki
     }
     case 'backtest':
       return backtest(db, { baseYear: job.baseYear, to: job.to });
+    case 'planningTable':
+      return planningTable(db, job.req, job.area);
     case 'report': {
       const { results: _results, ...report } = await renderNotebook(loadNotebook(job.name, job.notebookDir), job.params, { db, config: configFrom(job.config), who: job.who });
       return report;

@@ -65,8 +65,9 @@ describe('overview 总览', () => {
 
   it('lists townships with an elevated SRB or a missed compliance target', async () => {
     const year = meta.years.to;
-    const srb = await get<{ rows: { township: string; flag: string }[] }>(`/api/srb?township=${meta.townships.map((x) => x.code).join(',')}&from=${year}&to=${year}`);
-    const high = srb.rows.filter((r) => r.flag === 'high').map((r) => r.township);
+    // the elevated-SRB list of every page: the last 3 years pooled, interval wholly above 107
+    const ranking = await get<{ townships: { township: string; judgement: string }[] }>(`/api/srb/ranking?from=${year - 2}&to=${year}`);
+    const high = ranking.townships.filter((r) => r.judgement === 'high').map((r) => r.township);
     expect(high.length).toBeGreaterThan(0);
     const page = await open(browser.context, demo.url, 'page=overview');
     for (const code of high) await expect(page.locator(`#callout-list > li[data-township="${code}"]`).innerText()).resolves.toContain('性别比偏高');

@@ -34,7 +34,7 @@ describe('sex ratio at birth 性别比', () => {
     expect(await funnel.locator('.limit_95_marks path').count()).toBe(2);
     expect(await funnel.locator('.limit_998_marks path').count()).toBe(2);
     expect(await funnel.locator('.center_marks line, .center_marks path').count()).toBe(1);
-    const ranking = await get<{ townships: { name: string; rank: number }[] }>(`/api/srb/ranking?from=${lastYear - 4}&to=${lastYear}`);
+    const ranking = await get<{ townships: { name: string; rank: number }[] }>(`/api/srb/ranking?from=${lastYear - 2}&to=${lastYear}`);
     expect(await funnel.locator('.townships_layer_0_marks path').count()).toBe(ranking.townships.length);
     const rows = page.locator('#srb-ranking-table tbody tr');
     expect(await rows.count()).toBe(ranking.townships.length);
@@ -46,7 +46,7 @@ describe('sex ratio at birth 性别比', () => {
   });
 
   it('follows township, birth order and raw/smoothed; CSV rows equal the API', async () => {
-    const ranking = await get<{ townships: { township: string; name: string }[] }>(`/api/srb/ranking?from=${lastYear - 4}&to=${lastYear}`);
+    const ranking = await get<{ townships: { township: string; name: string }[] }>(`/api/srb/ranking?from=${lastYear - 2}&to=${lastYear}`);
     const top = ranking.townships[0]!;
     const page = await open(browser.context, demo.url, 'page=srb');
     await page.locator(`#srb-ranking-table tr[data-township="${top.township}"] a`).click();

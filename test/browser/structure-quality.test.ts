@@ -57,6 +57,11 @@ describe('data quality 数据质量', () => {
     const fmt = (v: number) => (v >= 99.99 ? v.toFixed(4) : v.toFixed(2));
     expect(text).toContain(`${fmt((1 - missing / read) * 100)}%`);
     expect(text).toContain(`${fmt((1 - other / read) * 100)}%`);
+    // the count axis ticks at whole numbers: no label printed twice (0 1 1 2 2 3)
+    const ticks = await page.locator('#quarantine-chart-chart .role-axis-label text').allTextContents();
+    const numeric = ticks.filter((x) => /^\d+$/.test(x));
+    expect(numeric.length).toBeGreaterThan(1);
+    expect(new Set(numeric).size).toBe(numeric.length);
     expect(await page.locator('#quality-table tr[data-table="overall"]').innerText()).toContain('合计');
     const rules = await page.locator('#quarantine-table').innerText();
     // The demo county carries injected defects of both kinds (data/generator, defects).

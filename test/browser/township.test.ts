@@ -71,6 +71,17 @@ describe('township pages 乡镇（街道）', () => {
     await page.close();
   });
 
+  it('lists in a legend only the series it draws (no 全县 beside township counts)', async () => {
+    const page = await open(browser.context, demo.url, `page=township&township=${townships[2]!.code}`);
+    const legend = (id: string) => page.locator(`#${id}-chart .role-legend text`).allTextContents();
+    const lines = (id: string) => page.locator(`#${id}-chart .mark-line path`).count();
+    expect(await legend('trend-births')).toEqual([townships[2]!.name]);
+    expect(await lines('trend-births')).toBe(1);
+    expect(await legend('trend-cbr')).toEqual(['全县', townships[2]!.name]);
+    expect(await lines('trend-cbr')).toBe(2);
+    await page.close();
+  });
+
   it('warns about small numbers where rows are marked small', async () => {
     const small = townships.at(-1)!;
     const page = await open(browser.context, demo.url, `page=township&township=${small.code}&granularity=month&residence=migrant`);

@@ -53,13 +53,13 @@ describe('the situation-analysis report (flagship)', () => {
     expect(flagship.bodyHtml).toContain(`出生人口性别比为${Number(srb.srb).toFixed(2)}（女=100），95%置信区间为${Number(srb.lo).toFixed(2)}–${Number(srb.hi).toFixed(2)}`);
     const ranking = (await api('/api/srb/ranking?from=2022&to=2024&order=all')) as { townships: ApiRow[] };
     const hot = ranking.townships.filter((t) => t.flag === 'high').map((t) => t.name);
-    expect(flagship.bodyHtml).toContain(`原始性别比区间整体高于正常范围的乡镇共${hot.length}个：${hot.length ? hot.join('、') : '无'}`);
+    expect(flagship.bodyHtml).toContain(`的乡镇共${hot.length}个：${hot.length ? hot.join('、') : '无'}，应作为出生性别比综合治理的重点`);
   });
 
   it('has no hand-typed numbers in its narrative (only definitional constants)', () => {
     const source = readFileSync(path.join(REPO_ROOT, 'notebooks', 'situation-analysis.md'), 'utf8');
     const nb = loadNotebook('situation-analysis');
-    const constants = /103–107|0–14|15–64|15–49|6–11|65|95%|100%|女=100|× 1000‰|× 100|\b103\b|\b107\b/g;
+    const constants = /103–107|0–14|15–64|15–49|6–11|0–2|60|80|65|95%|100%|女=100|× 1000‰|× 100|\b103\b|\b107\b/g;
     for (const block of nb.blocks) {
       if (block.kind !== 'markdown') continue;
       const text = block.text.replace(/\{\{[\s\S]*?\}\}/g, '').replace(/<!--[\s\S]*?-->/g, '').replace(constants, '');
@@ -110,7 +110,7 @@ describe('the situation-analysis report (flagship)', () => {
     expect(towns.csv.startsWith('\uFEFF乡镇（街道）,户籍人口,出生人数,出生率（‰）,总和生育率,政策符合率（%）,流入人口\r\n')).toBe(true);
     const first = towns.table.rows[0]!;
     expect(towns.csv.split('\r\n')[1]).toBe([first.name, first.population, first.births, Number(first.cbr).toFixed(2), Number(first.tfr).toFixed(2), Number(first.compliance).toFixed(1), first.migrant_stock].join(','));
-    expect(flagship.bodyHtml).toContain('<figcaption>表4 各乡镇主要人口指标（2024年）</figcaption>');
+    expect(flagship.bodyHtml).toContain('<figcaption>表5 各乡镇主要人口指标（2024年）</figcaption>');
   });
 
   it('equals the API for a township and for statistical years too', async () => {
@@ -305,10 +305,12 @@ describe('renkou report (CLI export)', () => {
     const charts = readdirSync(path.join(out, 'charts')).sort();
     expect(charts.filter((f) => f.endsWith('.svg'))).toHaveLength(15);
     expect(charts.filter((f) => f.endsWith('.png'))).toHaveLength(15);
-    const png = readFileSync(path.join(out, 'charts', 'births_trend_chart.png'));
+    // named after the figure, numbered as in the report
+    expect(charts).toContain('图1_出生人口（2015–2024）.png');
+    const png = readFileSync(path.join(out, 'charts', '图1_出生人口（2015–2024）.png'));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.readUInt32BE(16)).toBeGreaterThan(1000); // 2× the SVG width
-    const csv = readFileSync(path.join(out, 'tables', 'towns_table.csv'), 'utf8');
+    const csv = readFileSync(path.join(out, 'tables', '表5_各乡镇主要人口指标（2024年）.csv'), 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(readFileSync(path.join(out, 'situation-analysis.html'), 'utf8')).toContain('<svg');
     const pdf = path.join(out, 'situation-analysis.pdf');
@@ -322,5 +324,5 @@ describe('renkou report (CLI export)', () => {
     mkdirSync(artifacts, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(artifacts, 'situation-analysis')]);
     expect(readdirSync(artifacts).some((f) => /^situation-analysis-0*1\.png$/.test(f))).toBe(true);
-  }, 120_000);
+  }, 300_000);
 });

@@ -49,7 +49,7 @@ describe('every indicator row maps onto published cells', () => {
               }
               // The events cell holds the row's events; a count row's value is that count.
               const events = cells.events.reduce((sum, k) => sum + lattice.count(k), 0);
-              if (['births', 'marriages', 'migrant_stock', 'migrant_inflow', 'migrant_outflow', 'migrants_by_origin', 'migrant_women_15_49', 'population', 'women_15_49', 'school_age', 'pyramid'].includes(def.id)) {
+              if (['births', 'marriages', 'migrant_stock', 'migrant_inflow', 'migrant_outflow', 'migrants_by_origin', 'migrant_women_15_49', 'population', 'women_15_49', 'school_age', 'pyramid', 'age_groups', 'deaths'].includes(def.id)) {
                 expect(events, `${url} ${JSON.stringify(row).slice(0, 120)}`).toBe(row.value);
                 compared++;
               } else if (def.id === 'first_marriage_age') {

@@ -4,8 +4,11 @@
  * never reach it; a county account still sees the county-referenced figures.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLANNING_GROUPS } from '../../common/planningGroups.ts';
+import { cellKey } from '../../server/disclosure/cells.ts';
+import { suppressionPattern, townshipLattice } from '../../server/disclosure/pattern.ts';
 import { tempDir } from '../helpers.ts';
-import { OWN, securedCounty, type SecuredCounty } from './securedCounty.ts';
+import { OTHER, OWN, securedCounty, type SecuredCounty } from './securedCounty.ts';
 
 interface Assumptions {
   fertility: { tfr: number; tfrObserved: number; weightLevel: number };
@@ -52,5 +55,44 @@ describe('projections of a township account use its townships only', () => {
     expect(asTownship.assumptions[0]!.fertility.tfr).toBeCloseTo(asTownship.assumptions[0]!.fertility.tfrObserved, 12);
     expect(asTownship.results[0]!.series.total[0]).toBe(asCounty.results[0]!.series.total[0]);
     expect(asTownship.results[0]!.series.total[5]).not.toBe(asCounty.results[0]!.series.total[5]);
+  });
+
+  interface Table { baseYear: number; columns: { year: number; scenario: string }[]; rows: { group: string; values: (number | null)[] }[]; jumpOff: unknown }
+
+  it('GET /api/projections/table: the township account gets its own projection, and the observed column follows the small-cell rule', async () => {
+    const url = `/api/projections/table?scope=${OWN}&scenarios=medium`;
+    const asCounty = (await (await county.as(county.tokens.analyst, url)).json()) as Table;
+    const asTownship = (await (await county.as(county.tokens.township, url)).json()) as Table;
+    const last = asCounty.columns.length - 1;
+    // own projection (its townships as the reference), as POST /api/projections
+    expect(asTownship.rows[0]!.values[last]).not.toBe(asCounty.rows[0]!.values[last]);
+    // the base year: each figure is the lattice's sum of its cells, or withheld because one is suppressed
+    const pattern = await suppressionPattern(county.db, OWN, 5);
+    const lattice = await townshipLattice(county.db, OWN);
+    const base = String(asCounty.baseYear);
+    const observed = asCounty.columns.findIndex((c) => c.scenario === 'observed');
+    let shown = 0;
+    let withheld = 0;
+    for (const row of asTownship.rows) {
+      const g = PLANNING_GROUPS.find((p) => p.id === row.group)!;
+      const ages = g.ages ? Array.from({ length: g.ages[1] - g.ages[0] + 1 }, (_, i) => g.ages![0] + i) : [];
+      const sexes = g.sex === 'F' ? ['F'] : ['M', 'F'];
+      const cells = g.ages
+        ? sexes.flatMap((S) => ages.map((a) => cellKey('population', OWN, base, { C: 'resident', S, A: a === 100 ? '100+' : String(a) })))
+        : [cellKey('births', OWN, base)];
+      const value = row.values[observed];
+      if (cells.some((k) => pattern.hides(k))) {
+        expect(value, row.group).toBeNull();
+        withheld++;
+      } else {
+        expect(value, row.group).toBe(cells.reduce((n, k) => n + lattice.count(k), 0));
+        expect(value, row.group).toBe(asCounty.rows.find((r) => r.group === row.group)!.values[observed]);
+        shown++;
+      }
+    }
+    expect(shown + withheld).toBe(PLANNING_GROUPS.length);
+    expect(withheld).toBeGreaterThan(0); // the random county's small townships do hide some
+    expect((await county.as(county.tokens.township, `/api/projections/table?scope=${OTHER}`)).status).toBe(403);
+    expect((await county.as(county.tokens.township, '/api/projections/table?scope=all')).status).toBe(403);
   });
 });

@@ -34,6 +34,7 @@ export interface MapLayer { indicator: string; year: number; unit: string; label
 // The parameter vocabularies are the server's own (type-only imports: nothing of the server is bundled).
 import type { Extra, PeriodKind, ResidenceFilter as Residence } from '../../server/indicators/types.ts';
 import type { BirthOrderFilter as BirthOrder } from '../../server/srb/srbRows.ts';
+import type { SrbJudgement } from '../../common/srbWording.ts';
 export type { BirthOrder, Extra, PeriodKind, Residence };
 
 export interface IndicatorRow {
@@ -72,6 +73,8 @@ export interface SrbRow extends IndicatorRow {
   srb: number | null; lo: number | null; hi: number | null;
   smoothed: number | null; smoothed_lo: number | null; smoothed_hi: number | null;
   shrinkage: number; flag: SrbFlag;
+  /** 偏高 / 未显著偏高 / 正常 / … (common/srbWording.ts). */
+  judgement: SrbJudgement;
 }
 export interface SrbAnswer { indicator: 'srb'; unit: string; band: [number, number]; rows: SrbRow[] }
 export type FunnelClass = 'above998' | 'above95' | 'inside' | 'below95' | 'below998' | 'no_births';
@@ -79,6 +82,9 @@ export interface FunnelLimit { births: number; lo95: number; hi95: number | null
 export interface SrbRankingRow extends SrbRow { name: string; rank: number; funnel: FunnelClass }
 export interface SrbRanking {
   span: string;
+  from: number;
+  to: number;
+  rule: { zh: string; en: string; funnel: { zh: string; en: string } };
   county: SrbRow;
   prior: { meanSrb: number; strength: number; pooled: boolean } | null;
   townships: SrbRankingRow[];

@@ -8,6 +8,7 @@
  * formatValue(8.523, '‰');        // '8.52‰'
  * formatValue(4839, 'persons');    // '4,839'
  */
+import { compareValueWithTarget, compareWithTarget } from '../../common/targetComparison.ts';
 import type { Lang } from './i18n.ts';
 
 export type UnitKind = 'count' | 'permille' | 'percent' | 'ratio' | 'years';
@@ -73,9 +74,14 @@ export function formatChange(change: number | null | undefined, changePct: numbe
 /** d3 number locale for vega-embed (`formatLocale`): the separators of zh-CN reports. */
 export const ZH_FORMAT_LOCALE = { decimal: '.', thousands: ',', grouping: [3], currency: ['¥', ''] };
 
-/** A percentage compared with a target: a third decimal where two would round a miss up to the target (98.996 → '98.996%'). */
-export function formatVsTarget(value: number | null | undefined, target: number | null | undefined): string {
+/**
+ * A percentage compared with a target, by the one rule of common/targetComparison.ts: judged on
+ * the counts when given, and printed with the digits the verdict needs (98.999%, never 99.00%
+ * beside 未达标).
+ */
+export function formatVsTarget(value: number | null | undefined, target: number | null | undefined, numerator?: number | null, denominator?: number | null): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  if (target !== null && target !== undefined && value < target && Number(value.toFixed(2)) >= target) return `${value.toFixed(3)}%`;
-  return formatValue(value, '%');
+  if (target === null || target === undefined) return formatValue(value, '%');
+  if (typeof numerator === 'number' && typeof denominator === 'number' && denominator > 0) return compareWithTarget(numerator, denominator, target).valueText;
+  return compareValueWithTarget(value, target).valueText;
 }

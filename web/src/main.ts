@@ -132,6 +132,7 @@ async function render(): Promise<void> {
     meta ??= await api.meta();
     byId('county-name').textContent = meta.county.name;
     document.title = `${t(TITLES[page], lang)} · ${meta.county.name} · ${t('appName', lang)}`;
+    setPrintMargins(meta, t(TITLES[page], lang), lang);
     const container = h('div', { class: 'page', 'data-page': page });
     root.replaceChildren(container);
     const view = scoped(meta, session);
@@ -144,6 +145,28 @@ async function render(): Promise<void> {
     root.replaceChildren(h('p', { class: 'error', role: 'alert', text: t('loadFailed', lang) + errorMessage(e) }));
   }
   finish(root, gen, page);
+}
+
+const printSheet = typeof CSSStyleSheet === 'function' ? new CSSStyleSheet() : null;
+
+/**
+ * The title, print date and data source on every printed page, as @page margin boxes (a
+ * constructed stylesheet: no inline style needed under the CSP).
+ */
+function setPrintMargins(m: Meta, pageTitle: string, lang: Lang): void {
+  if (!printSheet) return;
+  const q = (s: string) => JSON.stringify(s);
+  const date = new Date().toISOString().slice(0, 10);
+  const zh = lang === 'zh';
+  const source = zh ? `数据来源：人口信息数据库（${m.years.from}–${m.years.to}年），Renkou 计算` : `Source: population information system (${m.years.from}–${m.years.to}), computed by Renkou`;
+  const pageNo = zh ? '"第 " counter(page) " 页 / 共 " counter(pages) " 页"' : '"Page " counter(page) " of " counter(pages)';
+  printSheet.replaceSync(`@page {
+    @top-left { content: ${q(`${m.county.name} · ${pageTitle}`)}; font-size: 8pt; color: #444; }
+    @top-right { content: ${q(`${zh ? '打印日期：' : 'Printed '}${date}`)}; font-size: 8pt; color: #444; }
+    @bottom-left { content: ${q(source)}; font-size: 7.5pt; color: #666; }
+    @bottom-right { content: ${pageNo}; font-size: 7.5pt; color: #666; }
+  }`);
+  if (!document.adoptedStyleSheets.includes(printSheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, printSheet];
 }
 
 function showLogin(root: HTMLElement, lang: Lang, gen: number): void {

@@ -11,9 +11,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Result } from 'vega-embed';
 import { auditExport } from './api.ts';
-import { columnsOf, downloadText, toCsv, type CsvRow } from './csv.ts';
+import { downloadBlob, downloadText, type CsvRow } from './csv.ts';
 import { renderChart } from './embed.ts';
-import { csvHeader, t, type Lang } from './i18n.ts';
+import { exportCsv, exportTable, exportXlsx } from './exportRows.ts';
+import { t, type Lang } from './i18n.ts';
 
 type Child = Node | string | null | undefined | false;
 
@@ -89,9 +90,14 @@ export function smallWarning(count: number, threshold: number, lang: Lang): HTML
 
 export interface ShowInput {
   spec: TopLevelSpec;
-  /** The rows behind the chart, written as CSV by the panel's button. */
+  /** The rows behind the chart, written as CSV or XLSX by the panel's buttons (rounded, Chinese labels and words). */
   rows: readonly CsvRow[];
+  /** Says what the file holds (pages/shared.ts `fileName`), without an extension. */
   fileName: string;
+  /** The unit of the rows' `value` (persons, ‰, %, ratio, years): how it is rounded in the file. */
+  unit?: string;
+  /** Township names for rows that carry only a code. */
+  names?: (code: string) => string;
   lang: Lang;
   /** Rows marked small: a warning appears above the chart. */
   smallCount?: number;
@@ -132,13 +138,8 @@ export function chartPanel(id: string, title: string, lang: Lang, note?: string,
       warn.replaceChildren();
       tools.replaceChildren();
       if (input.smallCount) warn.append(smallWarning(input.smallCount, input.smallThreshold ?? 5, lang));
-      const button = h('button', { type: 'button', class: 'csv', 'data-csv': id, text: t('downloadCsv', lang) });
-      const columns = columnsOf(input.rows).map((key) => ({ key, label: csvHeader(key, lang) }));
-      button.addEventListener('click', () => {
-        downloadText(toCsv(input.rows, columns), `${input.fileName}.csv`);
-        auditExport(id);
-      });
-      tools.append(button);
+      tools.append(...imageButtons(id, input.spec, title, input.fileName, lang),
+        ...downloadButtons(id, () => exportTable(input.rows, { unit: input.unit, lang, names: input.names }), input.fileName, lang));
       element.dataset.rows = String(input.rows.length);
       try {
         const result = await renderChart(body, input.spec, lang, input.fileName);
@@ -160,6 +161,38 @@ export function chartPanel(id: string, title: string, lang: Lang, note?: string,
       done('error');
     },
   };
+}
+
+/** PNG and SVG buttons: the chart with its title in the image, white, at most 16:9 (chartExport.ts). */
+function imageButtons(id: string, spec: TopLevelSpec, title: string, fileName: string, lang: Lang): HTMLButtonElement[] {
+  return (['png', 'svg'] as const).map((format) => {
+    const b = h('button', { type: 'button', class: 'csv', 'data-image': `${id}-${format}`, text: `${lang === 'zh' ? '保存图片' : 'Save'} ${format.toUpperCase()}` });
+    b.addEventListener('click', () => {
+      b.disabled = true;
+      void import('./chartExport.ts').then(({ chartImage }) => chartImage(spec, title, format))
+        .then((blob) => { downloadBlob(blob, `${fileName}.${format}`); auditExport(id); })
+        .finally(() => { b.disabled = false; });
+    });
+    return b;
+  });
+}
+
+/** CSV and XLSX buttons for a table of rows; each download is recorded in the audit trail. */
+export function downloadButtons(id: string, table: () => ReturnType<typeof exportTable>, fileName: string, lang: Lang): HTMLButtonElement[] {
+  const csv = h('button', { type: 'button', class: 'csv', 'data-csv': id, text: t('downloadCsv', lang) });
+  csv.addEventListener('click', () => {
+    downloadText(exportCsv(table()), `${fileName}.csv`);
+    auditExport(id);
+  });
+  const xlsx = h('button', { type: 'button', class: 'csv', 'data-xlsx': id, text: lang === 'zh' ? 'Excel' : 'Excel' });
+  xlsx.addEventListener('click', () => {
+    xlsx.disabled = true;
+    void exportXlsx(table(), fileName).then((blob) => {
+      downloadBlob(blob, `${fileName}.xlsx`);
+      auditExport(id);
+    }).finally(() => { xlsx.disabled = false; });
+  });
+  return [csv, xlsx];
 }
 
 /** A plain panel (tables, cards) with the same look. */

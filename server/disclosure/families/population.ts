@@ -3,7 +3,8 @@
  * The published population cells of one township at each 31 Dec, by component (C: registered,
  * in-migrants, out-migrants, resident = registered + in − out), sex (S) and age (A): single ages
  * and 5-year groups by sex (the pyramid, with its three parts), and for both sexes the total,
- * the broad groups (0-14, 15-64, 65+), the school ages and, for women, 15-49. Persons of the
+ * the broad groups (0-14, 15-64, 65+), the school ages, the planning groups (0-2, 15-59, 60+,
+ * 80+) and, for women, 15-49. Persons of the
  * registered, in-migrant and resident components are events (a count under the threshold is
  * small); out-migrants are shown only as a pyramid part. Relations: ages and groups add up, sexes
  * add up, resident = registered + in − out.
@@ -17,6 +18,8 @@ const FIVES = Array.from({ length: 20 }, (_, g) => `${5 * g}-${5 * g + 4}`); // 
 /** Published for both sexes only: label → [first age, last age]. */
 const GROUPS: Record<string, [number, number]> = {
   '*': [0, 100], '0-14': [0, 14], '15-64': [15, 64], '65+': [65, 100], '3-5': [3, 5], '6-11': [6, 11], '12-14': [12, 14], '15-17': [15, 17],
+  // the planning groups (common/planningGroups.ts) not listed above
+  '0-2': [0, 2], '15-59': [15, 59], '60+': [60, 100], '80+': [80, 100],
 };
 const COMPONENTS = ['registered', 'in', 'out', 'resident'] as const;
 const SEXES = ['M', 'F'] as const;

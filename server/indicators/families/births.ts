@@ -4,7 +4,7 @@
  * the births rollup by month; rates use person-years from the exposure query.
  */
 import { labelOf, periodYearOf } from '../periods.ts';
-import { meets, ruleText } from '../../targets/measures.ts';
+import { meetsShare, ruleText } from '../../targets/measures.ts';
 import { cell, countRow, ratioRow, sumBy } from '../ratio.ts';
 import { midPopulation, sources, type BirthCell } from '../sources.ts';
 import { PERIOD_KINDS, type IndicatorContext, type IndicatorDef, type IndicatorRow } from '../types.ts';
@@ -35,8 +35,8 @@ export const cbr: IndicatorDef = {
   id: 'cbr', unit: '‰', uses: ['residence'], periods: ALL_PERIODS, fields: [], keys: [],
   name: { zh: '出生率', en: 'Crude birth rate' },
   definition: {
-    zh: '出生人数 ÷ 期中人口 × 1000‰。期中人口由前后两个年末人口线性插值；户籍：户籍人口；流动：流入人口；全部：户籍 + 流入。不足一年的时期（半年、季、月、1至N月累计）为期间出生率，不折算为年率。',
-    en: 'Births ÷ mid-period population × 1000. Mid-period population interpolated between year-ends; registered: registered population; migrant: in-migrants; all: registered + in-migrants. Over part of a year (half, quarter, month, year to date) it is the period rate, not annualised.',
+    zh: '出生人数 ÷ 期中人口（人年）× 1000‰，期中人口由前后两个年末人口线性插值。人口口径：户籍＝户籍人口（户籍妇女在外地所生也计入）；流动＝流入人口；全部＝户籍人口 + 流入人口（不扣除流出，不是常住人口）。统计公报的常住人口出生率见 cbr_resident。不足一年的时期（半年、季、月、1至N月累计）为期间出生率，不折算为年率。',
+    en: 'Births ÷ person-years × 1000, mid-period population interpolated between year-ends. Population: registered = registered population (births to registered women anywhere); migrant = in-migrants; all = registered + in-migrants (out-migrants not deducted: not the resident population). The resident rate of statistical bulletins is cbr_resident. Over part of a year (half, quarter, month, year to date) it is the period rate, not annualised.',
   },
   async compute(c) {
     const [cells, totals, exposure] = await Promise.all([grid(c), sources.births(c).then((r) => birthTotals(r)), sources.exposure(c)]);
@@ -83,7 +83,8 @@ export const compliance: IndicatorDef = {
         unknown, unknown_share: total > 0 ? (unknown / total) * 100 : null,
         noncompliant: by.get(`${k}|noncompliant`) ?? 0, target: rule?.value ?? null, target_rule: rule ? ruleText(rule) : null,
       }, total);
-      return { ...row, meets_target: rule === null ? null : meets(rule, row.value) };
+      // met or not on the counts, by the one rule every output uses (common/targetComparison.ts)
+      return { ...row, meets_target: rule === null ? null : meetsShare(rule, row.numerator ?? 0, total) };
     });
   },
 };

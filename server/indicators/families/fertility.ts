@@ -45,7 +45,7 @@ export const asfr: IndicatorDef = {
   id: 'asfr', unit: '‰', uses: ['residence', 'ages'], periods: ALL_PERIODS, fields: ['age'], keys: ['age'],
   name: { zh: '年龄别生育率', en: 'Age-specific fertility rate' },
   definition: {
-    zh: '某年龄（周岁）妇女所生孩子数 ÷ 该年龄妇女人年数 × 1000‰，15–49岁；ages=5 时按5岁组（15-19…45-49）。',
+    zh: '某年龄（周岁）妇女所生孩子数 ÷ 该年龄妇女人年数 × 1000‰，15–49岁；ages=5 时按5岁组（15-19…45-49）。人口口径：户籍妇女、流入妇女，全部＝两者之和（同出生率）。',
     en: 'Births to women of a completed age ÷ women-years at that age × 1000, ages 15–49; ages=5 gives 5-year groups (15-19 … 45-49).',
   },
   async compute(c) {
@@ -74,7 +74,7 @@ export const asfr: IndicatorDef = {
 export const tfr: IndicatorDef = {
   id: 'tfr', unit: 'children per woman', uses: ['residence'], periods: ALL_PERIODS, fields: [], keys: [],
   name: { zh: '总和生育率', en: 'Total fertility rate' },
-  definition: { zh: '15–49岁各单岁年龄别生育率之和（每名妇女平均生育子女数）。', en: 'Sum of single-age ASFRs over 15–49 (children per woman).' },
+  definition: { zh: '15–49岁各单岁年龄别生育率之和（每名妇女平均生育子女数）。人口口径同年龄别生育率：户籍、流入，或两者之和。', en: 'Sum of single-age ASFRs over 15–49 (children per woman).' },
   async compute(c) {
     const [cells, map] = await Promise.all([grid(c), schedules(c)]);
     return cells.map(([t, p]) => {

@@ -26,8 +26,8 @@ export const cmr: IndicatorDef = {
   id: 'cmr', unit: '‰', uses: [], periods: ALL_PERIODS, fields: [], keys: [],
   name: { zh: '结婚率', en: 'Crude marriage rate' },
   definition: {
-    zh: '结婚登记对数 ÷ 期中户籍人口 × 1000‰；不足一年的时期为期间结婚率，不折算为年率。',
-    en: 'Marriages ÷ mid-period registered population × 1000; over part of a year the period rate, not annualised.',
+    zh: '结婚登记对数 ÷ 期中人口（人年）× 1000‰。人口口径：户籍人口。不足一年的时期为期间结婚率，不折算为年率。',
+    en: 'Marriages ÷ person-years × 1000. Population: registered. Over part of a year the period rate, not annualised.',
   },
   async compute(c) {
     const registered = { ...c, query: { ...c.query, residence: 'registered' as const } };

@@ -8,7 +8,7 @@
  * barsSpec({ rows: [{ category: '青石镇', value: 8.1, small: false }], xTitle: '出生率（‰）', format: ',.2f', reference: { value: 7.1, label: '全县' } });
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { SCHEMA, chartConfig } from './common.ts';
+import { SCHEMA, chartConfig, wholeNumbers } from './common.ts';
 
 export interface BarRow { category: string; value: number | null; small?: boolean; group?: string; highlight?: boolean }
 
@@ -29,7 +29,8 @@ export function barsSpec(input: BarsInput): TopLevelSpec {
   const categories = [...new Set(input.rows.map((r) => r.category))];
   const rowHeight = categories.length > 14 ? 16 : 22;
   const y = { field: 'category', type: 'nominal' as const, title: null, sort: categories, axis: { labelLimit: 160 } };
-  const x = { field: 'value', type: 'quantitative' as const, title: input.xTitle, axis: { format: input.format }, ...(input.stack ? { stack: 'zero' as const } : {}) };
+  // whole-number formats get whole-number ticks (no 0 1 1 2 2 3 from ticks at halves)
+  const x = { field: 'value', type: 'quantitative' as const, title: input.xTitle, axis: { format: input.format, ...(wholeNumbers(input.format) ? { tickMinStep: 1 } : {}) }, ...(input.stack ? { stack: 'zero' as const } : {}) };
   const color = input.rows.some((r) => r.group !== undefined)
     ? { field: 'group', type: 'nominal' as const, title: input.groupTitle ?? null, ...(input.colors ? { scale: { domain: input.colors.domain, range: input.colors.range } } : {}) }
     : { condition: { test: 'datum.highlight', value: '#c0392b' }, value: '#5d6d7e' };

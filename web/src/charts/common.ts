@@ -32,3 +32,8 @@ export function chartConfig(): Config {
 
 /** The fields every builder's tooltip and CSV understands for a row marked small. */
 export interface SmallFlag { small: boolean }
+
+/** A d3 format that prints whole numbers (`,.0f`, `d`): its axis should tick at whole numbers only. */
+export function wholeNumbers(format: string): boolean {
+  return /(^|[^.\d])(\.0f|d)$/.test(format) || format === ',d';
+}

@@ -8,7 +8,7 @@
  * trendSpec({ rows: [{ period: '2024', series: '全县', value: 7.1, small: false }], yTitle: '出生率（‰）', format: ',.2f' });
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { SCHEMA, chartConfig } from './common.ts';
+import { SCHEMA, chartConfig, wholeNumbers } from './common.ts';
 
 export interface TrendRow { period: string; series: string; value: number | null; small: boolean; dash?: string }
 
@@ -39,7 +39,7 @@ export function trendSpec(input: TrendInput): TopLevelSpec {
     field: 'period', type: 'ordinal' as const, title: null, sort: periods,
     axis: { labelOverlap: 'parity' as const, labelAngle: periods.length > 14 ? -45 : 0, labelLimit: 80 },
   };
-  const y = { field: 'value', type: 'quantitative' as const, title: input.yTitle, scale: { zero: input.zero ?? false }, axis: { format: input.format } };
+  const y = { field: 'value', type: 'quantitative' as const, title: input.yTitle, scale: { zero: input.zero ?? false }, axis: { format: input.format, ...(wholeNumbers(input.format) ? { tickMinStep: 1 } : {}) } };
   const tooltip = [
     { field: 'series', type: 'nominal' as const, title: input.seriesTitle ?? ' ' },
     ...(input.dashTitle ? [{ field: 'dash', type: 'nominal' as const, title: input.dashTitle }] : []),

@@ -10,7 +10,8 @@
 import { auditExport } from '../api.ts';
 import { assessmentApi, type ItemResult, type TownshipResult } from '../assessmentApi.ts';
 import { rateFunnelSpec } from '../charts/rateFunnel.ts';
-import { downloadText, toCsv, type CsvRow } from '../csv.ts';
+import { downloadText, type CsvRow } from '../csv.ts';
+import { columnsTable, exportCsv } from '../exportRows.ts';
 import { formatDec, formatInt, formatValue } from '../format.ts';
 import { t, tf, type Lang } from '../i18n.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
@@ -101,7 +102,7 @@ export async function renderAssessment(root: HTMLElement, ctx: PageContext): Pro
   const tbl = sortableTable('assessment-table', columns, towns, (r) => ({ 'data-township': r.township, 'data-category': r.category }));
   const download = h('button', { type: 'button', id: 'assessment-csv', class: 'csv', text: t('downloadTable', lang) });
   download.addEventListener('click', () => {
-    downloadText(toCsv(csvRows(towns, lang), csvColumns(answer.scheme.items, lang)), `${fileName(meta, 'assessment', answer.window.label)}.csv`);
+    downloadText(exportCsv(columnsTable(csvRows(towns, lang), csvColumns(answer.scheme.items, lang))), `${fileName(meta, 'assessment', answer.window.label)}.csv`);
     auditExport('assessment-table');
   });
   root.append(panel('assessment', `${answer.scheme.name}（${answer.window.first_day}—${answer.window.last_day}）`,
@@ -130,17 +131,17 @@ function csvColumns(items: readonly { id: string; name: string }[], lang: Lang) 
   const zh = lang === 'zh';
   return [
     { key: 'rank', label: t('rankCol', lang) }, { key: 'township', label: zh ? '乡镇代码' : 'code' }, { key: 'name', label: t('townshipCol', lang) },
-    { key: 'total', label: t('totalCol', lang) }, { key: 'category', label: t('categoryCol', lang) }, { key: 'veto', label: t('vetoed', lang) },
+    { key: 'total', label: t('totalCol', lang), decimals: 2 }, { key: 'category', label: t('categoryCol', lang) }, { key: 'veto', label: t('vetoed', lang) },
     { key: 'two_years', label: t('twoYears', lang) },
-    ...items.flatMap((i) => [{ key: `${i.id}_value`, label: i.name }, { key: `${i.id}_score`, label: `${i.name}${zh ? '得分' : ' score'}` }, { key: `${i.id}_warn`, label: `${i.name}${t('warnItem', lang)}` }]),
+    ...items.flatMap((i) => [{ key: `${i.id}_value`, label: i.name, decimals: 2 }, { key: `${i.id}_score`, label: `${i.name}${zh ? '得分' : ' score'}`, decimals: 2 }, { key: `${i.id}_warn`, label: `${i.name}${t('warnItem', lang)}` }]),
   ];
 }
 
 function csvRows(towns: readonly TownshipResult[], lang: Lang): CsvRow[] {
   const yes = lang === 'zh' ? '是' : 'yes';
   return towns.map((r) => ({
-    rank: r.rank, township: r.township, name: r.name, total: r.total.toFixed(2), category: r.category_name,
+    rank: r.rank, township: r.township, name: r.name, total: r.total, category: r.category_name,
     veto: r.veto ? yes : '', two_years: r.bottom_two_years ? yes : '',
-    ...Object.fromEntries(r.items.flatMap((i) => [[`${i.id}_value`, i.value === null ? '' : Number(i.value.toFixed(2))], [`${i.id}_score`, i.score.toFixed(2)], [`${i.id}_warn`, i.warn ? yes : '']])),
+    ...Object.fromEntries(r.items.flatMap((i) => [[`${i.id}_value`, i.value], [`${i.id}_score`, i.score], [`${i.id}_warn`, i.warn ? yes : '']])),
   }));
 }

@@ -6,7 +6,8 @@
  * instead of ticking every township on the township page.
  */
 import { api, auditExport, type IndicatorParams, type IndicatorRow } from '../api.ts';
-import { downloadText, toCsv } from '../csv.ts';
+import { downloadText } from '../csv.ts';
+import { columnsTable, exportCsv } from '../exportRows.ts';
 import { formatValue } from '../format.ts';
 import { t, tf, type Lang, type StringKey } from '../i18n.ts';
 import type { PageContext } from '../router.ts';
@@ -63,7 +64,8 @@ export async function renderPlainComparison(root: HTMLElement, ctx: PageContext,
   const download = h('button', { type: 'button', id: 'comparison-csv', class: 'csv', text: t('downloadTable', lang) });
   download.addEventListener('click', () => {
     const rows = lines.map((r) => ({ township: r.township, name: r.name, ...Object.fromEntries(COLUMNS.map((c) => [c.key, r.values[c.key]?.value ?? null])) }));
-    downloadText(toCsv(rows, [{ key: 'township', label: lang === 'zh' ? '乡镇代码' : 'code' }, { key: 'name', label: t('townshipCol', lang) }, ...COLUMNS.map((c) => ({ key: c.key, label: label(c, lang) }))]),
+    downloadText(exportCsv(columnsTable(rows, [{ key: 'township', label: lang === 'zh' ? '乡镇代码' : 'code' }, { key: 'name', label: t('townshipCol', lang) },
+      ...COLUMNS.map((c) => ({ key: c.key, label: label(c, lang), decimals: c.unit === 'persons' ? 0 : 2 }))])),
       `${fileName(meta, 'townships', window === 'year' ? year : `SY${year}`)}.csv`);
     auditExport('comparison-table');
   });

@@ -12,6 +12,7 @@ import { enumParam, intParam, type PageContext, type PageId } from '../router.ts
 import { card, chartPanel, controls, h, panel, scopeNote, selectField, errorMessage } from '../ui.ts';
 import type { ColorScheme } from 'vega';
 import { allCodes, fileName, periodLabel, townshipName, yearOptions } from './shared.ts';
+import { judgementText, spanText, srbListRule, srbListSpan } from '../../../common/srbWording.ts';
 
 export const MAP_LAYERS = ['population', 'population_registered', 'births', 'cbr', 'tfr', 'srb', 'compliance', 'migrant_stock', 'share65'] as const;
 export type MapLayerId = (typeof MAP_LAYERS)[number];
@@ -116,7 +117,8 @@ export async function renderOverview(root: HTMLElement, ctx: PageContext): Promi
   const mapControl = selectField('map-indicator', t('mapIndicator', lang), MAP_LAYERS.map((id) => ({ value: id, label: t(MAP_TITLES[id], lang) })), layer, (v) => ctx.set({ map: v }));
   mapPanel.element.querySelector('.panel-head')?.after(h('div', { class: 'controls inline' }, mapControl));
   const calloutList = h('ul', { class: 'callouts', id: 'callout-list' }, h('li', { class: 'loading', text: t('loading', lang) }));
-  const calloutPanel = panel('callouts', t('callouts', lang), calloutList);
+  const calloutRule = h('p', { class: 'note', id: 'callout-rule' });
+  const calloutPanel = panel('callouts', t('callouts', lang), calloutRule, calloutList);
   root.append(h('div', { class: 'grid-2' }, mapPanel.element, calloutPanel));
 
   const changeLabel = t(period === 'year' ? 'vsPrevYear' : 'vsPrevStatyear', lang);
@@ -181,28 +183,28 @@ export async function renderOverview(root: HTMLElement, ctx: PageContext): Promi
 
   const fillCallouts = (async () => {
     try {
-      const [srb, ranking, compReg, compMig] = await Promise.all([
-        api.srb({ township: codes, from: year, to: year, period }),
-        api.srbRanking({ from: year, to: year }),
+      // the elevated-SRB list: one definition on every page (common/srbWording.ts)
+      const span = srbListSpan(year, meta.years.from);
+      const [ranking, compReg, compMig] = await Promise.all([
+        api.srbRanking({ from: span.from, to: span.to }),
         api.indicator('compliance', { township: codes, from: year, to: year, period, residence: 'registered' }),
         api.indicator('compliance', { township: codes, from: year, to: year, period, residence: 'migrant' }),
       ]);
-      const reasons = new Map<string, { text: string; small: boolean }[]>();
-      const add = (code: string, text: string, small: boolean) => reasons.set(code, [...(reasons.get(code) ?? []), { text, small }]);
+      calloutRule.textContent = srbListRule(span.from, span.to, lang);
+      const reasons = new Map<string, { text: string; small: boolean; kind: string }[]>();
+      const add = (code: string, text: string, small: boolean, kind: string) => reasons.set(code, [...(reasons.get(code) ?? []), { text, small, kind }]);
       const d = (n: number | null) => (n === null ? '—' : formatDec(n));
-      for (const r of srb.rows) {
-        if (r.flag === 'high') add(r.township, tf('calloutSrbHigh', lang, { srb: d(r.srb), lo: d(r.lo), hi: d(r.hi) }), r.small);
-        else if (r.smoothed_lo !== null && r.smoothed_lo > 107) add(r.township, tf('calloutSrbSmoothedHigh', lang, { srb: d(r.smoothed), lo: d(r.smoothed_lo), hi: d(r.smoothed_hi) }), r.small);
-      }
+      const spanLabel = spanText(span.from, span.to, lang);
       for (const r of ranking.townships) {
-        if ((r.funnel === 'above998' || r.funnel === 'above95') && !(reasons.get(r.township) ?? []).length) {
-          add(r.township, tf('calloutSrbFunnel', lang, { rank: r.rank, limit: r.funnel === 'above998' ? '99.8%' : '95%' }), r.small);
+        if (r.judgement === 'high') add(r.township, tf('calloutSrbHigh', lang, { srb: d(r.srb), lo: d(r.lo), hi: d(r.hi), span: spanLabel }), r.small, 'srb-high');
+        else if (r.funnel === 'above998' || r.funnel === 'above95') {
+          add(r.township, tf('calloutSrbFunnel', lang, { srb: d(r.srb), judgement: judgementText(r.judgement, lang), limit: r.funnel === 'above998' ? '99.8%' : '95%', span: spanLabel }), r.small, 'srb-funnel');
         }
       }
       for (const [rows, res] of [[compReg.rows, 'resRegistered'], [compMig.rows, 'resMigrant']] as const) {
         for (const r of rows) {
           if (r.meets_target === false) {
-            add(r.township, tf('calloutCompliance', lang, { res: t(res, lang), value: formatVsTarget(r.value, typeof r.target === 'number' ? r.target : null), target: String(r.target) }), r.small);
+            add(r.township, tf('calloutCompliance', lang, { res: t(res, lang), value: formatVsTarget(r.value, typeof r.target === 'number' ? r.target : null, r.numerator, r.denominator), target: String(r.target) }), r.small, 'compliance');
           }
         }
       }
@@ -216,7 +218,7 @@ export async function renderOverview(root: HTMLElement, ctx: PageContext): Promi
         const link = h('a', { href: ctx.href('township', { township: code }), text: townshipName(meta, code, lang) });
         link.addEventListener('click', (ev) => { ev.preventDefault(); ctx.go('township', { township: code }); });
         return h('li', { 'data-township': code }, h('strong', {}, link),
-          h('ul', {}, ...(reasons.get(code) ?? []).map((x) => h('li', {}, x.text, x.small ? h('span', { class: 'small-badge inline', text: ` ⚠ ${t('smallWarning', lang)}` }) : null))));
+          h('ul', {}, ...(reasons.get(code) ?? []).map((x) => h('li', { 'data-reason': x.kind }, x.text, x.small ? h('span', { class: 'small-badge inline', text: ` ⚠ ${t('smallWarning', lang)}` }) : null))));
       }));
     } catch (e) {
       calloutList.replaceChildren(h('li', { class: 'error', role: 'alert', text: t('loadFailed', lang) + errorMessage(e) }));
@@ -241,7 +243,7 @@ function srbCard(rows: SrbRow[], lang: Lang, changeLabel: string): HTMLElement {
 function complianceCard(id: string, label: string, row: IndicatorRow | undefined, lang: Lang, changeLabel: string): HTMLElement {
   const target = typeof row?.target === 'number' ? row.target : null;
   const meets = row?.meets_target;
-  const value = formatVsTarget(row?.value, target);
+  const value = formatVsTarget(row?.value, target, row?.numerator, row?.denominator);
   return card({
     id, label, value, lang,
     sub: target === null ? undefined : `${t('target', lang)} ${target}% · ${meets ? t('meetsTarget', lang) : t('missesTarget', lang)}`,

@@ -22,6 +22,7 @@ import {
 import { enumParam, intParam, type PageContext } from '../router.ts';
 import { chartPanel, controls, errorMessage, h, numberField, panel, scopeNote, selectField, table, type ChartPanel } from '../ui.ts';
 import { fileName, townshipName, townshipOptions, yearOptions } from './shared.ts';
+import { planningTablePanel } from './planningTable.ts';
 
 const SCENARIO_KEYS: Record<Scenario, StringKey> = {
   low: 'scLow', medium: 'scMedium', high: 'scHigh', constant: 'scConstant', zero_migration: 'scZeroMigration', custom: 'scCustom',
@@ -104,7 +105,8 @@ export async function renderProjections(root: HTMLElement, ctx: PageContext): Pr
   const place = townshipName(meta, scope, lang);
   const scenarioLabel = (s: Scenario) => t(SCENARIO_KEYS[s], lang);
 
-  const horizonOptions = [5, 10, 15, 20, 25, 30].map((n) => ({ value: String(n), label: String(n) }));
+  // the end year of the plan, any year 5–30 years on (2035 from a 2024 base is 11 years)
+  const horizonOptions = Array.from({ length: 26 }, (_, i) => i + 5).map((n) => ({ value: String(n), label: `${baseYear + n}${zh ? '年' : ''}` }));
   const form = controls(
     selectField('scope', t('scope', lang), townshipOptions(meta, lang, ctx.county), scope, (v) => ctx.set({ scope: v === fallbackScope ? undefined : v })),
     selectField('baseYear', t('baseYear', lang), yearOptions(Math.max(meta.years.from, meta.years.to - 15), meta.years.to), String(baseYear), (v) => ctx.set({ baseYear: v })),
@@ -157,7 +159,8 @@ export async function renderProjections(root: HTMLElement, ctx: PageContext): Pr
     h('div', {}, h('p', { class: 'note', text: t('projMethodText', lang) }), h('h3', { text: t('assumptions', lang) }), assumptionsBox),
     h('div', {}, h('h3', { text: t('backtest', lang) }), backtestBox)));
   methodPanel.classList.add('wide');
-  grid.append(panels.total.element, panels.births.element, panels.compare.element, panels.compareBirths.element, scenarioPanel,
+  const planning = planningTablePanel(ctx, scope, baseYear);
+  grid.append(planning.element, panels.total.element, panels.births.element, panels.compare.element, panels.compareBirths.element, scenarioPanel,
     panels.pyramid.element, panels.broad.element, panels.women.element, panels.school.element, methodPanel);
 
   const customBody = async (): Promise<CustomAssumptions | undefined> => {
@@ -189,7 +192,7 @@ export async function renderProjections(root: HTMLElement, ctx: PageContext): Pr
         rows, yTitle: yTitle(title), baseYear: view.baseYear, history, labels, zero: false,
         colors: { domain, range: domain.length === 1 ? ['#8c1c13'] : domain.map((_, i) => PALETTE[i % PALETTE.length]!) },
       }),
-      rows: rows.map((r) => ({ ...r, scope, name: view.name, scenario })), fileName: file(title), lang,
+      rows: rows.map((r) => ({ ...r, scope, name: view.name, scenario })), fileName: file(title), lang, unit: 'persons',
     });
   };
 
@@ -332,5 +335,5 @@ export async function renderProjections(root: HTMLElement, ctx: PageContext): Pr
     }
   })();
 
-  await Promise.all([main, compare, backtest]);
+  await Promise.all([main, compare, backtest, planning.load]);
 }

@@ -108,7 +108,8 @@ export async function renderReports(root: HTMLElement, ctx: PageContext): Promis
   const query = new URLSearchParams(values);
   const base = `/api/reports/${encodeURIComponent(report.name)}?${query.toString()}`;
   const standalone = h('a', { id: 'report-standalone', class: 'button-link', href: `${base}&format=html`, target: '_blank', rel: 'noopener', text: t('reportStandalone', lang) });
-  root.append(controls(...fields, standalone));
+  const word = h('a', { id: 'report-docx', class: 'button-link', href: `${base}&format=docx`, download: '', text: zh ? '下载 Word 文档' : 'Download Word document' });
+  root.append(controls(...fields, standalone, word));
   if (!ctx.county) {
     const mine = meta.townships.map((x) => x.name).join(zh ? '、' : ', ');
     root.append(scopeNote('reports-scope-note', `${zh ? '您的账号可生成本乡镇（街道）的报告。' : 'Your account may render reports for its own townships.'}${t('yourTownships', lang)}${mine}`));
@@ -124,11 +125,15 @@ export async function renderReports(root: HTMLElement, ctx: PageContext): Promis
     body.dataset.state = 'denied';
     body.setAttribute('aria-busy', 'false');
     standalone.hidden = true;
+    word.hidden = true;
     return;
   }
   try {
     const html = await getText(`${base}&format=fragment`);
     body.replaceChildren(trustedFragment(html));
+    for (const fig of body.querySelectorAll<HTMLElement>('figure.nb-chart[data-chart]')) {
+      fig.prepend(chartTools(report.name, query, fig.dataset.chart ?? '', lang));
+    }
     body.dataset.state = 'ready';
     body.dataset.charts = String(body.querySelectorAll('svg').length);
   } catch (e) {
@@ -138,4 +143,33 @@ export async function renderReports(root: HTMLElement, ctx: PageContext): Promis
   } finally {
     body.setAttribute('aria-busy', 'false');
   }
+}
+
+/**
+ * Save and copy buttons above one report chart: PNG (white background, title in the image, 192
+ * dpi, named 图N …) and SVG from the server's renderer, and a copy of the PNG to the clipboard
+ * for pasting into Word. Hidden when printing.
+ */
+function chartTools(report: string, query: URLSearchParams, chart: string, lang: Lang): HTMLElement {
+  const zh = lang === 'zh';
+  const url = (format: string) => `/api/reports/${encodeURIComponent(report)}/charts/${encodeURIComponent(chart)}?${query.toString()}&format=${format}`;
+  const copy = h('button', { type: 'button', class: 'csv', 'data-copy': chart, text: zh ? '复制图片' : 'Copy image' });
+  copy.addEventListener('click', () => {
+    copy.disabled = true;
+    void (async () => {
+      try {
+        const blob = await (await fetch(url('png'), { credentials: 'same-origin' })).blob();
+        await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
+        copy.textContent = zh ? '已复制' : 'Copied';
+      } catch {
+        copy.textContent = zh ? '无法复制，请用“保存PNG”' : 'Cannot copy: use Save PNG';
+      } finally {
+        copy.disabled = false;
+      }
+    })();
+  });
+  return h('div', { class: 'chart-tools report-chart-tools no-print', role: 'group', 'aria-label': zh ? '图表导出' : 'Chart export' },
+    h('a', { class: 'csv', href: url('png'), download: '', 'data-save': 'png', text: zh ? '保存PNG' : 'Save PNG' }),
+    h('a', { class: 'csv', href: url('svg'), download: '', 'data-save': 'svg', text: zh ? '保存SVG' : 'Save SVG' }),
+    copy);
 }

@@ -78,7 +78,39 @@ export function seriesColors(names: readonly string[], countyName: string): { do
   };
 }
 
-/** File names for exports: ascii-safe, with the county code. */
+/** What an export part means in a file name: an indicator or chart id, a period kind, a scenario. */
+const FILE_WORDS: Record<string, { zh: string; en: string }> = {
+  map: { zh: '分布图', en: 'map' }, srb: { zh: '出生人口性别比', en: 'SRB' }, 'srb-funnel': { zh: '性别比漏斗图控制限', en: 'SRB-funnel' },
+  'srb-ranking': { zh: '性别比乡镇排名', en: 'SRB-ranking' }, pyramid: { zh: '人口金字塔', en: 'pyramid' }, 'age-structure': { zh: '年龄构成', en: 'age-structure' },
+  'school-age': { zh: '学龄人口', en: 'school-age' }, compliance: { zh: '计划生育率', en: 'compliance' }, 'cbr-townships': { zh: '各乡镇出生率', en: 'CBR-by-township' },
+  projection: { zh: '人口预测', en: 'projection' }, quarantine: { zh: '隔离记录', en: 'quarantine' }, births: { zh: '出生人数', en: 'births' },
+  cbr: { zh: '出生率', en: 'CBR' }, tfr: { zh: '总和生育率', en: 'TFR' }, marriages: { zh: '结婚登记', en: 'marriages' }, migrant_stock: { zh: '流入人口', en: 'migrants' },
+  age_structure: { zh: '65岁及以上比重', en: 'share-65' }, population: { zh: '常住人口', en: 'population' }, population_registered: { zh: '户籍人口', en: 'registered' },
+  share65: { zh: '65岁及以上比重', en: 'share-65' }, age_groups: { zh: '规划人群', en: 'planning-groups' }, life_expectancy: { zh: '平均预期寿命', en: 'life-expectancy' },
+  deaths: { zh: '死亡', en: 'deaths' }, assessment: { zh: '目标管理考核', en: 'assessment' }, funnel: { zh: '漏斗图', en: 'funnel' },
+  townships: { zh: '乡镇多指标对比', en: 'township-comparison' },
+  year: { zh: '按年', en: 'yearly' }, statyear: { zh: '按统计年度', en: 'by-stat-year' }, half: { zh: '按半年', en: 'half-yearly' }, quarter: { zh: '按季', en: 'quarterly' }, month: { zh: '按月', en: 'monthly' },
+  low: { zh: '低方案', en: 'low' }, medium: { zh: '中方案', en: 'medium' }, high: { zh: '高方案', en: 'high' }, constant: { zh: '不变方案', en: 'constant' },
+  zero_migration: { zh: '零迁移方案', en: 'zero-migration' }, custom: { zh: '自定义方案', en: 'custom' },
+  deterministic: { zh: '', en: '' }, probabilistic: { zh: '概率预测', en: 'probabilistic' }, none: { zh: '', en: '' }, all: { zh: '', en: '' },
+  '1': { zh: '一孩', en: 'order1' }, '2': { zh: '二孩', en: 'order2' }, '3plus': { zh: '三孩及以上', en: 'order3plus' },
+};
+
+/**
+ * A file name that says what the file holds: the place, what, and the years
+ * (`城关街道_出生人数_按年_2015-2024`); township codes become names, ids become Chinese words,
+ * two years in a row become a span. Characters Windows forbids are replaced.
+ */
 export function fileName(meta: Meta, ...parts: (string | number)[]): string {
-  return ['renkou', meta.county.code, ...parts].join('-').replace(/[^\w.+-]+/g, '_');
+  const lang: Lang = document.documentElement.lang === 'en' ? 'en' : 'zh';
+  const words: string[] = [];
+  let place = meta.county.name;
+  for (const [i, part] of parts.entries()) {
+    const s = String(part);
+    if (/^\d{9}$/.test(s)) { place = townshipName(meta, s, lang); continue; }
+    if (/^(19|20)\d\d$/.test(s) && /^(19|20)\d\d$/.test(String(parts[i + 1] ?? '')) && Number(parts[i + 1]) > Number(s)) { words.push(`${s}-${parts[i + 1]}`); parts[i + 1] = ''; continue; }
+    const w = FILE_WORDS[s]?.[lang] ?? (s.startsWith('proj') ? t(s as StringKey, lang) : s);
+    if (w) words.push(w);
+  }
+  return [place, ...words].join('_').replace(/[\\/:*?"<>|\s]+/g, '_').replace(/_+/g, '_').replace(/_$/, '');
 }

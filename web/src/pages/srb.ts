@@ -6,20 +6,20 @@
  * so small, noisy townships are not mistaken for hot spots.
  * State: `township=all|code&order=all|1|2|3+&estimate=raw|smoothed&granularity=&residence=&from=&to=`.
  */
-import { api, auditExport, type BirthOrder, type PeriodKind, type Residence, type SrbRankingRow } from '../api.ts';
+import { api, type BirthOrder, type PeriodKind, type Residence, type SrbRankingRow } from '../api.ts';
 import { funnelSpec } from '../charts/funnel.ts';
 import { srbSeriesSpec } from '../charts/srbSeries.ts';
-import { columnsOf, downloadText, toCsv } from '../csv.ts';
 import { formatDec, formatInt } from '../format.ts';
-import { csvHeader, t, type Lang, type StringKey } from '../i18n.ts';
+import { t, type Lang } from '../i18n.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
-import { chartPanel, controls, errorMessage, h, panel, scopeNote, selectField, smallWarning, table } from '../ui.ts';
+import { chartPanel, controls, downloadButtons, errorMessage, h, panel, scopeNote, selectField, smallWarning, table } from '../ui.ts';
+import { exportTable } from '../exportRows.ts';
+import { judgementText, srbListSpan } from '../../../common/srbWording.ts';
 import {
   fileName, orderOptions, periodKindOptions, residenceOptions, seriesColors, townshipName, townshipOptions, yearOptions,
 } from './shared.ts';
 
 const GRANULARITIES: readonly PeriodKind[] = ['year', 'statyear', 'half', 'quarter'];
-const FLAG_KEYS: Record<string, StringKey> = { high: 'flagHigh', low: 'flagLow', normal: 'flagNormal' };
 
 export function funnelLabel(c: string, lang: Lang): string {
   return c === 'above998' || c === 'above95' || c === 'inside' || c === 'below95' || c === 'below998' || c === 'no_births' ? t(c, lang) : c;
@@ -38,7 +38,8 @@ export async function renderSrb(root: HTMLElement, ctx: PageContext): Promise<vo
   const residence = enumParam<Residence>(params, 'residence', ['all', 'registered', 'migrant'], 'all');
   const to = intParam(params, 'to', meta.years.from, meta.years.to, meta.years.to);
   const from = intParam(params, 'from', meta.years.from, to, Math.max(meta.years.from, to - 9));
-  const rankFrom = Math.max(from, to - 4);
+  // the elevated-SRB list's span, the same on every page (common/srbWording.ts)
+  const rankFrom = srbListSpan(to, meta.years.from).from;
 
   root.append(
     h('h2', { class: 'page-title', text: `${t('srbPage', lang)} · ${townshipName(meta, township, lang)}` }),
@@ -111,18 +112,15 @@ export async function renderSrb(root: HTMLElement, ctx: PageContext): Promise<vo
         rows: r.funnel.map((f) => ({ ...f })), fileName: fileName(meta, 'srb-funnel', order.replace('+', 'plus'), rankFrom, to), lang,
       });
       funnelPanel.element.dataset.points = String(r.townships.length);
-      rankingBody.replaceChildren(rankingTable(r.townships, lang, (code) => ctx.set({ township: code })));
+      rankingBody.replaceChildren(
+        h('p', { class: 'note', id: 'srb-list-rule', text: lang === 'zh' ? r.rule.zh : r.rule.en }),
+        rankingTable(r.townships, lang, (code) => ctx.set({ township: code })));
+      const funnelNote = funnelPanel.element.querySelector('.note');
+      if (funnelNote) funnelNote.textContent = `${t('funnelNote', lang)}${lang === 'zh' ? r.rule.funnel.zh : ` ${r.rule.funnel.en}`}`;
       const smallRows = r.townships.filter((x) => x.small).length;
       if (smallRows) rankingBody.prepend(smallWarning(smallRows, 5, lang));
-      const button = h('button', { type: 'button', class: 'csv', 'data-csv': 'srb-ranking', text: t('downloadCsv', lang) });
       const csvRows = r.townships.map((x) => ({ ...x }));
-      button.addEventListener('click', () => {
-        downloadText(
-          toCsv(csvRows, columnsOf(csvRows).map((key) => ({ key, label: csvHeader(key, lang) }))),
-          `${fileName(meta, 'srb-ranking', order.replace('+', 'plus'), rankFrom, to)}.csv`);
-        auditExport('srb-ranking');
-      });
-      rankingTools.replaceChildren(button);
+      rankingTools.replaceChildren(...downloadButtons('srb-ranking', () => exportTable(csvRows, { unit: 'ratio', lang }), fileName(meta, 'srb-ranking', order.replace('+', 'plus'), rankFrom, to), lang));
       rankingPanel.dataset.rows = String(csvRows.length);
     } catch (e) {
       funnelPanel.fail(e);
@@ -141,7 +139,7 @@ function rankingTable(rows: readonly SrbRankingRow[], lang: Lang, open: (code: s
       const link = h('a', { href: `?page=srb&township=${r.township}`, text: r.name });
       link.addEventListener('click', (ev) => { ev.preventDefault(); open(r.township); });
       return [String(r.rank), link, formatInt(r.births), d(r.srb), `${d(r.lo)}–${d(r.hi)}`, d(r.smoothed),
-        `${r.flag ? t(FLAG_KEYS[r.flag] ?? 'flagNormal', lang) : '—'}${r.small ? ' ⚠' : ''}`, funnelLabel(r.funnel, lang)];
+        `${judgementText(r.judgement, lang)}${r.small ? ' ⚠' : ''}`, funnelLabel(r.funnel, lang)];
     }),
     new Set([0, 2, 3, 5]),
   );
@@ -149,6 +147,7 @@ function rankingTable(rows: readonly SrbRankingRow[], lang: Lang, open: (code: s
   [...tbl.tBodies[0]!.rows].forEach((tr, i) => {
     if (rows[i]?.flag === 'high' || rows[i]?.funnel === 'above998') tr.classList.add('flag-high');
     tr.dataset.township = rows[i]?.township ?? '';
+    tr.dataset.judgement = rows[i]?.judgement ?? '';
   });
   return tbl;
 }

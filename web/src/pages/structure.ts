@@ -13,6 +13,7 @@ import { PALETTE } from '../charts/common.ts';
 import { formatValue } from '../format.ts';
 import { t, type Lang } from '../i18n.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
+import { vitalPanels } from './structureVital.ts';
 import { chartPanel, controls, errorMessage, h, panel, selectField } from '../ui.ts';
 import { fileName, townshipName, townshipOptions, yearOptions } from './shared.ts';
 
@@ -90,6 +91,8 @@ export async function renderStructure(root: HTMLElement, ctx: PageContext): Prom
   const agesPanel = chartPanel('age-structure', t('ageStructure', lang), lang);
   const schoolPanel = chartPanel('school-age', t('schoolAge', lang), lang);
   root.append(h('div', { class: 'grid-2 even' }, agesPanel.element, schoolPanel.element));
+  const vital = vitalPanels(ctx, township, year, place);
+  root.append(h('div', { class: 'grid-2 even' }, ...vital.elements));
 
   const scope = { township, ages: ages === '5' ? '5' as const : 'single' as const };
   const labels = { registered: t('registeredPresent', lang), migrant: t('migrantIn', lang) };
@@ -155,5 +158,5 @@ export async function renderStructure(root: HTMLElement, ctx: PageContext): Prom
     }
   })();
 
-  await Promise.all([pyramidJob, figuresJob]);
+  await Promise.all([pyramidJob, figuresJob, vital.load]);
 }

@@ -57,6 +57,7 @@ export async function renderTownship(root: HTMLElement, ctx: PageContext): Promi
   const withAll = (list: string) => (ctx.county ? `${list},all` : list);
   const others = meta.townships.filter((x) => x.code !== main);
   const colors = seriesColors(names, countyName);
+  const townshipColors = seriesColors(names.filter((n) => n !== countyName), countyName);
 
   root.append(
     h('h2', { class: 'page-title', text: `${townships.slice(0, 4).map((c) => townshipName(meta, c, lang)).join(lang === 'zh' ? '、' : ', ')}${townships.length > 4 ? ' …' : ''} · ${from}–${to}` }),
@@ -96,7 +97,8 @@ export async function renderTownship(root: HTMLElement, ctx: PageContext): Promi
       if (rows.every((r) => r.value === null)) return p.empty();
       const trend: TrendRow[] = rows.map((r) => ({ period: r.period, series: townshipName(meta, r.township, lang), value: r.value, small: r.small }));
       await p.show({
-        spec: trendSpec({ rows: trend, yTitle: `${t(s.key, lang)}${unitSuffix(s.unit, lang)}`, format: d3Format(s.unit), colors, zero: s.zero, labels: { period: t('period', lang), small: t('smallWarning', lang) } }),
+        // counts are drawn for the townships only (the county's would flatten them): its legend entry goes too
+        spec: trendSpec({ rows: trend, yTitle: `${t(s.key, lang)}${unitSuffix(s.unit, lang)}`, format: d3Format(s.unit), colors: s.withCounty ? colors : townshipColors, zero: s.zero, labels: { period: t('period', lang), small: t('smallWarning', lang) } }),
         rows: named(rows), fileName: fileName(meta, s.indicator, main, granularity, from, to), lang, smallCount: small(rows),
       });
     } catch (e) {

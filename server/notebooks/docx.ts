@@ -1,0 +1,61 @@
+/**
+ * @module notebooks/docx
+ * A rendered report as a Word document: the title and the data range, the narrative's headings,
+ * paragraphs and lists with every `{{ }}` figure filled in, each chart as a PNG (the numbered
+ * title 图N drawn in the image, white background, print shape of 16:9 or 4:3, 2× its pixel size:
+ * at least 192 dpi at the width Word shows it) and each table as a Word table with the formats
+ * of the HTML report (表N caption, note below).
+ *
+ * @example
+ * const bytes = await reportToDocx(await renderNotebook(nb, { year: '2024' }, { db, config }));
+ */
+import { documentToDocx, type DocBlock } from '../outputs/docx.ts';
+import type { OutputTable } from '../outputs/table.ts';
+import { svgToPng } from './charts.ts';
+import { applyFormats } from './formats.ts';
+import type { RenderedReport } from './run.ts';
+
+/** A report as a route or the CLI holds it (its in-memory results are not needed here). */
+type Report = Omit<RenderedReport, 'results'>;
+import type { BuiltTable } from './tables.ts';
+
+/** PNG pixels per SVG pixel: 2 × 96 = 192 dpi at the chart's own size, more where Word shrinks it. */
+export const PNG_SCALE = 2;
+
+/** A report table as shown in the HTML report: the same headers and formatted cells. */
+export function reportTable(t: BuiltTable): OutputTable {
+  const numeric = t.columns.map((c) => t.rows.some((r) => typeof r[c.field] === 'number'));
+  return {
+    title: t.title,
+    note: t.note,
+    columns: t.columns.map((c, i) => ({ header: c.header, alignRight: numeric[i] })),
+    rows: t.rows.map((r) => t.columns.map((c) => applyFormats(r[c.field] ?? null, c.formats))),
+  };
+}
+
+export function reportSubtitle(report: Report, today = new Date().toISOString().slice(0, 10)): string[] {
+  const m = report.meta;
+  return [report.description, `数据范围：${m.first_year}–${m.last_year}年　生成日期：${today}　数据来源：人口信息数据库（Renkou 计算）`].filter(Boolean);
+}
+
+/** `pngs`: the charts already drawn at {@link PNG_SCALE} (the folder export draws them once for both). */
+export async function reportToDocx(report: Report, pngs?: readonly Uint8Array[]): Promise<Buffer> {
+  pngs ??= await Promise.all(report.charts.map((c) => svgToPng(c.svg, PNG_SCALE)));
+  const blocks: DocBlock[] = report.outline.flatMap((item): DocBlock[] => {
+    switch (item.kind) {
+      case 'markdown': return [...item.blocks];
+      case 'chart': {
+        const c = report.charts[item.index]!;
+        return [{ kind: 'figure', png: pngs[item.index]!, width: c.width, height: c.height, title: c.title }];
+      }
+      case 'table': return [{ kind: 'table', table: reportTable(report.tables[item.index]!.table) }];
+      case 'error': return [{ kind: 'error', text: item.text }];
+    }
+  });
+  return documentToDocx({ title: report.title, subtitle: reportSubtitle(report), blocks });
+}
+
+/** `清河县2024年人口形势分析.docx`. */
+export function reportFileName(report: Report, ext: string): string {
+  return `${report.title}.${ext}`;
+}

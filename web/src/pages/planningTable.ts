@@ -1,0 +1,76 @@
+/**
+ * @module pages/planningTable
+ * The planning table on the 人口预测 page (`GET /api/projections/table`): chosen years × low /
+ * medium / high × the planning groups (total, births, 0–2 托育, school ages, women 15–49,
+ * 15–59 / 15–64, 60+, 65+, 80+) in whole persons, the base year as observed, the first-year
+ * births explained, and downloads as CSV, XLSX and Word that hold the same table.
+ * State: `tableYears=2025,2030,2035&tableScenarios=low,medium,high`.
+ */
+import { getJson } from '../api.ts';
+import { formatInt } from '../format.ts';
+import type { Lang } from '../i18n.ts';
+import type { PageContext } from '../router.ts';
+import { checkboxGroup, controls, errorMessage, h, panel, table } from '../ui.ts';
+import type { PlanningTable } from '../../../server/projection/planningTable.ts';
+import { defaultTableYears } from '../../../common/planningGroups.ts';
+
+const SCENARIOS = ['low', 'medium', 'high', 'constant', 'zero_migration'] as const;
+const SCENARIO_LABEL: Record<string, { zh: string; en: string }> = {
+  low: { zh: '低方案', en: 'low' }, medium: { zh: '中方案', en: 'medium' }, high: { zh: '高方案', en: 'high' },
+  constant: { zh: '不变方案', en: 'constant' }, zero_migration: { zh: '零迁移方案', en: 'zero migration' }, observed: { zh: '实际', en: 'observed' },
+};
+
+
+function yearsParam(raw: string | null, base: number): number[] {
+  const list = (raw ?? '').split(',').map(Number).filter((y) => Number.isInteger(y) && y >= base && y <= base + 30);
+  return list.length ? [...new Set(list)].sort((a, b) => a - b) : defaultTableYears(base);
+}
+
+export function planningTablePanel(ctx: PageContext, scope: string, baseYear: number): { element: HTMLElement; load: Promise<void> } {
+  const { lang, params } = ctx;
+  const zh = lang === 'zh';
+  const years = yearsParam(params.get('tableYears'), baseYear);
+  const chosen = (params.get('tableScenarios') ?? 'low,medium,high').split(',').filter((s): s is (typeof SCENARIOS)[number] => (SCENARIOS as readonly string[]).includes(s));
+  const scenarios = chosen.length ? chosen : ['low', 'medium', 'high'];
+  const yearsInput = h('input', { id: 'table-years', name: 'table-years', type: 'text', value: years.join(','), inputmode: 'numeric', size: 22 });
+  yearsInput.addEventListener('change', () => ctx.set({ tableYears: yearsParam(yearsInput.value, baseYear).join(',') }));
+  const query = new URLSearchParams({ scope, baseYear: String(baseYear), years: years.join(','), scenarios: scenarios.join(','), lang });
+  const url = (format: string) => `/api/projections/table?${query.toString()}&format=${format}`;
+  const downloads = h('div', { class: 'chart-tools no-print' },
+    ...(['csv', 'xlsx', 'docx'] as const).map((f) => h('a', { class: 'csv', href: url(f), download: '', 'data-download': f, text: `${zh ? '下载' : 'Download'} ${f === 'docx' ? 'Word' : f.toUpperCase()}` })));
+  const body = h('div', { class: 'table-scroll', id: 'planning-table-body' }, h('p', { class: 'loading', text: zh ? '正在计算规划表…' : 'Computing the planning table…' }));
+  const jump = h('p', { class: 'note', id: 'planning-jump' });
+  const note = h('p', { class: 'note', id: 'planning-note' });
+  const element = panel('planning-table', zh ? '规划表：主要指标预测（人）' : 'Planning table (persons)',
+    controls(
+      h('label', { class: 'field', for: 'table-years' }, h('span', { text: zh ? '年份（逗号分隔，至多30年）' : 'Years (comma-separated, ≤ 30 years on)' }), yearsInput),
+      checkboxGroup('table-scenarios', zh ? '方案' : 'Scenarios', SCENARIOS.map((s) => ({ value: s, label: SCENARIO_LABEL[s]![lang] })), new Set(scenarios),
+        (values) => ctx.set({ tableScenarios: values.length ? values.join(',') : undefined })),
+    ),
+    downloads, body, jump, note);
+  element.classList.add('wide');
+  const load = (async () => {
+    try {
+      const t = await getJson<PlanningTable>(url('json'));
+      body.replaceChildren(renderTable(t, lang));
+      jump.textContent = t.jumpOff ? (zh ? t.jumpOff.text.zh : t.jumpOff.text.en) : '';
+      note.textContent = zh ? t.notes.zh : t.notes.en;
+      element.dataset.rows = String(t.rows.length);
+    } catch (e) {
+      body.replaceChildren(h('p', { class: 'error', role: 'alert', text: (zh ? '规划表未能生成：' : 'The planning table failed: ') + errorMessage(e) }));
+    }
+  })();
+  return { element, load };
+}
+
+function renderTable(t: PlanningTable, lang: Lang): HTMLTableElement {
+  const zh = lang === 'zh';
+  const head = t.columns.map((c) => `${c.year}${zh ? '年' : ''} ${SCENARIO_LABEL[c.scenario]![lang]}`);
+  const tbl = table([zh ? '指标' : 'Group', ...head],
+    t.rows.map((r) => [zh ? r.zh : r.en, ...r.values.map((v) => (v === null ? '—' : formatInt(v)))]),
+    new Set(head.map((_, i) => i + 1)));
+  tbl.id = 'planning-table-grid';
+  [...tbl.tBodies[0]!.rows].forEach((tr, i) => { tr.dataset.group = t.rows[i]!.group; });
+  [...tbl.tHead!.rows[0]!.cells].slice(1).forEach((th, i) => { th.dataset.year = String(t.columns[i]!.year); th.dataset.scenario = t.columns[i]!.scenario; });
+  return tbl;
+}
