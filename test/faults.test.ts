@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import http from 'node:http';
 import { cpSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -110,14 +111,22 @@ describe('faults', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     let killedAt = Infinity;
-    const inFlight = Array.from({ length: 24 }, (_, i) =>
-      fetch(`${base}/api/srb/ranking?from=${2001 + (i % 20)}&to=2024&order=${encodeURIComponent(['all', '1', '2', '3+'][i % 4]!)}`)
-        .then((r) => ({ status: r.status, afterKill: performance.now() > killedAt })));
-    // Let the requests reach the server (a request still being written on an idle keep-alive
-    // connection when the server closes it is a client-side race, not an in-flight request). On a
-    // busy shared machine 100 ms was not always enough for all 24 to arrive; the rankings still
-    // take seconds, so some are in flight at the signal.
-    await new Promise((r) => setTimeout(r, 500));
+    // Each request on its own connection, written to the kernel before the signal ('finish'); then
+    // one answered /api/health on a later connection shows the server has accepted the earlier
+    // connections and read their requests (a request still unread when the server closes is a
+    // client-side race, not an in-flight request). The rankings take long enough that some are
+    // still running at the signal.
+    const written: Promise<unknown>[] = [];
+    const inFlight = Array.from({ length: 24 }, (_, i) => new Promise<{ status: number; afterKill: boolean }>((resolve, reject) => {
+      const req = http.get(`${base}/api/srb/ranking?from=${2001 + (i % 20)}&to=2024&order=${encodeURIComponent(['all', '1', '2', '3+'][i % 4]!)}`, { agent: false }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, afterKill: performance.now() > killedAt }));
+      });
+      req.on('error', reject);
+      written.push(once(req, 'finish'));
+    }));
+    await Promise.all(written);
+    expect((await fetch(`${base}/api/health`)).ok).toBe(true);
     server.kill('SIGTERM');
     killedAt = performance.now();
     const answers = await Promise.all(inFlight);
