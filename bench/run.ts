@@ -5,10 +5,15 @@
  * asked of the raw Parquet in the same run. Prints Markdown for BENCHMARKS.md and writes
  * bench/results/latest.json.
  *
+ * Also the import of the demo county and the province set written as office files (GB18030 CSV,
+ * XLSX: bench/office.ts) beside their Parquet import.
+ *
  * Flags: --regenerate (make the province exports again), --reuse (keep existing databases: server
  * figures only), --repeats N (warm calls per endpoint, 30), --load-seconds N (60), --only health
  * (another user's /api/health under wrong secrets and probabilistic projections, bench/health.ts,
- * on the province set when it exists, else the demo county).
+ * on the province set when it exists, else the demo county), --imports-only (generation and
+ * imports, Parquet and office files, nothing else), --demo-only (with --imports-only: the demo
+ * county alone), --province-xlsx (also the province as XLSX: hours, see BENCHMARKS.md).
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -18,6 +23,7 @@ import { DATA_DIR, REPO_ROOT } from '../server/paths.ts';
 import { benchEndpoints, endpointCases, type EndpointResult } from './api.ts';
 import { runCli, startServe } from './children.ts';
 import { benchRaw } from './raw.ts';
+import { benchOfficeImport, officeTable, type OfficeImportRun } from './office.ts';
 import { benchEngine } from './engine.ts';
 import { benchHealthUnderLoad, type HealthUnderLoad } from './health.ts';
 import { dashboardMix, loadTest, type LoadResult } from './load.ts';
@@ -27,7 +33,10 @@ import { benchReport } from './report.ts';
 import { benchSrbRanking } from './srbRanking.ts';
 import { peakRssMiB } from './stats.ts';
 
-const { values } = parseArgs({ options: { regenerate: { type: 'boolean' }, reuse: { type: 'boolean' }, repeats: { type: 'string' }, 'load-seconds': { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: {
+  regenerate: { type: 'boolean' }, reuse: { type: 'boolean' }, repeats: { type: 'string' }, 'load-seconds': { type: 'string' }, only: { type: 'string' },
+  'imports-only': { type: 'boolean' }, 'province-xlsx': { type: 'boolean' }, 'demo-only': { type: 'boolean' },
+} });
 const loadSeconds = Number(values['load-seconds'] ?? 60);
 const repeats = Number(values.repeats ?? 30);
 const log = (m: string) => console.error(m);
@@ -79,7 +88,24 @@ async function main(): Promise<void> {
   mkdirSync(BENCH_DIR, { recursive: true });
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   const demo = await prepare('demo', ['--seed', '1'], !values.reuse);
-  const province = await prepare('province', ['--seed', '1', '--townships', '1500'], values.regenerate ?? false);
+  const office: OfficeImportRun[] = [];
+  if (!values.reuse) {
+    office.push(await benchOfficeImport(BENCH_DIR, 'demo', 'gb18030', demo.ingestSeconds, true, log));
+    office.push(await benchOfficeImport(BENCH_DIR, 'demo', 'xlsx', demo.ingestSeconds, true, log));
+  }
+  const demoOnly = values['imports-only'] && values['demo-only'];
+  const province = demoOnly ? null : await prepare('province', ['--seed', '1', '--townships', '1500'], values.regenerate ?? false);
+  if (province && !values.reuse) {
+    const regenerate = values.regenerate ?? false;
+    office.push(await benchOfficeImport(BENCH_DIR, 'province', 'gb18030', province.ingestSeconds, regenerate, log));
+    if (values['province-xlsx']) office.push(await benchOfficeImport(BENCH_DIR, 'province', 'xlsx', province.ingestSeconds, regenerate, log));
+  }
+  if (office.length > 0) console.log(officeTable(office).join('\n'));
+  if (values['imports-only'] || !province) {
+    mkdirSync(path.join(REPO_ROOT, 'bench', 'results'), { recursive: true });
+    writeFileSync(path.join(REPO_ROOT, 'bench', 'results', 'imports.json'), JSON.stringify({ when: new Date().toISOString(), machine, datasets: province ? [demo, province] : [demo], office }, null, 2));
+    return;
+  }
 
   const server = await startServe(path.join(BENCH_DIR, 'province.duckdb'), 18_080);
   let endpoints: EndpointResult[];
@@ -118,7 +144,7 @@ async function main(): Promise<void> {
   log('reports …');
   const report = { demo: await benchReport(path.join(BENCH_DIR, 'demo.duckdb'), 5), province: await benchReport(path.join(BENCH_DIR, 'province.duckdb'), 3) };
 
-  const results = { engine, load, health, overview, projection, srbRanking, report, when: new Date().toISOString(), machine, repeats, datasets: [demo, province], endpoints, serverPeakMiB: serverPeak, raw };
+  const results = { engine, load, health, overview, projection, srbRanking, report, when: new Date().toISOString(), machine, repeats, datasets: [demo, province], office, endpoints, serverPeakMiB: serverPeak, raw };
   mkdirSync(path.join(REPO_ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(path.join(REPO_ROOT, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2));
 
@@ -129,6 +155,7 @@ async function main(): Promise<void> {
     out.push(`| ${d.name} | ${rows.toLocaleString('en')} | ${d.generateSeconds?.toFixed(1) ?? 'reused'} | ${d.ingestSeconds.toFixed(1)} | ${d.ingestPeakMiB?.toFixed(0) ?? '?'} | ${d.dbMiB.toFixed(0)} |`);
   }
   out.push('', `Row counts (province): ${JSON.stringify(province.rowCounts)}`, '');
+  if (office.length > 0) out.push(...officeTable(office), '');
   out.push(`| endpoint | query | rows | cold ms | warm median ms | warm p95 ms |`, '|---|---|---|---|---|---|');
   for (const e of endpoints) out.push(`| ${e.name} | \`${e.path.replace(/^\/api\/[a-z_/]+\??/, '')}\` | ${e.rows} | ${fmt(e.coldMs)} | ${fmt(e.medianMs)} | ${fmt(e.p95Ms)} |`);
   out.push('', `Server peak RSS (after the load test): ${serverPeak?.toFixed(0) ?? '?'} MiB.`, '');

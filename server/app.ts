@@ -21,6 +21,8 @@ import { indicatorRoutes } from './routes/indicators.ts';
 import { srbRoutes } from './routes/srb.ts';
 import { projectionRoutes } from './routes/projections.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { IMPORT_ROUTE_RULES, importRoutes } from './routes/import.ts';
+import { qualityRoutes } from './routes/quality.ts';
 import { targetRoutes } from './routes/targets.ts';
 import { assessmentRoutes } from './routes/assessment.ts';
 import { progressRoutes } from './routes/progress.ts';
@@ -73,7 +75,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   const audit = options.audit ?? NO_AUDIT;
   const network = options.network ?? DIRECT;
-  const rules = options.routeRules ?? [];
+  // The upload route takes files (multipart, up to RENKOU_UPLOAD_LIMIT); every other body is small JSON.
+  const rules = [...IMPORT_ROUTE_RULES, ...(options.routeRules ?? [])];
 
   app.onError((e, c) => {
     if (isApiError(e)) {
@@ -107,6 +110,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   api.route('/', srbRoutes(options.db, analytics, jobs));
   api.route('/', projectionRoutes(options.db, jobs, analytics));
   api.route('/', reportRoutes(options.db, jobs, analytics, audit));
+  api.route('/', importRoutes(options.db, audit));
+  api.route('/', qualityRoutes(options.db, audit));
   api.route('/', targetRoutes(options.db, analytics, audit));
   api.route('/', assessmentRoutes(options.db, analytics, jobs));
   api.route('/', progressRoutes(options.db, analytics, jobs));

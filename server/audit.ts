@@ -1,8 +1,9 @@
 /**
  * @module audit
- * The audit trail: logins, failed logins, refusals (403), rate limits, exports, report renders
- * and target changes, one JSON object per line with the user, the time and the parameters — never a
- * record's contents. Written to `RENKOU_AUDIT_LOG` (default data/audit.log).
+ * The audit trail: logins, failed logins, refusals (403), rate limits, exports, report renders,
+ * target changes, imports and quarantine downloads, one JSON object per line with the user, the
+ * time and the parameters — never a record's contents. Written to `RENKOU_AUDIT_LOG` (default
+ * data/audit.log).
  *
  * A client cannot flood or forge it: every field is bounded (text cut at 200 characters, at most
  * 20 keys per object, a line at most 4 KiB), and the file is rotated when it reaches
@@ -12,7 +13,9 @@
  */
 import { appendFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 
-export type AuditEvent = 'login' | 'login_failed' | 'logout' | 'export' | 'report' | 'denied' | 'rate_limited' | 'target_set' | 'target_removed';
+export type AuditEvent =
+  | 'login' | 'login_failed' | 'logout' | 'export' | 'report' | 'denied' | 'rate_limited'
+  | 'target_set' | 'target_removed' | 'import' | 'quarantine_download';
 
 export interface AuditLog {
   record(event: AuditEvent, user: string | null, details?: Record<string, unknown>): void;

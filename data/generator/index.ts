@@ -235,5 +235,5 @@ async function writeRegions(conn: DuckDBConnection, townships: readonly Township
 }
 
 function contractColumns(table: TableName): { name: string; sqlType: string }[] {
-  return TABLES[table].columns.map((c) => ({ name: c.name, sqlType: STORAGE_TYPE[c.family as TypeFamily] }));
+  return TABLES[table].columns.filter((c) => !c.office).map((c) => ({ name: c.name, sqlType: STORAGE_TYPE[c.family as TypeFamily] }));
 }

@@ -1,20 +1,22 @@
 /**
  * @module cli/ingest
- * `renkou ingest <folder> [--db file] [--keep N]`: import Parquet exports, print per-table counts.
+ * `renkou ingest <folder> [--db file] [--keep N] [--dry-run]`: import exports (Parquet, or CSV / Excel
+ * mapped by renkou-mapping.yaml or recognised automatically), print the mapping used and the per-table counts.
  */
 import { ingest, readManifestCountyName } from '../ingest/ingest.ts';
 import { isIngestError } from '../ingest/IngestError.ts';
 import { parseCommandArgs, UsageError, type Command } from './command.ts';
 import { dataDirFrom, dbPathFrom } from './config.ts';
+import { printMapping } from './printMapping.ts';
 import { printIngestReport } from './printReport.ts';
 
 export const command: Command = {
   name: 'ingest',
-  summary: 'import a folder of Parquet exports into the database (checked, quarantined, swapped in atomically)',
-  usage: 'renkou ingest [<folder>] [--db <file>] [--keep <versions>] [--county-name <名称>]',
+  summary: 'import an export folder (Parquet, CSV, Excel) into the database (checked, quarantined, swapped in atomically); --dry-run only reports',
+  usage: 'renkou ingest [<folder>] [--db <file>] [--keep <versions>] [--county-name <名称>] [--dry-run]',
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, {
-      db: { type: 'string' }, keep: { type: 'string' }, 'county-name': { type: 'string' },
+      db: { type: 'string' }, keep: { type: 'string' }, 'county-name': { type: 'string' }, 'dry-run': { type: 'boolean' },
     }, true);
     if (positionals.length > 1) throw new UsageError('give one export folder');
     const source = dataDirFrom(positionals[0]);
@@ -24,8 +26,12 @@ export const command: Command = {
       const report = await ingest({
         source, dbPath: dbPathFrom(values.db), keepVersions: keep,
         countyName: values['county-name'] ?? readManifestCountyName(source),
-        onProgress: (m) => console.error(m),
+        onProgress: (m) => console.error(m), dryRun: values['dry-run'] ?? false,
       });
+      if (report.mapping.length > 0) {
+        console.log(report.mappingFromProfile ? 'mapping from renkou-mapping.yaml:' : 'no renkou-mapping.yaml: the files were recognised automatically as follows (run renkou map to save and edit this):');
+        printMapping(report.mapping);
+      }
       printIngestReport(report);
       return 0;
     } catch (e) {

@@ -9,6 +9,7 @@ import { isUsageError, type Command } from './command.ts';
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   start: () => import('./start.ts'),
   generate: () => import('./generate.ts'),
+  map: () => import('./map.ts'),
   ingest: () => import('./ingest.ts'),
   serve: () => import('./serve.ts'),
   project: () => import('./project.ts'),

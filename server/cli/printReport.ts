@@ -7,5 +7,5 @@ export function printIngestReport(report: IngestReport): void {
     const rules = Object.entries(t.quarantined).map(([rule, n]) => `${rule} ${n}`).join(', ');
     console.log(`${t.table.padEnd(12)} ${String(t.files).padStart(5)} ${t.rowsRead.toLocaleString('en').padStart(11)} ${t.rowsAccepted.toLocaleString('en').padStart(11)}  ${rules || '0'}`);
   }
-  console.log(`database: ${report.dbPath} (${report.seconds.toFixed(1)} s)`);
+  console.log(report.dryRun ? `dry run: nothing was imported (${report.seconds.toFixed(1)} s)` : `database: ${report.dbPath} (${report.seconds.toFixed(1)} s)`);
 }

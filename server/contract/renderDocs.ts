@@ -4,6 +4,7 @@
  * drift from what ingest checks (test/contract-docs.test.ts fails when the file is stale;
  * `npm run docs` rewrites it).
  */
+import { renderOfficeMarkdown } from '../office/renderDocs.ts';
 import { RULES, TABLES, TABLE_ORDER, TOPOJSON_FILE, type ColumnDef } from './tables.ts';
 
 const FAMILY_ZH: Record<ColumnDef['family'], string> = {
@@ -18,7 +19,7 @@ function columnLine(c: ColumnDef): string {
 
 export function renderContractMarkdown(): string {
   const lines = [
-    '# 数据导出规范 · Parquet export contract',
+    '# 数据导出规范 · Export contract (Parquet, CSV, Excel)',
     '',
     '<!-- Generated from server/contract/tables.ts by `npm run docs`; do not edit by hand. -->',
     '',
@@ -44,5 +45,6 @@ export function renderContractMarkdown(): string {
   lines.push(`## \`${TOPOJSON_FILE}\`（可选 optional）`, '',
     '乡镇（街道）边界 TopoJSON：每个几何对象以 `id` 或 `properties.code` 记录9位乡镇代码。用于地图。',
     'Township polygons as a TopoJSON Topology; each geometry carries its 9-digit township code as `id` or `properties.code`. Used by the map.', '');
+  lines.push(renderOfficeMarkdown());
   return lines.join('\n');
 }

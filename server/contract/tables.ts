@@ -31,6 +31,8 @@ export interface ColumnDef {
   readonly nullable?: boolean;
   /** Allowed values for coded text columns. */
   readonly values?: readonly string[];
+  /** Filled by the office-file mapping (server/office/) from what it found at the door; a Parquet export leaves it out. */
+  readonly office?: boolean;
   readonly zh: string;
   readonly en: string;
 }
@@ -50,6 +52,10 @@ export interface TableDef {
 }
 
 export type RuleId =
+  | 'id_format'
+  | 'id_check_digit'
+  | 'id_birth_date'
+  | 'unreadable_value'
   | 'missing_value'
   | 'invalid_value'
   | 'bad_code'
@@ -72,6 +78,10 @@ export interface RuleDef {
 }
 
 export const RULES: Record<RuleId, RuleDef> = {
+  id_format: { id: 'id_format', measure: 'consistency', zh: '公民身份号码位数或字符不符（应为18位或15位）', en: 'an ID number is neither 18 characters (17 digits + digit or X) nor 15 digits' },
+  id_check_digit: { id: 'id_check_digit', measure: 'consistency', zh: '公民身份号码校验码错误（GB 11643）', en: 'an ID number fails its check digit (GB 11643, ISO 7064 MOD 11-2)' },
+  id_birth_date: { id: 'id_birth_date', measure: 'consistency', zh: '公民身份号码中的出生日期不存在', en: 'the birth date inside an ID number is not a calendar date' },
+  unreadable_value: { id: 'unreadable_value', measure: 'consistency', zh: '取值无法识别（日期或数字格式不符）', en: 'a date or number could not be read' },
   missing_value: { id: 'missing_value', measure: 'completeness', zh: '必填项目缺失', en: 'a required value is missing' },
   invalid_value: { id: 'invalid_value', measure: 'consistency', zh: '代码或取值不在允许范围内', en: 'a value is outside the allowed codes or range' },
   bad_code: { id: 'bad_code', measure: 'consistency', zh: '区划代码位数不符', en: 'a division code has the wrong number of digits' },
@@ -94,6 +104,11 @@ export const PRIOR_STATUSES = ['never_married', 'divorced', 'widowed'] as const;
 export const MARITAL_STATUSES = ['never_married', 'married', 'divorced', 'widowed'] as const;
 export const DIRECTIONS = ['in', 'out'] as const;
 export const DELIVERY_PLACES = ['hospital', 'other'] as const;
+/**
+ * What the office-file mapping found in a row's ID numbers (公民身份号码): `ok`, or the first
+ * problem. Null when the row's dates and sex did not come from ID numbers.
+ */
+export const ID_CHECKS = ['ok', 'format', 'check_digit', 'birth_date'] as const;
 /** Single years of age 0..100; 100 is the open group 100+. */
 export const MAX_AGE = 100;
 
@@ -106,6 +121,15 @@ export type MaritalStatus = (typeof MARITAL_STATUSES)[number];
 export type Direction = (typeof DIRECTIONS)[number];
 
 const township = { name: 'township_code', family: 'text', required: true, zh: '乡镇（街道）代码（9位）', en: 'township code (9 digits)' } as const;
+/**
+ * Columns that the office-file mapping fills (server/office/): what it found at the door. A
+ * canonical Parquet export leaves them out. Keys are keyed hashes of ID numbers, never the numbers.
+ */
+const idCheck = { name: 'id_check', family: 'text', required: false, nullable: true, office: true, values: ID_CHECKS, zh: '公民身份号码检查结果（导入映射填写）', en: 'ID-number check (filled by the office-file mapping)' } as const;
+const unreadable = { name: 'unreadable', family: 'text', required: false, nullable: true, office: true, zh: '无法识别取值的列（导入映射填写）', en: 'columns whose value could not be read (filled by the office-file mapping)' } as const;
+const personKey = (name: string, zh: string, en: string) =>
+  ({ name, family: 'text', required: false, nullable: true, office: true, zh: `${zh}公民身份号码的密钥散列（不存号码本身）`, en: `keyed hash of ${en} ID number (never the number)` }) as const;
+const ID_RULES = ['id_format', 'id_check_digit', 'id_birth_date', 'unreadable_value'] as const;
 const sex = { name: 'sex', family: 'text', required: true, values: SEXES, zh: '性别（M 男 / F 女）', en: 'sex (M / F)' } as const;
 
 export const TABLES: Record<TableName, TableDef> = {
@@ -118,8 +142,9 @@ export const TABLES: Record<TableName, TableDef> = {
       { name: 'kind', family: 'text', required: true, values: REGION_KINDS, zh: '类型（town 镇 / township 乡 / subdistrict 街道）', en: 'kind (town / township / subdistrict)' },
       { name: 'name_en', family: 'text', required: false, nullable: true, zh: '英文名称', en: 'English name' },
       { name: 'area_km2', family: 'number', required: false, nullable: true, zh: '面积（平方公里）', en: 'area (km²)' },
+      unreadable,
     ],
-    rules: ['missing_value', 'invalid_value', 'bad_code', 'duplicate_id'],
+    rules: ['unreadable_value', 'missing_value', 'invalid_value', 'bad_code', 'duplicate_id'],
   },
   population: {
     name: 'population', required: true, zh: '户籍人口（年末）', en: 'registered population at 31 December', key: ['year', 'township_code', 'sex', 'age'],
@@ -129,8 +154,9 @@ export const TABLES: Record<TableName, TableDef> = {
       sex,
       { name: 'age', family: 'integer', required: true, zh: '年龄（0–100，100为100岁及以上）', en: 'age (0..100, 100 = 100+)' },
       { name: 'count', family: 'integer', required: true, zh: '人数', en: 'persons' },
+      unreadable,
     ],
-    rules: ['missing_value', 'invalid_value', 'unknown_township', 'duplicate_id'],
+    rules: ['unreadable_value', 'missing_value', 'invalid_value', 'unknown_township', 'duplicate_id'],
   },
   births: {
     name: 'births', required: true, zh: '出生', en: 'births', key: ['birth_id'],
@@ -146,8 +172,11 @@ export const TABLES: Record<TableName, TableDef> = {
       { name: 'village_code', family: 'text', required: false, nullable: true, zh: '村（居）代码（12位）', en: 'village code (12 digits)' },
       { name: 'plurality', family: 'integer', required: false, nullable: true, zh: '胎数（1 单胎，2 双胎…）', en: 'plurality (1 single, 2 twins…)' },
       { name: 'delivery_place', family: 'text', required: false, nullable: true, values: DELIVERY_PLACES, zh: '分娩地点（hospital 住院 / other 其他）', en: 'place of delivery (hospital / other)' },
+      personKey('mother_key', '母亲', "the mother's"),
+      idCheck,
+      unreadable,
     ],
-    rules: ['missing_value', 'invalid_value', 'unknown_township', 'future_date', 'mother_under_12', 'mother_over_60', 'duplicate_id'],
+    rules: [...ID_RULES, 'missing_value', 'invalid_value', 'unknown_township', 'future_date', 'mother_under_12', 'mother_over_60', 'duplicate_id'],
   },
   marriages: {
     name: 'marriages', required: true, zh: '婚姻登记', en: 'marriage registrations', key: ['marriage_id'],
@@ -159,8 +188,12 @@ export const TABLES: Record<TableName, TableDef> = {
       { name: 'wife_birth_date', family: 'date', required: true, zh: '女方出生日期', en: "wife's date of birth" },
       { name: 'husband_prior', family: 'text', required: true, values: PRIOR_STATUSES, zh: '男方婚前状况（未婚 / 离婚 / 丧偶）', en: "husband's prior status" },
       { name: 'wife_prior', family: 'text', required: true, values: PRIOR_STATUSES, zh: '女方婚前状况（未婚 / 离婚 / 丧偶）', en: "wife's prior status" },
+      personKey('husband_key', '男方', "the husband's"),
+      personKey('wife_key', '女方', "the wife's"),
+      idCheck,
+      unreadable,
     ],
-    rules: ['missing_value', 'invalid_value', 'unknown_township', 'future_date', 'spouse_under_16', 'duplicate_id'],
+    rules: [...ID_RULES, 'missing_value', 'invalid_value', 'unknown_township', 'future_date', 'spouse_under_16', 'duplicate_id'],
   },
   migrants: {
     name: 'migrants', required: true, zh: '流动人口', en: 'migrants', key: ['migrant_id'],
@@ -175,8 +208,11 @@ export const TABLES: Record<TableName, TableDef> = {
       { name: 'origin_code', family: 'text', required: true, zh: '户籍地（流出目的地）省或县代码', en: 'province or county code of hukou (or destination)' },
       { name: 'marital_status', family: 'text', required: true, values: MARITAL_STATUSES, zh: '婚姻状况', en: 'marital status' },
       { name: 'has_certificate', family: 'boolean', required: true, zh: '是否持《流动人口婚育证明》', en: 'holds the migrant marriage-and-childbearing certificate' },
+      personKey('person_key', '本人', "the person's"),
+      idCheck,
+      unreadable,
     ],
-    rules: ['missing_value', 'invalid_value', 'unknown_township', 'future_date', 'arrival_before_birth', 'departure_before_arrival', 'duplicate_id'],
+    rules: [...ID_RULES, 'missing_value', 'invalid_value', 'unknown_township', 'future_date', 'arrival_before_birth', 'departure_before_arrival', 'duplicate_id'],
   },
   deaths: {
     name: 'deaths', required: false, zh: '死亡', en: 'deaths', key: ['death_id'],
@@ -186,8 +222,11 @@ export const TABLES: Record<TableName, TableDef> = {
       township,
       sex,
       { name: 'birth_date', family: 'date', required: true, zh: '出生日期', en: 'date of birth' },
+      personKey('person_key', '死者', "the deceased's"),
+      idCheck,
+      unreadable,
     ],
-    rules: ['missing_value', 'invalid_value', 'unknown_township', 'future_date', 'death_before_birth', 'duplicate_id'],
+    rules: [...ID_RULES, 'missing_value', 'invalid_value', 'unknown_township', 'future_date', 'death_before_birth', 'duplicate_id'],
   },
 };
 

@@ -15,7 +15,10 @@ export type IngestErrorCode =
   | 'ingest_running'
   | 'disk_full'
   | 'read_only'
-  | 'not_writable';
+  | 'not_writable'
+  | 'table_twice'
+  | 'office_file'
+  | 'mapping_needed';
 
 export class IngestError extends Error {
   override readonly name = 'IngestError';

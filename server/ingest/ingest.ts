@@ -1,8 +1,10 @@
 /**
  * @module ingest/ingest
- * `renkou ingest <folder>`: reads the Parquet exports into a new DuckDB file beside the current
- * one, checks every contract rule (rows that break one go to `quarantine`), then swaps the new
- * file in atomically. A failure at any point leaves the current database untouched.
+ * `renkou ingest <folder>`: reads the exports into a new DuckDB file beside the current one,
+ * checks every contract rule (rows that break one go to `quarantine`), then swaps the new file in
+ * atomically. A failure at any point leaves the current database untouched. A table comes as
+ * canonical Parquet, or as office files (CSV / Excel with Chinese headers) that server/office/
+ * maps onto the contract first; a dry run stops before the swap and reports what would happen.
  *
  * The rules themselves are the `sql/ingest/<table>.sql` files; the only SQL assembled here is
  * the column list of the staging table, built from the contract's constant column names.
@@ -14,12 +16,18 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import {
-  DELIVERY_PLACES, DIRECTIONS, MARITAL_STATUSES, MAX_AGE, POLICY_STATUSES, PRIOR_STATUSES, REGION_KINDS,
+  DELIVERY_PLACES, DIRECTIONS, ID_CHECKS, MARITAL_STATUSES, MAX_AGE, POLICY_STATUSES, PRIOR_STATUSES, REGION_KINDS,
   RESIDENCES, SEXES, STORAGE_TYPE, TABLES, TABLE_ORDER, TOPOJSON_FILE, type ColumnDef, type TableDef, type TableName,
 } from '../contract/tables.ts';
 import { bindParams, type Params } from '../db/bind.ts';
 import { runNamed } from '../db/namedQuery.ts';
 import { diskError } from './diskErrors.ts';
+import { dropOfficeRows, prepareOffice, stageOffice, type MappedSource } from '../office/normalise.ts';
+import { isOfficeError } from '../office/OfficeError.ts';
+import { planOffice, type OfficePlan } from '../office/plan.ts';
+import { idSecret } from '../office/secret.ts';
+import { WORK_SUFFIX } from '../office/tabular.ts';
+import type { Suggestion } from '../office/suggest.ts';
 import { IngestError } from './IngestError.ts';
 import { locateTable, type TableFiles } from './locate.ts';
 import { acquireIngestLock } from './lock.ts';
@@ -36,6 +44,8 @@ export interface IngestOptions {
   readonly countyName?: string;
   readonly keepVersions?: number;
   readonly onProgress?: (message: string) => void;
+  /** Check everything and report, but build no rollups and swap nothing in. */
+  readonly dryRun?: boolean;
 }
 
 export interface TableReport {
@@ -45,19 +55,29 @@ export interface TableReport {
   readonly rowsAccepted: number;
   readonly quarantined: Record<string, number>;
   readonly seconds: number;
+  /** The population came in 5-year groups and was graduated to single ages (office/graduate.ts). */
+  readonly graduated?: boolean;
 }
 
 export interface IngestReport {
   readonly dbPath: string;
   readonly tables: TableReport[];
   readonly seconds: number;
+  readonly dryRun: boolean;
+  /** How the office files were mapped (empty for a Parquet export). */
+  readonly mapping: Suggestion[];
+  /** True when the mapping came from the folder's renkou-mapping.yaml, false when it was recognised automatically. */
+  readonly mappingFromProfile: boolean;
 }
+
+/** Where one table's rows come from. */
+type TableInput = { kind: 'parquet'; located: TableFiles } | { kind: 'office'; sources: MappedSource[] } | { kind: 'none' };
 
 /** The allowed codes, bound as list parameters so the rule files read them from the contract. */
 const RULE_PARAMS: Params = {
   sexes: SEXES, region_kinds: REGION_KINDS, residences: RESIDENCES, policy_statuses: POLICY_STATUSES,
   delivery_places: DELIVERY_PLACES, prior_statuses: PRIOR_STATUSES, marital_statuses: MARITAL_STATUSES,
-  directions: DIRECTIONS, max_age: MAX_AGE,
+  directions: DIRECTIONS, id_checks: ID_CHECKS, max_age: MAX_AGE,
 };
 
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
@@ -66,36 +86,49 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   if (!existsSync(options.source)) {
     throw new IngestError('source_missing', `export folder ${options.source} does not exist`);
   }
-  const release = acquireIngestLock(options.dbPath);
-  const builtPath = `${options.dbPath}.building`;
+  const dryRun = options.dryRun ?? false;
+  const release = dryRun ? () => {} : acquireIngestLock(options.dbPath);
+  const builtPath = `${options.dbPath}.${dryRun ? `dryrun-${process.pid}` : 'building'}`;
+  const work = `${builtPath}${WORK_SUFFIX}`;
+  const cleanUp = () => {
+    for (const p of [builtPath, `${builtPath}.wal`, work]) rmSync(p, { force: true, recursive: true });
+  };
   try {
-    rmSync(builtPath, { force: true });
-    rmSync(`${builtPath}.wal`, { force: true });
-    const located = locateAll(options.source);
+    cleanUp();
     const topology = readTopology(options.source);
     const instance = await DuckDBInstance.create(builtPath);
     const connection = await instance.connect();
     const tables: TableReport[] = [];
+    let plan: OfficePlan | null = null;
     try {
+      plan = await planOffice(connection, options.source, work);
+      const inputs = inputsOf(options.source, plan);
+      if (plan) await prepareOffice(connection, plan.values, idSecret(options.dbPath));
       await runNamed(connection, 'ingest/setup');
       for (const name of TABLE_ORDER) {
-        tables.push(await ingestTable(connection, TABLES[name], located[name], { ...RULE_PARAMS, today: options.today ?? todayIso() }, progress));
+        tables.push(await ingestTable(connection, TABLES[name], inputs[name], { ...RULE_PARAMS, today: options.today ?? todayIso() }, progress));
       }
       await storeMeta(connection, options, topology, tables);
-      await storeTargets(connection, options.source, progress);
-      await runNamed(connection, 'rollups/build');
-      await connection.run('CHECKPOINT');
+      await storeTargets(connection, options.source, work, progress);
+      if (!dryRun) {
+        await runNamed(connection, 'rollups/build');
+        await connection.run('CHECKPOINT');
+      }
     } finally {
       connection.closeSync();
       instance.closeSync();
     }
-    publishDatabase(builtPath, options.dbPath, options.keepVersions ?? DEFAULT_KEEP_VERSIONS);
+    if (dryRun) cleanUp();
+    else {
+      rmSync(work, { force: true, recursive: true });
+      publishDatabase(builtPath, options.dbPath, options.keepVersions ?? DEFAULT_KEEP_VERSIONS);
+    }
     const seconds = (performance.now() - started) / 1000;
-    progress(`import complete in ${seconds.toFixed(1)} s → ${options.dbPath}`);
-    return { dbPath: options.dbPath, tables, seconds };
+    progress(dryRun ? `dry run complete in ${seconds.toFixed(1)} s: nothing was imported` : `import complete in ${seconds.toFixed(1)} s → ${options.dbPath}`);
+    return { dbPath: options.dbPath, tables, seconds, dryRun, mapping: plan?.suggestions ?? [], mappingFromProfile: plan?.fromProfile ?? false };
   } catch (e) {
-    rmSync(builtPath, { force: true });
-    rmSync(`${builtPath}.wal`, { force: true });
+    cleanUp();
+    if (isOfficeError(e)) throw new IngestError(e.code === 'unmapped' && !e.file ? 'mapping_needed' : 'office_file', e.message, e.file, e.column);
     throw diskError(e, builtPath) ?? e;
   } finally {
     release();
@@ -106,33 +139,46 @@ function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function locateAll(source: string): Record<TableName, TableFiles | null> {
-  const located = {} as Record<TableName, TableFiles | null>;
+/** Each table's rows: Parquet files, mapped office files, or nothing (an optional table). */
+function inputsOf(source: string, plan: OfficePlan | null): Record<TableName, TableInput> {
+  const inputs = {} as Record<TableName, TableInput>;
   for (const name of TABLE_ORDER) {
     const found = locateTable(source, name);
-    if (TABLES[name].required && (!found || found.files.length === 0)) {
-      throw new IngestError('table_missing',
-        `${source}: the required table "${name}" (${TABLES[name].zh}) is missing: expected ${name}.parquet or a folder ${name}/ of Parquet files`);
+    const office = plan?.byTable[name] ?? [];
+    const parquet = found && found.files.length > 0;
+    if (parquet && office.length > 0) {
+      throw new IngestError('table_twice',
+        `${source}: 表 "${name}"（${TABLES[name].zh}）既有 Parquet 文件（${found.files[0]}）又有办公文件（${office.map((o) => o.source.name).join('、')}）；请只保留一种`);
     }
-    located[name] = found;
+    if (parquet) inputs[name] = { kind: 'parquet', located: found };
+    else if (office.length > 0) inputs[name] = { kind: 'office', sources: office };
+    else if (TABLES[name].required) {
+      throw new IngestError('table_missing',
+        `${source}: 缺少必需的表“${TABLES[name].zh}”(${name})：需要 ${name}.parquet、${name}/ 文件夹，或一个能识别为${TABLES[name].zh}表的 CSV / Excel 文件 — the required table "${name}" is missing`);
+    } else inputs[name] = { kind: 'none' };
   }
-  return located;
+  return inputs;
 }
 
 async function ingestTable(
-  connection: DuckDBConnection, table: TableDef, located: TableFiles | null, params: Params,
+  connection: DuckDBConnection, table: TableDef, input: TableInput, params: Params,
   progress: (message: string) => void,
 ): Promise<TableReport> {
   const started = performance.now();
-  const files = located?.files ?? [];
-  const present = await checkFiles(connection, table, files);
-  await stage(connection, table, present, located);
+  const files = input.kind === 'parquet' ? input.located.files : input.kind === 'office' ? input.sources.map((s) => s.source.name) : [];
+  let graduated = false;
+  if (input.kind === 'office') ({ graduated } = await stageOffice(connection, table, input.sources));
+  else {
+    const located = input.kind === 'parquet' ? input.located : null;
+    await stage(connection, table, await checkFiles(connection, table, files), located);
+  }
   const rowsRead = Number((await runNamed(connection, 'ingest/count_src'))[0]?.n ?? 0);
   if (table.required && rowsRead === 0) {
     throw new IngestError('file_empty', `${files.join(', ')}: the required table "${table.name}" has no rows`, files[0]);
   }
   progress(`${table.name}: ${rowsRead.toLocaleString('en')} rows read from ${files.length} file(s), checking ${table.rules.length} rules…`);
   await checkRules(connection, table, files, params);
+  if (input.kind === 'office') await dropOfficeRows(connection);
   const counts = await runNamed(connection, 'ingest/quarantine_counts', { table: table.name });
   const quarantined = Object.fromEntries(counts.map((r) => [String(r.rule), Number(r.n)]));
   const rejected = counts.reduce((sum, r) => sum + Number(r.n), 0);
@@ -141,7 +187,7 @@ async function ingestTable(
   await runNamed(connection, 'ingest/record_table',
     { table: table.name, files: files.length, rows_read: rowsRead, rows_accepted: rowsAccepted, seconds });
   progress(`${table.name}: ${rowsAccepted.toLocaleString('en')} accepted, ${rejected} quarantined (${seconds.toFixed(1)} s)`);
-  return { table: table.name, files: files.length, rowsRead, rowsAccepted, quarantined, seconds };
+  return { table: table.name, files: files.length, rowsRead, rowsAccepted, quarantined, seconds, ...(graduated ? { graduated } : {}) };
 }
 
 /** Reads each file's footer and schema: a corrupt file or a contract break names that file. */
@@ -219,6 +265,7 @@ async function storeMeta(connection: DuckDBConnection, options: IngestOptions, t
     ingested_at: new Date().toISOString(),
     county_name: options.countyName ?? '',
     report: JSON.stringify(tables),
+    population_graduated: String(tables.some((t) => t.graduated === true)),
   };
   for (const [key, value] of Object.entries(meta)) {
     await runNamed(connection, 'ingest/record_meta', { key, value });

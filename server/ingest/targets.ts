@@ -6,19 +6,19 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { runNamed } from '../db/namedQuery.ts';
-import { OfficeTableError } from '../targets/officeTable.ts';
+import { isOfficeError } from '../office/OfficeError.ts';
 import { TargetFileError, findTargetsFile, readTargetsFile } from '../targets/file.ts';
 import { IngestError } from './IngestError.ts';
 
-export async function storeTargets(connection: DuckDBConnection, source: string, progress: (m: string) => void): Promise<void> {
+export async function storeTargets(connection: DuckDBConnection, source: string, work: string, progress: (m: string) => void): Promise<void> {
   const file = findTargetsFile(source);
   if (!file) return;
   const regions = await runNamed(connection, 'meta/townships');
   let targets;
   try {
-    targets = readTargetsFile(file, { names: new Map(regions.map((r) => [String(r.code), String(r.name)])) });
+    targets = await readTargetsFile(connection, file, work, { names: new Map(regions.map((r) => [String(r.code), String(r.name)])) });
   } catch (e) {
-    if (e instanceof TargetFileError || e instanceof OfficeTableError) throw new IngestError('targets_invalid', e.message, file);
+    if (e instanceof TargetFileError || isOfficeError(e)) throw new IngestError('targets_invalid', e.message, file);
     throw e;
   }
   if (targets.length === 0) return;

@@ -51,6 +51,7 @@ export function metaRoutes(db: Database, config: AnalyticsConfig): Hono<AppEnv> 
       quarantine: county ? quarantineByTable : {},
       scope: who.scope.kind === 'county' ? 'all' : [...who.scope.codes],
       ingestedAt: info.ingested_at ?? null,
+      populationGraduated: info.population_graduated === 'true',
     } }));
   });
 

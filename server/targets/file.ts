@@ -5,14 +5,19 @@
  * empty for every year), 目标值 (`99`, `≥99%`, `≤107`, `103-107`) and optionally 方向 (不低于 /
  * 不高于 / 区间) and 上限. A row that cannot be read stops the import with the file, line and
  * column named: a wrong target must not silently become the default.
+ *
+ * The file is read by the office-file reader (office/tabular: CSV in UTF-8 or GB18030/GBK,
+ * detected; .xlsx with its first sheet, date cells and a title row above the header handled) and
+ * its headers compared as office/headers compares every office header (normaliseHeader).
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { normaliseHeader } from '../office/headers.ts';
+import { readWholeTable } from '../office/tabular.ts';
 import type { Target } from './book.ts';
-import { measureByName, normaliseName, type Direction } from './measures.ts';
-import { readOfficeTable } from './officeTable.ts';
+import { measureByName, type Direction } from './measures.ts';
 
-export const TARGET_FILES = ['targets.csv', 'targets.xlsx', '目标.csv'] as const;
+export { findTargetsFile, TARGET_FILES } from './fileNames.ts';
 
 export class TargetFileError extends Error {
   override readonly name = 'TargetFileError';
@@ -34,21 +39,12 @@ const DIRECTION_WORDS: [RegExp, Direction][] = [
   [/^(区间|范围内|之间|between)$/i, 'between'],
 ];
 
-/** The targets file of an export folder, or null when there is none. */
-export function findTargetsFile(source: string): string | null {
-  for (const name of TARGET_FILES) {
-    const file = path.join(source, name);
-    if (existsSync(file)) return file;
-  }
-  return null;
-}
-
 function columnsOf(header: readonly string[], file: string): Map<Column, number> {
   const found = new Map<Column, number>();
   header.forEach((cell, i) => {
-    const name = normaliseName(cell);
+    const name = normaliseHeader(cell);
     for (const [column, names] of Object.entries(HEADERS) as [Column, readonly string[]][]) {
-      if (!found.has(column) && names.some((n) => normaliseName(n) === name)) found.set(column, i);
+      if (!found.has(column) && names.some((n) => normaliseHeader(n) === name)) found.set(column, i);
     }
   });
   for (const column of ['measure', 'scope', 'value'] as const) {
@@ -115,6 +111,11 @@ export function parseTargets(rows: readonly (readonly string[])[], file: string,
   });
 }
 
-export function readTargetsFile(file: string, places: Places): Target[] {
-  return parseTargets(readOfficeTable(file), file, places);
+/** A targets file has a row per measure, township and year: far fewer than this. */
+const MAX_TARGET_ROWS = 100_000;
+
+/** Reads and checks the targets file; `work` is the import's work folder (a GB18030 file is decoded there). */
+export async function readTargetsFile(connection: DuckDBConnection, file: string, work: string, places: Places): Promise<Target[]> {
+  const rows = await readWholeTable(connection, path.dirname(file), path.basename(file), work, MAX_TARGET_ROWS);
+  return parseTargets(rows, file, places);
 }

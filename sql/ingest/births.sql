@@ -1,4 +1,4 @@
--- births: contract rules in order (missing, invalid, unknown township, future date, mother's age, duplicate id).
+-- births: contract rules in order (ID number, unreadable value, missing, invalid, unknown township, future date, mother's age, duplicate id).
 -- Rows whose birth_id repeats, ranked in file order: all but the first are duplicates.
 CREATE TEMP TABLE dup_rows AS
 SELECT _file, _row, row_number() OVER (PARTITION BY birth_id ORDER BY _file, _row) AS dup_rank
@@ -8,12 +8,17 @@ CREATE TEMP TABLE bad AS
 SELECT _file, _row, _rule FROM (
 SELECT s._file, s._row,
   CASE
+    WHEN id_check = 'format' THEN 'id_format'
+    WHEN id_check = 'check_digit' THEN 'id_check_digit'
+    WHEN id_check = 'birth_date' THEN 'id_birth_date'
+    WHEN unreadable IS NOT NULL THEN 'unreadable_value'
     WHEN birth_id IS NULL OR birth_date IS NULL OR township_code IS NULL OR sex IS NULL OR birth_order IS NULL
       OR mother_birth_date IS NULL OR mother_residence IS NULL OR policy_status IS NULL THEN 'missing_value'
     WHEN NOT list_contains($sexes, sex) OR birth_order NOT BETWEEN 1 AND 20
       OR NOT list_contains($residences, mother_residence) OR NOT list_contains($policy_statuses, policy_status)
       OR (delivery_place IS NOT NULL AND NOT list_contains($delivery_places, delivery_place))
-      OR (plurality IS NOT NULL AND plurality NOT BETWEEN 1 AND 9) THEN 'invalid_value'
+      OR (plurality IS NOT NULL AND plurality NOT BETWEEN 1 AND 9)
+      OR (id_check IS NOT NULL AND NOT list_contains($id_checks, id_check)) THEN 'invalid_value'
     WHEN township_code NOT IN (SELECT code FROM regions) THEN 'unknown_township'
     WHEN birth_date > $today::DATE OR mother_birth_date > $today::DATE THEN 'future_date'
     WHEN birth_date < mother_birth_date + INTERVAL 12 YEAR THEN 'mother_under_12'

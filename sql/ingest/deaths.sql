@@ -1,15 +1,26 @@
--- deaths (optional table): contract rules in order (missing, invalid, unknown township, future date, death before birth, duplicate id).
--- Rows whose death_id repeats, ranked in file order: all but the first are duplicates.
+-- deaths (optional table): contract rules in order (ID number, unreadable value, missing, invalid, unknown township, future date, death before birth, duplicate id).
+-- Rows whose death_id repeats, or whose person (person_key, the keyed hash of the ID number)
+-- already died in an earlier row, ranked in file order: all but the first are duplicates.
 CREATE TEMP TABLE dup_rows AS
-SELECT _file, _row, row_number() OVER (PARTITION BY death_id ORDER BY _file, _row) AS dup_rank
-FROM src WHERE death_id IN (SELECT death_id FROM src GROUP BY death_id HAVING count(*) > 1);
+SELECT _file, _row, max(dup_rank) AS dup_rank FROM (
+  SELECT _file, _row, row_number() OVER (PARTITION BY death_id ORDER BY _file, _row) AS dup_rank
+  FROM src WHERE death_id IN (SELECT death_id FROM src GROUP BY death_id HAVING count(*) > 1)
+  UNION ALL
+  SELECT _file, _row, row_number() OVER (PARTITION BY person_key ORDER BY _file, _row)
+  FROM src WHERE person_key IN (SELECT person_key FROM src WHERE person_key IS NOT NULL GROUP BY person_key HAVING count(*) > 1)
+) GROUP BY _file, _row;
 -- The rule each breaking row breaks first (one row per bad row: few, so the copies below are cheap).
 CREATE TEMP TABLE bad AS
 SELECT _file, _row, _rule FROM (
 SELECT s._file, s._row,
   CASE
+    WHEN id_check = 'format' THEN 'id_format'
+    WHEN id_check = 'check_digit' THEN 'id_check_digit'
+    WHEN id_check = 'birth_date' THEN 'id_birth_date'
+    WHEN unreadable IS NOT NULL THEN 'unreadable_value'
     WHEN death_id IS NULL OR death_date IS NULL OR township_code IS NULL OR sex IS NULL OR birth_date IS NULL THEN 'missing_value'
-    WHEN NOT list_contains($sexes, sex) THEN 'invalid_value'
+    WHEN NOT list_contains($sexes, sex)
+      OR (id_check IS NOT NULL AND NOT list_contains($id_checks, id_check)) THEN 'invalid_value'
     WHEN township_code NOT IN (SELECT code FROM regions) THEN 'unknown_township'
     WHEN death_date > $today::DATE OR birth_date > $today::DATE THEN 'future_date'
     WHEN death_date < birth_date THEN 'death_before_birth'

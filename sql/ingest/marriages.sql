@@ -1,4 +1,4 @@
--- marriages: contract rules in order (missing, invalid, unknown township, future date, spouse under 16, duplicate id).
+-- marriages: contract rules in order (ID number, unreadable value, missing, invalid, unknown township, future date, spouse under 16, duplicate id).
 -- Rows whose marriage_id repeats, ranked in file order: all but the first are duplicates.
 CREATE TEMP TABLE dup_rows AS
 SELECT _file, _row, row_number() OVER (PARTITION BY marriage_id ORDER BY _file, _row) AS dup_rank
@@ -8,9 +8,14 @@ CREATE TEMP TABLE bad AS
 SELECT _file, _row, _rule FROM (
 SELECT s._file, s._row,
   CASE
+    WHEN id_check = 'format' THEN 'id_format'
+    WHEN id_check = 'check_digit' THEN 'id_check_digit'
+    WHEN id_check = 'birth_date' THEN 'id_birth_date'
+    WHEN unreadable IS NOT NULL THEN 'unreadable_value'
     WHEN marriage_id IS NULL OR registration_date IS NULL OR township_code IS NULL OR husband_birth_date IS NULL
       OR wife_birth_date IS NULL OR husband_prior IS NULL OR wife_prior IS NULL THEN 'missing_value'
-    WHEN NOT list_contains($prior_statuses, husband_prior) OR NOT list_contains($prior_statuses, wife_prior) THEN 'invalid_value'
+    WHEN NOT list_contains($prior_statuses, husband_prior) OR NOT list_contains($prior_statuses, wife_prior)
+      OR (id_check IS NOT NULL AND NOT list_contains($id_checks, id_check)) THEN 'invalid_value'
     WHEN township_code NOT IN (SELECT code FROM regions) THEN 'unknown_township'
     WHEN registration_date > $today::DATE THEN 'future_date'
     WHEN registration_date < husband_birth_date + INTERVAL 16 YEAR

@@ -1,4 +1,4 @@
--- migrants: contract rules in order (missing, invalid, unknown township, future date, date order, duplicate id).
+-- migrants: contract rules in order (ID number, unreadable value, missing, invalid, unknown township, future date, date order, duplicate id).
 -- departure_date may be null: the migrant is still present.
 -- Rows whose migrant_id repeats, ranked in file order: all but the first are duplicates.
 CREATE TEMP TABLE dup_rows AS
@@ -9,10 +9,15 @@ CREATE TEMP TABLE bad AS
 SELECT _file, _row, _rule FROM (
 SELECT s._file, s._row,
   CASE
+    WHEN id_check = 'format' THEN 'id_format'
+    WHEN id_check = 'check_digit' THEN 'id_check_digit'
+    WHEN id_check = 'birth_date' THEN 'id_birth_date'
+    WHEN unreadable IS NOT NULL THEN 'unreadable_value'
     WHEN migrant_id IS NULL OR township_code IS NULL OR direction IS NULL OR sex IS NULL OR birth_date IS NULL
       OR arrival_date IS NULL OR origin_code IS NULL OR marital_status IS NULL OR has_certificate IS NULL THEN 'missing_value'
     WHEN NOT list_contains($directions, direction) OR NOT list_contains($sexes, sex)
-      OR NOT list_contains($marital_statuses, marital_status) OR NOT regexp_full_match(origin_code, '[0-9]{2}([0-9]{4})?') THEN 'invalid_value'
+      OR NOT list_contains($marital_statuses, marital_status) OR NOT regexp_full_match(origin_code, '[0-9]{2}([0-9]{4})?')
+      OR (id_check IS NOT NULL AND NOT list_contains($id_checks, id_check)) THEN 'invalid_value'
     WHEN township_code NOT IN (SELECT code FROM regions) THEN 'unknown_township'
     WHEN birth_date > $today::DATE OR arrival_date > $today::DATE OR departure_date > $today::DATE THEN 'future_date'
     WHEN arrival_date < birth_date THEN 'arrival_before_birth'

@@ -8,6 +8,7 @@ CREATE TEMP TABLE bad AS
 SELECT _file, _row, _rule FROM (
 SELECT s._file, s._row,
   CASE
+    WHEN unreadable IS NOT NULL THEN 'unreadable_value'
     WHEN year IS NULL OR township_code IS NULL OR sex IS NULL OR age IS NULL OR count IS NULL THEN 'missing_value'
     WHEN NOT list_contains($sexes, sex) OR age NOT BETWEEN 0 AND $max_age OR count < 0 OR year NOT BETWEEN 1900 AND 2200 THEN 'invalid_value'
     WHEN township_code NOT IN (SELECT code FROM regions) THEN 'unknown_township'

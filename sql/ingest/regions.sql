@@ -9,6 +9,7 @@ CREATE TEMP TABLE bad AS
 SELECT _file, _row, _rule FROM (
 SELECT s._file, s._row,
   CASE
+    WHEN unreadable IS NOT NULL THEN 'unreadable_value'
     WHEN code IS NULL OR name IS NULL OR county_code IS NULL OR kind IS NULL THEN 'missing_value'
     WHEN NOT list_contains($region_kinds, kind) OR (area_km2 IS NOT NULL AND area_km2 <= 0) THEN 'invalid_value'
     WHEN NOT regexp_full_match(code, '[0-9]{9}') OR NOT regexp_full_match(county_code, '[0-9]{6}')

@@ -22,6 +22,8 @@ export interface Meta {
   /** What the account may see: the county (`all`) or its township codes. */
   scope?: 'all' | string[];
   ingestedAt?: string | null;
+  /** True when the population came in 5-year groups and was graduated to single ages at import. */
+  populationGraduated?: boolean;
 }
 
 export type Role = 'admin' | 'analyst' | 'township';

@@ -20,6 +20,8 @@ import { renderSrb } from './pages/srb.ts';
 import { renderStructure } from './pages/structure.ts';
 import { renderProjections } from './pages/projections.ts';
 import { renderQuality } from './pages/quality.ts';
+import { renderImport } from './pages/import.ts';
+import { w } from './pages/importStrings.ts';
 import { renderAssessment } from './pages/assessment.ts';
 import { renderTargets } from './pages/targets.ts';
 import { buildHref, currentPage, PAGES, type Changes, type PageContext, type PageId } from './router.ts';
@@ -28,11 +30,20 @@ import './style.css';
 
 const RENDERERS: Record<PageId, (root: HTMLElement, ctx: PageContext) => Promise<void>> = {
   overview: renderOverview, township: renderTownship, assessment: renderAssessment, targets: renderTargets, srb: renderSrb,
-  structure: renderStructure, projections: renderProjections, reports: renderReports, quality: renderQuality,
+  structure: renderStructure, projections: renderProjections, reports: renderReports, quality: renderQuality, import: renderImport,
 };
-const TITLES: Record<PageId, StringKey> = {
+const TITLES: Record<Exclude<PageId, 'import'>, StringKey> = {
   overview: 'overview', township: 'township', assessment: 'assessmentPage', targets: 'targetsPage', srb: 'srbPage', structure: 'structure', projections: 'projections', reports: 'reports', quality: 'quality',
 };
+
+function title(page: PageId, lang: Lang): string {
+  return page === 'import' ? w('importPage', lang) : t(TITLES[page], lang);
+}
+
+/** The 数据导入 page is listed for admins only (and on a planner's own machine, where everyone is). */
+function isAdmin(session: Session): boolean {
+  return !session.accessControl || session.user?.role === 'admin';
+}
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -66,11 +77,11 @@ function context(m: Meta, county: boolean, lang: Lang, page: PageId): PageContex
   };
 }
 
-function renderNav(page: PageId, params: URLSearchParams, lang: Lang): void {
+function renderNav(page: PageId, params: URLSearchParams, lang: Lang, admin: boolean): void {
   const nav = byId('nav');
   nav.setAttribute('aria-label', lang === 'zh' ? '页面' : 'Pages');
-  nav.replaceChildren(...PAGES.map((p) => {
-    const a = h('a', { href: buildHref(p, params), text: t(TITLES[p], lang), 'data-nav': p, 'aria-current': p === page ? 'page' : undefined });
+  nav.replaceChildren(...PAGES.filter((p) => p !== 'import' || admin).map((p) => {
+    const a = h('a', { href: buildHref(p, params), text: title(p, lang), 'data-nav': p, 'aria-current': p === page ? 'page' : undefined });
     a.addEventListener('click', (ev) => {
       if (ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
       ev.preventDefault();
@@ -128,11 +139,11 @@ async function render(): Promise<void> {
       showLogin(root, lang, gen);
       return;
     }
-    renderNav(page, params, lang);
+    renderNav(page, params, lang, isAdmin(session));
     meta ??= await api.meta();
     byId('county-name').textContent = meta.county.name;
-    document.title = `${t(TITLES[page], lang)} · ${meta.county.name} · ${t('appName', lang)}`;
-    setPrintMargins(meta, t(TITLES[page], lang), lang);
+    document.title = `${title(page, lang)} · ${meta.county.name} · ${t('appName', lang)}`;
+    setPrintMargins(meta, title(page, lang), lang);
     const container = h('div', { class: 'page', 'data-page': page });
     root.replaceChildren(container);
     const view = scoped(meta, session);

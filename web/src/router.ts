@@ -11,7 +11,7 @@
 import type { Meta } from './api.ts';
 import type { Lang } from './i18n.ts';
 
-export const PAGES = ['overview', 'township', 'assessment', 'targets', 'srb', 'structure', 'projections', 'reports', 'quality'] as const;
+export const PAGES = ['overview', 'township', 'assessment', 'targets', 'srb', 'structure', 'projections', 'reports', 'quality', 'import'] as const;
 export type PageId = (typeof PAGES)[number];
 
 export function isPageId(s: string | null): s is PageId {

@@ -4,7 +4,8 @@
  * previous period, the township map of a chosen indicator (click a township to open it), and
  * the townships to watch (elevated SRB, missed compliance targets).
  */
-import { api, type IndicatorRow, type PeriodKind, type SrbRow } from '../api.ts';
+import { api, isApiFailure, type IndicatorRow, type PeriodKind, type SrbRow } from '../api.ts';
+import { barsSpec } from '../charts/bars.ts';
 import { choroplethSpec } from '../charts/choropleth.ts';
 import { formatChange, formatDec, formatValue, formatVsTarget, d3Format } from '../format.ts';
 import { t, tf, type Lang, type StringKey } from '../i18n.ts';
@@ -156,14 +157,20 @@ export async function renderOverview(root: HTMLElement, ctx: PageContext): Promi
 
   const fillMap = (async () => {
     try {
-      const [topology, values] = await Promise.all([api.topology(), mapValues(layer, year, period, codes)]);
+      // Without township boundaries (none were imported) every township is still shown, as ranked bars.
+      const noBoundaries = (e: unknown) => (isApiFailure(e) && e.status === 404 ? null : Promise.reject(e));
+      const [topology, values] = await Promise.all([api.topology().catch(noBoundaries), mapValues(layer, year, period, codes)]);
       const named = values.rows.map((r) => ({ ...r, name: townshipName(meta, r.township, lang) }));
       const title = t(MAP_TITLES[layer], lang);
       const unitText = values.unit === 'persons' ? `（${t('persons', lang)}）` : values.unit === '‰' ? '（‰）' : values.unit === '%' ? '（%）' : '';
+      mapPanel.element.dataset.layout = topology ? 'map' : 'bars';
       const result = await mapPanel.show({
-        spec: choroplethSpec({
+        spec: topology ? choroplethSpec({
           topology, rows: named, valueTitle: `${title}${unitText}`, format: d3Format(values.unit), scheme: SCHEMES[layer] ?? 'oranges',
           labels: { name: t('name', lang), code: t('code', lang) }, width: 520, height: 400,
+        }) : barsSpec({
+          rows: [...named].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)).map((r) => ({ category: r.name, value: r.value, small: r.small })),
+          xTitle: `${title}${unitText}`, format: d3Format(values.unit), width: 420, labels: { category: t('name', lang), small: t('smallWarning', lang) },
         }),
         rows: values.raw.map((r) => ({ ...(r as Record<string, string | number | boolean | null>), name: townshipName(meta, (r as { township: string }).township, lang) })),
         fileName: fileName(meta, 'map', layer, period === 'year' ? year : `SY${year}`), lang,

@@ -3,7 +3,7 @@
  * 数据质量: for each imported table, rows read / accepted / quarantined by rule (rule names from
  * the export contract), the completeness of key fields (主要项目完整率 = 1 − missing_value ÷
  * rows read) and the logical-consistency rate (逻辑关系准确率 = 1 − other rules ÷ rows read),
- * per table and overall.
+ * per table and overall; then the same by township (pages/qualityTownships.ts).
  */
 import type { Meta } from '../api.ts';
 import { barsSpec } from '../charts/bars.ts';
@@ -14,6 +14,7 @@ import { t, type Lang } from '../i18n.ts';
 import type { PageContext } from '../router.ts';
 import { chartPanel, h, panel, scopeNote, table } from '../ui.ts';
 import { fileName } from './shared.ts';
+import { renderTownshipQuality } from './qualityTownships.ts';
 
 export interface TableQuality {
   table: string;
@@ -105,11 +106,14 @@ export async function renderQuality(root: HTMLElement, ctx: PageContext): Promis
   ruleTable.id = 'quarantine-table';
   const chart = chartPanel('quarantine-chart', t('quarantineByRule', lang), lang);
   root.append(h('div', { class: 'grid-2 even' }, chart.element, panel('quarantine-rules', t('quarantineByRule', lang), byRule.length ? ruleTable : h('p', { class: 'empty', text: t('noQuarantine', lang) }))));
+  const byTownship = renderTownshipQuality(root, meta, lang, meta.populationGraduated === true);
   if (!byRule.length) {
     chart.empty(t('noQuarantine', lang));
+    await byTownship;
     return;
   }
   const tables = [...new Set(byRule.map((r) => r.tableLabel))];
+  await byTownship;
   await chart.show({
     spec: barsSpec({
       rows: byRule.map((r) => ({ category: r.ruleLabel, value: r.rows, group: r.tableLabel })), stack: true,

@@ -39,8 +39,8 @@ export const ASSESSMENT_STRINGS = {
   bandNeedsUpper: { zh: '区间目标需要不小于下限的上限。', en: 'A band needs an upper end at least its lower end.' },
   saveFailed: { zh: '保存失败：', en: 'Could not save: ' },
   targetsFileNote: {
-    zh: '目标也可写在导出目录的 targets.csv 中（表头：指标、乡镇、年度、目标值、方向），重新导入后生效；页面修改优先于文件。',
-    en: 'Targets can also be given in targets.csv in the export folder (headers 指标, 乡镇, 年度, 目标值, 方向), read at the next import; an edit here takes precedence over the file.',
+    zh: '目标也可写在导出目录的 targets.csv 或 targets.xlsx 中（表头：指标、乡镇、年度、目标值、方向），重新导入后生效；页面修改优先于文件。',
+    en: 'Targets can also be given in targets.csv or targets.xlsx in the export folder (headers 指标, 乡镇, 年度, 目标值, 方向), read at the next import; an edit here takes precedence over the file.',
   },
   // progress
   progressTitle: { zh: '目标完成进度（双过半）', en: 'Progress against targets (time half, task half)' },

@@ -1,0 +1,126 @@
+/**
+ * @module office/profile
+ * `renkou-mapping.yaml`, the mapping profile saved beside the export files: written by
+ * `renkou map` (and the 数据导入 page) with what was recognised and how surely as comments, read
+ * by `renkou ingest`, and meant to be corrected by hand and kept for the next refresh.
+ *
+ * @example
+ * writeProfile(folder, suggestions);           // renkou-mapping.yaml with comments
+ * const profile = readProfile(folder);         // null when there is none
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Document, isMap, isPair, isScalar, parse, type Pair, type Scalar } from 'yaml';
+import { z } from 'zod';
+import { TABLES, type TableName } from '../contract/tables.ts';
+import { CODE_TABLES, type CodeTableName } from './codes.ts';
+import type { Confidence } from './headers.ts';
+import { mappingProblems, type FileMapping, type MappingProfile } from './mapping.ts';
+import { OfficeError } from './OfficeError.ts';
+
+export const PROFILE_FILE = 'renkou-mapping.yaml';
+
+const tableNames = Object.keys(TABLES) as [TableName, ...TableName[]];
+const codeNames = Object.keys(CODE_TABLES) as [CodeTableName, ...CodeTableName[]];
+
+const profileSchema = z.strictObject({
+  version: z.literal(1).optional(),
+  files: z.array(z.strictObject({
+    file: z.string().min(1),
+    sheet: z.string().min(1).optional(),
+    table: z.enum(tableNames),
+    direction: z.enum(['in', 'out']).nullable().optional(),
+    encoding: z.string().optional(),
+    columns: z.record(z.string(), z.string().min(1)),
+  })),
+  values: z.partialRecord(z.enum(codeNames), z.record(z.string(), z.string())).optional(),
+});
+
+export function profilePath(folder: string): string {
+  return path.join(folder, PROFILE_FILE);
+}
+
+/** The folder's profile, or null when it has none; a profile that cannot be used throws, naming the problem. */
+export function readProfile(folder: string): MappingProfile | null {
+  const file = profilePath(folder);
+  if (!existsSync(file)) return null;
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new OfficeError('profile', `${PROFILE_FILE}: 不是有效的 YAML（${e instanceof Error ? e.message.split('\n')[0] : String(e)}）`, PROFILE_FILE);
+  }
+  const parsed = profileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new OfficeError('profile', `${PROFILE_FILE}: ${issue?.path.join('.') || '(根)'} — ${issue?.message ?? '格式不对'}`, PROFILE_FILE);
+  }
+  const files: FileMapping[] = parsed.data.files.map((f) => ({
+    file: f.file, table: f.table, direction: f.direction ?? null, columns: f.columns, ...(f.sheet ? { sheet: f.sheet } : {}),
+  }));
+  const problems = files.flatMap(mappingProblems);
+  if (problems.length > 0) throw new OfficeError('profile', `${PROFILE_FILE}: ${problems.join('；')}`, PROFILE_FILE);
+  return { files, values: parsed.data.values ?? {} };
+}
+
+/** What `renkou map` knows about one column beyond the mapping, written as a comment. */
+export interface ColumnNote {
+  readonly confidence: Confidence;
+  readonly note?: string;
+}
+
+export interface ProfileEntry {
+  readonly mapping: FileMapping;
+  readonly encoding?: string;
+  readonly notes: Readonly<Record<string, ColumnNote>>;
+  /** Why the table was chosen, or what is still missing. */
+  readonly comment: string;
+}
+
+const CONFIDENCE_WORDS: Record<Confidence, string> = {
+  exact: '确定 exact',
+  close: '近似，请核对 close, please check',
+  personal: '个人信息，不读取 personal data, never read',
+  none: '未能识别，不读取 not placed',
+};
+
+const HEADER_COMMENT = [
+  ' renkou-mapping.yaml — 导入映射 / import mapping',
+  ' 本文件夹中每个文件（或工作表）对应 Renkou 的哪张表，每一列对应哪个字段。由 `renkou map` 生成；',
+  ' 可以手工修改（改 table、columns 中的字段名，或把列设为 ignore），下次导入时沿用。',
+  ' 字段名与可识别的表头、代码见 docs/data-contract.md。设为 ignore 的列不会被读取。',
+  ' values: 可为代码表补充本地代码，例如 sex: {"9": F}（一般不需要）。',
+].join('\n');
+
+/** Writes the profile with the confidence of every column as a comment. */
+export function writeProfile(folder: string, entries: readonly ProfileEntry[], values: MappingProfile['values'] = {}): string {
+  const plain = {
+    version: 1,
+    files: entries.map(({ mapping: m, encoding }) => ({
+      file: m.file, ...(m.sheet ? { sheet: m.sheet } : {}), table: m.table,
+      ...(m.table === 'migrants' ? { direction: m.direction } : {}),
+      ...(encoding ? { encoding } : {}),
+      columns: m.columns,
+    })),
+    values,
+  };
+  const doc = new Document(plain);
+  doc.commentBefore = HEADER_COMMENT;
+  const files = doc.get('files', true);
+  entries.forEach((entry, i) => {
+    const node = isMap(files) || !files ? null : (files as { items: unknown[] }).items[i];
+    if (!isMap(node)) return;
+    const tablePair = node.items.find((p): p is Pair<Scalar, Scalar> => isPair(p) && isScalar(p.key) && p.key.value === 'table');
+    if (tablePair && isScalar(tablePair.value)) tablePair.value.comment = ` ${TABLES[entry.mapping.table].zh} ${entry.mapping.table}: ${entry.comment}`;
+    const columns = node.get('columns', true);
+    if (!isMap(columns)) return;
+    for (const pair of columns.items) {
+      if (!isPair(pair) || !isScalar(pair.key) || !isScalar(pair.value)) continue;
+      const note = entry.notes[String(pair.key.value)];
+      if (note) pair.value.comment = ` ${CONFIDENCE_WORDS[note.confidence]}${note.note ? `: ${note.note}` : ''}`;
+    }
+  });
+  const file = profilePath(folder);
+  writeFileSync(file, doc.toString({ lineWidth: 0 }));
+  return file;
+}

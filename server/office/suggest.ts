@@ -1,0 +1,142 @@
+/**
+ * @module office/suggest
+ * `renkou map`'s work: for every office table in a folder (each CSV, each non-empty sheet), read
+ * its headers and first rows, recognise the contract table and every column it can, and say
+ * what could not be placed. A profile already in the folder wins for the files it names, so
+ * a correction made by hand survives the next `renkou map`.
+ *
+ * Sample values are shown for columns that carry no personal data: never for names, phones,
+ * addresses or ID numbers.
+ *
+ * @example
+ * const suggestions = await suggestMapping(connection, folder, work);
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { TABLES, type TableName } from '../contract/tables.ts';
+import { fieldOf, IGNORE } from './fields.ts';
+import { directionOf, recogniseColumns, scoreTables, type ColumnGuess, type Confidence } from './headers.ts';
+import { missingColumns, sourceName, type FileMapping, type MappingProfile } from './mapping.ts';
+import type { ProfileEntry } from './profile.ts';
+import { listOfficeFiles, openOfficeFile, sampleSource, type Source } from './tabular.ts';
+
+export interface ColumnSuggestion extends ColumnGuess {
+  /** Up to three distinct values from the first rows; empty for personal columns and ID numbers. */
+  readonly samples: string[];
+}
+
+export interface Suggestion {
+  readonly source: string;
+  readonly file: string;
+  readonly sheet?: string;
+  readonly encoding: string;
+  /** The table the file was recognised as, or null when no table fits. */
+  readonly table: TableName | null;
+  /** True when the table was recognised clearly (the best table is well ahead of the next). */
+  readonly tableSure: boolean;
+  readonly direction: FileMapping['direction'];
+  readonly columns: ColumnSuggestion[];
+  readonly headers: string[];
+  /** Required contract columns nothing fills. */
+  readonly missing: string[];
+  /** Problems in Chinese: what the planner must decide before the import. */
+  readonly problems: string[];
+  /** True when the mapping came from the folder's profile. */
+  readonly fromProfile: boolean;
+}
+
+function samplesOf(rows: readonly string[][], i: number): string[] {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const v = (row[i] ?? '').trim();
+    if (v !== '') seen.add(v);
+    if (seen.size === 3) break;
+  }
+  return [...seen];
+}
+
+function isPrivate(table: TableName | null, c: ColumnGuess): boolean {
+  if (c.confidence === 'personal') return true;
+  if (!table || c.field === IGNORE) return c.confidence !== 'none';
+  return fieldOf(table, c.field)?.kind === 'id_number';
+}
+
+/** Suggestion for one table of a file, from its headers and sample rows (and the profile's mapping, if any). */
+export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 'encoding'>, headers: string[], rows: string[][], fromProfile: FileMapping | null): Suggestion {
+  const scores = scoreTables(source.fileName, headers);
+  const [best, second] = scores;
+  const guessed: TableName | null = best && best.score >= 4 ? best.table : null;
+  const table = fromProfile?.table ?? guessed;
+  const tableSure = fromProfile !== null || (guessed !== null && (!second || best!.score >= second.score + 2));
+  const direction = fromProfile?.direction ?? (table === 'migrants' ? directionOf(source.fileName, headers) : null);
+  let guesses: ColumnGuess[];
+  if (fromProfile) {
+    guesses = headers.map((header) => ({ header, field: fromProfile.columns[header] ?? IGNORE, confidence: fromProfile.columns[header] && fromProfile.columns[header] !== IGNORE ? 'exact' : 'none' }));
+  } else if (table) {
+    guesses = recogniseColumns(table, headers, direction).columns;
+  } else {
+    guesses = headers.map((header) => ({ header, field: IGNORE, confidence: 'none' as Confidence }));
+  }
+  const columns = guesses.map((c, i) => ({ ...c, samples: isPrivate(table, c) ? [] : samplesOf(rows, i) }));
+  const problems: string[] = [];
+  let missing: string[] = [];
+  if (!table) {
+    problems.push(`${source.name}：无法判断是哪张表（出生、婚姻、流动人口、死亡、户籍人口或区划），请在映射中指定 table`);
+  } else {
+    if (!tableSure) problems.push(`${source.name}：看起来是${TABLES[table].zh}表，但与其他表相近，请确认 table`);
+    missing = missingColumns({ table, direction, columns: Object.fromEntries(columns.map((c) => [c.header, c.field])) });
+    if (missing.length > 0) {
+      const words = missing.map((m) => `${m}（${TABLES[table].columns.find((c) => c.name === m)?.zh ?? m}）`);
+      problems.push(`${source.name}：找不到这些必需列：${words.join('、')}`);
+    }
+    if (table === 'migrants' && direction === null && !columns.some((c) => c.field === 'direction')) {
+      problems.push(`${source.name}：无法判断流入还是流出（文件名或列名中没有“流入/流出”，也没有流向列），请设置 direction: in 或 out`);
+    }
+    for (const c of columns) if (c.note) problems.push(`${source.name}：列“${c.header}”${c.note}`);
+  }
+  return {
+    source: source.name, file: source.fileName, ...(source.sheet ? { sheet: source.sheet } : {}), encoding: source.encoding,
+    table, tableSure, direction, columns, headers, missing, problems, fromProfile: fromProfile !== null,
+  };
+}
+
+/** A suggestion with the source it was made from (a sample copy, or the whole table when importing). */
+export interface SourceSuggestion {
+  readonly source: Source;
+  readonly suggestion: Suggestion;
+}
+
+/**
+ * Suggestions for every office table in the folder. With `whole`, each table is decoded in full
+ * (as the import needs it) and the suggestion is made from that same copy: one pass per file.
+ */
+export async function suggestMapping(connection: DuckDBConnection, folder: string, work: string, profile: MappingProfile | null, whole = false): Promise<SourceSuggestion[]> {
+  const out: SourceSuggestion[] = [];
+  for (const fileName of listOfficeFiles(folder)) {
+    for (const source of await openOfficeFile(folder, fileName, work, !whole)) {
+      const { headers, rows } = await sampleSource(connection, source);
+      const saved = profile?.files.find((f) => sourceName(f) === source.name || (f.file === source.fileName && !f.sheet)) ?? null;
+      out.push({ source, suggestion: suggestFor(source, headers, rows, saved) });
+    }
+  }
+  return out;
+}
+
+/** The mapping a suggestion stands for, when it has a table. */
+export function mappingOf(s: Suggestion): FileMapping | null {
+  if (!s.table) return null;
+  return {
+    file: s.file, ...(s.sheet ? { sheet: s.sheet } : {}), table: s.table, direction: s.direction,
+    columns: Object.fromEntries(s.columns.map((c) => [c.header, c.field])),
+  };
+}
+
+/** Profile entries (with comments) for the suggestions that have a table. */
+export function profileEntries(suggestions: readonly Suggestion[]): ProfileEntry[] {
+  return suggestions.flatMap((s) => {
+    const mapping = mappingOf(s);
+    if (!mapping) return [];
+    const placed = s.columns.filter((c) => c.field !== IGNORE).length;
+    const comment = s.missing.length > 0 ? `缺少必需列 missing ${s.missing.join(', ')}` : `按表头识别 recognised from ${placed} of ${s.columns.length} columns`;
+    return [{ mapping, encoding: s.encoding, comment, notes: Object.fromEntries(s.columns.map((c) => [c.header, { confidence: c.confidence, ...(c.note ? { note: c.note } : {}) }])) }];
+  });
+}

@@ -1,0 +1,214 @@
+/**
+ * @module office/tabular
+ * Office tables as DuckDB reads them: every CSV (any of the encodings office/encoding detects)
+ * and every sheet of every .xlsx in a folder becomes a *source* with a name, its headers and a
+ * few sample rows, and — when it is imported — a UTF-8 CSV that DuckDB's `read_csv` parses
+ * (the file itself when it is already UTF-8; otherwise a copy in the import's work folder).
+ * Headers and samples come from the same `read_csv` call as the import, so what `renkou map`
+ * shows is what the import reads.
+ *
+ * Reusable beyond the contract tables: the targets file (`targets.csv` / `.xlsx`, targets/file)
+ * is read whole with `readWholeTable` and is not listed among the contract tables' sources.
+ *
+ * @example
+ * for (const name of listOfficeFiles(folder)) for (const source of await openOfficeFile(folder, name, work, true))
+ *   console.log(source.name, (await sampleSource(connection, source)).headers);
+ */
+import { createWriteStream, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { runNamed } from '../db/namedQuery.ts';
+import { detectEncoding, transcodeToUtf8, type TextEncodingName } from './encoding.ts';
+import { isTargetsFile } from '../targets/fileNames.ts';
+import { OfficeError } from './OfficeError.ts';
+import { HEADER_SEARCH_ROWS, headerRowIndex, readWorkbook } from './xlsx.ts';
+
+export interface Source {
+  /** Absolute path of the file. */
+  readonly file: string;
+  /** Name in the folder (relative path), and `#sheet` for a workbook's sheet. */
+  readonly name: string;
+  /** The file's name in the folder (relative path). */
+  readonly fileName: string;
+  /** The worksheet, for xlsx. */
+  readonly sheet?: string;
+  /** A UTF-8 CSV of the table for DuckDB: the file itself, or a copy in the work folder. */
+  readonly csv: string;
+  readonly encoding: TextEncodingName | 'xlsx';
+}
+
+export interface SourceSample {
+  readonly headers: string[];
+  readonly rows: string[][];
+}
+
+const CSV_EXTENSIONS = new Set(['.csv', '.tsv']);
+/** An import's own work folders end so (they may sit inside the export folder, beside a database kept there). */
+export const WORK_SUFFIX = '.renkou-work';
+
+function relativeFiles(folder: string, dir = folder): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name.startsWith('~$') || entry.name === '_checks' || entry.name.endsWith(WORK_SUFFIX)) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...relativeFiles(folder, full));
+    else if (entry.isFile()) found.push(path.relative(folder, full));
+  }
+  return found.sort();
+}
+
+/**
+ * The office files of a folder holding contract tables (sub-folders included; the targets file
+ * left out), in name order; old .xls files are refused by name.
+ */
+export function listOfficeFiles(folder: string): string[] {
+  const names = relativeFiles(folder).filter((name) => isOfficeSourceFile(name) && !isTargetsFile(name));
+  const old = relativeFiles(folder).find((name) => ['.xls', '.et'].includes(path.extname(name).toLowerCase()));
+  if (old) throw new OfficeError('format', `${old}: 旧版 Excel（.xls/.et）文件无法读取，请在 Excel 或 WPS 中另存为 .xlsx 或 CSV`, old);
+  return names;
+}
+
+export function isOfficeSourceFile(name: string): boolean {
+  const ext = path.extname(name).toLowerCase();
+  return CSV_EXTENSIONS.has(ext) || ext === '.xlsx';
+}
+
+/** How many rows the sample shows and the recognition reads. */
+export const SAMPLE_ROWS = 20;
+const SAMPLE_BYTES = 256 * 1024;
+
+function workName(fileName: string, suffix: string): string {
+  return `${fileName.replace(/[^\p{L}\p{N}._-]/gu, '_')}${suffix}.csv`;
+}
+
+/**
+ * The tables of one office file as UTF-8 CSVs for DuckDB: a CSV file is one table (itself when
+ * UTF-8, else a decoded copy in `work`); a workbook gives one per non-empty sheet, written to
+ * `work` without the rows above the header. With `sample`, only the first rows are copied.
+ */
+export async function openOfficeFile(folder: string, fileName: string, work: string, sample = false): Promise<Source[]> {
+  mkdirSync(work, { recursive: true });
+  const file = path.join(folder, fileName);
+  if (path.extname(fileName).toLowerCase() === '.xlsx') return workbookToCsvs(folder, fileName, work, sample);
+  const encoding = await detectEncoding(file);
+  if (encoding === null) {
+    throw new OfficeError('encoding', `${fileName}: 文件编码无法识别（既不是 UTF-8 也不是 GB18030/GBK），请另存为 UTF-8 或 GBK 编码的 CSV`, fileName);
+  }
+  const base = { file, name: fileName, fileName, encoding };
+  if (encoding === 'utf-8') return [{ ...base, csv: file }];
+  const csv = path.join(work, workName(fileName, sample ? '.sample' : ''));
+  if (sample) await sampleCopy(file, encoding, csv);
+  else await transcodeToUtf8(file, encoding, csv);
+  return [{ ...base, csv }];
+}
+
+/** The first lines of a non-UTF-8 file, decoded, cut at the last whole line. */
+async function sampleCopy(file: string, encoding: TextEncodingName, out: string): Promise<void> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(SAMPLE_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
+    const text = new TextDecoder(encoding).decode(buffer.subarray(0, bytesRead), { stream: bytesRead === SAMPLE_BYTES });
+    writeFileSync(out, bytesRead === SAMPLE_BYTES ? text.slice(0, text.lastIndexOf('\n') + 1) : text);
+  } finally {
+    await handle.close();
+  }
+}
+
+function csvCell(text: string): string {
+  const quote = text.includes(',') || text.includes('"') || text.includes('\n') || text.includes('\r');
+  return quote ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function csvLine(row: readonly string[], width: number): string {
+  let line = csvCell(row[0] ?? '');
+  for (let i = 1; i < width; i++) line += `,${csvCell(row[i] ?? '')}`;
+  return `${line}\n`;
+}
+
+/** One pass over a workbook: each non-empty sheet to its own CSV (the rows before its header row dropped). */
+async function workbookToCsvs(folder: string, fileName: string, work: string, sample: boolean): Promise<Source[]> {
+  const file = path.join(folder, fileName);
+  const sources: Source[] = [];
+  try {
+    let index = 0;
+    for await (const sheet of readWorkbook(file)) {
+      const csv = path.join(work, workName(fileName, `.${index++}${sample ? '.sample' : ''}`));
+      const rows = await sheetToCsv(sheet.rows, csv, sample ? SAMPLE_ROWS + 1 : Infinity);
+      if (rows > 0) sources.push({ file, name: `${fileName}#${sheet.name}`, fileName, sheet: sheet.name, csv, encoding: 'xlsx' });
+    }
+  } catch (e) {
+    if (e instanceof OfficeError) throw e;
+    throw new OfficeError('format', `${fileName}: 不是可读取的 Excel 文件（${e instanceof Error ? e.message : String(e)}）`, fileName);
+  }
+  return sources;
+}
+
+/** Lines are written in batches of this many (one write per row costs more than reading it). */
+const BATCH_LINES = 4096;
+
+/** Writes a sheet's rows from its header row on; reads to the end even past `maxRows` (the reader streams in order). */
+async function sheetToCsv(rows: AsyncIterable<string[]>, out: string, maxRows: number): Promise<number> {
+  const stream = createWriteStream(out);
+  let batch: string[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const text = batch.join('');
+    batch = [];
+    if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+  };
+  const top: string[][] = [];
+  let width = -1;
+  let written = 0;
+  const emit = async (row: readonly string[]) => {
+    if (written >= maxRows) return;
+    batch.push(csvLine(row, width));
+    written++;
+    if (batch.length >= BATCH_LINES) await flush();
+  };
+  const flushTop = async () => {
+    const h = headerRowIndex(top);
+    width = top[h]!.length;
+    for (const row of top.slice(h)) await emit(row);
+  };
+  try {
+    for await (const row of rows) {
+      if (width >= 0) await emit(row);
+      else {
+        top.push(row);
+        if (top.length === HEADER_SEARCH_ROWS) await flushTop();
+      }
+    }
+    if (width < 0 && top.length > 0) await flushTop();
+    await flush();
+  } finally {
+    await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
+  }
+  return written;
+}
+
+/** Headers and the first rows (`limit`, by default the sample's) of a source, as the import's `read_csv` will see them. */
+export async function sampleSource(connection: DuckDBConnection, source: Source, limit = SAMPLE_ROWS): Promise<SourceSample> {
+  await runNamed(connection, 'office/set_file', { file: source.csv });
+  try {
+    const described = await runNamed(connection, 'office/describe');
+    const headers = described.map((r) => String(r.column_name));
+    const rows = await runNamed(connection, 'office/sample', { rows: limit });
+    return { headers, rows: rows.map((r) => headers.map((h) => (r[h] === null || r[h] === undefined ? '' : String(r[h])))) };
+  } catch (e) {
+    throw new OfficeError('format', `${source.name}: 无法按 CSV 读取（${(e instanceof Error ? e.message : String(e)).split('\n')[0]}）`, source.name);
+  }
+}
+
+/**
+ * Every row of a small office table as text cells, the header row first: a CSV, or the first
+ * non-empty sheet of a workbook. More than `maxRows` data rows is an error (not a small table).
+ */
+export async function readWholeTable(connection: DuckDBConnection, folder: string, fileName: string, work: string, maxRows: number): Promise<string[][]> {
+  const [source] = await openOfficeFile(folder, fileName, work);
+  if (!source) return [];
+  const { headers, rows } = await sampleSource(connection, source, maxRows + 1);
+  if (rows.length > maxRows) throw new OfficeError('format', `${fileName}: 行数超过 ${maxRows}，不像是一个小表 — more than ${maxRows} rows`, fileName);
+  return [headers, ...rows];
+}

@@ -1,0 +1,45 @@
+-- An office births table (出生医学证明) → contract births rows in office_rows. The empty first
+-- SELECT names every source field (server/office/fields.ts), so a field the file lacks reads as NULL.
+INSERT INTO office_rows BY NAME
+WITH raw AS (
+  SELECT NULL::VARCHAR AS birth_id, NULL::VARCHAR AS birth_date, NULL::VARCHAR AS township_code, NULL::VARCHAR AS address_code,
+    NULL::VARCHAR AS sex, NULL::VARCHAR AS birth_order, NULL::VARCHAR AS plurality, NULL::VARCHAR AS mother_id_number,
+    NULL::VARCHAR AS mother_birth_date, NULL::VARCHAR AS mother_residence, NULL::VARCHAR AS policy_status,
+    NULL::VARCHAR AS delivery_place WHERE false
+  UNION ALL BY NAME
+  SELECT *
+  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, names = getvariable('office_names'))
+), cells AS (
+  SELECT *, id_clean(mother_id_number) AS m_id, office_date(birth_date) AS born, office_date(mother_birth_date) AS mother_born,
+    coalesce(office_int(birth_order), office_int(office_code(getvariable('codes_birth_order'), birth_order))) AS order_n,
+    coalesce(office_int(plurality), office_int(office_code(getvariable('codes_plurality'), plurality))) AS plurality_n
+  FROM raw
+), m1 AS (
+  SELECT *, id_length(m_id) AS m_len FROM cells
+), m2 AS (
+  SELECT *, id_body(m_id, m_len) AS m_body FROM m1
+), m3 AS (
+  SELECT *, id_check_char(m_body) AS m_check, id_birth(m_body) AS m_born FROM m2
+)
+SELECT
+  office_text(birth_id) AS birth_id,
+  born AS birth_date,
+  coalesce(office_township(township_code), office_township(address_code)) AS township_code,
+  office_code(getvariable('codes_sex'), sex) AS sex,
+  order_n AS birth_order,
+  coalesce(mother_born, m_born) AS mother_birth_date,
+  office_code(getvariable('codes_residence'), mother_residence) AS mother_residence,
+  office_code(getvariable('codes_policy_status'), policy_status) AS policy_status,
+  office_village(address_code) AS village_code,
+  plurality_n AS plurality,
+  office_code(getvariable('codes_delivery_place'), delivery_place) AS delivery_place,
+  id_key(m_body, m_check) AS mother_key,
+  id_status(m_id, m_len, m_check, m_born) AS id_check,
+  nullif(concat_ws(',',
+    CASE WHEN office_unread(birth_date, born) THEN 'birth_date' END,
+    CASE WHEN office_unread(mother_birth_date, mother_born) THEN 'mother_birth_date' END,
+    CASE WHEN office_unread(birth_order, order_n) THEN 'birth_order' END,
+    CASE WHEN office_unread(plurality, plurality_n) THEN 'plurality' END), '') AS unreadable,
+  getvariable('office_source') AS _file,
+  row_number() OVER () AS _row
+FROM m3;

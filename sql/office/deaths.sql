@@ -1,0 +1,32 @@
+-- An office deaths table (死亡证明) → contract deaths rows in office_rows. The empty first SELECT
+-- names every source field (server/office/fields.ts), so a field the file lacks reads as NULL.
+INSERT INTO office_rows BY NAME
+WITH raw AS (
+  SELECT NULL::VARCHAR AS death_id, NULL::VARCHAR AS death_date, NULL::VARCHAR AS person_id_number, NULL::VARCHAR AS birth_date,
+    NULL::VARCHAR AS sex, NULL::VARCHAR AS township_code, NULL::VARCHAR AS address_code WHERE false
+  UNION ALL BY NAME
+  SELECT *
+  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, names = getvariable('office_names'))
+), cells AS (
+  SELECT *, id_clean(person_id_number) AS p_id, office_date(death_date) AS died, office_date(birth_date) AS born FROM raw
+), p1 AS (
+  SELECT *, id_length(p_id) AS p_len FROM cells
+), p2 AS (
+  SELECT *, id_body(p_id, p_len) AS p_body FROM p1
+), p3 AS (
+  SELECT *, id_check_char(p_body) AS p_check, id_birth(p_body) AS p_born FROM p2
+)
+SELECT
+  office_text(death_id) AS death_id,
+  died AS death_date,
+  coalesce(office_township(township_code), office_township(address_code)) AS township_code,
+  coalesce(office_code(getvariable('codes_sex'), sex), id_sex(p_body)) AS sex,
+  coalesce(born, p_born) AS birth_date,
+  id_key(p_body, p_check) AS person_key,
+  id_status(p_id, p_len, p_check, p_born) AS id_check,
+  nullif(concat_ws(',',
+    CASE WHEN office_unread(death_date, died) THEN 'death_date' END,
+    CASE WHEN office_unread(birth_date, born) THEN 'birth_date' END), '') AS unreadable,
+  getvariable('office_source') AS _file,
+  row_number() OVER () AS _row
+FROM p3;

@@ -1,0 +1,45 @@
+-- An office migrants table (流动人口, an in-file or an out-file) → contract migrants rows in
+-- office_rows. The direction is the row's own column, else the file's (from its name). The empty
+-- first SELECT names every source field (server/office/fields.ts), so a field the file lacks reads as NULL.
+INSERT INTO office_rows BY NAME
+WITH raw AS (
+  SELECT NULL::VARCHAR AS migrant_id, NULL::VARCHAR AS person_id_number, NULL::VARCHAR AS birth_date, NULL::VARCHAR AS sex,
+    NULL::VARCHAR AS township_code, NULL::VARCHAR AS address_code, NULL::VARCHAR AS origin_code, NULL::VARCHAR AS direction,
+    NULL::VARCHAR AS arrival_date, NULL::VARCHAR AS departure_date, NULL::VARCHAR AS marital_status,
+    NULL::VARCHAR AS has_certificate WHERE false
+  UNION ALL BY NAME
+  SELECT *
+  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, names = getvariable('office_names'))
+), cells AS (
+  SELECT *, id_clean(person_id_number) AS p_id, office_date(birth_date) AS born, office_date(arrival_date) AS arrived,
+    office_date(departure_date) AS departed,
+    TRY_CAST(office_code(getvariable('codes_yes_no'), has_certificate) AS BOOLEAN) AS certificate
+  FROM raw
+), p1 AS (
+  SELECT *, id_length(p_id) AS p_len FROM cells
+), p2 AS (
+  SELECT *, id_body(p_id, p_len) AS p_body FROM p1
+), p3 AS (
+  SELECT *, id_check_char(p_body) AS p_check, id_birth(p_body) AS p_born FROM p2
+)
+SELECT
+  office_text(migrant_id) AS migrant_id,
+  coalesce(office_township(township_code), office_township(address_code)) AS township_code,
+  coalesce(office_code(getvariable('codes_direction'), direction), getvariable('office_direction')) AS direction,
+  coalesce(office_code(getvariable('codes_sex'), sex), id_sex(p_body)) AS sex,
+  coalesce(born, p_born) AS birth_date,
+  arrived AS arrival_date,
+  departed AS departure_date,
+  office_place(origin_code) AS origin_code,
+  office_code(getvariable('codes_marital_status'), marital_status) AS marital_status,
+  certificate AS has_certificate,
+  id_key(p_body, p_check) AS person_key,
+  id_status(p_id, p_len, p_check, p_born) AS id_check,
+  nullif(concat_ws(',',
+    CASE WHEN office_unread(birth_date, born) THEN 'birth_date' END,
+    CASE WHEN office_unread(arrival_date, arrived) THEN 'arrival_date' END,
+    CASE WHEN office_unread(departure_date, departed) THEN 'departure_date' END,
+    CASE WHEN office_unread(has_certificate, certificate) THEN 'has_certificate' END), '') AS unreadable,
+  getvariable('office_source') AS _file,
+  row_number() OVER () AS _row
+FROM p3;

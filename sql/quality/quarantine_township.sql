@@ -1,0 +1,17 @@
+-- One township's quarantined records for the office to find and fix them, and nothing more: the
+-- table, the rule, the file and row it came from, the record number and its dates. No names and
+-- no ID numbers (neither is ever stored) and not the keys of ID numbers.
+WITH q AS (
+  SELECT table_name, rule, file, file_row, record::JSON AS r FROM quarantine
+  WHERE coalesce(json_extract_string(record, '$.township_code'), json_extract_string(record, '$.code')) = $township
+)
+SELECT table_name, rule, file, file_row::BIGINT AS file_row,
+  coalesce(r->>'birth_id', r->>'marriage_id', r->>'migrant_id', r->>'death_id', r->>'code',
+           CASE WHEN table_name = 'population' THEN concat_ws(' ', r->>'year', r->>'sex', r->>'age') END) AS record_id,
+  CASE table_name WHEN 'births' THEN r->>'birth_date' WHEN 'marriages' THEN r->>'registration_date'
+    WHEN 'migrants' THEN r->>'arrival_date' WHEN 'deaths' THEN r->>'death_date' END AS event_date,
+  CASE table_name WHEN 'births' THEN r->>'mother_birth_date' WHEN 'marriages' THEN r->>'husband_birth_date'
+    WHEN 'migrants' THEN r->>'birth_date' WHEN 'deaths' THEN r->>'birth_date' END AS birth_date,
+  CASE table_name WHEN 'marriages' THEN r->>'wife_birth_date' WHEN 'migrants' THEN r->>'departure_date' END AS other_date,
+  r->>'unreadable' AS unreadable
+FROM q ORDER BY table_name, rule, file, file_row;

@@ -1,0 +1,108 @@
+/**
+ * The 数据导入 page driven as an administrator would: upload the small office export, find the
+ * column the system could not place (生日) among the problems, map it with its select, save, dry
+ * run (nothing imported yet), import with progress, and see the result; then the data-quality
+ * page's township table and the audited download of one township's quarantined records, which
+ * carries record numbers, dates and rules and no name or ID number.
+ */
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../server/server.ts';
+import { demoCounty } from '../fixtures/demoCounty.ts';
+import { TINY_OFFICE, writeTinyOffice } from '../fixtures/tinyOffice.ts';
+import { tempDir } from '../helpers.ts';
+import { downloadText, launch, open, pageErrors, ready, type Browser } from './browser.ts';
+
+const dir = tempDir('import-page');
+let server: RunningServer;
+let browser: Browser;
+let files: string[];
+const auditFile = path.join(dir, 'audit.log');
+const get = async <T>(p: string): Promise<T> => (await fetch(`${server.url}${p}`)).json() as Promise<T>;
+const audit = () => readFileSync(auditFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+
+beforeAll(async () => {
+  const served = path.join(dir, 'served');
+  mkdirSync(served);
+  copyFileSync((await demoCounty()).dbPath, path.join(served, 'renkou.duckdb'));
+  const exportDir = path.join(dir, 'office');
+  mkdirSync(exportDir);
+  files = await writeTinyOffice(exportDir);
+  server = await startServer({ dbPath: path.join(served, 'renkou.duckdb'), port: 0, usersFile: path.join(dir, 'no-users.json'), auditFile });
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('数据导入', () => {
+  it('uploads, corrects the mapping, dry-runs and imports', async () => {
+    const page = await open(browser.context, server.url, 'page=import');
+    expect(await page.locator('#nav a[data-nav="import"]').innerText()).toBe('数据导入');
+    await page.setInputFiles('#import-files', files);
+    await page.click('#import-upload');
+    await page.waitForSelector('#import-mapping[data-ready="true"]', { timeout: 120_000 });
+    const births = page.locator('section.map-file[data-source="出生医学证明.csv"]');
+    expect(await births.locator('select.map-table').inputValue()).toBe('births');
+    expect(await births.locator('tr[data-header="生日"]').getAttribute('data-confidence')).toBe('none');
+    expect(await births.locator('tr[data-header="母亲姓名"] td').nth(3).innerText()).toBe('（不显示）');
+    expect(await births.locator('tr[data-header="母亲身份证号"] td').nth(3).innerText()).toBe('');
+    expect(await page.locator('#import-problems').innerText()).toContain('找不到这些必需列：birth_date（出生日期）');
+    const outFile = page.locator('section.map-file[data-source="流出人口.csv"]');
+    expect(await outFile.locator('select.map-direction').inputValue()).toBe('out');
+    // 流向 is asked of migrant files only, and follows the table select
+    expect(await outFile.locator('select.map-direction').isVisible()).toBe(true);
+    expect(await births.locator('select.map-direction').isVisible()).toBe(false);
+    await births.locator('select.map-table').selectOption('migrants');
+    expect(await births.locator('select.map-direction').isVisible()).toBe(true);
+    await births.locator('select.map-table').selectOption('births');
+    expect(await births.locator('select.map-direction').isVisible()).toBe(false);
+
+    await births.locator('select.map-field[data-header="生日"]').selectOption('birth_date');
+    await page.click('#import-save');
+    await page.waitForSelector('#import-problems[data-empty="true"]', { timeout: 60_000 });
+    expect(await page.locator('#import-status').innerText()).toContain('映射已保存');
+
+    await page.click('#import-dryrun');
+    await page.waitForSelector('#import-dryrun-table', { timeout: 120_000 });
+    const dryBirths = await page.locator('#import-dryrun-table tr[data-table="births"]').innerText();
+    expect(dryBirths).toMatch(/出生（births）\s+1\s+4\s+3\s+公民身份号码校验码错误（GB 11643）（id_check_digit）1/);
+    expect((await get<{ rowCounts: Record<string, number> }>('/api/meta')).rowCounts.births).toBeGreaterThan(190_000);
+
+    await page.click('#import-run');
+    await page.waitForSelector('#import-done', { timeout: 180_000 });
+    expect(await page.locator('#import-result-table tr[data-table="migrants"]').innerText()).toMatch(/\s2\s+3\s+3\s+0$/);
+    expect(await page.locator('#import-progress').innerText()).toContain('import complete');
+    expect(pageErrors(page)).toEqual([]);
+
+    await expect.poll(async () => (await get<{ rowCounts: Record<string, number> }>('/api/meta')).rowCounts.births, { timeout: 10_000 }).toBe(3);
+    const steps = audit().filter((e) => e.event === 'import').map((e) => e.step);
+    expect(steps).toEqual(['upload', 'mapping', 'mapping', 'dry-run', 'mapping', 'import']);
+  });
+
+  it('shows every township without boundaries: the overview map falls back to bars', async () => {
+    const page = await open(browser.context, server.url, 'page=overview');
+    await ready(page, 'overview');
+    expect(await page.locator('#map').getAttribute('data-layout')).toBe('bars');
+    const svg = await page.locator('#map svg.marks').innerHTML();
+    for (const name of ['城关街道', '黄坡乡']) expect(svg).toContain(name);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('shows quality by township and downloads one township\'s quarantined records, audited', async () => {
+    const page = await open(browser.context, server.url, 'page=quality');
+    await ready(page, 'quality');
+    const row = page.locator(`#quality-townships-table tr[data-township="${TINY_OFFICE.townships[1]}"]`);
+    expect(await row.innerText()).toMatch(/黄坡乡（999901201）\s+4\s+1\s+公民身份号码校验码错误（GB 11643） 1\s+1/);
+    const { name, text } = await downloadText(page, () => row.locator('button.quarantine-download').click());
+    expect(name).toBe(`quarantine-${TINY_OFFICE.townships[1]}.csv`);
+    const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('表 table,规则 rule,规则说明,文件 file,行号 row,记录编号 record,事件日期 event date,出生日期 birth date,其他日期 other date,无法识别的列 unreadable');
+    expect(lines.slice(1)).toEqual([`births,id_check_digit,公民身份号码校验码错误（GB 11643）,出生医学证明.csv,4,${TINY_OFFICE.spoiledBirth},2024-08-01,1996-02-02,,`]);
+    expect(text).not.toMatch(/刘静|刘小丽|99990119960202/);
+    expect(audit().filter((e) => e.event === 'quarantine_download')).toMatchObject([{ township: TINY_OFFICE.townships[1], rows: 1 }]);
+    expect(pageErrors(page)).toEqual([]);
+  });
+});

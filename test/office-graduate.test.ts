@@ -1,0 +1,58 @@
+/**
+ * A population table in 5-year groups (0-4 … 95-99, 100岁及以上) becomes single ages 0..100: each
+ * group's single ages add up to the group exactly, each is the Sprague value rounded up or down,
+ * and rounding keeps totals (hand-worked: 1.4, 1.4, 1.2 → 2, 1, 1).
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { TABLES } from '../server/contract/tables.ts';
+import { spragueSplit } from '../server/demography/graduation.ts';
+import { roundKeepingSum } from '../server/office/graduate.ts';
+import { prepareOffice, stageOffice } from '../server/office/normalise.ts';
+import { planOffice } from '../server/office/plan.ts';
+import { tempDir } from './helpers.ts';
+
+describe('5-year population groups', () => {
+  const dir = tempDir('graduate');
+
+  it('rounds keeping the sum', () => {
+    expect(roundKeepingSum([1.4, 1.4, 1.2])).toEqual([2, 1, 1]);
+    expect(roundKeepingSum([0.5, 0.5])).toEqual([1, 0]);
+    expect(roundKeepingSum([3, 7])).toEqual([3, 7]);
+  });
+
+  it('graduates each sex to single ages that add up to every group', async () => {
+    const groups = [600, 620, 700, 760, 800, 820, 780, 760, 740, 700, 650, 600, 520, 430, 330, 230, 140, 70, 30, 10, 3];
+    const lines = ['年度,乡镇（街道）代码,性别,年龄,人数'];
+    groups.forEach((n, g) => {
+      const label = g === 20 ? '100岁及以上' : `${5 * g}-${5 * g + 4}岁`;
+      lines.push(`2024,999901001,男,${label},${n}`, `2024,999901001,女,${label},${n + 10}`);
+    });
+    writeFileSync(path.join(dir, '户籍人口.csv'), `${lines.join('\n')}\n`);
+    const instance = await DuckDBInstance.create(':memory:');
+    const c = await instance.connect();
+    try {
+      const plan = await planOffice(c, dir, path.join(dir, 'x.renkou-work'));
+      await prepareOffice(c, {}, 's');
+      expect(await stageOffice(c, TABLES.population, plan!.byTable.population!)).toEqual({ graduated: true });
+      const rows = (await c.runAndReadAll('SELECT sex, age, count FROM office_rows ORDER BY sex, age')).getRowObjectsJson() as { sex: string; age: number; count: number }[];
+      expect(rows).toHaveLength(2 * 101);
+      for (const [sex, shift] of [['M', 0], ['F', 10]] as const) {
+        const mine = rows.filter((r) => r.sex === sex);
+        const want = groups.map((n) => n + shift);
+        const single = spragueSplit(want);
+        for (let g = 0; g < 20; g++) {
+          const part = mine.slice(5 * g, 5 * g + 5);
+          expect(part.reduce((a, r) => a + r.count, 0), `${sex} group ${g}`).toBe(want[g]);
+          part.forEach((r, j) => expect(Math.abs(r.count - single[5 * g + j]!)).toBeLessThan(1));
+        }
+        expect(mine[100]).toEqual({ sex, age: 100, count: want[20] });
+      }
+    } finally {
+      c.closeSync();
+      instance.closeSync();
+    }
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Reading office values, each against a hand-worked answer: 公民身份号码 (GB 11643's own example
+ * 11010519491231002X, its 15-digit form, a wrong check digit, 30 February), the date forms,
+ * division codes and ages; header recognition with variants, names and an ambiguity; and the
+ * mapping profile written, edited by hand and read back.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recogniseColumns, scoreTables, directionOf } from '../server/office/headers.ts';
+import { missingColumns } from '../server/office/mapping.ts';
+import { prepareOffice } from '../server/office/normalise.ts';
+import { profilePath, readProfile, writeProfile } from '../server/office/profile.ts';
+import { tempDir } from './helpers.ts';
+
+describe('ID numbers, dates and codes in SQL', () => {
+  let instance: DuckDBInstance;
+  let c: DuckDBConnection;
+  beforeAll(async () => {
+    instance = await DuckDBInstance.create(':memory:');
+    c = await instance.connect();
+    await prepareOffice(c, {}, 'test-secret');
+  });
+  afterAll(() => {
+    c.closeSync();
+    instance.closeSync();
+  });
+
+  async function id(text: string): Promise<Record<string, unknown>> {
+    const sql = `WITH a AS (SELECT id_clean('${text}') AS i), b AS (SELECT *, id_length(i) AS len FROM a), d AS (SELECT *, id_body(i, len) AS body FROM b),
+      e AS (SELECT *, id_check_char(body) AS ch, id_birth(body) AS born FROM d)
+      SELECT id_status(i, len, ch, born) AS status, strftime(born, '%Y-%m-%d') AS born, id_sex(body) AS sex, id_key(body, ch) AS key FROM e`;
+    return (await c.runAndReadAll(sql)).getRowObjectsJson()[0] as Record<string, unknown>;
+  }
+
+  it('reads the standard example and its 15-digit form as one woman born 1949-12-31, with one key', async () => {
+    // Σ digit×weight of 11010519491231002 = 167; 167 mod 11 = 2 → X.
+    const full = await id('11010519491231002X');
+    expect(full).toMatchObject({ status: 'ok', born: '1949-12-31', sex: 'F' });
+    const short = await id('110105491231002');
+    expect(short).toMatchObject({ status: 'ok', born: '1949-12-31', sex: 'F' });
+    expect(short.key).toBe(full.key);
+    expect(String(full.key)).toMatch(/^[0-9a-f]{16}$/);
+    expect((await id(' 11010519491231002x ')).status).toBe('ok');
+  });
+
+  it('names what is wrong: check digit, impossible date (valid check 0: Σ = 155, 155 mod 11 = 1), format', async () => {
+    expect((await id('110105194912310021')).status).toBe('check_digit');
+    expect(await id('110105194902300020')).toMatchObject({ status: 'birth_date', born: null });
+    expect((await id('1101051949123100')).status).toBe('format');
+    expect((await id('11010519491231002A')).status).toBe('format');
+    expect((await id('')).status).toBe(null);
+    // an odd 17th digit is a man: 11010519491231001 → Σ = 165, check 1
+    expect(await id('110105194912310011')).toMatchObject({ status: 'ok', sex: 'M' });
+  });
+
+  it('reads dates, codes, places and ages as offices write them', async () => {
+    const sql = `SELECT [office_date('2024-03-05'), office_date('2024/3/5'), office_date('20240305'), office_date('2024年3月5日'), office_date(' 2024.3.5 '),
+        office_date('2024-03-05 08:30:00')]::VARCHAR[] AS dates, office_date('2023-02-29') AS bad, office_date('  ') AS blank,
+      [office_township('999901001007'), office_township('999901001'), office_village('999901001007'), office_village('999901001')] AS towns,
+      [office_place('510000'), office_place('51'), office_place('999901001007'), office_place('440305')] AS places,
+      [office_age('37'), office_age('100岁及以上'), office_age('100+'), office_age('85岁'), office_age('0-4')] AS ages,
+      [office_code(getvariable('codes_sex'), '2'), office_code(getvariable('codes_sex'), '男'), office_code(getvariable('codes_sex'), '9'),
+       office_code(getvariable('codes_marital_status'), '22'), office_code(getvariable('codes_policy_status'), '政策外')] AS codes,
+      [office_kind('城关街道'), office_kind('青石镇'), office_kind('黄坡乡'), office_kind('白音苏木'), office_kind('开发区')] AS kinds`;
+    const [r] = (await c.runAndReadAll(sql)).getRowObjectsJson();
+    expect(r).toEqual({
+      dates: Array(6).fill('2024-03-05'), bad: null, blank: null,
+      towns: ['999901001', '999901001', '999901001007', null],
+      places: ['51', '51', '999901', '440305'],
+      ages: [37, 100, 100, 85, null],
+      codes: ['F', 'M', '9', 'married', 'noncompliant'],
+      kinds: ['subdistrict', 'town', 'township', 'township', null],
+    });
+  });
+});
+
+describe('header recognition', () => {
+  it('places variants, keeps names out and says what is missing', () => {
+    const { columns } = recogniseColumns('births', ['出生医学证明编号', '新生儿姓名', '出生 日期', '母亲公民身份号码', '乡镇(街道)代码', '性别', '孩次', '政策属性', '户籍性质', '备注'], null);
+    expect(columns.map((x) => [x.field, x.confidence])).toEqual([
+      ['birth_id', 'exact'], ['ignore', 'personal'], ['birth_date', 'exact'], ['mother_id_number', 'exact'], ['township_code', 'exact'],
+      ['sex', 'exact'], ['birth_order', 'exact'], ['policy_status', 'exact'], ['mother_residence', 'exact'], ['ignore', 'none'],
+    ]);
+    expect(missingColumns({ table: 'births', direction: null, columns: Object.fromEntries(columns.map((x) => [x.header, x.field])) })).toEqual([]);
+    expect(missingColumns({ table: 'births', direction: null, columns: { 出生医学证明编号: 'birth_id', 性别: 'sex' } }))
+      .toEqual(['birth_date', 'township_code', 'birth_order', 'mother_birth_date', 'mother_residence', 'policy_status']);
+  });
+
+  it('leaves two equally good claims unplaced, naming each other', () => {
+    const { columns } = recogniseColumns('deaths', ['死亡证明编号', '死亡日期', '死亡时间'], null);
+    expect(columns[1]).toMatchObject({ field: 'ignore', confidence: 'none' });
+    expect(columns[1]!.note).toContain('死亡时间');
+    expect(columns[2]!.note).toContain('死亡日期');
+  });
+
+  it('tells an in-file from an out-file, and a migrants file from a births file', () => {
+    expect(directionOf('2024年流出人口.csv', [])).toBe('out');
+    expect(directionOf('migrants.csv', ['流动人口编号', '流入时间', '离开时间'])).toBe('in');
+    const { columns } = recogniseColumns('migrants', ['户籍地区划代码', '流入地区划代码'], 'out');
+    expect(columns.map((x) => x.field)).toEqual(['address_code', 'origin_code']);
+    expect(scoreTables('数据.csv', ['流动人口编号', '公民身份号码', '流入时间', '婚姻状况', '是否持证'])[0]!.table).toBe('migrants');
+    expect(scoreTables('出生.csv', ['出生医学证明编号', '出生日期', '性别', '孩次'])[0]!.table).toBe('births');
+  });
+});
+
+describe('the mapping profile', () => {
+  const dir = tempDir('profile');
+
+  it('is written with comments, corrected by hand and read back', () => {
+    const mapping = { file: '出生.csv', table: 'births' as const, direction: null, columns: { 出生医学证明编号: 'birth_id', 母亲姓名: 'ignore', 生日: 'ignore' } };
+    writeProfile(dir, [{ mapping, encoding: 'gb18030', comment: 'test', notes: { 母亲姓名: { confidence: 'personal' }, 生日: { confidence: 'none' } } }]);
+    const text = readFileSync(profilePath(dir), 'utf8');
+    expect(text).toContain('母亲姓名: ignore # 个人信息，不读取');
+    expect(readProfile(dir)).toEqual({ files: [mapping], values: {} });
+    writeFileSync(profilePath(dir), text.replace('生日: ignore', '生日: birth_date').replace('values: {}', 'values:\n  sex:\n    "9": F'));
+    expect(readProfile(dir)).toEqual({ files: [{ ...mapping, columns: { ...mapping.columns, 生日: 'birth_date' } }], values: { sex: { 9: 'F' } } });
+    writeFileSync(profilePath(dir), text.replace('生日: ignore', '生日: birthday'));
+    expect(() => readProfile(dir)).toThrow(/未知字段 birthday/);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * A small office export end to end without the browser: with one header no system uses (生日),
+ * `ingest` refuses to guess and names the column it could not place and `renkou map`; after the
+ * planner maps it in renkou-mapping.yaml, the import takes every row but the one with a wrong
+ * check digit, and the figures are the hand-counted ones; a targets workbook beside the tables
+ * (title row, header variants) is read as targets, not taken for a table.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { ingest } from '../server/ingest/ingest.ts';
+import { isIngestError } from '../server/ingest/IngestError.ts';
+import { profilePath, writeProfile } from '../server/office/profile.ts';
+import { profileEntries, suggestMapping } from '../server/office/suggest.ts';
+import { TINY_OFFICE, writeTinyOffice } from './fixtures/tinyOffice.ts';
+import { tempDir } from './helpers.ts';
+
+describe('a small office export', () => {
+  const dir = tempDir('tiny-office');
+  const db = path.join(dir, 'tiny.duckdb');
+
+  it('stops without a mapping, naming what it could not place', async () => {
+    await writeTinyOffice(dir);
+    const error = await ingest({ source: dir, dbPath: db, today: '2026-11-23' }).catch((e: unknown) => e);
+    expect(isIngestError(error) && error.code).toBe('mapping_needed');
+    expect(String((error as Error).message)).toMatch(/出生医学证明\.csv：找不到这些必需列：birth_date（出生日期）/);
+    expect(String((error as Error).message)).toContain('renkou map');
+  });
+
+  it('imports what the corrected profile says, with the hand-counted figures', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const found = await suggestMapping(connection, dir, path.join(dir, 'map.renkou-work'), null);
+    connection.closeSync();
+    instance.closeSync();
+    writeProfile(dir, profileEntries(found.map((f) => f.suggestion)));
+    const text = readFileSync(profilePath(dir), 'utf8');
+    expect(text).toMatch(/生日: ignore # 未能识别/);
+    writeFileSync(profilePath(dir), text.replace('生日: ignore', '生日: birth_date'));
+    const square = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 30], [x, 30.1], [x + 0.1, 30.1], [x + 0.1, 30], [x, 30]]] });
+    writeFileSync(path.join(dir, '乡镇边界.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: { 统计用区划代码: '999901001000', 名称: '城关街道' }, geometry: square(114) },
+      { type: 'Feature', properties: { 统计用区划代码: '999901201000', 名称: '黄坡乡' }, geometry: square(114.1) },
+    ] }));
+    // A targets workbook beside the tables, as an office keeps it: a title row, header variants, numbers as number cells.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('2024年目标');
+    ws.addRow(['2024年人口计生目标']);
+    ws.addRow(['指 标', '乡镇（街道）', '年 份', '目标值', '方向', '上 限']);
+    ws.addRow(['户籍人口出生政策符合率', '黄坡乡', 2024, 98.5, '不低于', null]);
+    ws.addRow(['出生人口性别比', '全县', null, 103, '区间', 107]);
+    await wb.xlsx.writeFile(path.join(dir, 'targets.xlsx'));
+    const report = await ingest({ source: dir, dbPath: db, today: '2026-11-23', keepVersions: 0 });
+    expect(report.mappingFromProfile).toBe(true);
+    const byTable = Object.fromEntries(report.tables.map((t) => [t.table, { accepted: t.rowsAccepted, quarantined: t.quarantined }]));
+    expect(byTable).toMatchObject(TINY_OFFICE.expected);
+    expect(byTable.regions).toEqual({ accepted: 2, quarantined: {} });
+
+    const check = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
+    const c = await check.connect();
+    const rows = async (sql: string) => (await c.runAndReadAll(sql)).getRowObjectsJson();
+    expect(await rows('SELECT code, county_code, kind FROM regions ORDER BY code')).toEqual([
+      { code: '999901001', county_code: '999901', kind: 'subdistrict' }, { code: '999901201', county_code: '999901', kind: 'township' }]);
+    expect(await rows("SELECT birth_id, strftime(birth_date, '%Y-%m-%d') AS b, strftime(mother_birth_date, '%Y-%m-%d') AS m, sex, mother_residence, policy_status FROM births ORDER BY 1")).toEqual([
+      { birth_id: 'C2024001', b: '2024-03-05', m: '1995-05-01', sex: 'M', mother_residence: 'registered', policy_status: 'compliant' },
+      { birth_id: 'C2024002', b: '2024-06-01', m: '1990-01-15', sex: 'F', mother_residence: 'migrant', policy_status: 'noncompliant' },
+      { birth_id: 'C2024003', b: '2024-07-10', m: '1998-07-07', sex: 'M', mother_residence: 'registered', policy_status: 'unknown' },
+    ]);
+    expect(await rows("SELECT table_name, rule, file, file_row::INTEGER AS row, record::JSON->>'birth_id' AS id FROM quarantine")).toEqual([
+      { table_name: 'births', rule: 'id_check_digit', file: '出生医学证明.csv', row: 4, id: TINY_OFFICE.spoiledBirth }]);
+    expect(await rows('SELECT age, sex, count FROM population WHERE year = 2024 AND township_code = \'999901001\' ORDER BY age, sex')).toEqual([
+      { age: 0, sex: 'F', count: 12 }, { age: 0, sex: 'M', count: 10 }, { age: 1, sex: 'F', count: 12 }, { age: 1, sex: 'M', count: 10 },
+      { age: 100, sex: 'F', count: 12 }, { age: 100, sex: 'M', count: 10 }]);
+    expect(await rows("SELECT migrant_id, direction, sex, origin_code, strftime(birth_date, '%Y-%m-%d') AS b, has_certificate, marital_status FROM migrants ORDER BY 1")).toEqual([
+      { migrant_id: 'L001', direction: 'in', sex: 'M', origin_code: '51', b: '1990-01-01', has_certificate: true, marital_status: 'married' },
+      { migrant_id: 'L002', direction: 'in', sex: 'F', origin_code: '51', b: '1992-02-02', has_certificate: false, marital_status: 'never_married' },
+      { migrant_id: 'L101', direction: 'out', sex: 'M', origin_code: '44', b: '1988-08-08', has_certificate: true, marital_status: 'married' },
+    ]);
+    expect(await rows("SELECT marriage_id, strftime(registration_date, '%Y-%m-%d') AS d, township_code, husband_prior, wife_prior FROM marriages ORDER BY 1")).toEqual([
+      { marriage_id: 'J2024001', d: '2024-02-14', township_code: '999901001', husband_prior: 'never_married', wife_prior: 'never_married' },
+      { marriage_id: 'J2024002', d: '2024-05-20', township_code: '999901201', husband_prior: 'divorced', wife_prior: 'divorced' },
+    ]);
+    expect(await rows('SELECT measure, scope, year, direction, value, upper, source_line FROM targets ORDER BY measure')).toEqual([
+      { measure: 'compliance_registered', scope: '999901201', year: 2024, direction: 'at_least', value: 98.5, upper: null, source_line: 'targets.xlsx:2' },
+      { measure: 'srb', scope: 'all', year: null, direction: 'between', value: 103, upper: 107, source_line: 'targets.xlsx:3' },
+    ]);
+    const [asset] = await rows("SELECT content FROM assets WHERE name = 'regions.topojson'");
+    const topo = JSON.parse(String(asset!.content)) as { type: string; objects: { regions: { geometries: { id: string }[] } } };
+    expect(topo.type).toBe('Topology');
+    expect(topo.objects.regions.geometries.map((g) => g.id)).toEqual(['999901001', '999901201']);
+    c.closeSync();
+    check.closeSync();
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * @module importApi
+ * Typed calls behind the 数据导入 page and the per-township data quality: uploads (multipart),
+ * the mapping, dry run, import and its progress. Not memoised: each answers a step the admin
+ * has just taken. The types are the server's own (type-only imports: nothing of it is bundled).
+ */
+import { ApiFailure, isApiFailure } from './api.ts';
+import type { Suggestion } from '../../server/office/suggest.ts';
+import type { FileMapping } from '../../server/office/mapping.ts';
+import type { TableReport } from '../../server/ingest/ingest.ts';
+
+export type { FileMapping, Suggestion, TableReport };
+
+export interface MappingAnswer {
+  suggestions: Suggestion[];
+  fields: Record<string, { name: string; zh: string }[]>;
+  tables: { name: string; zh: string; en: string }[];
+}
+export interface ImportStatus { state: 'none' | 'running' | 'done' | 'failed'; messages: string[]; tables: TableReport[] | null; seconds: number | null; error: string | null }
+export interface TownshipQuality {
+  township: string | null;
+  accepted: Record<string, number>;
+  quarantined: Record<string, Record<string, number>>;
+  unknownPolicy: number;
+}
+
+async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(url, init);
+  const text = await response.text();
+  let body: unknown = null;
+  try { body = text ? JSON.parse(text) : null; } catch { body = null; }
+  if (!response.ok) {
+    const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiFailure(response.status, err?.message ?? `${response.status} ${response.statusText}`, err?.code ?? 'http');
+  }
+  return body as T;
+}
+
+const jsonInit = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+export const importApi = {
+  upload(files: readonly File[]): Promise<{ id: string; files: string[] }> {
+    const form = new FormData();
+    for (const f of files) form.append('files', f, f.name);
+    return call('/api/import/uploads', { method: 'POST', body: form });
+  },
+  folder: (folder: string) => call<{ id: string; folder: string }>('/api/import/folder', jsonInit('POST', { folder })),
+  mapping: (id: string) => call<MappingAnswer>(`/api/import/${id}/mapping`),
+  saveMapping: (id: string, files: FileMapping[]) => call<{ ok: true }>(`/api/import/${id}/mapping`, jsonInit('PUT', { files })),
+  // state-changing requests are JSON (http/writeGuard.ts), even with nothing to say
+  dryRun: (id: string) => call<{ tables: TableReport[]; seconds: number }>(`/api/import/${id}/dry-run`, jsonInit('POST', {})),
+  run: (id: string) => call<{ state: string }>(`/api/import/${id}/run`, jsonInit('POST', {})),
+  status: (id: string) => call<ImportStatus>(`/api/import/${id}/status`),
+};
+
+export const qualityApi = {
+  townships: () => call<{ townships: TownshipQuality[] }>('/api/quality/townships'),
+  /** One township's quarantined records as CSV text (admins only; the server audits it). */
+  async quarantineCsv(township: string): Promise<string> {
+    const response = await fetch(`/api/quality/quarantine.csv?township=${encodeURIComponent(township)}`);
+    if (!response.ok) {
+      const text = await response.text();
+      const err = (JSON.parse(text || '{}') as { error?: { message?: string; code?: string } }).error;
+      throw new ApiFailure(response.status, err?.message ?? String(response.status), err?.code ?? 'http');
+    }
+    return response.text();
+  },
+};
+
+export { isApiFailure };

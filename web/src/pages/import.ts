@@ -1,0 +1,145 @@
+/**
+ * @module pages/import
+ * 数据导入, for the county's data administrator: upload the office files (or name a folder on the
+ * server), check and correct the suggested mapping, dry-run it (per table: rows read, accepted,
+ * quarantined by rule), then import with progress and see the result. Every message from the
+ * server names the file, the column and the problem in Chinese.
+ */
+import { auth } from '../api.ts';
+import { importApi, isApiFailure, type ImportStatus, type TableReport } from '../importApi.ts';
+import type { Lang } from '../i18n.ts';
+import type { PageContext } from '../router.ts';
+import { errorMessage, h, panel, table } from '../ui.ts';
+import { formatInt } from '../format.ts';
+import { mappingEditor, type MappingEditor } from './importMapping.ts';
+import { w } from './importStrings.ts';
+import { ruleLabel, tableLabel } from './quality.ts';
+
+const POLL_MS = 500;
+
+function reportTable(id: string, tables: readonly TableReport[], lang: Lang): HTMLTableElement {
+  const tbl = table(
+    [w('table', lang), w('files', lang), w('rowsRead', lang), w('accepted', lang), w('quarantined', lang)],
+    tables.map((t) => [
+      tableLabel(t.table, lang), formatInt(t.files), formatInt(t.rowsRead), formatInt(t.rowsAccepted),
+      Object.entries(t.quarantined).map(([rule, n]) => `${ruleLabel(rule, lang)}（${rule}）${formatInt(n)}`).join('；') || '0',
+    ]),
+    new Set([1, 2, 3]),
+  );
+  tbl.id = id;
+  [...tbl.tBodies[0]!.rows].forEach((tr, i) => { tr.dataset.table = tables[i]!.table; });
+  return tbl;
+}
+
+function button(id: string, text: string, disabled = false): HTMLButtonElement {
+  return h('button', { type: 'button', id, text, disabled });
+}
+
+export async function renderImport(root: HTMLElement, ctx: PageContext): Promise<void> {
+  const { lang } = ctx;
+  root.append(h('h2', { class: 'page-title', text: w('importPage', lang) }));
+  const session = await auth.session();
+  if (session.accessControl && session.user?.role !== 'admin') {
+    root.append(h('p', { class: 'scope-note', id: 'import-admin-only', role: 'note', text: w('adminOnly', lang) }));
+    return;
+  }
+  const status = h('p', { id: 'import-status', class: 'note', role: 'status', 'aria-live': 'polite' });
+  const say = (text: string, error = false) => {
+    status.textContent = text;
+    status.className = error ? 'error' : 'note';
+  };
+  let sessionId: string | null = null;
+  let editor: MappingEditor | null = null;
+
+  const files = h('input', { type: 'file', id: 'import-files', multiple: true, accept: '.csv,.tsv,.xlsx' });
+  const upload = button('import-upload', w('upload', lang));
+  const folder = h('input', { type: 'text', id: 'import-folder', placeholder: '/path/to/exports', size: 40 });
+  const useFolder = button('import-use-folder', w('useFolder', lang));
+  root.append(h('p', { class: 'note', text: w('intro', lang) }));
+  root.append(panel('import-step1', w('step1', lang),
+    h('div', { class: 'controls' }, h('label', { class: 'field', for: files.id }, h('span', { text: w('chooseFiles', lang) }), files), upload),
+    h('div', { class: 'controls' }, h('label', { class: 'field', for: folder.id }, h('span', { text: w('orFolder', lang) }), folder), useFolder),
+    status));
+
+  const mappingBox = h('div', { id: 'import-mapping' });
+  const save = button('import-save', w('saveMapping', lang), true);
+  root.append(panel('import-step2', w('step2', lang), mappingBox, save));
+  const dryRun = button('import-dryrun', w('dryRun', lang), true);
+  const dryResult = h('div', { id: 'import-dryrun-result' });
+  root.append(panel('import-step3', w('step3', lang), dryRun, dryResult));
+  const run = button('import-run', w('runImport', lang), true);
+  const progress = h('pre', { id: 'import-progress', class: 'note' });
+  const result = h('div', { id: 'import-result' });
+  root.append(panel('import-step4', w('step4', lang), run, progress, result));
+
+  const steps = [save, dryRun, run];
+  const busy = async (what: string, task: () => Promise<void>) => {
+    for (const b of [upload, useFolder, ...steps]) b.disabled = true;
+    say(what);
+    try {
+      await task();
+    } catch (e) {
+      say(isApiFailure(e) ? e.message : errorMessage(e), true);
+    } finally {
+      upload.disabled = false;
+      useFolder.disabled = false;
+      for (const b of steps) b.disabled = sessionId === null;
+    }
+  };
+  const showMapping = async () => {
+    if (!sessionId) return;
+    const answer = await importApi.mapping(sessionId);
+    editor = mappingEditor(answer, lang);
+    mappingBox.replaceChildren(editor.element);
+    mappingBox.dataset.ready = 'true';
+  };
+
+  upload.addEventListener('click', () => void busy(w('uploading', lang), async () => {
+    const chosen = [...(files.files ?? [])];
+    if (chosen.length === 0) throw new Error(w('noFiles', lang));
+    sessionId = (await importApi.upload(chosen)).id;
+    await showMapping();
+    say(chosen.map((f) => f.name).join('、'));
+  }));
+  useFolder.addEventListener('click', () => void busy(w('uploading', lang), async () => {
+    sessionId = (await importApi.folder(folder.value.trim())).id;
+    await showMapping();
+    say(folder.value.trim());
+  }));
+  save.addEventListener('click', () => void busy(w('saveMapping', lang), async () => {
+    if (!sessionId || !editor) return;
+    await importApi.saveMapping(sessionId, editor.read());
+    await showMapping();
+    say(w('saved', lang));
+  }));
+  dryRun.addEventListener('click', () => void busy(w('dryRunning', lang), async () => {
+    if (!sessionId || !editor) return;
+    await importApi.saveMapping(sessionId, editor.read());
+    const report = await importApi.dryRun(sessionId);
+    dryResult.replaceChildren(h('p', { class: 'note', text: w('dryRunNote', lang) }), reportTable('import-dryrun-table', report.tables, lang));
+    say(w('dryRunNote', lang));
+  }));
+  run.addEventListener('click', () => void busy(w('importing', lang), async () => {
+    if (!sessionId || !editor) return;
+    await importApi.saveMapping(sessionId, editor.read());
+    await importApi.run(sessionId);
+    const final = await poll(sessionId, (s) => { progress.textContent = s.messages.slice(-8).join('\n'); });
+    if (final.state === 'failed') throw new Error(`${w('failed', lang)}${final.error ?? ''}`);
+    result.replaceChildren(
+      h('p', { class: 'note', id: 'import-done', text: w('imported', lang) }),
+      reportTable('import-result-table', final.tables ?? [], lang),
+      h('p', {}, h('a', { href: `/?page=quality${lang === 'en' ? '&lang=en' : ''}`, text: w('byTownship', lang) })),
+    );
+    say(w('imported', lang));
+    sessionId = null;
+  }));
+}
+
+async function poll(id: string, onProgress: (s: ImportStatus) => void): Promise<ImportStatus> {
+  for (;;) {
+    const s = await importApi.status(id);
+    onProgress(s);
+    if (s.state === 'done' || s.state === 'failed') return s;
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * @module pages/importStrings
+ * The words of the 数据导入 page and of the per-township data quality, in Chinese and English
+ * (kept beside the pages rather than in i18n.ts, which holds the shell's and the other pages' words).
+ */
+import type { Lang } from '../i18n.ts';
+
+const WORDS = {
+  importPage: { zh: '数据导入', en: 'Import data' },
+  adminOnly: { zh: '只有管理员可以导入数据。', en: 'Only an admin may import data.' },
+  intro: {
+    zh: '上传业务系统导出的 CSV（UTF-8 或 GBK）或 Excel（.xlsx）文件，核对每个文件对应的表和每一列对应的字段，先试运行查看将要接受和隔离的记录，再正式导入。姓名等个人信息列不会被读取；公民身份号码只用于得出出生日期和性别，不会被保存。',
+    en: 'Upload the CSV (UTF-8 or GBK) or Excel (.xlsx) files your systems export, check the table of each file and the field of each column, dry-run to see what would be accepted and quarantined, then import. Names are never read; ID numbers only give birth date and sex and are not kept.',
+  },
+  step1: { zh: '第一步：选择文件', en: 'Step 1: choose the files' },
+  chooseFiles: { zh: '选择文件', en: 'Choose files' },
+  upload: { zh: '上传', en: 'Upload' },
+  orFolder: { zh: '或使用服务器上的文件夹', en: 'or use a folder on the server' },
+  useFolder: { zh: '使用此文件夹', en: 'Use this folder' },
+  noFiles: { zh: '请先选择要上传的文件。', en: 'Choose the files to upload first.' },
+  uploading: { zh: '正在上传并识别……', en: 'Uploading and recognising…' },
+  step2: { zh: '第二步：核对映射', en: 'Step 2: check the mapping' },
+  mappingNote: {
+    zh: '每一列右侧为建议的字段；“近似”需核对，“不读取”的列不会被导入。如有错误，请用下拉框更正后点击“保存映射”。',
+    en: 'Each column shows the suggested field; check the close ones; columns marked "not read" are not imported. Correct with the selects, then Save mapping.',
+  },
+  table: { zh: '对应的表', en: 'Table' },
+  direction: { zh: '流向', en: 'Direction' },
+  dirIn: { zh: '流入', en: 'in' },
+  dirOut: { zh: '流出', en: 'out' },
+  dirNone: { zh: '（按列）', en: '(from a column)' },
+  column: { zh: '列', en: 'Column' },
+  field: { zh: '字段', en: 'Field' },
+  samples: { zh: '示例值', en: 'Sample values' },
+  confidence: { zh: '识别', en: 'Recognised' },
+  exact: { zh: '确定', en: 'exact' },
+  close: { zh: '近似', en: 'close' },
+  personal: { zh: '个人信息，不读取', en: 'personal, not read' },
+  none: { zh: '未识别', en: 'not placed' },
+  edited: { zh: '已修改', en: 'edited' },
+  ignore: { zh: '（不读取）', en: '(not read)' },
+  hidden: { zh: '（不显示）', en: '(not shown)' },
+  saveMapping: { zh: '保存映射', en: 'Save mapping' },
+  saved: { zh: '映射已保存（renkou-mapping.yaml），下次导入时沿用。', en: 'Mapping saved (renkou-mapping.yaml); it is reused next time.' },
+  problems: { zh: '需要处理的问题', en: 'To resolve' },
+  noProblems: { zh: '映射完整，可以试运行。', en: 'The mapping is complete: dry-run it.' },
+  step3: { zh: '第三步：试运行', en: 'Step 3: dry run' },
+  dryRun: { zh: '试运行', en: 'Dry run' },
+  dryRunning: { zh: '正在试运行（检查全部规则，不导入）……', en: 'Dry run (checking every rule, importing nothing)…' },
+  dryRunNote: { zh: '试运行结果：以下为将要接受和隔离的记录数，尚未导入。', en: 'Dry run: what would be accepted and quarantined; nothing imported yet.' },
+  step4: { zh: '第四步：导入', en: 'Step 4: import' },
+  runImport: { zh: '导入', en: 'Import' },
+  importing: { zh: '正在导入……', en: 'Importing…' },
+  imported: { zh: '导入完成，仪表盘已使用新数据。', en: 'Imported: the dashboard now shows the new data.' },
+  failed: { zh: '导入失败：', en: 'Import failed: ' },
+  rowsRead: { zh: '读取', en: 'Read' },
+  accepted: { zh: '接受', en: 'Accepted' },
+  quarantined: { zh: '隔离（按规则）', en: 'Quarantined (by rule)' },
+  files: { zh: '文件数', en: 'Files' },
+  // per-township quality
+  byTownship: { zh: '各乡镇（街道）数据质量', en: 'Data quality by township' },
+  byTownshipNote: {
+    zh: '接受：导入的出生、婚姻、流动人口、死亡记录数；隔离：按规则计；政策属性不详：出生中政策属性为“不详”的数。管理员可下载本乡镇的隔离记录（仅含记录编号、日期、规则，不含姓名和身份证号），下载会记入审计日志。',
+    en: 'Accepted: birth, marriage, migrant and death records imported; quarantined: by rule; policy unknown: births whose policy status is unknown. Admins may download a township\'s quarantined records (record number, dates, rule; no names or ID numbers); downloads are audited.',
+  },
+  townshipCol: { zh: '乡镇（街道）', en: 'Township' },
+  unknownTownship: { zh: '（代码不在区划表中或缺失）', en: '(code not in regions, or missing)' },
+  policyUnknown: { zh: '政策属性不详', en: 'Policy unknown' },
+  download: { zh: '下载隔离记录', en: 'Download quarantined records' },
+  graduated: { zh: '户籍人口按5岁组提供，已用 Sprague 方法分解为单岁。', en: 'The registered population came in 5-year groups and was graduated to single ages (Sprague).' },
+} as const;
+
+export type ImportWord = keyof typeof WORDS;
+
+export function w(key: ImportWord, lang: Lang): string {
+  return WORDS[key][lang];
+}
