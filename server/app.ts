@@ -26,7 +26,7 @@ import { qualityRoutes } from './routes/quality.ts';
 import { targetRoutes } from './routes/targets.ts';
 import { assessmentRoutes } from './routes/assessment.ts';
 import { progressRoutes } from './routes/progress.ts';
-import { DEFAULT_ANALYTICS, type AnalyticsConfig } from './config.ts';
+import { answerCacheBytesFromEnv, DEFAULT_ANALYTICS, type AnalyticsConfig } from './config.ts';
 import { NO_AUDIT, type AuditLog } from './audit.ts';
 import { accessControl } from './auth/middleware.ts';
 import type { AppEnv } from './auth/principal.ts';
@@ -39,6 +39,8 @@ import type { RouteRule } from './http/routeRules.ts';
 import { guardWrites } from './http/writeGuard.ts';
 import { authRoutes } from './routes/auth.ts';
 import { inlineJobs, type JobRunner } from './workers/jobs.ts';
+import { AnswerCache } from './answer/cache.ts';
+import { cacheAnswers } from './answer/cacheMiddleware.ts';
 
 export interface AppOptions {
   readonly db: Database;
@@ -57,6 +59,8 @@ export interface AppOptions {
   readonly routeRules?: readonly RouteRule[];
   /** Where projections and report renders run: worker threads in a server (workers/pool.ts); the calling thread by default. */
   readonly jobs?: JobRunner;
+  /** Published answers kept per database generation (answer/cache.ts); RENKOU_ANSWER_CACHE_MB by default. */
+  readonly answerCache?: AnswerCache;
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
@@ -104,6 +108,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   api.route('/', authRoutes({ users, verifier, sessions, audit, network }));
   const analytics = options.analytics ?? DEFAULT_ANALYTICS;
   const jobs = options.jobs ?? inlineJobs(options.db);
+  // After access control (the asker is known), before every route: repeated answers are bytes.
+  api.use('*', cacheAnswers({ cache: options.answerCache ?? new AnswerCache(answerCacheBytesFromEnv()), db: options.db, config: analytics }));
   api.route('/', metaRoutes(options.db, analytics));
   api.route('/', mapRoutes(options.db, analytics, jobs));
   api.route('/', indicatorRoutes(options.db, analytics, jobs));

@@ -7,6 +7,8 @@
  * const running = await startServer({ dbPath: 'data/renkou.duckdb', port: 8080 });
  * await running.close();
  */
+import http from 'node:http';
+import net from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { fileAuditLog } from './audit.ts';
@@ -65,7 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = typeof address === 'object' && address ? address.port : options.port;
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => (closing ??= new Promise<void>((resolve) => {
-    server.close(() => {
+    stopGracefully(server, () => {
       void jobs.close().then(() => {
         db.close();
         resolve();
@@ -73,6 +75,30 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   }));
   return { url: `http://${hostname}:${port}`, port, close };
+}
+
+/** How long a stopping server keeps accepting, and how often it then closes idle connections. */
+const DRAIN_MS = 250;
+
+/**
+ * Stops listening and calls `done` when every connection has ended. A request a client has already
+ * sent may still wait in the kernel — its connection not yet accepted (closing the listening socket
+ * resets it) or accepted but unread (Node's `server.close()` drops it as idle) — while a busy event
+ * loop answers others: either way its client would see ECONNRESET. So the server keeps accepting
+ * for a moment, then stops listening and closes idle connections at each sweep until none is left.
+ */
+function stopGracefully(server: ServerType, done: () => void): void {
+  if (!(server instanceof http.Server)) {
+    server.close(() => done());
+    return;
+  }
+  setTimeout(() => {
+    const sweep = setInterval(() => server.closeIdleConnections(), DRAIN_MS);
+    net.Server.prototype.close.call(server, () => {
+      clearInterval(sweep);
+      done();
+    });
+  }, DRAIN_MS);
 }
 
 /** Closes the server on SIGTERM / SIGINT after in-flight requests finish, then exits. */

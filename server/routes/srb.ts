@@ -13,7 +13,7 @@ import type { Database } from '../db/Database.ts';
 import type { JobRunner } from '../workers/jobs.ts';
 import { catalog } from '../indicators/catalog.ts';
 import { indicatorQuerySchema, resolveQuery } from '../indicators/params.ts';
-import { restrictRanking, srbRanking, type SrbRanking } from '../srb/ranking.ts';
+import { restrictRanking, srbRanking } from '../srb/ranking.ts';
 import { COUNTY_SCOPE } from '../auth/scope.ts';
 import { BIRTH_ORDERS, srbRowsFor } from '../srb/srbRows.ts';
 import { publish } from '../answer/pipeline.ts';
@@ -25,12 +25,6 @@ import { srbListSpan } from '../../common/srbWording.ts';
 const srbSchema = indicatorQuerySchema.extend({
   order: z.preprocess((v) => (v === '3 ' ? '3+' : v), z.enum(BIRTH_ORDERS).default('all')),
 });
-
-/**
- * A county ranking is shared per database generation (see `srbRanking`), so its ~0.6 MB of JSON is
- * serialised once; it goes through no disclosure step (county accounts see every township).
- */
-const rankingJson = new WeakMap<SrbRanking, string>();
 
 export function srbRoutes(db: Database, config: AnalyticsConfig, jobs?: JobRunner): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -52,12 +46,8 @@ export function srbRoutes(db: Database, config: AnalyticsConfig, jobs?: JobRunne
     const span = srbListSpan(raw.to ?? data.lastYear, data.firstYear);
     const q = resolveQuery({ ...raw, from: raw.from ?? span.from, township: 'all', period: 'year', compare: 'none', ages: 'single', direction: 'in' }, data, COUNTY_SCOPE);
     const ranking = await srbRanking(db, q, raw.order, config.smallCell, data.names);
-    if (who.scope.kind !== 'county') {
-      return respond(c, await publish({ db, config, who, jobs }, { kind: 'ranking', query: q, order: raw.order, ranking: restrictRanking(ranking, who.scope) }));
-    }
-    let body = rankingJson.get(ranking);
-    if (body === undefined) rankingJson.set(ranking, (body = JSON.stringify(ranking)));
-    return c.body(body, 200, { 'Content-Type': 'application/json' });
+    // Its ~0.6 MB of JSON is serialised once per generation and scope, by the answer cache.
+    return respond(c, await publish({ db, config, who, jobs }, { kind: 'ranking', query: q, order: raw.order, ranking: restrictRanking(ranking, who.scope) }));
   });
 
   return app;
