@@ -14,6 +14,7 @@ const UNIT = [
   'test/contract-docs.test.ts',
   'test/generator-calibration.test.ts',
   'test/assessment-score.test.ts',
+  'test/security/csv-injection.test.ts',
 ];
 const BROWSER = ['test/browser/**/*.test.ts'];
 

@@ -29,10 +29,10 @@ export async function runCli(args: readonly string[], log: (m: string) => void):
 
 export interface RunningChild { url: string; child: ChildProcess; stop(): Promise<void> }
 
-/** Starts `renkou serve` on a port and waits until /api/health answers. */
-export async function startServe(dbPath: string, port: number): Promise<RunningChild> {
+/** Starts `renkou serve` on a port (with extra environment, e.g. RENKOU_USERS) and waits until /api/health answers. */
+export async function startServe(dbPath: string, port: number, env: Record<string, string> = {}): Promise<RunningChild> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--db', dbPath, '--port', String(port)], {
-    cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env },
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {

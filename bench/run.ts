@@ -9,9 +9,11 @@
  * XLSX: bench/office.ts) beside their Parquet import.
  *
  * Flags: --regenerate (make the province exports again), --reuse (keep existing databases: server
- * figures only), --repeats N (warm calls per endpoint, 30), --load-seconds N (60), --imports-only
- * (generation and imports, Parquet and office files, nothing else), --demo-only (with --imports-only:
- * the demo county alone), --province-xlsx (also the province as XLSX: hours, see BENCHMARKS.md).
+ * figures only), --repeats N (warm calls per endpoint, 30), --load-seconds N (60), --only health
+ * (another user's /api/health under wrong secrets and probabilistic projections, bench/health.ts,
+ * on the province set when it exists, else the demo county), --imports-only (generation and
+ * imports, Parquet and office files, nothing else), --demo-only (with --imports-only: the demo
+ * county alone), --province-xlsx (also the province as XLSX: hours, see BENCHMARKS.md).
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,6 +25,7 @@ import { runCli, startServe } from './children.ts';
 import { benchRaw } from './raw.ts';
 import { benchOfficeImport, officeTable, type OfficeImportRun } from './office.ts';
 import { benchEngine } from './engine.ts';
+import { benchHealthUnderLoad, type HealthUnderLoad } from './health.ts';
 import { dashboardMix, loadTest, type LoadResult } from './load.ts';
 import { benchOverview, type OverviewBench } from './overview.ts';
 import { benchProjection } from './projection.ts';
@@ -31,7 +34,7 @@ import { benchSrbRanking } from './srbRanking.ts';
 import { peakRssMiB } from './stats.ts';
 
 const { values } = parseArgs({ options: {
-  regenerate: { type: 'boolean' }, reuse: { type: 'boolean' }, repeats: { type: 'string' }, 'load-seconds': { type: 'string' },
+  regenerate: { type: 'boolean' }, reuse: { type: 'boolean' }, repeats: { type: 'string' }, 'load-seconds': { type: 'string' }, only: { type: 'string' },
   'imports-only': { type: 'boolean' }, 'province-xlsx': { type: 'boolean' }, 'demo-only': { type: 'boolean' },
 } });
 const loadSeconds = Number(values['load-seconds'] ?? 60);
@@ -61,7 +64,27 @@ async function prepare(name: string, generateArgs: string[], regenerate: boolean
   };
 }
 
+function healthLines(health: readonly HealthUnderLoad[]): string[] {
+  const out = ['| another user\'s /api/health while | probe answers (status: count) | p50 ms | p99 ms | max ms | target p99 | load requests (status: count) |', '|---|---|---|---|---|---|---|'];
+  const list = (statuses: Record<string, number>) => Object.entries(statuses).map(([k, v]) => `${k}: ${v}`).join(', ');
+  for (const h of health) {
+    out.push(`| ${h.scenario}, ${h.seconds} s | ${list(h.probeStatuses)} | ${fmt(h.p50Ms)} | ${fmt(h.p99Ms)} | ${fmt(h.maxMs)} | ≤ ${h.targetP99Ms} ms ${h.p99Ms <= h.targetP99Ms ? 'met' : 'not met'} | ${h.loadRequests} (${list(h.loadStatuses)}) |`);
+  }
+  return out;
+}
+
+async function healthOnly(): Promise<void> {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const province = path.join(BENCH_DIR, 'province.duckdb');
+  const dbPath = existsSync(province) ? province : path.join(BENCH_DIR, 'demo.duckdb');
+  if (!existsSync(dbPath)) await prepare('demo', ['--seed', '1'], false);
+  log(`health under load on ${dbPath} …`);
+  const health = await benchHealthUnderLoad(dbPath, path.join(BENCH_DIR, 'health'), 18_081);
+  console.log([`Run ${new Date().toISOString()} on ${path.basename(dbPath)}.`, '', ...healthLines(health)].join('\n'));
+}
+
 async function main(): Promise<void> {
+  if (values.only === 'health') return healthOnly();
   mkdirSync(BENCH_DIR, { recursive: true });
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   const demo = await prepare('demo', ['--seed', '1'], !values.reuse);
@@ -107,6 +130,8 @@ async function main(): Promise<void> {
   } finally {
     await server.stop();
   }
+  log('another user\'s /api/health under wrong secrets and probabilistic projections …');
+  const health = await benchHealthUnderLoad(path.join(BENCH_DIR, 'province.duckdb'), path.join(BENCH_DIR, 'health'), 18_081);
   log('raw Parquet comparisons …');
   const raw = await benchRaw(path.join(BENCH_DIR, 'province'), township, last, 3);
 
@@ -119,7 +144,7 @@ async function main(): Promise<void> {
   log('reports …');
   const report = { demo: await benchReport(path.join(BENCH_DIR, 'demo.duckdb'), 5), province: await benchReport(path.join(BENCH_DIR, 'province.duckdb'), 3) };
 
-  const results = { engine, load, overview, projection, srbRanking, report, when: new Date().toISOString(), machine, repeats, datasets: [demo, province], office, endpoints, serverPeakMiB: serverPeak, raw };
+  const results = { engine, load, health, overview, projection, srbRanking, report, when: new Date().toISOString(), machine, repeats, datasets: [demo, province], office, endpoints, serverPeakMiB: serverPeak, raw };
   mkdirSync(path.join(REPO_ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(path.join(REPO_ROOT, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2));
 
@@ -135,6 +160,7 @@ async function main(): Promise<void> {
   for (const e of endpoints) out.push(`| ${e.name} | \`${e.path.replace(/^\/api\/[a-z_/]+\??/, '')}\` | ${e.rows} | ${fmt(e.coldMs)} | ${fmt(e.medianMs)} | ${fmt(e.p95Ms)} |`);
   out.push('', `Server peak RSS (after the load test): ${serverPeak?.toFixed(0) ?? '?'} MiB.`, '');
   out.push(`Load: ${load.connections} connections × ${load.seconds} s over the dashboard mix: ${load.requests.toLocaleString('en')} requests, ${load.throughputRps.toFixed(0)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}; server RSS ${load.rssBeforeMiB?.toFixed(0)} MiB before, ${load.rssAfterMiB?.toFixed(0)} MiB after.`, '');
+  out.push(...healthLines(health), '');
   out.push('| raw Parquet question | query file | median ms | API warm median ms | ratio |', '|---|---|---|---|---|');
   for (const r of raw) {
     const api = endpoints.find((e) => e.id === r.comparedWith);

@@ -34,6 +34,11 @@ export function analyticsConfigFromEnv(targetsFile?: string): AnalyticsConfig {
   };
 }
 
+/** The answer cache's bound (RENKOU_ANSWER_CACHE_MB, default 64 MiB; 0 turns it off): answer/cache.ts. */
+export function answerCacheBytesFromEnv(): number {
+  return numberFrom('RENKOU_ANSWER_CACHE_MB', 64, 0, 1_000_000) * 2 ** 20;
+}
+
 /** Defaults with target edits in memory (tests, tools). */
 export function defaultAnalytics(): AnalyticsConfig {
   return { smallCell: 5, suppressSmall: false, targets: new TargetEdits(null) };

@@ -7,6 +7,8 @@
  * const running = await startServer({ dbPath: 'data/renkou.duckdb', port: 8080 });
  * await running.close();
  */
+import http from 'node:http';
+import net from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { fileAuditLog } from './audit.ts';
@@ -14,7 +16,9 @@ import { UserStore } from './auth/users.ts';
 import { analyticsConfigFromEnv } from './config.ts';
 import { Database } from './db/Database.ts';
 import { ApiError } from './errors.ts';
+import { networkConfigFromEnv } from './http/network.ts';
 import { DEFAULT_AUDIT_LOG, DEFAULT_USERS_FILE } from './paths.ts';
+import { WorkerPool } from './workers/pool.ts';
 
 export interface ServerOptions {
   readonly dbPath: string;
@@ -43,13 +47,19 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const hostname = options.hostname ?? '127.0.0.1';
   const users = new UserStore(options.usersFile ?? process.env.RENKOU_USERS ?? DEFAULT_USERS_FILE);
-  if (!isLoopback(hostname) && users.size === 0) {
-    throw new ApiError(500, 'insecure_listen',
-      `refusing to listen on ${hostname} without access control: add a user first (renkou user add --name <n> --role admin), or serve on 127.0.0.1`);
+  const beyondLoopback = !isLoopback(hostname);
+  const state = users.state();
+  if (beyondLoopback && state.kind !== 'users') {
+    const why = state.kind === 'broken' ? `${state.message}; restore it from its backup` : 'add a user first (renkou user add --name <n> --role admin)';
+    throw new ApiError(500, 'insecure_listen', `refusing to listen on ${hostname} without access control: ${why}, or serve on 127.0.0.1`);
   }
+  const network = networkConfigFromEnv();
   const db = await Database.open(options.dbPath);
   const audit = fileAuditLog(options.auditFile ?? process.env.RENKOU_AUDIT_LOG ?? DEFAULT_AUDIT_LOG);
-  const app = createApp({ db, webRoot: options.webRoot, analytics: analyticsConfigFromEnv(options.targetsFile), users, audit });
+  // Beyond loopback, access control is on from the first request and stays on (auth/middleware.ts).
+  // Projections and report renders run on worker threads, never on the thread that answers requests.
+  const jobs = new WorkerPool({ dbPath: options.dbPath, log: (m) => console.error(m) });
+  const app = createApp({ db, webRoot: options.webRoot, analytics: analyticsConfigFromEnv(options.targetsFile), users, audit, network, closed: beyondLoopback, jobs });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname }, () => resolve(s));
   });
@@ -57,12 +67,38 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = typeof address === 'object' && address ? address.port : options.port;
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => (closing ??= new Promise<void>((resolve) => {
-    server.close(() => {
-      db.close();
-      resolve();
+    stopGracefully(server, () => {
+      void jobs.close().then(() => {
+        db.close();
+        resolve();
+      });
     });
   }));
   return { url: `http://${hostname}:${port}`, port, close };
+}
+
+/** How long a stopping server keeps accepting, and how often it then closes idle connections. */
+const DRAIN_MS = 250;
+
+/**
+ * Stops listening and calls `done` when every connection has ended. A request a client has already
+ * sent may still wait in the kernel — its connection not yet accepted (closing the listening socket
+ * resets it) or accepted but unread (Node's `server.close()` drops it as idle) — while a busy event
+ * loop answers others: either way its client would see ECONNRESET. So the server keeps accepting
+ * for a moment, then stops listening and closes idle connections at each sweep until none is left.
+ */
+function stopGracefully(server: ServerType, done: () => void): void {
+  if (!(server instanceof http.Server)) {
+    server.close(() => done());
+    return;
+  }
+  setTimeout(() => {
+    const sweep = setInterval(() => server.closeIdleConnections(), DRAIN_MS);
+    net.Server.prototype.close.call(server, () => {
+      clearInterval(sweep);
+      done();
+    });
+  }, DRAIN_MS);
 }
 
 /** Closes the server on SIGTERM / SIGINT after in-flight requests finish, then exits. */

@@ -9,6 +9,7 @@
 import { zValidator } from '@hono/zod-validator';
 import type { z, ZodType } from 'zod';
 import { ApiError } from './errors.ts';
+import { parseJsonBody } from './http/jsonBody.ts';
 
 export function query<T extends ZodType>(schema: T) {
   return zValidator('query', schema, (result) => {
@@ -19,13 +20,7 @@ export function query<T extends ZodType>(schema: T) {
   });
 }
 
-/** Parses a JSON request body with a schema: a failure is a 400 naming the field. */
+/** Parses a JSON request body strictly (http/jsonBody.ts: duplicate keys refused) with a schema: a failure is a 400 naming the field. */
 export async function jsonBody<T extends ZodType>(schema: T, request: Request): Promise<z.infer<T>> {
-  const parsed = schema.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const parameter = issue?.path.join('.') || 'body';
-    throw new ApiError(400, 'bad_body', `${parameter}: ${issue?.message ?? 'invalid JSON body'}`, { parameter });
-  }
-  return parsed.data;
+  return parseJsonBody(schema, await request.text());
 }

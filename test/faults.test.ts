@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import http from 'node:http';
 import { cpSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -110,18 +111,33 @@ describe('faults', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     let killedAt = Infinity;
-    const inFlight = Array.from({ length: 24 }, (_, i) =>
-      fetch(`${base}/api/srb/ranking?from=${2001 + (i % 20)}&to=2024&order=${encodeURIComponent(['all', '1', '2', '3+'][i % 4]!)}`)
-        .then((r) => ({ status: r.status, afterKill: performance.now() > killedAt })));
-    // Let the requests reach the server (a request still being written on an idle keep-alive
-    // connection when the server closes it is a client-side race, not an in-flight request). On a
-    // busy shared machine 100 ms was not always enough for all 24 to arrive; the rankings still
-    // take seconds, so some are in flight at the signal.
-    await new Promise((r) => setTimeout(r, 500));
+    // Each request on its own connection, written to the kernel before the signal ('finish'); then
+    // one answered /api/health on a new, later connection shows the server has accepted the earlier
+    // connections (in order) and read their requests (a request still unread when the server
+    // closes is a client-side race, not an in-flight request). Two probabilistic projections
+    // (5,000 draws, on worker threads) take seconds, so they are surely running at the signal.
+    const written: Promise<unknown>[] = [];
+    const send = (pathAndQuery: string, body?: object) => new Promise<{ status: number; afterKill: boolean }>((resolve, reject) => {
+      const headers = body ? { 'content-type': 'application/json' } : {};
+      const req = http.request(`${base}${pathAndQuery}`, { method: body ? 'POST' : 'GET', headers, agent: false }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, afterKill: performance.now() > killedAt }));
+      });
+      req.on('error', reject);
+      written.push(once(req, 'finish'));
+      req.end(body ? JSON.stringify(body) : undefined);
+    });
+    const inFlight = [
+      ...Array.from({ length: 20 }, (_, i) => send(`/api/srb/ranking?from=${2001 + (i % 20)}&to=2024&order=${encodeURIComponent(['all', '1', '2', '3+'][i % 4]!)}`)),
+      ...[1, 2].map((seed) => send('/api/projections', { scope: 'all', horizon: 30, variant: 'probabilistic', draws: 5000, seed })),
+    ];
+    await Promise.all(written);
+    const health = send('/api/health'); // a new connection (fetch would reuse the start-up poll's)
+    expect((await health).status).toBe(200);
     server.kill('SIGTERM');
     killedAt = performance.now();
     const answers = await Promise.all(inFlight);
-    expect(answers.map((a) => a.status)).toEqual(Array(24).fill(200));
+    expect(answers.map((a) => a.status)).toEqual(Array(22).fill(200));
     expect(answers.some((a) => a.afterKill)).toBe(true); // some really were in flight at the signal
     const [code] = (await once(server, 'exit')) as [number];
     expect(code).toBe(0);

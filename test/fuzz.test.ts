@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../server/app.ts';
+import { AnswerCache } from '../server/answer/cache.ts';
 import { COUNTY_SCOPE, townshipScope } from '../server/auth/scope.ts';
 import { parseProjectionInput } from '../server/demography/projectionInput.ts';
 import { Database } from '../server/db/Database.ts';
@@ -99,7 +100,8 @@ describe('no request input reaches SQL text', () => {
     await writeRandomCounty(path.join(dir, 'exports'), buildRandomCounty());
     await ingest({ source: path.join(dir, 'exports'), dbPath: path.join(dir, 'r.duckdb'), today: '2026-11-23' });
     db = await Database.open(path.join(dir, 'r.duckdb'));
-    app = createApp({ db, webRoot: path.join(dir, 'none'), log: () => {} });
+    // No answer cache: every request runs its queries, so every statement is seen.
+    app = createApp({ db, webRoot: path.join(dir, 'none'), log: () => {}, answerCache: new AnswerCache(0) });
     const original = DuckDBConnection.prototype.extractStatements;
     vi.spyOn(DuckDBConnection.prototype, 'extractStatements').mockImplementation(function (this: DuckDBConnection, sql: string) {
       seen.push(sql);

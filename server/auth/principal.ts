@@ -15,7 +15,8 @@ export interface Principal {
   readonly authenticated: boolean;
 }
 
-export type AppEnv = { Variables: { principal: Principal } };
+/** `published`: set by answer/respond.ts on an answer that passed the pipeline (the only kind the answer cache keeps). */
+export type AppEnv = { Variables: { principal: Principal; published: true } };
 
 export const LOCAL_ADMIN: Principal = { name: 'local', role: 'admin', scope: COUNTY_SCOPE, authenticated: false };
 

@@ -14,7 +14,7 @@ import { analyticsConfigFromEnv } from '../config.ts';
 import { Database } from '../db/Database.ts';
 import { isApiError } from '../errors.ts';
 import { exportReport } from '../notebooks/export.ts';
-import { listNotebooks, loadNotebook } from '../notebooks/library.ts';
+import { listNotebooks, loadNotebook, loadNotebookFile } from '../notebooks/library.ts';
 import { parseCommandArgs, UsageError, type Command } from './command.ts';
 import { dbPathFrom } from './config.ts';
 
@@ -48,7 +48,8 @@ export const command: Command = {
     const params = paramsFrom(values.param ?? []);
     let notebook;
     try {
-      notebook = loadNotebook(positionals[0]!);
+      const given = positionals[0]!;
+      notebook = given.endsWith('.md') && existsSync(given) ? loadNotebookFile(given) : loadNotebook(given);
     } catch (e) {
       if (isApiError(e)) throw new UsageError(e.message);
       throw e;

@@ -12,9 +12,10 @@
  * const rows = await db.query('meta/townships');
  */
 import { statSync } from 'node:fs';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk } from '@duckdb/node-api';
 import type { Params } from './bind.ts';
-import { runNamed, type Row } from './namedQuery.ts';
+import { bindNamed, runNamed, type Row } from './namedQuery.ts';
+import { sqlText } from './sqlFiles.ts';
 import { runNamedNumeric, type NumericColumns } from './numericQuery.ts';
 
 export type { NumericColumns, Row };
@@ -46,12 +47,14 @@ export class Database {
   private opening: Promise<void> | null = null;
   private memos = new Map<string, { generation: Generation; value: Promise<unknown> }>();
 
-  private constructor(readonly path: string, generation: Generation) {
+  private constructor(readonly path: string, generation: Generation, private readonly memoryLimit: string) {
     this.current = generation;
   }
 
-  static async open(path: string): Promise<Database> {
-    return new Database(path, await openGeneration(path));
+  /** `memoryLimit`: DuckDB's buffer cache for this handle (default RENKOU_DUCKDB_MEMORY, 1GB). */
+  static async open(path: string, options: { memoryLimit?: string } = {}): Promise<Database> {
+    const memoryLimit = options.memoryLimit ?? MEMORY_LIMIT;
+    return new Database(path, await openGeneration(path, memoryLimit), memoryLimit);
   }
 
   /**
@@ -60,6 +63,28 @@ export class Database {
    */
   async query<T = Row>(name: string, params: Params = {}): Promise<T[]> {
     return (await this.withConnection((connection) => runNamed(connection, name, params))) as T[];
+  }
+
+  /**
+   * Runs a named query and hands its result to `visit` chunk by chunk (DuckDB's own vectors, no
+   * row objects): for copying aggregates into another DuckDB instance with an appender.
+   */
+  forEachChunk(name: string, params: Params, visit: (chunk: DuckDBDataChunk) => void): Promise<number> {
+    return this.withConnection(async (connection) => {
+      const prepared = await connection.prepare(sqlText(name));
+      try {
+        bindNamed(prepared, params);
+        const result = await prepared.run();
+        let rows = 0;
+        for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+          visit(chunk);
+          rows += chunk.rowCount;
+        }
+        return rows;
+      } finally {
+        prepared.destroySync();
+      }
+    });
   }
 
   /** Runs a query whose columns are all numbers; answers them as columns (millions of cells, no row objects). */
@@ -109,7 +134,7 @@ export class Database {
     if (stat.ino === this.current.inode && stat.mtimeMs === this.current.mtimeMs) return;
     this.opening = (async () => {
       try {
-        const fresh = await openGeneration(this.path);
+        const fresh = await openGeneration(this.path, this.memoryLimit);
         const old = this.current;
         this.current = fresh;
         old.retired = true;
@@ -127,9 +152,9 @@ export class Database {
   }
 }
 
-async function openGeneration(path: string): Promise<Generation> {
+async function openGeneration(path: string, memoryLimit: string): Promise<Generation> {
   const stat = statSync(path);
-  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', memory_limit: MEMORY_LIMIT });
+  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', memory_limit: memoryLimit });
   const connections: DuckDBConnection[] = [];
   for (let i = 0; i < POOL_SIZE; i++) connections.push(await instance.connect());
   return { instance, connections, inode: stat.ino, mtimeMs: stat.mtimeMs, inFlight: 0, retired: false, closed: false };

@@ -28,7 +28,9 @@ const CONVENTIONS = `# 指标定义 · Indicator definitions
   resident population: registered + in-migrants − registered people living elsewhere (out-migrants), at 31 Dec.
 - **Ages** are completed years (周岁) at the event. ASFR: single ages 15–49; births to mothers under 15 count at 15 and
   over 49 at 49, so the TFR accounts for every birth. Rates are per 1000 (‰) for births and marriages; shares in %.
-- **Small cells.** A row computed from fewer events than \`RENKOU_SMALL_CELL\` (default 5) has \`small: true\`.
+- **Small cells.** A row computed from fewer events than \`RENKOU_SMALL_CELL\` (default 5) has \`small: true\`. For a
+  township account under \`RENKOU_SUPPRESS_SMALL=1\` the small-cell rule of [disclosure.md](disclosure.md) applies: cells of 1–4
+  events are suppressed, with complementary cells, and a suppressed row says \`suppressed: true\`.
 - **Comparisons.** \`compare=yoy\` (同比) adds \`previous\`, \`change\` and \`change_pct\` against the same span a year
   earlier; \`compare=prev\` (环比) against the span of the same length just before (refused for \`ytd\`).
 - **Rates over part of a year** (half, quarter, month, year to date, a short range) are period rates: births or marriages

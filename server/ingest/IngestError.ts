@@ -11,11 +11,14 @@ export type IngestErrorCode =
   | 'column_missing'
   | 'column_type'
   | 'topojson_invalid'
+  | 'targets_invalid'
   | 'ingest_running'
+  | 'disk_full'
+  | 'read_only'
+  | 'not_writable'
   | 'table_twice'
   | 'office_file'
-  | 'mapping_needed'
-  | 'targets_invalid';
+  | 'mapping_needed';
 
 export class IngestError extends Error {
   override readonly name = 'IngestError';

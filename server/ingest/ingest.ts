@@ -21,6 +21,7 @@ import {
 } from '../contract/tables.ts';
 import { bindParams, type Params } from '../db/bind.ts';
 import { runNamed } from '../db/namedQuery.ts';
+import { diskError } from './diskErrors.ts';
 import { dropOfficeRows, prepareOffice, stageOffice, type MappedSource } from '../office/normalise.ts';
 import { isOfficeError } from '../office/OfficeError.ts';
 import { planOffice, type OfficePlan } from '../office/plan.ts';
@@ -128,7 +129,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   } catch (e) {
     cleanUp();
     if (isOfficeError(e)) throw new IngestError(e.code === 'unmapped' && !e.file ? 'mapping_needed' : 'office_file', e.message, e.file, e.column);
-    throw e;
+    throw diskError(e, builtPath) ?? e;
   } finally {
     release();
   }
@@ -228,16 +229,34 @@ async function stage(connection: DuckDBConnection, table: TableDef, present: rea
     FROM read_parquet(getvariable('ingest_files'), hive_partitioning = ${located.hive}, union_by_name = true, filename = true, file_row_number = true)`);
 }
 
-/** Runs a table's rule file; a failure to read a file's pages (corrupt data) names the file. */
+/**
+ * Runs a table's rule file; a failure to read a file's pages (corrupt data) names the file. DuckDB
+ * names it in some messages and not in others ("Out of buffer", a Thrift error), so then each file
+ * is read in full on its own to find the damaged one.
+ */
 async function checkRules(connection: DuckDBConnection, table: TableDef, files: readonly string[], params: Params): Promise<void> {
   try {
     await runNamed(connection, `ingest/${table.name}`, params);
   } catch (e) {
+    if (diskError(e, '') !== null) throw e;
     const message = firstLine(e);
-    const file = files.find((f) => message.includes(f));
-    if (!file && !/parquet/i.test(message)) throw e;
-    throw new IngestError('file_unreadable', `${file ?? table.name}: a file could not be read in full (${message})`, file ?? files[0]);
+    const file = files.find((f) => message.includes(f)) ?? await damagedFile(connection, files);
+    if (!file) throw e;
+    throw new IngestError('file_unreadable', `${file}: the Parquet file is damaged and cannot be read in full (${message}); export it again`, file);
   }
+}
+
+/** The first file that cannot be read in full, every column of every row; undefined when all can. */
+async function damagedFile(connection: DuckDBConnection, files: readonly string[]): Promise<string | undefined> {
+  for (const file of files) {
+    try {
+      await runNamed(connection, 'ingest/read_file_fully', { file });
+    } catch (e) {
+      if (diskError(e, file) === null) return file;
+      throw e;
+    }
+  }
+  return undefined;
 }
 
 async function storeMeta(connection: DuckDBConnection, options: IngestOptions, topology: string | null, tables: readonly TableReport[]): Promise<void> {

@@ -6,6 +6,7 @@
  * its pid already in it: a rival never sees an empty lock and mistakes it for a stale one.
  */
 import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { diskError } from './diskErrors.ts';
 import { IngestError } from './IngestError.ts';
 
 interface LockInfo { pid: number; startedAt: string }
@@ -31,14 +32,18 @@ function readLock(lockPath: string): LockInfo | null {
 export function acquireIngestLock(dbPath: string): () => void {
   const lockPath = `${dbPath}.lock`;
   const draft = `${lockPath}.${process.pid}`;
-  writeFileSync(draft, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() } satisfies LockInfo));
+  try {
+    writeFileSync(draft, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() } satisfies LockInfo));
+  } catch (e) {
+    throw diskError(e, lockPath) ?? e; // a read-only or full disk is said here, before any work
+  }
   try {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         linkSync(draft, lockPath); // atomic: fails with EEXIST when another process holds the lock
         return () => rmSync(lockPath, { force: true });
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw diskError(e, lockPath) ?? e;
         const owner = readLock(lockPath);
         if (owner && isRunning(owner.pid)) {
           throw new IngestError('ingest_running',

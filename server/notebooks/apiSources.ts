@@ -12,7 +12,7 @@
  * as `population.residence: registered`). `township: each` means every township in scope.
  */
 import type { Principal } from '../auth/principal.ts';
-import { applySmallCellPolicy } from '../auth/policy.ts';
+import { publish } from '../answer/pipeline.ts';
 import type { AnalyticsConfig } from '../config.ts';
 import type { Database } from '../db/Database.ts';
 import { answerIndicator } from '../indicators/answer.ts';
@@ -98,7 +98,7 @@ async function oneIndicator(id: string, fields: Fields, ctx: SourceContext): Pro
   const raw = rawQuery(fields, ctx, id);
   const query = resolveQuery(parseRaw(raw), ctx.data, ctx.who.scope);
   const answer = await answerIndicator(ctx.db, def, query, ctx.data, ctx.config);
-  const rows = applySmallCellPolicy(answer.rows, ctx.who, ctx.config);
+  const { rows } = await publish(ctx, { kind: 'indicator', indicator: def.id, query, envelope: {}, rows: answer.rows });
   return { rows, api: apiPath(`/api/indicators/${id}`, raw), keys: ['township', 'period', ...def.keys] };
 }
 
@@ -118,7 +118,7 @@ async function srb(fields: Fields, ctx: SourceContext): Promise<Omit<Result, 'na
   const order = orderOf(fields);
   const q = resolveQuery(parseRaw(raw), ctx.data, ctx.who.scope);
   const computed = await srbRowsFor(ctx.db, q, order, ctx.who.scope, ctx.config.smallCell);
-  const rows = withNames(applySmallCellPolicy(computed, ctx.who, ctx.config), ctx);
+  const rows = withNames((await publish(ctx, { kind: 'srb', query: q, order, envelope: {}, rows: computed })).rows, ctx);
   const columns = columnsOf(rows);
   const api = apiPath('/api/srb', { ...raw, order });
   return { rows, columns, provenance: provenanceFor(columns, api, 'rows', ['township', 'period']) };
@@ -140,7 +140,8 @@ async function ranking(fields: Fields, ctx: SourceContext): Promise<Omit<Result,
   // without `from`, the elevated-SRB list's span (the same default as the API and every page)
   const span = srbListSpan(parsed.to ?? ctx.data.lastYear, ctx.data.firstYear);
   const q = resolveQuery({ ...parsed, from: parsed.from ?? span.from, township: 'all', period: 'year', compare: 'none', ages: 'single', direction: 'in' }, ctx.data, { kind: 'county' });
-  const answer = restrictRanking(await srbRanking(ctx.db, q, order, ctx.config.smallCell, ctx.data.names), ctx.who.scope);
+  const restricted = restrictRanking(await srbRanking(ctx.db, q, order, ctx.config.smallCell, ctx.data.names), ctx.who.scope);
+  const { ranking: answer } = await publish(ctx, { kind: 'ranking', query: q, order, ranking: restricted });
   const rows = answer.townships.map((t) => ({ ...t }) as unknown as ResultRow);
   const columns = columnsOf(rows);
   const api = apiPath('/api/srb/ranking', { ...raw, order });

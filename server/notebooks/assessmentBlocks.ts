@@ -18,7 +18,9 @@
  * One row per measure with a target: `measure`, `name`, `target` (as 不低于/不高于 text), `ytd`,
  * `elapsed_share`, `reached_share`, `on_track`, `nowcast`, `nowcast_lo`, `nowcast_hi`, `nowcast_meets`.
  */
+import { publish } from '../answer/pipeline.ts';
 import { runAssessment } from '../assessment/run.ts';
+import { assessmentPeriods, progressPeriods } from '../disclosure/assessment.ts';
 import { checkScope } from '../auth/scope.ts';
 import { progressFor } from '../progress/progress.ts';
 import type { SourceContext } from './apiSources.ts';
@@ -52,8 +54,10 @@ export async function assessmentResult(fields: Fields, ctx: SourceContext): Prom
   const year = intField(fields, 'year', ctx.data.lastYear, ctx.data.firstYear, ctx.data.lastYear);
   const windowText = fields.get('window')?.value || undefined;
   if (windowText !== undefined && windowText !== 'year' && windowText !== 'statyear') throw new SpecError(`window must be year or statyear, not "${windowText}"`, fields.get('window')!.line);
-  const answer = await runAssessment(ctx.db, ctx.data, ctx.config, year, windowText);
-  const visible = answer.townships.filter((t) => ctx.who.scope.kind === 'county' || ctx.who.scope.codes.has(t.township));
+  const computed = await runAssessment(ctx.db, ctx.data, ctx.config, year, windowText);
+  const inScope = computed.townships.filter((t) => ctx.who.scope.kind === 'county' || ctx.who.scope.codes.has(t.township));
+  const { answer } = await publish(ctx, { kind: 'assessment', answer: { ...computed, townships: inScope }, ...assessmentPeriods(computed, year) });
+  const visible = answer.townships;
   const rows: ResultRow[] = visible.map((t) => ({
     rank: t.rank, township: t.township, name: t.name, total: t.total, category: t.category, category_name: t.category_name,
     veto: t.veto, veto_reasons: t.veto_reasons.join('；'), bottom_two_years: t.bottom_two_years,
@@ -73,7 +77,8 @@ export async function progressResult(fields: Fields, ctx: SourceContext): Promis
   checkScope(ctx.who.scope, [township]);
   const year = intField(fields, 'year', ctx.data.lastYear, ctx.data.firstYear, ctx.data.lastYear);
   const through = intField(fields, 'through', 6, 1, 12);
-  const p = await progressFor(ctx.db, ctx.data, ctx.config, township, year, through);
+  const computed = await progressFor(ctx.db, ctx.data, ctx.config, township, year, through);
+  const { answer: p } = await publish(ctx, { kind: 'progress', answer: computed, ...progressPeriods(year, through) });
   const words = { at_least: '不低于', at_most: '不高于', between: '' } as const;
   const rows: ResultRow[] = p.items.map((i) => ({
     measure: i.measure, name: i.name.zh,

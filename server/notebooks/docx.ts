@@ -14,6 +14,9 @@ import type { OutputTable } from '../outputs/table.ts';
 import { svgToPng } from './charts.ts';
 import { applyFormats } from './formats.ts';
 import type { RenderedReport } from './run.ts';
+
+/** A report as a route or the CLI holds it (its in-memory results are not needed here). */
+type Report = Omit<RenderedReport, 'results'>;
 import type { BuiltTable } from './tables.ts';
 
 /** PNG pixels per SVG pixel: 2 × 96 = 192 dpi at the chart's own size, more where Word shrinks it. */
@@ -30,13 +33,13 @@ export function reportTable(t: BuiltTable): OutputTable {
   };
 }
 
-export function reportSubtitle(report: RenderedReport, today = new Date().toISOString().slice(0, 10)): string[] {
+export function reportSubtitle(report: Report, today = new Date().toISOString().slice(0, 10)): string[] {
   const m = report.meta;
   return [report.description, `数据范围：${m.first_year}–${m.last_year}年　生成日期：${today}　数据来源：人口信息数据库（Renkou 计算）`].filter(Boolean);
 }
 
 /** `pngs`: the charts already drawn at {@link PNG_SCALE} (the folder export draws them once for both). */
-export async function reportToDocx(report: RenderedReport, pngs?: readonly Uint8Array[]): Promise<Buffer> {
+export async function reportToDocx(report: Report, pngs?: readonly Uint8Array[]): Promise<Buffer> {
   pngs ??= await Promise.all(report.charts.map((c) => svgToPng(c.svg, PNG_SCALE)));
   const blocks: DocBlock[] = report.outline.flatMap((item): DocBlock[] => {
     switch (item.kind) {
@@ -53,6 +56,6 @@ export async function reportToDocx(report: RenderedReport, pngs?: readonly Uint8
 }
 
 /** `清河县2024年人口形势分析.docx`. */
-export function reportFileName(report: RenderedReport, ext: string): string {
+export function reportFileName(report: Report, ext: string): string {
   return `${report.title}.${ext}`;
 }

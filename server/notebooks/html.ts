@@ -9,6 +9,9 @@
 import { esc } from './markdown.ts';
 import type { RenderedReport } from './run.ts';
 
+/** What the HTML needs of a rendered report (also a report answered by a worker thread, without its results). */
+export type ReportView = Pick<RenderedReport, 'notebook' | 'title' | 'description' | 'meta' | 'bodyHtml'>;
+
 const FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Hiragino Sans GB", "WenQuanYi Micro Hei", sans-serif';
 
 export const REPORT_CSS = `
@@ -49,14 +52,14 @@ body { margin: 0; padding: 12mm 0; }
 }
 `;
 
-function header(report: RenderedReport): string {
+function header(report: ReportView): string {
   const m = report.meta;
   const parts = [`数据范围：${m.first_year}–${m.last_year}年`, `生成日期：${new Date().toISOString().slice(0, 10)}`];
   return `<header class="nb-head"><h1>${esc(report.title)}</h1>${report.description ? `<p>${esc(report.description)}</p>` : ''}<p>${esc(parts.join('　'))}</p></header>`;
 }
 
 /** The report as an HTML fragment for the web app: one `<article>` with its scoped style. */
-export function fragmentHtml(report: RenderedReport): string {
+export function fragmentHtml(report: ReportView): string {
   return `<article class="renkou-report" data-notebook="${esc(report.notebook)}">
 <style>${REPORT_CSS}</style>
 ${header(report)}
@@ -65,7 +68,7 @@ ${report.bodyHtml}
 }
 
 /** A standalone page: open it in a browser, print it, or hand it to Chromium for a PDF. */
-export function standaloneHtml(report: RenderedReport): string {
+export function standaloneHtml(report: ReportView): string {
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

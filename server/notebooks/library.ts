@@ -1,10 +1,15 @@
 /**
  * @module notebooks/library
- * The report notebooks on disk: `notebooks/<name>.md` in the repository (another folder can be
- * given, e.g. by tests). Names are checked before any file is touched; an unknown one is a 404.
+ * The report notebooks on disk. The API renders only notebooks of the library folder
+ * (`notebooks/<name>.md` in the repository; tests may give another folder): a name is checked
+ * against the pattern and the folder's listing before any file is touched, and anything else —
+ * a path, a `.md` file elsewhere, `..` — is the same 404, so the answer never tells whether a
+ * path exists. The CLI may also render a notebook file anywhere on disk (`loadNotebookFile`).
  *
  * @example
  * listNotebooks().map((n) => n.name); // ['situation-analysis', 'township-profile']
+ * loadNotebook('situation-analysis');   // the API and the CLI
+ * loadNotebookFile('my/own-report.md'); // the CLI only
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -25,13 +30,17 @@ export function listNotebooks(dir = NOTEBOOK_DIR): Notebook[] {
   return notebookNames(dir).map((n) => loadNotebook(n, dir));
 }
 
-/** Loads `<dir>/<name>.md`; also accepts a path to a `.md` file (the CLI's own notebooks). */
-export function loadNotebook(nameOrPath: string, dir = NOTEBOOK_DIR): Notebook {
-  if (nameOrPath.endsWith('.md') && existsSync(nameOrPath)) {
-    return parseNotebook(path.basename(nameOrPath, '.md'), readFileSync(nameOrPath, 'utf8'));
+/** Loads `<dir>/<name>.md` of the library; any other name (a path included) is a 404. */
+export function loadNotebook(name: string, dir = NOTEBOOK_DIR): Notebook {
+  const names = notebookNames(dir);
+  if (!NAME.test(name) || !names.includes(name)) {
+    const shown = NAME.test(name) ? `"${name}"` : 'by that name';
+    throw new ApiError(404, 'unknown_report', `no report ${shown}; GET /api/reports lists them (${names.join(', ') || 'none'})`, { parameter: 'name' });
   }
-  if (!NAME.test(nameOrPath) || !notebookNames(dir).includes(nameOrPath)) {
-    throw new ApiError(404, 'unknown_report', `no report "${nameOrPath}"; GET /api/reports lists them (${notebookNames(dir).join(', ') || 'none'})`, { parameter: 'name' });
-  }
-  return parseNotebook(nameOrPath, readFileSync(path.join(dir, `${nameOrPath}.md`), 'utf8'));
+  return parseNotebook(name, readFileSync(path.join(dir, `${name}.md`), 'utf8'));
+}
+
+/** Loads a notebook file anywhere on disk: for the CLI (`renkou report ./my-report.md`), never for the API. */
+export function loadNotebookFile(file: string): Notebook {
+  return parseNotebook(path.basename(file, '.md'), readFileSync(file, 'utf8'));
 }

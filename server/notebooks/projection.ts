@@ -11,7 +11,10 @@
  * ```
  * `from` is the base year (31 Dec), `to` the horizon year (5–30 years later).
  */
-import { parseProjectionRequest, runProjection, type ProjectionAnswer } from '../projection/index.ts';
+import { publish } from '../answer/pipeline.ts';
+import { areaOf } from '../projection/area.ts';
+import type { PublishedProjection } from '../disclosure/projection.ts';
+import { parseProjectionRequest, runProjection } from '../projection/index.ts';
 import type { SourceContext } from './apiSources.ts';
 import { SpecError, type SpecField } from './spec.ts';
 import type { Provenance, Result, ResultRow } from './types.ts';
@@ -40,7 +43,8 @@ export async function projectionResult(fields: ReadonlyMap<string, SpecField>, c
   if (ctx.who.scope.kind !== 'county' && !requests[0]!.scopes.every((s) => ctx.who.scope.kind === 'townships' && ctx.who.scope.codes.has(s))) {
     throw new Error(`township: your account may not project ${scope}`);
   }
-  const answers: ProjectionAnswer[] = await Promise.all(requests.map((r) => runProjection(ctx.db, r, baseYear)));
+  const answers: PublishedProjection[] = await Promise.all(requests.map(async (r) =>
+    (await publish(ctx, { kind: 'projection', answer: await runProjection(ctx.db, r, baseYear, areaOf(ctx.who.scope)) })).answer));
   const rows: ResultRow[] = answers[0]!.years.map((y, i) => {
     const row: ResultRow = { year: y };
     answers.forEach((a, k) => { row[SCENARIO_COLUMNS[k]!] = a.results[0]!.series.total[i] ?? null; });

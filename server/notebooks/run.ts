@@ -24,7 +24,9 @@ import { numbered, withNumberedTitle } from './numbering.ts';
 import { resolveParams } from './params.ts';
 import { isSpecError, parseSpec } from './spec.ts';
 import { evaluateSlot, fillTemplate, splitSlots, type SlotScope } from './slots.ts';
-import { ReportSql, inlineReferences } from './sqlBlock.ts';
+import { ReportSql, inlineReferences, withReusable } from './sqlBlock.ts';
+import { tablesNamed, type SandboxAccess } from './sandbox.ts';
+import { suppresses } from '../answer/pipeline.ts';
 import { buildTable, tableCsv, tableHtml, type BuiltTable } from './tables.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import type {
@@ -81,6 +83,15 @@ const ref = (b: Block): BlockRef => ({ kind: b.kind, name: 'name' in b ? b.name 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const KIND_ZH: Record<Block['kind'], string> = { markdown: '正文', sql: 'sql', indicator: 'indicator', chart: 'chart', table: 'table', bad: '代码' };
 
+/** What a render's SQL may read: the asker's townships, and only published cells under suppression. */
+function sandboxAccess(who: Principal, config: AnalyticsConfig): SandboxAccess {
+  return {
+    townships: who.scope.kind === 'county' ? 'all' : [...who.scope.codes],
+    publishedOnly: suppresses({ config, who }),
+    threshold: config.smallCell,
+  };
+}
+
 export function errorHtml(e: NotebookError): string {
   const what = e.block.kind === 'markdown' ? '正文' : `${KIND_ZH[e.block.kind]} 块 “${e.block.name}”`;
   return `<div class="nb-error" role="alert"><strong>报告块出错：${esc(what)}（第${e.line}行）</strong> <span>${esc(e.message)}</span></div>`;
@@ -123,7 +134,8 @@ export async function renderNotebook(notebook: Notebook, rawParams: Readonly<Rec
   // 1. Data blocks, in parallel.
   const dataBlocks = notebook.blocks.filter((b): b is DataBlock => b.kind === 'sql' || b.kind === 'indicator');
   const ctx: SourceContext = { db: options.db, config: options.config, data, who, countyName: String(meta.county) };
-  const sql = dataBlocks.some((b) => b.kind === 'sql') ? await ReportSql.open(options.db.path) : null;
+  const sqlTexts = dataBlocks.filter((b) => b.kind === 'sql').map((b) => b.text);
+  const sql = sqlTexts.length > 0 ? await ReportSql.open(options.db, sandboxAccess(who, options.config), tablesNamed(withReusable(sqlTexts))) : null;
   const seen = new Set<string>();
   const earlierSql = new Map<string, string>();
   try {

@@ -1,20 +1,22 @@
 /**
  * @module notebooks/sqlBlock
- * `sql` blocks: run against the ingested database through a separate READ_ONLY DuckDB instance
- * opened for one render (external file access off), with the notebook's parameters bound as
- * `$name` by the same helper as every named query — never spliced. A block must be exactly one
- * SELECT (or WITH … SELECT) statement; `${other}` inlines an earlier sql block as a subquery.
- * BIGINT and DECIMAL columns come back as numbers.
+ * `sql` blocks: run in the render's sandbox (notebooks/sandbox.ts: aggregates of the asker's
+ * townships only, locked against file access), with the notebook's parameters bound as `$name`
+ * by the same helper as every named query — never spliced. A block must be exactly one SELECT
+ * (or WITH … SELECT) statement; `${other}` inlines an earlier sql block as a subquery. BIGINT and
+ * DECIMAL columns come back as numbers.
  *
  * @example
- * const sql = await ReportSql.open(db.path);
- * try { rows = await sql.run('SELECT count(*) AS n FROM births WHERE year(birth_date) = $year', { year: 2024 }); }
+ * const sql = await ReportSql.open(db, { townships: 'all', publishedOnly: false, threshold: 5 }, new Set(['r_births']));
+ * try { rows = await sql.run('SELECT sum(n) AS n FROM r_births WHERE township = $township', { township: 'all' }); }
  * finally { sql.close(); }
  */
-import { DuckDBInstance, DuckDBTypeId, StatementType, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBTypeId, StatementType, type DuckDBConnection } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { bindParams, type Params } from '../db/bind.ts';
+import type { Database } from '../db/Database.ts';
+import { Sandbox, type SandboxAccess } from './sandbox.ts';
 import { sqlText } from '../db/sqlFiles.ts';
 import { SQL_DIR } from '../paths.ts';
 import type { Cell, ResultRow } from './types.ts';
@@ -26,13 +28,11 @@ const NUMERIC_AS_TEXT = new Set<number>([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGI
 
 export class ReportSql {
   private next = 0;
-  private constructor(private readonly instance: DuckDBInstance, private readonly connections: DuckDBConnection[]) {}
+  private constructor(private readonly sandbox: Sandbox, private readonly connections: DuckDBConnection[]) {}
 
-  static async open(dbPath: string, connections = 2): Promise<ReportSql> {
-    const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY', enable_external_access: 'false' });
-    const list: DuckDBConnection[] = [];
-    for (let i = 0; i < connections; i++) list.push(await instance.connect());
-    return new ReportSql(instance, list);
+  static async open(source: Database, access: SandboxAccess, tables: ReadonlySet<string>, connections = 2): Promise<ReportSql> {
+    const sandbox = await Sandbox.open(source, access, tables);
+    return new ReportSql(sandbox, await sandbox.connections(connections));
   }
 
   async run(text: string, params: Params): Promise<{ rows: ResultRow[]; columns: string[] }> {
@@ -67,8 +67,7 @@ export class ReportSql {
   }
 
   close(): void {
-    for (const c of this.connections) c.closeSync();
-    this.instance.closeSync();
+    this.sandbox.close();
   }
 }
 
@@ -81,6 +80,12 @@ function toCell(v: unknown): Cell {
   if (v === undefined || v === null) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   return JSON.stringify(v);
+}
+
+/** Block texts with the reusable queries they name (`${name}` → sql/notebooks/<name>.sql), to see which tables they read. */
+export function withReusable(texts: readonly string[]): string[] {
+  const names = new Set(texts.flatMap((t) => [...t.matchAll(/\$\{\s*([a-z_][a-z0-9_]*)\s*\}/g)].map((m) => m[1]!)));
+  return [...texts, ...[...names].map(reusable).filter((t): t is string => t !== undefined)];
 }
 
 /**

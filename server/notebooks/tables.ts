@@ -2,7 +2,7 @@
  * @module notebooks/tables
  * `table` blocks: a named result shown with chosen columns, Chinese headers and formats, as an
  * HTML table and as CSV (UTF-8 with BOM, so Excel opens the Chinese headers; numbers rounded as
- * shown, without separators or units).
+ * shown, without separators or units; text cells neutralised against formula injection).
  *
  * ```table towns
  * from: towns, sort: births desc, limit: 20, title: 表1 各乡镇主要指标
@@ -12,6 +12,7 @@
  *   cbr: 出生率（‰） | fixed:2
  * ```
  */
+import { csvText, quoteCsv } from '../../common/csvField.ts';
 import { applyFormats, fixed, parseFormat } from './formats.ts';
 import { SpecError, checkKeys, required, type SpecField } from './spec.ts';
 import type { Cell, Result, ResultRow } from './types.ts';
@@ -78,14 +79,13 @@ ${body}
 const DECIMALS: Record<string, number> = { int: 0, year: 0, num: 1, fixed: 1, permille: 2, pct: 1, ratio: 2 };
 
 function csvCell(value: Cell, formats: readonly string[]): string {
-  let text: string;
   const numeric = formats.map(parseFormat).find((f) => f.name in DECIMALS);
   if (typeof value === 'number' && (numeric || formats.length === 0)) {
-    text = numeric ? fixed(value, numeric.args[0] ? Number(numeric.args[0]) : DECIMALS[numeric.name]!, false) : String(value);
-  } else {
-    text = value === null ? '' : applyFormats(value, formats);
+    return numeric ? fixed(value, numeric.args[0] ? Number(numeric.args[0]) : DECIMALS[numeric.name]!, false) : String(value);
   }
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (value === null) return '';
+  // Text from the data (a name, a SQL result) may start a formula; a number formatted as text keeps its sign.
+  return typeof value === 'string' ? csvText(applyFormats(value, formats)) : quoteCsv(applyFormats(value, formats));
 }
 
 /** CSV with a UTF-8 byte-order mark and CRLF line ends (what Excel on Windows expects). */

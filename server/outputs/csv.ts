@@ -4,13 +4,14 @@
  * CRLF line ends, RFC 4180 quoting, numbers rounded to their column's decimals without thousands
  * separators or units, text that would read as a formula neutralised.
  */
-import { rounded, safeText, type OutputCell, type OutputTable } from './table.ts';
+import { csvText, quoteCsv } from '../../common/csvField.ts';
+import { rounded, type OutputCell, type OutputTable } from './table.ts';
 
 function cell(value: OutputCell, decimals: number | undefined): string {
   const v = rounded(value, decimals);
   if (v === null) return '';
-  const text = typeof v === 'number' ? (decimals === undefined ? String(v) : v.toFixed(decimals)) : safeText(v);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof v !== 'number') return csvText(v);
+  return quoteCsv(decimals === undefined ? String(v) : v.toFixed(decimals));
 }
 
 export function tableToCsv(t: OutputTable): string {

@@ -33,11 +33,6 @@ export function rounded(value: OutputCell, decimals: number | undefined): Output
   return Object.is(r, -0) ? 0 : r;
 }
 
-/** Text a spreadsheet would read as a formula (=, +, -, @) gets a leading apostrophe; numbers keep their sign. */
-export function safeText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
 /** A file-name-safe version of a title: Windows' forbidden characters and spaces become underscores. */
 export function fileSafe(name: string): string {
   return name.replace(/[\\/:*?"<>|\s]+/g, '_').replace(/_+/g, '_').replace(/^_|_$/g, '');

@@ -8,7 +8,8 @@
  * const bytes = await tableToXlsx(table, '规划表');
  */
 import ExcelJS from 'exceljs';
-import { rounded, safeText, type OutputTable } from './table.ts';
+import { formulaSafe } from '../../common/csvField.ts';
+import { rounded, type OutputTable } from './table.ts';
 
 /** Width in Excel's character units: a CJK character counts twice. */
 function textWidth(s: string): number {
@@ -28,7 +29,7 @@ export async function tableToXlsx(t: OutputTable, sheetName: string): Promise<Bu
   for (const row of t.rows) {
     sheet.addRow(t.columns.map((c, i) => {
       const v = rounded(row[i] ?? null, c.decimals);
-      return typeof v === 'string' ? safeText(v) : v;
+      return typeof v === 'string' ? formulaSafe(v) : v;
     }));
   }
   t.columns.forEach((c, i) => {

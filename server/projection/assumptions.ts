@@ -44,6 +44,7 @@ function unitAssumptions(
   const base = residentAt(u, baseYear);
   for (const s of ['male', 'female'] as const) for (let a = 0; a < AGES; a++) if (base[s][a]! < 0) base[s][a] = 0;
   const srbYears = eventYears(countyUnit, baseYear, DEFAULTS.mortalityYears);
+  const srb = deriveSrb(u, srbYears, county?.srb);
   return {
     scope: u.code,
     baseYear,
@@ -51,7 +52,7 @@ function unitAssumptions(
     baseParts: { registered: copy(u.registered.get(baseYear)), migIn: copy(u.migIn.get(baseYear)), migOut: copy(u.migOut.get(baseYear)) },
     fertility: deriveFertility(u, countyUnit, baseYear, county?.fertility),
     mortality,
-    srb: deriveSrb(u, srbYears, county?.srb),
+    srb: srb.source === 'county' && data.reference === 'area' ? { ...srb, source: 'area' } : srb,
     migration: deriveMigration(u, migrationYears(countyUnit, baseYear, DEFAULTS.migrationYears), baseSurvival(mortality)),
   };
 }

@@ -15,6 +15,7 @@
 import { PLANNING_GROUPS, groupCount, type PlanningGroup } from '../../common/planningGroups.ts';
 import type { Database } from '../db/Database.ts';
 import { ApiError } from '../errors.ts';
+import { areaData } from './area.ts';
 import { deriveAssumptions } from './assumptions.ts';
 import { womenYears } from './fertility.ts';
 import { loadProjectionData, residentAt, resolveBaseYear } from './data.ts';
@@ -69,7 +70,8 @@ function bad(parameter: string, message: string): ApiError {
 
 const sum = (a: ArrayLike<number>) => { let s = 0; for (let i = 0; i < a.length; i++) s += a[i]!; return s; };
 
-export async function planningTable(db: Database, req: PlanningTableRequest): Promise<PlanningTable> {
+/** `area`: a township account's townships, which stand in for the county (projection/area.ts); null for the county. */
+export async function planningTable(db: Database, req: PlanningTableRequest, area: readonly string[] | null = null): Promise<PlanningTable> {
   const baseYear = await resolveBaseYear(db, req.baseYear);
   const years = [...new Set(req.years)].sort((a, b) => a - b);
   for (const y of years) {
@@ -78,9 +80,9 @@ export async function planningTable(db: Database, req: PlanningTableRequest): Pr
   const groups = req.groups.map((id) => PLANNING_GROUPS.find((g) => g.id === id) ?? (() => { throw bad('groups', `no group "${id}" (${PLANNING_GROUPS.map((g) => g.id).join(', ')})`); })());
   const horizon = Math.max(5, years[years.length - 1]! - baseYear);
   const answers = await Promise.all(req.scenarios.map((scenario) =>
-    runProjection(db, parseProjectionRequest({ scope: req.scope, horizon, scenario, pyramids: true }), baseYear)));
+    runProjection(db, parseProjectionRequest({ scope: req.scope, horizon, scenario, pyramids: true }), baseYear, area)));
   const name = answers[0]?.results[0]?.name ?? req.scope;
-  const data = await loadProjectionData(db, dataSpan(baseYear).from, baseYear);
+  const data = areaData(await loadProjectionData(db, dataSpan(baseYear).from, baseYear), area);
   const unit = data.units.get(req.scope);
   if (!unit) throw bad('scope', `no township ${req.scope} in the data`);
   const base = residentAt(unit, baseYear);

@@ -11,6 +11,7 @@ import type { ProjectionResult } from '../demography/types.ts';
 import type { Database } from '../db/Database.ts';
 import { ApiError } from '../errors.ts';
 import { estimateAr1, migrationSigma } from './ar1.ts';
+import { areaData } from './area.ts';
 import { deriveAllAssumptions, deriveAssumptions } from './assumptions.ts';
 import { DEFAULTS } from './constants.ts';
 import { loadProjectionData, resolveBaseYear, townshipList } from './data.ts';
@@ -97,17 +98,23 @@ export function canonicalRequest(req: ProjectionRequest, baseYear: number): stri
   return canonicalJson({ ...req, baseYear });
 }
 
-export async function runProjection(db: Database, req: ProjectionRequest, baseYear?: number): Promise<ProjectionAnswer> {
+/**
+ * `area`: the townships of a township account (projection/area.ts) — the projection then uses
+ * their data only, with their sum in the county's place; null (a county account) uses the county.
+ */
+export async function runProjection(db: Database, req: ProjectionRequest, baseYear?: number, area: readonly string[] | null = null): Promise<ProjectionAnswer> {
   const base = baseYear ?? await resolveBaseYear(db, req.baseYear);
   const towns = await townshipList(db);
   const names = new Map(towns.map((t) => [t.code, t.name]));
-  names.set('all', '全县');
+  names.set('all', area === null ? '全县' : '本辖区');
   const unknown = req.scopes.filter((s) => !names.has(s));
   if (unknown.length > 0) {
     throw new ApiError(400, 'bad_parameter', `scope: no township ${unknown.join(', ')} in the data`, { parameter: 'scope' });
   }
+  const outside = area === null ? [] : req.scopes.filter((s) => s === 'all' || !area.includes(s));
+  if (outside.length > 0) throw new ApiError(403, 'out_of_scope', `scope: your account may project ${area!.join(', ')} only`, { parameter: 'scope' });
   const span = dataSpan(base);
-  const data = await loadProjectionData(db, span.from, span.to);
+  const data = areaData(await loadProjectionData(db, span.from, span.to), area);
   const spec: ScenarioSpec = { name: req.scenario, custom: req.custom };
   const needTownships = req.scopes.some((s) => s !== 'all');
   const projected = projectFromData(data, base, req.horizon, spec, needTownships);

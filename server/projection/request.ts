@@ -20,7 +20,11 @@ export const CustomSchema = z.strictObject({
   e0: z.strictObject({ male: z.number().min(30).max(95), female: z.number().min(30).max(98) }).optional(),
   srb: z.number().min(90).max(130).optional(),
   migrationMultiplier: z.number().min(0).max(5).optional(),
-  asfrShape: z.array(z.number().min(0)).length(FERTILE_AGES, `asfrShape needs ${FERTILE_AGES} values (ages 15..49)`).optional(),
+  /** Relative fertility by age 15..49 (normalised to sum 1): some fertility, and no weight beyond a million. */
+  asfrShape: z.array(z.number().min(0).max(1e6, 'each value is a relative weight: at most 1,000,000'))
+    .length(FERTILE_AGES, `asfrShape needs ${FERTILE_AGES} values (ages 15..49)`)
+    .refine((a) => a.some((v) => v > 0), 'asfrShape needs fertility at some age: all its values are 0')
+    .optional(),
 });
 
 export const ProjectionRequestSchema = z.strictObject({

@@ -45,6 +45,8 @@ export interface ProjectionData {
   /** `all` and every township. */
   readonly units: ReadonlyMap<string, UnitData>;
   readonly townships: readonly { readonly code: string; readonly name: string }[];
+  /** What `all` stands for: the county, or a township account's area (projection/area.ts). */
+  readonly reference?: 'county' | 'area';
 }
 
 /** Fertility of one unit: the schedule applied in the projection and where it came from. */
@@ -87,7 +89,8 @@ export interface SrbAssumption {
   readonly srb: number;
   /** Males per 100 females in the unit's own births. */
   readonly observed: number | null;
-  readonly source: 'own' | 'county';
+  /** `county` (or `area`, for a township account: its townships pooled) when the unit's own births were too few. */
+  readonly source: 'own' | 'county' | 'area';
 }
 
 export interface MigrationAssumption {

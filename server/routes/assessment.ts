@@ -5,12 +5,15 @@
  * `items` (each with `id`, `value`, `target`, `score`, `weight`, `met`, `warn` and the counts
  * behind the value). The window defaults to the scheme's (calendar year in the demo scheme);
  * `statyear` assesses 1 Oct of the year before to 30 Sep. A township account sees its own
- * townships' rows, and their small cells pass the same small-cell rule as every answer.
+ * townships' rows, and they pass the answer pipeline's small-cell rule (disclosure/assessment.ts).
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { principal, type AppEnv } from '../auth/principal.ts';
-import { applySmallCellPolicy } from '../auth/policy.ts';
+import { publish } from '../answer/pipeline.ts';
+import { respond } from '../answer/respond.ts';
+import { assessmentPeriods } from '../disclosure/assessment.ts';
+import type { JobRunner } from '../workers/jobs.ts';
 import { inScope } from '../auth/scope.ts';
 import type { AnalyticsConfig } from '../config.ts';
 import type { Database } from '../db/Database.ts';
@@ -31,7 +34,7 @@ function eventsOf(fields: Readonly<Record<string, number | null>>): number | nul
   return typeof n === 'number' ? n : null;
 }
 
-export function assessmentRoutes(db: Database, config: AnalyticsConfig): Hono<AppEnv> {
+export function assessmentRoutes(db: Database, config: AnalyticsConfig, jobs?: JobRunner): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/assessment', query(assessmentQuery), async (c) => {
@@ -53,12 +56,12 @@ export function assessmentRoutes(db: Database, config: AnalyticsConfig): Hono<Ap
       .filter((t) => inScope(who.scope, t.township))
       .map((t) => ({
         ...t,
-        items: applySmallCellPolicy(t.items.map((i) => {
+        items: t.items.map((i) => {
           const events = eventsOf(i.fields);
           return { ...i, small: events !== null && events < config.smallCell };
-        }), who, config),
+        }),
       }));
-    return c.json({ ...answer, townships });
+    return respond(c, await publish({ db, config, who, jobs }, { kind: 'assessment', answer: { ...answer, townships }, ...assessmentPeriods(answer, year) }));
   });
 
   return app;

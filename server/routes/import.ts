@@ -18,6 +18,8 @@ import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { readJson } from '../http/jsonBody.ts';
+import type { RouteRule } from '../http/routeRules.ts';
 import { z } from 'zod';
 import { NO_AUDIT, type AuditLog } from '../audit.ts';
 import { principal, type AppEnv } from '../auth/principal.ts';
@@ -31,6 +33,9 @@ import { isOfficeError } from '../office/OfficeError.ts';
 import { isOfficeSourceFile } from '../office/tabular.ts';
 
 const UPLOAD_LIMIT = Number(process.env.RENKOU_UPLOAD_LIMIT ?? 2 * 1024 ** 3);
+
+/** The upload's exception to the request rules (http/routeRules.ts): its size and multipart body; the Origin check still applies. */
+export const IMPORT_ROUTE_RULES: readonly RouteRule[] = [{ path: '/api/import/uploads', maxBodyBytes: UPLOAD_LIMIT, bodyTypes: ['multipart/form-data'] }];
 const MAX_FILES = 100;
 
 const tableNames = Object.keys(TABLES) as [TableName, ...TableName[]];
@@ -66,7 +71,7 @@ async function step<T>(run: () => Promise<T> | T): Promise<T> {
 }
 
 async function json<T extends z.ZodType>(schema: T, c: Context<AppEnv>): Promise<z.infer<T>> {
-  const parsed = schema.safeParse(await c.req.json().catch(() => null));
+  const parsed = schema.safeParse(await readJson(c)); // strict JSON: duplicate keys refused (http/jsonBody.ts)
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ApiError(400, 'bad_body', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid JSON body'}`);

@@ -8,17 +8,18 @@ import { Hono } from 'hono';
 import { principal, type AppEnv } from '../auth/principal.ts';
 import type { AnalyticsConfig } from '../config.ts';
 import type { Database } from '../db/Database.ts';
+import type { JobRunner } from '../workers/jobs.ts';
 import { ApiError } from '../errors.ts';
 import { answerIndicator } from '../indicators/answer.ts';
 import { catalog } from '../indicators/catalog.ts';
 import { indicatorQuerySchema, resolveQuery } from '../indicators/params.ts';
 import { INDICATORS } from '../indicators/registry.ts';
 import { AGE_GROUPINGS, COMPARE_MODES, DIRECTION_FILTERS, RESIDENCE_FILTERS } from '../indicators/types.ts';
-import { applySmallCellPolicy } from '../auth/policy.ts';
-import { respondRows } from '../respond.ts';
+import { publish } from '../answer/pipeline.ts';
+import { respond } from '../answer/respond.ts';
 import { query } from '../validate.ts';
 
-export function indicatorRoutes(db: Database, config: AnalyticsConfig): Hono<AppEnv> {
+export function indicatorRoutes(db: Database, config: AnalyticsConfig, jobs?: JobRunner): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/indicators', (c) => c.json({
@@ -45,8 +46,9 @@ export function indicatorRoutes(db: Database, config: AnalyticsConfig): Hono<App
     }
     const data = await catalog(db);
     const who = principal(c);
-    const { rows, ...envelope } = await answerIndicator(db, def, resolveQuery(c.req.valid('query'), data, who.scope), data, config);
-    return respondRows(c, envelope, applySmallCellPolicy(rows, who, config));
+    const resolved = resolveQuery(c.req.valid('query'), data, who.scope);
+    const { rows, ...envelope } = await answerIndicator(db, def, resolved, data, config);
+    return respond(c, await publish({ db, config, who, jobs }, { kind: 'indicator', indicator: def.id, query: resolved, envelope, rows }));
   });
 
   return app;

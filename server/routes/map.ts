@@ -8,7 +8,11 @@ import { principal, type AppEnv } from '../auth/principal.ts';
 import { inScope } from '../auth/scope.ts';
 import { z } from 'zod';
 import type { Database } from '../db/Database.ts';
+import type { JobRunner } from '../workers/jobs.ts';
 import { query } from '../validate.ts';
+import { publish } from '../answer/pipeline.ts';
+import { respond } from '../answer/respond.ts';
+import type { AnalyticsConfig } from '../config.ts';
 
 const LAYERS = {
   population: { sql: 'map/population', unit: 'persons', zh: '户籍人口（年末）', en: 'registered population (31 Dec)' },
@@ -21,15 +25,16 @@ const schema = z.object({
   year: z.coerce.number().int().min(1900).max(2200),
 });
 
-export function mapRoutes(db: Database): Hono<AppEnv> {
+export function mapRoutes(db: Database, config: AnalyticsConfig, jobs?: JobRunner): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/map', query(schema), async (c) => {
     const { indicator, year } = c.req.valid('query');
     const layer = LAYERS[indicator];
-    const scope = principal(c).scope;
+    const who = principal(c);
     const rows = (await db.query<{ township: string; value: number | null }>(layer.sql, { year }))
-      .map((r) => (inScope(scope, r.township) ? r : { ...r, value: null }));
-    return c.json({ indicator, year, unit: layer.unit, label: { zh: layer.zh, en: layer.en }, rows });
+      .map((r) => (inScope(who.scope, r.township) ? r : { ...r, value: null }));
+    const envelope = { indicator, year, unit: layer.unit, label: { zh: layer.zh, en: layer.en } };
+    return respond(c, await publish({ db, config, who, jobs }, { kind: 'map', year, envelope, rows }));
   });
   return app;
 }

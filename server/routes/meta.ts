@@ -8,6 +8,9 @@ import { principal, type AppEnv } from '../auth/principal.ts';
 import type { Database } from '../db/Database.ts';
 import { ApiError } from '../errors.ts';
 import { TOPOJSON_FILE } from '../contract/tables.ts';
+import { publish } from '../answer/pipeline.ts';
+import { respond } from '../answer/respond.ts';
+import type { AnalyticsConfig } from '../config.ts';
 
 export interface Township { code: string; name: string; kind: string; county_code: string; name_en: string; area_km2: number | null }
 
@@ -20,7 +23,7 @@ function commonCountyCode(townships: readonly Township[]): string {
   return prefix;
 }
 
-export function metaRoutes(db: Database): Hono<AppEnv> {
+export function metaRoutes(db: Database, config: AnalyticsConfig): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/meta', async (c) => {
@@ -37,18 +40,19 @@ export function metaRoutes(db: Database): Hono<AppEnv> {
     for (const r of quarantine) (quarantineByTable[String(r.table_name)] ??= {})[String(r.rule)] = Number(r.n);
     const code = commonCountyCode(townships);
     // Table and quarantine counts are county figures: a township user does not see them.
-    const county = principal(c).scope.kind === 'county';
-    return c.json({
+    const who = principal(c);
+    const county = who.scope.kind === 'county';
+    return respond(c, await publish({ db, config, who }, { kind: 'plain', body: {
       county: { code, name: info.county_name || code },
       townships: townships.map(({ code: tc, name, kind }) => ({ code: tc, name, kind })),
       years: { from: y.population_from, to: y.population_to, eventsFrom: y.births_from, eventsTo: y.births_to },
       rowCounts: county ? Object.fromEntries(tables.map((r) => [String(r.table_name), Number(r.rows_accepted)])) : {},
       rowsRead: county ? Object.fromEntries(tables.map((r) => [String(r.table_name), Number(r.rows_read)])) : {},
       quarantine: county ? quarantineByTable : {},
-      scope: county ? 'all' : [...(principal(c).scope as { codes: ReadonlySet<string> }).codes],
+      scope: who.scope.kind === 'county' ? 'all' : [...who.scope.codes],
       ingestedAt: info.ingested_at ?? null,
       populationGraduated: info.population_graduated === 'true',
-    });
+    } }));
   });
 
   app.get('/regions.topojson', async (c) => {

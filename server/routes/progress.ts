@@ -20,6 +20,10 @@ import { INDICATORS } from '../indicators/registry.ts';
 import { backtestCounts } from '../progress/nowcast.ts';
 import { progressFor } from '../progress/progress.ts';
 import { query } from '../validate.ts';
+import { publish } from '../answer/pipeline.ts';
+import { respond } from '../answer/respond.ts';
+import type { JobRunner } from '../workers/jobs.ts';
+import { progressPeriods } from '../disclosure/assessment.ts';
 
 const month = z.coerce.number({ message: 'must be a month 1–12' }).int().min(1, 'must be a month 1–12').max(12, 'must be a month 1–12');
 const township = z.string().regex(/^(all|\d{9})$/, 'must be all or a 9-digit township code').default('all');
@@ -28,7 +32,7 @@ function checkTownship(data: Catalog, code: string): void {
   if (code !== 'all' && !data.townships.has(code)) throw new ApiError(400, 'bad_parameter', `township: no township ${code} in the data`, { parameter: 'township' });
 }
 
-export function progressRoutes(db: Database, config: AnalyticsConfig): Hono<AppEnv> {
+export function progressRoutes(db: Database, config: AnalyticsConfig, jobs?: JobRunner): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/progress', query(z.strictObject({ year: z.coerce.number().int().optional(), through: month.optional(), township })), async (c) => {
@@ -38,7 +42,9 @@ export function progressRoutes(db: Database, config: AnalyticsConfig): Hono<AppE
     checkScope(principal(c).scope, [q.township]);
     const year = q.year ?? data.lastYear;
     if (year < data.firstYear || year > data.lastYear) throw new ApiError(400, 'bad_parameter', `year: ${year} is outside the data (${data.firstYear}..${data.lastYear})`, { parameter: 'year' });
-    return c.json(await progressFor(db, data, config, q.township, year, q.through ?? 6));
+    const through = q.through ?? 6;
+    const answer = await progressFor(db, data, config, q.township, year, through);
+    return respond(c, await publish({ db, config, who: principal(c), jobs }, { kind: 'progress', answer, ...progressPeriods(year, through) }));
   });
 
   app.get('/progress/backtest', query(z.strictObject({ township, through: z.string().regex(/^\d{1,2}(,\d{1,2})*$/).default('3,6,9') })), async (c) => {
@@ -59,7 +65,7 @@ export function progressRoutes(db: Database, config: AnalyticsConfig): Hono<AppE
       list[Number(r.period.slice(5)) - 1] = r.value ?? 0;
       monthly.set(y, list);
     }
-    return c.json({ township: q.township, ...backtestCounts(monthly, throughs) });
+    return respond(c, await publish({ db, config, who: principal(c), jobs }, { kind: 'backtest', answer: { township: q.township, ...backtestCounts(monthly, throughs) } }));
   });
 
   return app;

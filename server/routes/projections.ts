@@ -8,7 +8,8 @@
  * - `GET /api/projections/backtest?baseYear=2014&to=2024` the backtest figures.
  * - `GET /api/projections/table?scope=&years=2025,2030,2035&scenarios=low,medium,high&groups=…&format=json|csv|xlsx|docx`
  *   the planning table (server/projection/planningTable.ts) in whole persons, as JSON or a file.
- * Aggregates only; township accounts may project only their own townships.
+ * Aggregates only; township accounts may project only their own townships, and their projections
+ * use their townships' data alone (projection/area.ts): no county figure reaches them.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -16,16 +17,20 @@ import { principal, type AppEnv } from '../auth/principal.ts';
 import { checkScope } from '../auth/scope.ts';
 import type { Database } from '../db/Database.ts';
 import { ApiError } from '../errors.ts';
-import { backtest, type BacktestReport } from '../projection/backtest.ts';
+import { readJson } from '../http/jsonBody.ts';
+import type { BacktestReport } from '../projection/backtest.ts';
 import { Lru } from '../db/lru.ts';
-import { loadProjectionData, resolveBaseYear, townshipList } from '../projection/data.ts';
-import { deriveAssumptions } from '../projection/assumptions.ts';
-import { assumptionsSummary } from '../projection/output.ts';
-import { canonicalRequest, dataSpan, runProjection, type ProjectionAnswer } from '../projection/project.ts';
+import { areaKey, areaOf } from '../projection/area.ts';
+import { resolveBaseYear, townshipList } from '../projection/data.ts';
+import { canonicalRequest, type ProjectionAnswer } from '../projection/project.ts';
 import { parseProjectionRequest } from '../projection/request.ts';
 import { query } from '../validate.ts';
+import type { JobRunner } from '../workers/jobs.ts';
+import { publish } from '../answer/pipeline.ts';
+import { respond } from '../answer/respond.ts';
+import type { AnalyticsConfig } from '../config.ts';
 import { PLANNING_GROUP_IDS, defaultTableYears } from '../../common/planningGroups.ts';
-import { TABLE_SCENARIOS, planningTable } from '../projection/planningTable.ts';
+import { TABLE_SCENARIOS } from '../projection/planningTable.ts';
 import { planningFileName, planningOutputTable } from '../projection/planningTableOutput.ts';
 import { tableToCsv } from '../outputs/csv.ts';
 import { tableToXlsx } from '../outputs/xlsx.ts';
@@ -54,43 +59,46 @@ const backtestQuery = z.strictObject({
   to: z.coerce.number().int().min(1900).max(2200).optional(),
 });
 
-export function projectionRoutes(db: Database): Hono<AppEnv> {
+/** `jobs`: where the projections run (worker threads in a server: workers/pool.ts). */
+export function projectionRoutes(db: Database, jobs: JobRunner, config: AnalyticsConfig): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const answers = new Lru<ProjectionAnswer>(32);
   const backtests = new Lru<BacktestReport>(8);
 
   app.post('/projections', async (c) => {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      throw new ApiError(400, 'bad_body', 'body: send a JSON object such as {"scope": "all", "scenario": "medium"}', { parameter: 'body' });
-    }
-    const req = parseProjectionRequest(body);
-    checkScope(principal(c).scope, req.scopes, 'scope');
+    const req = parseProjectionRequest(await readJson(c, '{"scope": "all", "scenario": "medium"}'));
+    const who = principal(c);
+    const scope = who.scope;
+    checkScope(scope, req.scopes, 'scope');
     const baseYear = await resolveBaseYear(db, req.baseYear);
-    return c.json(await answers.get(db, canonicalRequest(req, baseYear), () => runProjection(db, req, baseYear)));
+    const area = areaOf(scope);
+    const answer = await answers.get(db, `${areaKey(area)}|${canonicalRequest(req, baseYear)}`, () => jobs.run({ kind: 'projection', req, baseYear, area }));
+    return respond(c, await publish({ db, config, who, jobs }, { kind: 'projection', answer }));
   });
 
   app.get('/projections/assumptions', query(assumptionsQuery), async (c) => {
     const q = c.req.valid('query');
-    checkScope(principal(c).scope, [q.scope], 'scope');
+    const who = principal(c);
+    const scope = who.scope;
+    checkScope(scope, [q.scope], 'scope');
     const baseYear = await resolveBaseYear(db, q.baseYear);
     const towns = await townshipList(db);
     const name = q.scope === 'all' ? '全县' : towns.find((t) => t.code === q.scope)?.name;
     if (name === undefined) throw new ApiError(400, 'bad_parameter', `scope: no township ${q.scope} in the data`, { parameter: 'scope' });
-    const span = dataSpan(baseYear);
-    const data = await loadProjectionData(db, span.from, span.to);
-    return c.json(assumptionsSummary(deriveAssumptions(data, q.scope, baseYear), name));
+    const summary = await jobs.run({ kind: 'assumptions', scope: q.scope, name, baseYear, area: areaOf(scope) });
+    return respond(c, await publish({ db, config, who, jobs }, { kind: 'assumptions', summary }));
   });
 
   app.get('/projections/table', query(tableQuery), async (c) => {
     const q = c.req.valid('query');
-    checkScope(principal(c).scope, [q.scope], 'scope');
+    const who = principal(c);
+    checkScope(who.scope, [q.scope], 'scope');
     const base = await resolveBaseYear(db, q.baseYear);
     const years = q.years ?? defaultTableYears(base);
-    const table = await planningTable(db, { scope: q.scope, years, scenarios: q.scenarios, groups: q.groups, baseYear: base });
-    if (q.format === 'json') return c.json(table);
+    const computed = await jobs.run({ kind: 'planningTable', req: { scope: q.scope, years, scenarios: q.scenarios, groups: q.groups, baseYear: base }, area: areaOf(who.scope) });
+    const published = await publish({ db, config, who, jobs }, { kind: 'planningTable', table: computed });
+    if (q.format === 'json') return respond(c, published);
+    const table = published.table;
     const out = planningOutputTable(table, q.lang);
     if (q.format === 'csv') return download(c, tableToCsv(out), planningFileName(table, 'csv'), 'csv');
     if (q.format === 'xlsx') return download(c, await tableToXlsx(out, '人口规划表'), planningFileName(table, 'xlsx'), 'xlsx');
@@ -101,7 +109,8 @@ export function projectionRoutes(db: Database): Hono<AppEnv> {
     const q = c.req.valid('query');
     checkScope(principal(c).scope, ['all'], 'scope');
     const to = q.to ?? await resolveBaseYear(db, undefined, 'to');
-    return c.json(await backtests.get(db, `${q.baseYear}|${to}`, () => backtest(db, { baseYear: q.baseYear, to })));
+    const report = await backtests.get(db, `${q.baseYear}|${to}`, () => jobs.run({ kind: 'backtest', baseYear: q.baseYear, to }));
+    return respond(c, await publish({ db, config, who: principal(c) }, { kind: 'plain', body: report }));
   });
 
   return app;

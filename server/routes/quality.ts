@@ -15,6 +15,7 @@ import { RULES, type RuleId } from '../contract/tables.ts';
 import type { Database } from '../db/Database.ts';
 import { ApiError } from '../errors.ts';
 import { query } from '../validate.ts';
+import { csvText } from '../../common/csvField.ts';
 
 interface BreakdownRow { kind: 'accepted' | 'quarantined' | 'unknown_policy'; township: string | null; table_name: string; rule: string | null; n: number }
 interface QuarantineRow {
@@ -24,9 +25,10 @@ interface QuarantineRow {
 
 const HEADER = ['表 table', '规则 rule', '规则说明', '文件 file', '行号 row', '记录编号 record', '事件日期 event date', '出生日期 birth date', '其他日期 other date', '无法识别的列 unreadable'];
 
+/** File names, record numbers and unreadable values come from the office's files: formula-safe (common/csvField.ts). */
 function csvCell(v: string | number | null): string {
-  const text = v === null ? '' : String(v);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (v === null) return '';
+  return typeof v === 'number' ? String(v) : csvText(v);
 }
 
 export function qualityRoutes(db: Database, audit: AuditLog = NO_AUDIT): Hono<AppEnv> {

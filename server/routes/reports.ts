@@ -13,12 +13,14 @@ import { z } from 'zod';
 import { NO_AUDIT, type AuditLog } from '../audit.ts';
 import { principal, type AppEnv } from '../auth/principal.ts';
 import type { AnalyticsConfig } from '../config.ts';
-import type { Database } from '../db/Database.ts';
 import { ApiError } from '../errors.ts';
 import { fragmentHtml, standaloneHtml } from '../notebooks/html.ts';
 import { NOTEBOOK_DIR, listNotebooks, loadNotebook } from '../notebooks/library.ts';
 import { describeParams } from '../notebooks/params.ts';
-import { renderNotebook } from '../notebooks/run.ts';
+import { configData, type JobRunner, type ReportAnswer } from '../workers/jobs.ts';
+import type { Database } from '../db/Database.ts';
+import type { Principal } from '../auth/principal.ts';
+import { publish } from '../answer/pipeline.ts';
 import { svgToPng } from '../notebooks/charts.ts';
 import { PNG_SCALE, reportFileName, reportToDocx } from '../notebooks/docx.ts';
 import { download } from '../outputs/download.ts';
@@ -27,8 +29,12 @@ const FORMATS = ['html', 'fragment', 'json', 'docx'] as const;
 const CHART_FORMATS = z.enum(['png', 'svg']).default('png');
 const formatSchema = z.enum(FORMATS).default('html');
 
-export function reportRoutes(db: Database, config: AnalyticsConfig, audit: AuditLog = NO_AUDIT, notebookDir = NOTEBOOK_DIR): Hono<AppEnv> {
+/** `jobs`: where reports render (worker threads in a server: workers/pool.ts). */
+export function reportRoutes(db: Database, jobs: JobRunner, config: AnalyticsConfig, audit: AuditLog = NO_AUDIT, notebookDir = NOTEBOOK_DIR): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // Every figure of a report was published block by block (notebooks/apiSources.ts, the SQL sandbox).
+  const render = async (name: string, params: Record<string, string>, who: Principal): Promise<ReportAnswer> =>
+    (await publish({ db, config, who }, { kind: 'plain', body: await jobs.run({ kind: 'report', notebookDir, name, params, who, config: configData(config) }) })).body;
 
   app.get('/reports', (c) => c.json({
     reports: listNotebooks(notebookDir).map((nb) => ({
@@ -43,7 +49,7 @@ export function reportRoutes(db: Database, config: AnalyticsConfig, audit: Audit
     const format = formatSchema.safeParse(rawFormat);
     if (!format.success) throw new ApiError(400, 'bad_parameter', `format: must be one of ${FORMATS.join(', ')}`, { parameter: 'format' });
     const who = principal(c);
-    const report = await renderNotebook(notebook, raw, { db, config, who });
+    const report = await render(notebook.name, raw, who);
     audit.record('report', who.name, { notebook: notebook.name, params: report.params, format: format.data });
     if (format.data === 'docx') return download(c, await reportToDocx(report), reportFileName(report, 'docx'), 'docx');
     if (format.data === 'fragment') return c.html(fragmentHtml(report));
@@ -64,7 +70,7 @@ export function reportRoutes(db: Database, config: AnalyticsConfig, audit: Audit
     const format = CHART_FORMATS.safeParse(rawFormat);
     if (!format.success) throw new ApiError(400, 'bad_parameter', 'format: must be png or svg', { parameter: 'format' });
     const who = principal(c);
-    const report = await renderNotebook(notebook, raw, { db, config, who });
+    const report = await render(notebook.name, raw, who);
     const chart = report.charts.find((x) => x.name === c.req.param('chart'));
     if (!chart) throw new ApiError(404, 'not_found', `chart: report ${notebook.name} has no chart "${c.req.param('chart')}" (${report.charts.map((x) => x.name).join(', ')})`, { parameter: 'chart' });
     audit.record('export', who.name, { notebook: notebook.name, chart: chart.name, format: format.data });

@@ -10,13 +10,14 @@ import { principal, type AppEnv } from '../auth/principal.ts';
 import { z } from 'zod';
 import type { AnalyticsConfig } from '../config.ts';
 import type { Database } from '../db/Database.ts';
+import type { JobRunner } from '../workers/jobs.ts';
 import { catalog } from '../indicators/catalog.ts';
 import { indicatorQuerySchema, resolveQuery } from '../indicators/params.ts';
-import { restrictRanking, srbRanking, type SrbRanking } from '../srb/ranking.ts';
+import { restrictRanking, srbRanking } from '../srb/ranking.ts';
 import { COUNTY_SCOPE } from '../auth/scope.ts';
 import { BIRTH_ORDERS, srbRowsFor } from '../srb/srbRows.ts';
-import { applySmallCellPolicy } from '../auth/policy.ts';
-import { respondRows } from '../respond.ts';
+import { publish } from '../answer/pipeline.ts';
+import { respond } from '../answer/respond.ts';
 import { query } from '../validate.ts';
 import { srbListSpan } from '../../common/srbWording.ts';
 
@@ -25,10 +26,7 @@ const srbSchema = indicatorQuerySchema.extend({
   order: z.preprocess((v) => (v === '3 ' ? '3+' : v), z.enum(BIRTH_ORDERS).default('all')),
 });
 
-/** A county ranking is shared per database generation (see `srbRanking`), so its ~0.6 MB of JSON is serialised once. */
-const rankingJson = new WeakMap<SrbRanking, string>();
-
-export function srbRoutes(db: Database, config: AnalyticsConfig): Hono<AppEnv> {
+export function srbRoutes(db: Database, config: AnalyticsConfig, jobs?: JobRunner): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/srb', query(srbSchema), async (c) => {
@@ -36,8 +34,8 @@ export function srbRoutes(db: Database, config: AnalyticsConfig): Hono<AppEnv> {
     const who = principal(c);
     const q = resolveQuery(raw, await catalog(db), who.scope);
     const rows = await srbRowsFor(db, q, raw.order, who.scope, config.smallCell);
-    return respondRows(c, { indicator: 'srb', unit: 'males per 100 females', band: [103, 107], query: { ...q, order: raw.order } },
-      applySmallCellPolicy(rows, who, config));
+    const envelope = { indicator: 'srb', unit: 'males per 100 females', band: [103, 107], query: { ...q, order: raw.order } };
+    return respond(c, await publish({ db, config, who, jobs }, { kind: 'srb', query: q, order: raw.order, envelope, rows }));
   });
 
   app.get('/srb/ranking', query(srbSchema.omit({ township: true, period: true, compare: true, ages: true, direction: true })), async (c) => {
@@ -48,10 +46,8 @@ export function srbRoutes(db: Database, config: AnalyticsConfig): Hono<AppEnv> {
     const span = srbListSpan(raw.to ?? data.lastYear, data.firstYear);
     const q = resolveQuery({ ...raw, from: raw.from ?? span.from, township: 'all', period: 'year', compare: 'none', ages: 'single', direction: 'in' }, data, COUNTY_SCOPE);
     const ranking = await srbRanking(db, q, raw.order, config.smallCell, data.names);
-    if (who.scope.kind !== 'county') return c.json(restrictRanking(ranking, who.scope));
-    let body = rankingJson.get(ranking);
-    if (body === undefined) rankingJson.set(ranking, (body = JSON.stringify(ranking)));
-    return c.body(body, 200, { 'Content-Type': 'application/json' });
+    // Its ~0.6 MB of JSON is serialised once per generation and scope, by the answer cache.
+    return respond(c, await publish({ db, config, who, jobs }, { kind: 'ranking', query: q, order: raw.order, ranking: restrictRanking(ranking, who.scope) }));
   });
 
   return app;

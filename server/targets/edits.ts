@@ -18,6 +18,7 @@ export type TargetEdit = TargetRule & Pick<Target, 'measure' | 'scope' | 'year'>
 export class TargetEdits {
   private edits: Target[] = [];
   private loadedMtime = -1;
+  private changes = 0;
 
   constructor(readonly file: string | null) {}
 
@@ -27,6 +28,7 @@ export class TargetEdits {
     if (mtime === this.loadedMtime) return;
     this.edits = mtime === 0 ? [] : (JSON.parse(readFileSync(this.file, 'utf8')) as { targets: Target[] }).targets;
     this.loadedMtime = mtime;
+    this.changes++;
   }
 
   private save(): void {
@@ -42,11 +44,18 @@ export class TargetEdits {
     return this.edits;
   }
 
+  /** A number that changes whenever the edits do (set or removed here, or the file rewritten): answers that quote targets are kept per revision. */
+  revision(): number {
+    this.load();
+    return this.changes;
+  }
+
   /** Sets (or replaces) the target of a measure, place and year. */
   set(edit: TargetEdit, by: string, at = new Date().toISOString()): Target {
     this.load();
     const target: Target = { ...edit, source: 'edit', by, at };
     this.edits = [...this.edits.filter((t) => targetKey(t) !== targetKey(edit)), target];
+    this.changes++;
     this.save();
     return target;
   }
@@ -57,6 +66,7 @@ export class TargetEdits {
     const before = this.edits.length;
     this.edits = this.edits.filter((t) => targetKey(t) !== targetKey(key));
     if (this.edits.length === before) return false;
+    this.changes++;
     this.save();
     return true;
   }

@@ -14,6 +14,7 @@ import { ApiError, isApiError } from '../../server/errors.ts';
 import { demoCounty as sharedDemoCounty } from '../fixtures/demoCounty.ts';
 import { projectionRoutes } from '../../server/routes/projections.ts';
 import { reportRoutes } from '../../server/routes/reports.ts';
+import { inlineJobs } from '../../server/workers/jobs.ts';
 
 export interface DemoCounty {
   db: Database;
@@ -32,7 +33,7 @@ export async function demoCounty(dir: string, notebookDir?: string): Promise<Dem
   const app = createApp({ db, webRoot: path.join(dir, 'no-web'), log: () => {} });
   const reports = new Hono();
   reports.onError((e, c) => (isApiError(e) ? c.json(e.toJSON(), e.status) : c.json(new ApiError(500, 'internal', String(e)).toJSON(), 500)));
-  reports.route('/api', reportRoutes(db, DEFAULT_ANALYTICS, NO_AUDIT, notebookDir));
-  reports.route('/api', projectionRoutes(db));
+  reports.route('/api', reportRoutes(db, inlineJobs(db), DEFAULT_ANALYTICS, NO_AUDIT, notebookDir));
+  reports.route('/api', projectionRoutes(db, inlineJobs(db), DEFAULT_ANALYTICS));
   return { db, dbPath, app, reports, countyName };
 }

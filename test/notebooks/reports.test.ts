@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ANALYTICS } from '../../server/config.ts';
-import { loadNotebook } from '../../server/notebooks/library.ts';
+import { loadNotebook, loadNotebookFile } from '../../server/notebooks/library.ts';
 import { CHROMIUM_PATH } from '../../server/notebooks/pdf.ts';
 import { renderNotebook, type RenderedReport } from '../../server/notebooks/run.ts';
 import { REPO_ROOT } from '../../server/paths.ts';
@@ -140,7 +140,7 @@ params:
 ---
 
 \`\`\`sql good
-SELECT count(*)::INTEGER AS n FROM births WHERE year(birth_date) = $year
+SELECT sum(n)::INTEGER AS n FROM r_births WHERE township = 'all' AND year(month) = $year
 \`\`\`
 
 \`\`\`sql bad_sql
@@ -148,7 +148,7 @@ SELEC nothing FROM nowhere
 \`\`\`
 
 \`\`\`sql writes
-DELETE FROM births
+DELETE FROM r_births
 \`\`\`
 
 \`\`\`sql two
@@ -194,7 +194,7 @@ describe('a notebook with broken blocks', () => {
   it('renders every other block and shows each error in place with its block and line', async () => {
     const file = path.join(dir, 'broken.md');
     writeFileSync(file, BROKEN);
-    const report = await renderNotebook(loadNotebook(file), {}, { db: demo.db, config: DEFAULT_ANALYTICS });
+    const report = await renderNotebook(loadNotebookFile(file), {}, { db: demo.db, config: DEFAULT_ANALYTICS });
     const errors = report.errors.map((e) => [e.block.kind, e.block.name, e.line]);
     expect(errors).toEqual(expect.arrayContaining([
       ['sql', 'bad_sql', 11], ['sql', 'writes', 15], ['sql', 'two', 19], ['sql', 'reads_files', 23],
@@ -228,7 +228,7 @@ describe('the example in docs/notebooks.md', () => {
     const example = /````markdown\n([\s\S]*?)\n````/.exec(doc)![1]!;
     const file = path.join(dir, 'example.md');
     writeFileSync(file, example);
-    const report = await renderNotebook(loadNotebook(file), {}, { db: demo.db, config: DEFAULT_ANALYTICS });
+    const report = await renderNotebook(loadNotebookFile(file), {}, { db: demo.db, config: DEFAULT_ANALYTICS });
     expect(report.errors).toEqual([]);
     const sentence = /renders "([^"]+)"/.exec(doc)![1]!;
     expect(report.bodyHtml.replace(/<[^>]+>/g, '')).toContain(sentence);

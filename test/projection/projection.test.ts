@@ -11,6 +11,8 @@ import { ApiError, isApiError } from '../../server/errors.ts';
 import { ingest } from '../../server/ingest/ingest.ts';
 import { backtest } from '../../server/projection/backtest.ts';
 import { projectionRoutes } from '../../server/routes/projections.ts';
+import { inlineJobs } from '../../server/workers/jobs.ts';
+import { DEFAULT_ANALYTICS } from '../../server/config.ts';
 import { tempDir } from '../helpers.ts';
 import { buildStableCounty, LAST_YEAR, TOWNS, writeStableCounty, type Migrant } from './stableCounty.ts';
 
@@ -89,7 +91,7 @@ describe('projections from the data of a stable county', () => {
     const dbPath = path.join(dir, 'p.duckdb');
     await ingest({ source, dbPath, today: '2026-11-23' });
     db = await Database.open(dbPath);
-    app.route('/api', projectionRoutes(db));
+    app.route('/api', projectionRoutes(db, inlineJobs(db), DEFAULT_ANALYTICS));
   }, 120_000);
   afterAll(() => db.close());
 

@@ -205,7 +205,7 @@ export const auth = {
   },
   async logout(): Promise<void> {
     try {
-      await fetch('/api/logout', { method: 'POST' });
+      await fetch('/api/logout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     } finally {
       clearCache();
     }

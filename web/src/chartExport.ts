@@ -5,13 +5,13 @@
  * interpreter (the page's CSP allows no eval), measured and re-shaped once, then as PNG at 2×
  * (192 dpi at its size) or SVG.
  */
-import { vega, vegaLite } from 'vega-embed';
-import { expressionInterpreter } from 'vega-interpreter';
 import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { exportSpec } from './charts/exportSpec.ts';
+import { loadCharts } from './embed.ts';
 
 async function view(spec: TopLevelSpec): Promise<View> {
+  const { vega, vegaLite, expressionInterpreter } = await loadCharts();
   const runtime = vega.parse(vegaLite.compile(spec).spec, undefined, { ast: true });
   const v = new vega.View(runtime, { renderer: 'none', expr: expressionInterpreter } as ConstructorParameters<typeof vega.View>[1]);
   await v.runAsync();

@@ -10,6 +10,7 @@
  * const table = exportTable(rows, { unit: 'persons', lang: 'zh', names });
  */
 import { JUDGEMENT_WORDS, type SrbJudgement } from '../../common/srbWording.ts';
+import { csvText, formulaSafe, quoteCsv } from '../../common/csvField.ts';
 import { csvHeader, t, type Lang, type StringKey } from './i18n.ts';
 
 export type ExportValue = string | number | null;
@@ -105,9 +106,7 @@ export function columnsTable(rows: readonly Record<string, unknown>[], columns: 
 export function exportCsv(table: ExportTable): string {
   const cell = (v: ExportValue, d: number | undefined) => {
     if (v === null) return '';
-    let text = typeof v === 'number' ? (d === undefined ? String(v) : v.toFixed(d)) : v;
-    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(v)) text = `'${v}`;
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+    return typeof v === 'number' ? quoteCsv(d === undefined ? String(v) : v.toFixed(d)) : csvText(v);
   };
   const lines = [table.headers.map((h) => cell(h, undefined)).join(','), ...table.rows.map((r) => r.map((v, i) => cell(v, table.decimals[i])).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
@@ -119,7 +118,7 @@ export async function exportXlsx(table: ExportTable, sheet: string): Promise<Blo
   const book = new ExcelJS.Workbook();
   const ws = book.addWorksheet(sheet.slice(0, 31).replace(/[\\/?*[\]:]/g, '_'));
   ws.addRow(table.headers).font = { bold: true };
-  for (const r of table.rows) ws.addRow(r.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v)));
+  for (const r of table.rows) ws.addRow(r.map((v) => (typeof v === 'string' ? formulaSafe(v) : v)));
   table.decimals.forEach((d, i) => {
     if (d !== undefined) ws.getColumn(i + 1).numFmt = d === 0 ? '#,##0' : `#,##0.${'0'.repeat(d)}`;
     ws.getColumn(i + 1).width = Math.max(8, Math.min(30, [...table.headers[i]!].length * 2 + 2));

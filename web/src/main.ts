@@ -13,25 +13,32 @@
 import { api, auth, clearCache, isApiFailure, onUnauthorized, type Meta, type Session } from './api.ts';
 import { currentLang, t, translatePage, type Lang, type StringKey } from './i18n.ts';
 import { renderLogin } from './pages/login.ts';
-import { renderReports } from './pages/reports.ts';
-import { renderOverview } from './pages/overview.ts';
-import { renderTownship } from './pages/township.ts';
-import { renderSrb } from './pages/srb.ts';
-import { renderStructure } from './pages/structure.ts';
-import { renderProjections } from './pages/projections.ts';
-import { renderQuality } from './pages/quality.ts';
-import { renderImport } from './pages/import.ts';
 import { w } from './pages/importStrings.ts';
-import { renderAssessment } from './pages/assessment.ts';
-import { renderTargets } from './pages/targets.ts';
 import { buildHref, currentPage, PAGES, type Changes, type PageContext, type PageId } from './router.ts';
+import { loadCharts } from './embed.ts';
 import { errorMessage, h } from './ui.ts';
 import './style.css';
 
-const RENDERERS: Record<PageId, (root: HTMLElement, ctx: PageContext) => Promise<void>> = {
-  overview: renderOverview, township: renderTownship, assessment: renderAssessment, targets: renderTargets, srb: renderSrb,
-  structure: renderStructure, projections: renderProjections, reports: renderReports, quality: renderQuality, import: renderImport,
+type Renderer = (root: HTMLElement, ctx: PageContext) => Promise<void>;
+
+/**
+ * Each page is its own chunk, loaded when first opened (the shell loads none of the others'
+ * code); Vega comes with the first chart (embed.ts).
+ */
+const RENDERERS: Record<PageId, () => Promise<Renderer>> = {
+  overview: () => import('./pages/overview.ts').then((m) => m.renderOverview),
+  township: () => import('./pages/township.ts').then((m) => m.renderTownship),
+  assessment: () => import('./pages/assessment.ts').then((m) => m.renderAssessment),
+  targets: () => import('./pages/targets.ts').then((m) => m.renderTargets),
+  srb: () => import('./pages/srb.ts').then((m) => m.renderSrb),
+  structure: () => import('./pages/structure.ts').then((m) => m.renderStructure),
+  projections: () => import('./pages/projections.ts').then((m) => m.renderProjections),
+  reports: () => import('./pages/reports.ts').then((m) => m.renderReports),
+  quality: () => import('./pages/quality.ts').then((m) => m.renderQuality),
+  import: () => import('./pages/import.ts').then((m) => m.renderImport),
 };
+/** Pages that draw no chart: they do not start loading Vega. */
+const CHARTLESS: ReadonlySet<PageId> = new Set(['targets', 'reports', 'import']);
 const TITLES: Record<Exclude<PageId, 'import'>, StringKey> = {
   overview: 'overview', township: 'township', assessment: 'assessmentPage', targets: 'targetsPage', srb: 'srbPage', structure: 'structure', projections: 'projections', reports: 'reports', quality: 'quality',
 };
@@ -140,6 +147,9 @@ async function render(): Promise<void> {
       return;
     }
     renderNav(page, params, lang, isAdmin(session));
+    // The page's code (and Vega, if it draws charts) downloads while meta is asked for.
+    const renderer = RENDERERS[page]();
+    if (!CHARTLESS.has(page)) void loadCharts().catch(() => { /* the chart panel reports it */ });
     meta ??= await api.meta();
     byId('county-name').textContent = meta.county.name;
     document.title = `${title(page, lang)} · ${meta.county.name} · ${t('appName', lang)}`;
@@ -147,7 +157,7 @@ async function render(): Promise<void> {
     const container = h('div', { class: 'page', 'data-page': page });
     root.replaceChildren(container);
     const view = scoped(meta, session);
-    const done = RENDERERS[page](container, context(view.meta, view.county, lang, page));
+    const done = (await renderer)(container, context(view.meta, view.county, lang, page));
     if (focused) document.getElementById(focused)?.focus();
     await done;
   } catch (e) {

@@ -1,0 +1,23 @@
+/**
+ * @module answer/respond
+ * The last step of the answer pipeline (answer/pipeline.ts): a published answer as JSON, or as an
+ * Arrow IPC stream for row answers when the client asks for one (server/respond.ts). The request is
+ * marked `published`, which lets the answer cache keep it (answer/cacheMiddleware.ts).
+ */
+import type { Context } from 'hono';
+import type { AppEnv } from '../auth/principal.ts';
+import { respondRows } from '../respond.ts';
+import type { Answer } from './pipeline.ts';
+
+export function respond(c: Context<AppEnv>, answer: Answer): Response {
+  c.set('published', true);
+  switch (answer.kind) {
+    case 'indicator': case 'srb': return respondRows(c, answer.envelope, answer.rows);
+    case 'map': return c.json({ ...answer.envelope, rows: answer.rows });
+    case 'ranking': return c.json(answer.ranking);
+    case 'projection': case 'assessment': case 'progress': case 'backtest': return c.json(answer.answer);
+    case 'assumptions': return c.json(answer.summary);
+    case 'planningTable': return c.json(answer.table);
+    case 'plain': return c.json(answer.body);
+  }
+}

