@@ -1,7 +1,7 @@
 /**
  * @module notebooks/docx
  * A rendered report as a Word document: the title and the data range, the narrative's headings,
- * paragraphs and lists with every `{{ }}` figure filled in, each chart as a PNG (the numbered
+ * paragraphs, lists, tables and links with every `{{ }}` figure filled in, each chart as a PNG (the numbered
  * title 图N drawn in the image, white background, print shape of 16:9 or 4:3, 2× its pixel size:
  * at least 192 dpi at the width Word shows it) and each table as a Word table with the formats
  * of the HTML report (表N caption, note below).
