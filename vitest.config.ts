@@ -10,6 +10,7 @@ const UNIT = [
   'test/stats/**/*.test.ts',
   'test/notebooks/parse.test.ts',
   'test/notebooks/slots.test.ts',
+  'test/notebooks/markdown.test.ts',
   'test/charts.test.ts',
   'test/contract-docs.test.ts',
   'test/generator-calibration.test.ts',

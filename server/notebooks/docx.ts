@@ -1,7 +1,7 @@
 /**
  * @module notebooks/docx
  * A rendered report as a Word document: the title and the data range, the narrative's headings,
- * paragraphs and lists with every `{{ }}` figure filled in, each chart as a PNG (the numbered
+ * paragraphs, lists, tables and links with every `{{ }}` figure filled in, each chart as a PNG (the numbered
  * title 图N drawn in the image, white background, print shape of 16:9 or 4:3, 2× its pixel size:
  * at least 192 dpi at the width Word shows it) and each table as a Word table with the formats
  * of the HTML report (表N caption, note below).
@@ -13,11 +13,12 @@ import { documentToDocx, type DocBlock } from '../outputs/docx.ts';
 import type { OutputTable } from '../outputs/table.ts';
 import { svgToPng } from './charts.ts';
 import { applyFormats } from './formats.ts';
+import type { MdBlock, Run } from './markdown.ts';
 import type { RenderedReport } from './run.ts';
+import type { BuiltTable } from './tables.ts';
 
 /** A report as a route or the CLI holds it (its in-memory results are not needed here). */
 type Report = Omit<RenderedReport, 'results'>;
-import type { BuiltTable } from './tables.ts';
 
 /** PNG pixels per SVG pixel: 2 × 96 = 192 dpi at the chart's own size, more where Word shrinks it. */
 export const PNG_SCALE = 2;
@@ -33,6 +34,16 @@ export function reportTable(t: BuiltTable): OutputTable {
   };
 }
 
+/** A Markdown table of the narrative as a Word table: its cells as plain text, right-aligned where the Markdown says so. */
+function narrativeTable(b: Extract<MdBlock, { kind: 'table' }>): OutputTable {
+  const text = (runs: readonly Run[]) => runs.map((r) => r.text).join('');
+  return {
+    title: '', note: '',
+    columns: b.header.map((h, i) => ({ header: text(h), alignRight: b.align[i] === 'right' })),
+    rows: b.rows.map((r) => b.header.map((_, i) => text(r[i] ?? []))),
+  };
+}
+
 export function reportSubtitle(report: Report, today = new Date().toISOString().slice(0, 10)): string[] {
   const m = report.meta;
   return [report.description, `数据范围：${m.first_year}–${m.last_year}年　生成日期：${today}　数据来源：人口信息数据库（Renkou 计算）`].filter(Boolean);
@@ -43,7 +54,7 @@ export async function reportToDocx(report: Report, pngs?: readonly Uint8Array[])
   pngs ??= await Promise.all(report.charts.map((c) => svgToPng(c.svg, PNG_SCALE)));
   const blocks: DocBlock[] = report.outline.flatMap((item): DocBlock[] => {
     switch (item.kind) {
-      case 'markdown': return [...item.blocks];
+      case 'markdown': return item.blocks.map((b) => (b.kind === 'table' ? { kind: 'table', table: narrativeTable(b) } : b));
       case 'chart': {
         const c = report.charts[item.index]!;
         return [{ kind: 'figure', png: pngs[item.index]!, width: c.width, height: c.height, title: c.title }];

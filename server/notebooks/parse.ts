@@ -1,7 +1,7 @@
 /**
  * @module notebooks/parse
- * Parses a notebook file: YAML-ish front matter (`title`, `description`, `audience`, `params`)
- * and the body split into Markdown text and fenced blocks (```` ```sql name ````,
+ * Parses a notebook file: YAML front matter (`title`, `description`, `audience`, `params`, read
+ * by `yaml`) and the body split by markdown-it into Markdown text and fenced blocks (```` ```sql name ````,
  * ```` ```indicator name ````, ```` ```chart name ````, ```` ```table name ````). Every block keeps
  * the line it starts on, so errors can name it. Parsing never throws: a bad fence or a bad
  * parameter declaration becomes an error shown in place.
@@ -10,7 +10,9 @@
  * const nb = parseNotebook('situation-analysis', readFileSync('notebooks/situation-analysis.md', 'utf8'));
  * nb.params.map((p) => p.name); // ['township', 'year', …]
  */
+import { md } from './markdown.ts';
 import type { Block, BlockRef, Notebook, NotebookError, ParamDecl, ParamType } from './types.ts';
+import { readYamlMap, type YamlEntry } from './yamlMap.ts';
 
 const FENCED_KINDS = ['sql', 'indicator', 'chart', 'table'] as const;
 type FencedKind = (typeof FENCED_KINDS)[number];
@@ -36,6 +38,12 @@ export function parseNotebook(name: string, source: string): Notebook {
 
 const FRONT: BlockRef = { kind: 'markdown', name: 'front matter', line: 1 };
 
+/**
+ * A value that starts with a slot (`title: {{ meta.place }}报告`) would read as a YAML flow
+ * mapping; it is quoted first, on its own line, so line numbers hold.
+ */
+const quoteSlots = (line: string): string => line.replace(/^([a-z_]+:[ \t]+)(\{\{.*?)\s*$/, (_, key: string, value: string) => key + JSON.stringify(value));
+
 function frontMatter(lines: readonly string[], errors: NotebookError[]) {
   const fields = new Map<string, string>();
   const params: ParamDecl[] = [];
@@ -45,52 +53,46 @@ function frontMatter(lines: readonly string[], errors: NotebookError[]) {
     errors.push({ block: FRONT, line: 1, message: 'front matter opened with --- is never closed' });
     return { fields, params, bodyStart: 0 };
   }
-  let inParams = false;
-  for (let i = 1; i < end; i++) {
-    const raw = lines[i]!;
-    if (!raw.trim() || raw.trim().startsWith('#')) continue;
-    const indented = /^\s+/.test(raw);
-    if (!indented) {
-      const m = /^([a-z_]+):\s*(.*)$/.exec(raw);
-      if (!m) {
-        errors.push({ block: FRONT, line: i + 1, message: `cannot read "${raw.trim()}" (expected key: value)` });
-        continue;
-      }
-      inParams = m[1] === 'params';
-      if (!inParams) fields.set(m[1]!, unquote(m[2]!.trim()));
+  const error = (line: number, message: string) => errors.push({ block: FRONT, line: line + 1, message });
+  const read = readYamlMap(lines.slice(1, end).map(quoteSlots).join('\n'));
+  if (!read.ok) {
+    error(read.line, `cannot read the front matter: ${read.message} (expected key: value)`);
+    return { fields, params, bodyStart: end + 1 };
+  }
+  for (const e of read.entries) {
+    if (fields.has(e.key) || (e.key === 'params' && params.length)) { error(e.line, `${e.key} is given twice`); continue; }
+    if (e.key !== 'params') {
+      if (typeof e.value === 'string') fields.set(e.key, e.value);
+      else error(e.line, `${e.key}: expected a value, not indented lines`);
       continue;
     }
-    if (!inParams) {
-      errors.push({ block: FRONT, line: i + 1, message: 'indented line outside params:' });
+    if (typeof e.value === 'string') {
+      if (e.value) error(e.line, 'params: expected one indented line per parameter (name: type = default  # label)');
       continue;
     }
-    const decl = paramDecl(raw, i + 1);
-    if (typeof decl === 'string') errors.push({ block: FRONT, line: i + 1, message: decl });
-    else if (params.some((p) => p.name === decl.name)) errors.push({ block: FRONT, line: i + 1, message: `parameter ${decl.name} is declared twice` });
-    else params.push(decl);
+    for (const p of e.value) {
+      const decl = paramDecl(p);
+      if (typeof decl === 'string') error(p.line, decl);
+      else if (params.some((q) => q.name === decl.name)) error(p.line, `parameter ${decl.name} is declared twice`);
+      else params.push(decl);
+    }
   }
   return { fields, params, bodyStart: end + 1 };
 }
 
-function unquote(s: string): string {
-  return /^(['"]).*\1$/.test(s) ? s.slice(1, -1) : s;
-}
-
 /**
- * `name: type [= default] [# label]`, types: `township`, `year`, `int(min..max)`,
+ * `name: type [= default]  # label`, types: `township`, `year`, `int(min..max)`,
  * `enum(a|b|c)`. A parameter without a default is required.
  */
-function paramDecl(raw: string, line: number): ParamDecl | string {
-  const hash = raw.indexOf('#');
-  const label = hash >= 0 ? raw.slice(hash + 1).trim() : '';
-  const text = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
-  const m = /^([a-z_][a-z0-9_]*)\s*:\s*([a-z]+(?:\([^)]*\))?)\s*(?:=\s*(\S+))?$/.exec(text);
-  if (!m) return `cannot read parameter "${text}" (expected name: type = default  # label)`;
-  const [, name, typeText, dflt] = m as unknown as [string, string, string, string | undefined];
-  if (RESERVED_PARAMS.has(name)) return `parameter name ${name} is reserved`;
+function paramDecl(p: YamlEntry): ParamDecl | string {
+  const text = typeof p.value === 'string' ? p.value.trim() : '';
+  const m = /^([a-z]+(?:\([^)]*\))?)\s*(?:=\s*(\S+))?$/.exec(text);
+  if (!NAME.test(p.key) || !m) return `cannot read parameter "${p.key}: ${text}" (expected name: type = default  # label)`;
+  const [, typeText, dflt] = m as unknown as [string, string, string | undefined];
+  if (RESERVED_PARAMS.has(p.key)) return `parameter name ${p.key} is reserved`;
   const type = paramType(typeText);
-  if (typeof type === 'string') return `parameter ${name}: ${type}`;
-  return { name, type, default: dflt ?? null, label: label || name, line };
+  if (typeof type === 'string') return `parameter ${p.key}: ${type}`;
+  return { name: p.key, type, default: dflt ?? null, label: p.comment || p.key, line: p.line + 1 };
 }
 
 function paramType(text: string): ParamType | string {
@@ -103,33 +105,28 @@ function paramType(text: string): ParamType | string {
   return `unknown type "${text}" (township, year, int(min..max), enum(a|b))`;
 }
 
+/** The body as markdown text and fenced blocks, split where markdown-it finds top-level fences. */
 function body(lines: readonly string[], start: number): Block[] {
   const blocks: Block[] = [];
-  let text: string[] = [];
-  let textLine = start + 1;
-  const flush = () => {
-    if (text.some((l) => l.trim())) blocks.push({ kind: 'markdown', line: textLine, text: text.join('\n') });
-    text = [];
+  const text = (from: number, to: number) => {
+    if (lines.slice(from, to).some((l) => l.trim())) blocks.push({ kind: 'markdown', line: from + 1, text: lines.slice(from, to).join('\n') });
   };
-  for (let i = start; i < lines.length; i++) {
-    const open = /^(`{3,})\s*([^\s`]*)\s*(.*)$/.exec(lines[i]!);
-    if (!open) {
-      if (text.length === 0) textLine = i + 1;
-      text.push(lines[i]!);
-      continue;
-    }
-    flush();
-    const [, ticks, kind, rest] = open as unknown as [string, string, string, string];
-    const closeAt = lines.findIndex((l, j) => j > i && l.trim() === ticks);
-    const end = closeAt < 0 ? lines.length : closeAt;
-    const content = lines.slice(i + 1, end).join('\n');
-    blocks.push(fenced(kind, rest.trim(), content, i + 1, closeAt < 0));
-    i = end;
-    textLine = end + 2;
+  let at = start;
+  for (const t of md.parse(lines.slice(start).join('\n'), {})) {
+    if (t.type !== 'fence' || t.level !== 0 || !t.map) continue;
+    const [open, after] = [start + t.map[0], start + t.map[1]];
+    text(at, open);
+    const closed = after - 1 > open && closesFence(lines[after - 1]!, t.markup);
+    const [kind = '', ...rest] = t.info.trim().split(/\s+/);
+    blocks.push(fenced(kind, rest.join(' '), lines.slice(open + 1, closed ? after - 1 : after).join('\n'), open + 1, !closed));
+    at = after;
   }
-  flush();
+  text(at, lines.length);
   return blocks;
 }
+
+/** markdown-it runs an unclosed fence to the end of the text; a closed one ends on its closing fence. */
+const closesFence = (line: string, markup: string): boolean => line.trim().startsWith(markup) && /^(`+|~+)$/.test(line.trim());
 
 function fenced(kind: string, name: string, text: string, line: number, unclosed: boolean): Block {
   const known = (FENCED_KINDS as readonly string[]).includes(kind);

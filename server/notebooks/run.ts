@@ -136,6 +136,10 @@ export async function renderNotebook(notebook: Notebook, rawParams: Readonly<Rec
   const ctx: SourceContext = { db: options.db, config: options.config, data, who, countyName: String(meta.county) };
   const sqlTexts = dataBlocks.filter((b) => b.kind === 'sql').map((b) => b.text);
   const sql = sqlTexts.length > 0 ? await ReportSql.open(options.db, sandboxAccess(who, options.config), tablesNamed(withReusable(sqlTexts))) : null;
+  // The blocks run in parallel, yet "earlier" below means earlier in the file: `map` starts the
+  // callbacks in block order and each reads and updates `seen` and `earlierSql` before its first
+  // `await`, so a repeated result name and a `${name}` reference see only the blocks above them.
+  // Keep those lines ahead of any `await`.
   const seen = new Set<string>();
   const earlierSql = new Map<string, string>();
   try {
@@ -161,6 +165,7 @@ export async function renderNotebook(notebook: Notebook, rawParams: Readonly<Rec
         return fail(message(e), isSpecError(e) ? b.line + 1 + e.lineOffset : b.line);
       }
     }));
+    // Promise.all answers in block order whatever finished first: a repeated name keeps the first block's result.
     for (const [b, o] of settled) if (!outcomes.has(b.name) || !('failed' in o)) outcomes.set(b.name, o);
   } finally {
     sql?.close();

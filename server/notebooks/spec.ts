@@ -1,9 +1,11 @@
 /**
  * @module notebooks/spec
- * The `key: value` text of indicator, chart and table blocks: one pair per line, or several on one
- * line separated by commas (`indicator: tfr, township: all, compare: yoy`); a key with an empty
- * value takes the indented `key: value` lines below it as its entries (a table's `columns:`).
+ * The options of indicator, chart and table blocks: YAML `key: value` lines, or several pairs on
+ * one line separated by commas (`indicator: tfr, township: all, compare: yoy`); a key with an
+ * empty value takes the indented `key: value` lines below it as its entries (a table's
+ * `columns:`). Every value is text; errors name the line.
  */
+import { readYamlMap } from './yamlMap.ts';
 
 export interface SpecEntry { readonly key: string; readonly value: string; readonly line: number }
 export interface SpecField extends SpecEntry { readonly entries: SpecEntry[] }
@@ -17,28 +19,36 @@ export function isSpecError(e: unknown): e is SpecError {
   return e instanceof SpecError;
 }
 
-/** Lines are 0-based offsets from the block's first content line. */
-export function parseSpec(text: string): Map<string, SpecField> {
-  const fields = new Map<string, SpecField>();
-  let parent: SpecField | null = null;
+/**
+ * Several pairs on one line become one line each before YAML reads them (`a: 1, b: 2`), split
+ * where a comma is followed by `key:`; a line with quotes or brackets is YAML as written.
+ * `lineOf[i]` is the block line that YAML line i came from.
+ */
+function onePairPerLine(text: string): { yaml: string; lineOf: number[] } {
+  const out: string[] = [];
+  const lineOf: number[] = [];
   text.split('\n').forEach((raw, line) => {
-    if (!raw.trim() || raw.trim().startsWith('#')) return;
-    const indented = /^\s+/.test(raw);
-    if (indented && parent) {
-      const m = /^\s*([^:]+?)\s*:\s*(.*)$/.exec(raw);
-      if (!m) throw new SpecError(`cannot read "${raw.trim()}" under ${parent.key}: (expected key: value)`, line);
-      parent.entries.push({ key: m[1]!, value: m[2]!.trim(), line });
-      return;
-    }
-    for (const pair of raw.trim().split(/,\s*(?=[a-z_][a-z0-9_.]*\s*:)/)) {
-      const m = /^([a-z_][a-z0-9_.]*)\s*:\s*(.*)$/.exec(pair.trim());
-      if (!m) throw new SpecError(`cannot read "${pair.trim()}" (expected key: value)`, line);
-      if (fields.has(m[1]!)) throw new SpecError(`${m[1]} is given twice`, line);
-      const field: SpecField = { key: m[1]!, value: m[2]!.trim(), line, entries: [] };
-      fields.set(field.key, field);
-      parent = field.value === '' ? field : null;
-    }
+    const pairs = /^\S/.test(raw) && !/["'[\]{}]/.test(raw) ? raw.split(/,\s*(?=[a-z_][a-z0-9_.]*\s*:)/) : [raw];
+    for (const p of pairs) { out.push(p); lineOf.push(line); }
   });
+  return { yaml: out.join('\n'), lineOf };
+}
+
+/** The block's options as YAML (see yamlMap.ts). Lines are 0-based offsets from the block's first content line. */
+export function parseSpec(text: string): Map<string, SpecField> {
+  const { yaml, lineOf } = onePairPerLine(text);
+  const read = readYamlMap(yaml);
+  const at = (line: number) => lineOf[line - 1] ?? 0;
+  if (!read.ok) throw new SpecError(`cannot read the options: ${read.message} (expected key: value)`, at(read.line));
+  const fields = new Map<string, SpecField>();
+  for (const e of read.entries) {
+    if (fields.has(e.key)) throw new SpecError(`${e.key} is given twice`, at(e.line));
+    const entries = typeof e.value === 'string' ? [] : e.value.map((c): SpecEntry => {
+      if (typeof c.value !== 'string') throw new SpecError(`${e.key}: ${c.key}: expected a value, not more indented lines`, at(c.line));
+      return { key: c.key, value: c.value, line: at(c.line) };
+    });
+    fields.set(e.key, { key: e.key, value: typeof e.value === 'string' ? e.value : '', line: at(e.line), entries });
+  }
   return fields;
 }
 

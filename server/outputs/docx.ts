@@ -11,14 +11,15 @@
  * const bytes = await documentToDocx({ title: '清河县2024年人口形势分析', subtitle: ['数据范围：2000–2024年'], blocks });
  */
 import {
-  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, ImageRun, LevelFormat, Packer, PageNumber, Paragraph,
+  AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, HeadingLevel, ImageRun, LevelFormat, Packer, PageNumber, Paragraph,
   Table, TableCell, TableRow, TextRun, WidthType, convertMillimetersToTwip,
 } from 'docx';
 import type { MdBlock, Run } from '../notebooks/markdown.ts';
 import { rounded, type OutputTable } from './table.ts';
 
+/** Narrative blocks (a narrative table arrives as a `table` of text, see notebooks/docx.ts), figures, tables and errors. */
 export type DocBlock =
-  | MdBlock
+  | Exclude<MdBlock, { kind: 'table' }>
   | { readonly kind: 'figure'; readonly png: Uint8Array; readonly width: number; readonly height: number; readonly title: string }
   | { readonly kind: 'table'; readonly table: OutputTable }
   | { readonly kind: 'error'; readonly text: string };
@@ -38,8 +39,11 @@ export const A4_TWIPS = { width: 11906, height: 16838 } as const;
 const PX_PER_MM = 96 / 25.4;
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
 
-function runs(list: readonly Run[], size?: number): TextRun[] {
-  return list.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic, ...(r.code ? { font: 'Consolas' } : {}), ...(size ? { size } : {}) }));
+function runs(list: readonly Run[], size?: number): (TextRun | ExternalHyperlink)[] {
+  return list.map((r) => {
+    const run = new TextRun({ text: r.text, bold: r.bold, italics: r.italic, ...(r.code ? { font: 'Consolas' } : {}), ...(size ? { size } : {}), ...(r.href ? { style: 'Hyperlink' } : {}) });
+    return r.href ? new ExternalHyperlink({ link: r.href, children: [run] }) : run;
+  });
 }
 
 function formatCell(value: string | number | null, decimals: number | undefined): string {

@@ -133,15 +133,18 @@ describe('the township-profile report', () => {
   });
 });
 
-const BROKEN = `---
-title: 出错示例
+/** A notebook's first 9 lines: the title, a year parameter and an sql block with the county's births of that year. */
+const withBirths = (title: string, result: string) => `---
+title: ${title}
 params:
   year: year = latest
 ---
 
-\`\`\`sql good
+\`\`\`sql ${result}
 SELECT sum(n)::INTEGER AS n FROM r_births WHERE township = 'all' AND year(month) = $year
-\`\`\`
+\`\`\``;
+
+const BROKEN = `${withBirths('出错示例', 'good')}
 
 \`\`\`sql bad_sql
 SELEC nothing FROM nowhere
@@ -219,6 +222,34 @@ describe('a notebook with broken blocks', () => {
       expect(report.bodyHtml).toContain(`报告块出错：${kind} 块 “${name}”（第${line}行）`);
     }
     expect(report.bodyHtml).toMatch(/〔出错：\{\{ good\.n \| percent \}\}（第31行）unknown format &quot;percent&quot;/);
+  });
+});
+
+const NARRATIVE = `${withBirths('表格、列表与链接', 'births')}
+
+| 年份 | 出生人数 |
+|---|--:|
+| {{ year }} | {{ births.n | int }} |
+
+- 第一点
+- 第二点
+
+数据见[统计公报](https://example.org/gb)。<b>原样</b>
+`;
+
+describe('a narrative with a table, a list and a link', () => {
+  it('renders them, with slots (and their | formats) inside table cells and raw HTML escaped', async () => {
+    const file = path.join(dir, 'narrative.md');
+    writeFileSync(file, NARRATIVE);
+    const report = await renderNotebook(loadNotebookFile(file), {}, { db: demo.db, config: DEFAULT_ANALYTICS });
+    expect(report.errors).toEqual([]);
+    const births2024 = ((await (await demo.app.request('/api/indicators/births?township=all&from=2024&to=2024')).json()) as { rows: ApiRow[] }).rows[0]!.value;
+    expect(report.bodyHtml.split('\n')).toEqual([
+      `<table><thead><tr><th>年份</th><th style="text-align:right">出生人数</th></tr></thead><tbody><tr><td>2024</td><td style="text-align:right">${Number(births2024).toLocaleString('en-US')}</td></tr></tbody></table>`,
+      '<ul><li>第一点</li><li>第二点</li></ul>',
+      '<p>数据见<a href="https://example.org/gb">统计公报</a>。&lt;b&gt;原样&lt;/b&gt;</p>',
+    ]);
+    expect(report.slots.map((s) => [s.expr, s.line])).toEqual([['year', 13], ['births.n | int', 13]]);
   });
 });
 
