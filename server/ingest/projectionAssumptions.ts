@@ -46,11 +46,7 @@ export async function storeProjectionAssumptions(connection: DuckDBConnection, p
     forEachAssumptionRow(all.values(), (row) => {
       appender.appendInteger(row[0]!);
       appender.appendSmallInt(row[1]!);
-      for (let c = 2; c < row.length; c++) {
-        const v = row[c]!;
-        if (v === null) appender.appendNull();
-        else appender.appendDouble(v);
-      }
+      for (let c = 2; c < row.length; c++) appender.appendDouble(row[c] ?? NaN);
       appender.endRow();
     });
     appender.flushSync();

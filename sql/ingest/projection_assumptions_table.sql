@@ -2,7 +2,8 @@
 -- for the latest base year, derived at import (server/ingest/projectionAssumptions.ts) so that a
 -- projection starts without reading and deriving from the rollups. 101 rows a unit (i = 0..100):
 -- vectors by age fill all of them, fertile-age vectors ages 15..49 in rows 0..34, lists (years, annual
--- series) their length with NULL after, single figures row 0. Column order and meanings:
+-- series) their length with NaN after, single figures row 0 (NaN for null and in the rows left empty:
+-- no NULLs, so that the server reads the columns fast). Column order and meanings:
 -- server/projection/assumptionRows.ts. Aggregates only, as every rollup.
 CREATE TABLE projection_assumptions (
   unit INTEGER,
