@@ -37,56 +37,23 @@ type Cell = number | null;
 
 /** One unit's 101 rows, column by column (null: empty, stored as NaN). */
 function unitColumns(a: Assumptions): Record<AssumptionColumn, Cell[]> {
-  const cols = {} as Record<AssumptionColumn, Cell[]>;
   const vector = (v: ArrayLike<number>): Cell[] => Array.from({ length: AGES }, (_, i) => (i < v.length ? v[i]! : null));
   const single = (v: number | null): Cell[] => vector(v === null ? [] : [v]);
-  const sexes = (name: string, v: SexAges) => {
-    cols[`${name}_m` as AssumptionColumn] = vector(v.male);
-    cols[`${name}_f` as AssumptionColumn] = vector(v.female);
+  const sexes = <N extends string>(name: N, v: SexAges) => ({ [`${name}_m`]: vector(v.male), [`${name}_f`]: vector(v.female) }) as Record<`${N}_m` | `${N}_f`, Cell[]>;
+  const { fertility: f, mortality: m, srb: s, migration: g } = a;
+  return {
+    unit: vector(new Array<number>(AGES).fill(unitNumber(a.scope))), i: vector(Array.from({ length: AGES }, (_, i) => i)), base_year: single(a.baseYear),
+    ...sexes('base', a.base), ...sexes('registered', a.baseParts.registered), ...sexes('mig_in', a.baseParts.migIn), ...sexes('mig_out', a.baseParts.migOut),
+    fertility_years: vector(f.years), births: single(f.births), tfr: single(f.tfr), tfr_observed: single(f.tfrObserved),
+    shape: vector(f.shape), weight_level: single(f.weightLevel), weight_shape: single(f.weightShape), exposure_ratio: vector(f.exposureRatio),
+    series_year: vector(f.series.map((p) => p.year)), series_tfr: vector(f.series.map((p) => p.tfr)), series_births: vector(f.series.map((p) => p.births)),
+    mortality_model: single(m.source === 'model' ? 1 : 0), mortality_years: vector(m.years), deaths: single(m.deaths), ...sexes('mx', m.mx),
+    e0_m: single(m.e0.male), e0_f: single(m.e0.female), smr: single(m.smr), smr_observed: single(m.smrObserved),
+    srb_years: vector(s.years), srb_male: single(s.male), srb_female: single(s.female), srb: single(s.srb),
+    srb_observed: single(s.observed), srb_source: single(SRB_SOURCES.indexOf(s.source)),
+    migration_years: vector(g.years), ...sexes('net', g.net), ...sexes('migrant_net', g.migrantNet), ...sexes('registered_net', g.registeredNet),
+    annual_year: vector(g.annual.map((p) => p.year)), annual_net: vector(g.annual.map((p) => p.net)),
   };
-  const f = a.fertility;
-  const m = a.mortality;
-  const s = a.srb;
-  const g = a.migration;
-  cols.unit = vector(new Array<number>(AGES).fill(unitNumber(a.scope)));
-  cols.i = vector(Array.from({ length: AGES }, (_, i) => i));
-  cols.base_year = single(a.baseYear);
-  sexes('base', a.base);
-  sexes('registered', a.baseParts.registered);
-  sexes('mig_in', a.baseParts.migIn);
-  sexes('mig_out', a.baseParts.migOut);
-  cols.fertility_years = vector(f.years);
-  cols.births = single(f.births);
-  cols.tfr = single(f.tfr);
-  cols.tfr_observed = single(f.tfrObserved);
-  cols.shape = vector(f.shape);
-  cols.weight_level = single(f.weightLevel);
-  cols.weight_shape = single(f.weightShape);
-  cols.exposure_ratio = vector(f.exposureRatio);
-  cols.series_year = vector(f.series.map((p) => p.year));
-  cols.series_tfr = vector(f.series.map((p) => p.tfr));
-  cols.series_births = vector(f.series.map((p) => p.births));
-  cols.mortality_model = single(m.source === 'model' ? 1 : 0);
-  cols.mortality_years = vector(m.years);
-  cols.deaths = single(m.deaths);
-  sexes('mx', m.mx);
-  cols.e0_m = single(m.e0.male);
-  cols.e0_f = single(m.e0.female);
-  cols.smr = single(m.smr);
-  cols.smr_observed = single(m.smrObserved);
-  cols.srb_years = vector(s.years);
-  cols.srb_male = single(s.male);
-  cols.srb_female = single(s.female);
-  cols.srb = single(s.srb);
-  cols.srb_observed = single(s.observed);
-  cols.srb_source = single(SRB_SOURCES.indexOf(s.source));
-  cols.migration_years = vector(g.years);
-  sexes('net', g.net);
-  sexes('migrant_net', g.migrantNet);
-  sexes('registered_net', g.registeredNet);
-  cols.annual_year = vector(g.annual.map((p) => p.year));
-  cols.annual_net = vector(g.annual.map((p) => p.net));
-  return cols;
 }
 
 /** Every unit's rows, in {@link ASSUMPTION_COLUMNS} order, to `emit` one row at a time. */
