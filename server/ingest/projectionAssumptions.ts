@@ -33,7 +33,20 @@ function connectionReader(connection: DuckDBConnection): ProjectionReader {
   } as ProjectionReader;
 }
 
+/**
+ * Stores the assumptions, or says why it could not: they are a head start, not data, so a failure
+ * here does not fail the import — without the record in `ingest_meta` the server derives them as
+ * before (and meets the same problem, if any, when a projection is asked for).
+ */
 export async function storeProjectionAssumptions(connection: DuckDBConnection, progress: (m: string) => void): Promise<void> {
+  try {
+    await store(connection, progress);
+  } catch (e) {
+    progress(`projection assumptions not stored (projections will derive them): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
+}
+
+async function store(connection: DuckDBConnection, progress: (m: string) => void): Promise<void> {
   const started = performance.now();
   await runNamed(connection, 'ingest/projection_assumptions_table');
   const years = await runNamed(connection, 'projection/years');
