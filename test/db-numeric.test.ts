@@ -18,14 +18,18 @@ describe('Database.queryNumeric (columns of numbers)', () => {
   });
   afterAll(() => db.close());
 
-  it('answers every row over several chunks, NULL as NaN, BIGINT and BOOLEAN as numbers', async () => {
+  it('answers every row over several chunks, NULL as NaN, every integer width, FLOAT, BIGINT and BOOLEAN as numbers', async () => {
     const { rowCount, columns } = await db.queryNumeric('test/numeric_cells', { n: 5000 });
     expect(rowCount).toBe(5000);
-    expect(Object.keys(columns)).toEqual(['i', 'half', 'big', 'even']);
-    for (const k of [0, 1, 2047, 2048, 4999]) {
+    expect(Object.keys(columns)).toEqual(['i', 'half', 'big', 'even', 'small', 'sparse', 'quarter']);
+    for (const k of [0, 1, 2, 7, 63, 64, 65, 2047, 2048, 2049, 4999]) {
       expect(columns.i![k]).toBe(k);
       expect(columns.big![k]).toBe(3 * k);
       expect(columns.even![k]).toBe(k % 2 === 0 ? 1 : 0);
+      expect(columns.small![k]).toBe((k % 100) - 50);
+      expect(columns.quarter![k]).toBe(k / 4); // exact in a FLOAT for these k
+      if (k % 5 === 0) expect(columns.sparse![k]).toBeNaN();
+      else expect(columns.sparse![k]).toBe(-k);
       if (k % 7 === 0) expect(columns.half![k]).toBeNaN();
       else expect(columns.half![k]).toBe(k / 2);
     }

@@ -24,13 +24,16 @@
  * const result = project(inputs); // inputs from parseProjectionInput(...)
  * result.population.female.subarray(10 * A, 11 * A); // women by age after 10 steps
  */
-import { scheduleRow } from './schedule.ts';
 import type { ProjectionInputs, ProjectionResult, Schedule } from './types.ts';
+
+/** Slots of the accumulator a step fills for one sex (`acc`): deaths of the step, migrants applied. */
+export const DEATHS = 0;
+export const MIGRANTS = 1;
 
 /**
  * Survive one sex over one step, leaving the first group for {@link addBirths}.
- * Writes `end` (A values) and returns deaths of the closed and open groups in `acc[0]` and
- * migrants applied in `acc[1]`. `startShare` / `endShare` are the shares of `mig` added at
+ * Writes `end` (A values) and returns deaths of the closed and open groups in `acc[DEATHS]` and
+ * migrants applied in `acc[MIGRANTS]`. `startShare` / `endShare` are the shares of `mig` added at
  * the start / end (even: 0.5 / 0.5; end: 0 / 0, the end timing being applied after births
  * by {@link addEndMigrants}). `mig` may be undefined for a closed population.
  */
@@ -44,54 +47,74 @@ export function surviveStep(
   end: Float64Array,
   acc: Float64Array,
 ): void {
-  const A = start.length;
+  surviveAt(start, 0, s, 0, mig, 0, startShare, endShare, adj, end, 0, start.length, acc);
+}
+
+/**
+ * {@link surviveStep} on rows at offsets of longer arrays (`start` from `so`, `s` from `sOff`,
+ * `mig` from `mOff`, `end` from `eo`; A groups): the loop over steps reads and writes its
+ * population, survivorship and migration arrays in place, with no view made per step.
+ */
+function surviveAt(
+  start: Float64Array, so: number, s: Float64Array, sOff: number, mig: Float64Array | undefined, mOff: number,
+  startShare: number, endShare: number, adj: Float64Array, end: Float64Array, eo: number, A: number, acc: Float64Array,
+): void {
   let applied = 0;
   let deaths = 0;
+  // One pass: group i's start (with the start half of migrants) survives into group i + 1 at once.
+  // Deaths and migrants are summed in the same order as group by group, so the sums are the same.
+  const startMig = mig !== undefined && startShare !== 0;
   for (let i = 0; i < A; i++) {
-    let a = start[i]!;
-    if (mig !== undefined && startShare !== 0) {
-      a += startShare * mig[i]!;
+    const p = start[so + i]!;
+    let a = p;
+    if (startMig) {
+      a = p + startShare * mig[mOff + i]!;
       if (a < 0) a = 0;
-      applied += a - start[i]!;
+      applied += a - p;
     }
     adj[i] = a;
-  }
-  for (let i = 1; i < A - 1; i++) {
-    const p = adj[i - 1]!;
-    const e = p * s[i]!;
-    deaths += p - e;
-    end[i] = e;
-  }
-  const pOpen = adj[A - 2]! + adj[A - 1]!;
-  const eOpen = pOpen * s[A - 1]!;
-  deaths += pOpen - eOpen;
-  end[A - 1] = eOpen;
-  end[0] = 0;
-  if (mig !== undefined && endShare !== 0) {
-    for (let i = 1; i < A; i++) {
-      let e = end[i]! + endShare * mig[i]!;
-      if (e < 0) e = 0;
-      applied += e - end[i]!;
-      end[i] = e;
+    if (i < A - 2) {
+      const e = a * s[sOff + i + 1]!;
+      deaths += a - e;
+      end[eo + i + 1] = e;
     }
   }
-  acc[0] = deaths;
-  acc[1] = applied;
+  const pOpen = adj[A - 2]! + adj[A - 1]!;
+  const eOpen = pOpen * s[sOff + A - 1]!;
+  deaths += pOpen - eOpen;
+  end[eo + A - 1] = eOpen;
+  end[eo] = 0;
+  if (mig !== undefined && endShare !== 0) {
+    for (let i = 1; i < A; i++) {
+      const before = end[eo + i]!;
+      let e = before + endShare * mig[mOff + i]!;
+      if (e < 0) e = 0;
+      applied += e - before;
+      end[eo + i] = e;
+    }
+  }
+  acc[DEATHS] = deaths;
+  acc[MIGRANTS] = applied;
 }
 
 /** Total births of the step from women at the start (`adjF`) and at the end (`endF`, groups ≥ 1). */
 export function stepBirths(adjF: Float64Array, endF: Float64Array, asfr: Float64Array, n: number): number {
+  return birthsAt(adjF, endF, 0, asfr, 0, asfr.length, n);
+}
+
+/** {@link stepBirths} with `endF` from `eo` and the ASFR row from `fOff` (A groups). */
+function birthsAt(adjF: Float64Array, endF: Float64Array, eo: number, asfr: Float64Array, fOff: number, A: number, n: number): number {
   let b = 0;
-  for (let i = 1; i < asfr.length; i++) {
-    const f = asfr[i]!;
-    if (f !== 0) b += f * (adjF[i]! + endF[i]!);
+  for (let i = 1; i < A; i++) {
+    const f = asfr[fOff + i]!;
+    if (f !== 0) b += f * (adjF[i]! + endF[eo + i]!);
   }
   return (n * b) / 2;
 }
 
 /**
  * Put the surviving births (and the first group's end-of-step migrants) into `end[0]`;
- * returns the deaths among births. `acc[1]` is increased by the migrants applied.
+ * returns the deaths among births. `acc[MIGRANTS]` is increased by the migrants applied.
  */
 export function addBirths(
   births: number,
@@ -101,29 +124,44 @@ export function addBirths(
   end: Float64Array,
   acc: Float64Array,
 ): number {
+  return addBirthsAt(births, s0, mig, 0, endShare, end, 0, acc);
+}
+
+/** {@link addBirths} with the migrants' row from `mOff` and `end` from `eo`. */
+function addBirthsAt(
+  births: number, s0: number, mig: Float64Array | undefined, mOff: number, endShare: number, end: Float64Array, eo: number, acc: Float64Array,
+): number {
   let e = births * s0;
   const deaths = births - e;
   if (mig !== undefined && endShare !== 0) {
     const before = e;
-    e += endShare * mig[0]!;
+    e += endShare * mig[mOff]!;
     if (e < 0) e = 0;
-    acc[1] = acc[1]! + (e - before);
+    acc[MIGRANTS] = acc[MIGRANTS]! + (e - before);
   }
-  end[0] = e;
+  end[eo] = e;
   return deaths;
 }
 
 /** `end` timing: add all migrants after births; returns the migrants applied. */
 export function addEndMigrants(end: Float64Array, mig: Float64Array): number {
+  return addEndMigrantsAt(end, 0, mig, 0, end.length);
+}
+
+function addEndMigrantsAt(end: Float64Array, eo: number, mig: Float64Array, mOff: number, A: number): number {
   let applied = 0;
-  for (let i = 0; i < end.length; i++) {
-    let e = end[i]! + mig[i]!;
+  for (let i = 0; i < A; i++) {
+    const before = end[eo + i]!;
+    let e = before + mig[mOff + i]!;
     if (e < 0) e = 0;
-    applied += e - end[i]!;
-    end[i] = e;
+    applied += e - before;
+    end[eo + i] = e;
   }
   return applied;
 }
+
+/** Offset of the row that applies at `step` in a schedule's data. */
+const rowAt = (s: Schedule, step: number) => (s.rows === 1 ? 0 : step) * s.width;
 
 /** Run the projection over all steps. */
 export function project(inp: ProjectionInputs): ProjectionResult {
@@ -148,37 +186,38 @@ export function project(inp: ProjectionInputs): ProjectionResult {
   const even = migration !== undefined && migration.timing === 'even';
   const startShare = even ? 0.5 : 0;
   const endShare = even ? 0.5 : 0;
-  const row = (s: Schedule | undefined, t: number) => (s === undefined ? undefined : scheduleRow(s, t));
+  const survM = inp.survival.male;
+  const survF = inp.survival.female;
+  const mMig = migration?.male.data;
+  const fMig = migration?.female.data;
 
   for (let t = 0; t < T; t++) {
-    const startM = popM.subarray(t * A, (t + 1) * A);
-    const startF = popF.subarray(t * A, (t + 1) * A);
-    const endM = popM.subarray((t + 1) * A, (t + 2) * A);
-    const endF = popF.subarray((t + 1) * A, (t + 2) * A);
-    const sM = scheduleRow(inp.survival.male, t);
-    const sF = scheduleRow(inp.survival.female, t);
-    const mM = row(migration?.male, t);
-    const mF = row(migration?.female, t);
+    const at = t * A;
+    const next = at + A;
+    const sM = rowAt(survM, t);
+    const sF = rowAt(survF, t);
+    const mM = migration === undefined ? 0 : rowAt(migration.male, t);
+    const mF = migration === undefined ? 0 : rowAt(migration.female, t);
 
-    surviveStep(startM, sM, mM, startShare, endShare, adjM, endM, accM);
-    surviveStep(startF, sF, mF, startShare, endShare, adjF, endF, accF);
+    surviveAt(popM, at, survM.data, sM, mMig, mM, startShare, endShare, adjM, popM, next, A, accM);
+    surviveAt(popF, at, survF.data, sF, fMig, mF, startShare, endShare, adjF, popF, next, A, accF);
 
-    const births = stepBirths(adjF, endF, scheduleRow(inp.asfr, t), n);
-    const srb = scheduleRow(inp.srb, t)[0]!;
+    const births = birthsAt(adjF, popF, next, inp.asfr.data, rowAt(inp.asfr, t), inp.asfr.width, n);
+    const srb = inp.srb.data[rowAt(inp.srb, t)]!;
     const bF = births / (1 + srb);
     const bM = births - bF;
-    const d0M = addBirths(bM, sM[0]!, mM, endShare, endM, accM);
-    const d0F = addBirths(bF, sF[0]!, mF, endShare, endF, accF);
+    const d0M = addBirthsAt(bM, survM.data[sM]!, mMig, mM, endShare, popM, next, accM);
+    const d0F = addBirthsAt(bF, survF.data[sF]!, fMig, mF, endShare, popF, next, accF);
     if (migration !== undefined && !even) {
-      accM[1] = accM[1]! + addEndMigrants(endM, mM!);
-      accF[1] = accF[1]! + addEndMigrants(endF, mF!);
+      accM[MIGRANTS] = accM[MIGRANTS]! + addEndMigrantsAt(popM, next, mMig!, mM, A);
+      accF[MIGRANTS] = accF[MIGRANTS]! + addEndMigrantsAt(popF, next, fMig!, mF, A);
     }
     birthsM[t] = bM;
     birthsF[t] = bF;
-    deathsM[t] = accM[0]! + d0M;
-    deathsF[t] = accF[0]! + d0F;
-    migM[t] = accM[1]!;
-    migF[t] = accF[1]!;
+    deathsM[t] = accM[DEATHS]! + d0M;
+    deathsF[t] = accF[DEATHS]! + d0F;
+    migM[t] = accM[MIGRANTS]!;
+    migF[t] = accF[MIGRANTS]!;
   }
   return {
     ageWidth: n,

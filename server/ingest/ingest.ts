@@ -33,6 +33,7 @@ import { locateTable, type TableFiles } from './locate.ts';
 import { acquireIngestLock } from './lock.ts';
 import { checkColumns, type FileColumn } from './schema.ts';
 import { readTopology } from './topology.ts';
+import { storeProjectionAssumptions } from './projectionAssumptions.ts';
 import { storeTargets } from './targets.ts';
 import { DEFAULT_KEEP_VERSIONS, publishDatabase } from './versions.ts';
 
@@ -112,6 +113,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       await storeTargets(connection, options.source, work, progress);
       if (!dryRun) {
         await runNamed(connection, 'rollups/build');
+        await storeProjectionAssumptions(connection, progress);
         await connection.run('CHECKPOINT');
       }
     } finally {

@@ -48,69 +48,75 @@ export async function resolveBaseYear(db: Database, requested: number | undefine
   return requested;
 }
 
+/** What the projection data are read through: a served database, or the import's connection (ingest/projectionAssumptions.ts). */
+export type ProjectionReader = Pick<Database, 'query' | 'queryNumeric'>;
+
+/** {@link readProjectionData}, once per database generation and span. */
+export function loadProjectionData(db: Database, from: number, to: number): Promise<ProjectionData> {
+  return db.memo(`projection/data/${from}/${to}`, () => readProjectionData(db, from, to));
+}
+
 /**
  * Reads the rollups for every unit, years `from`..`to`. Millions of cells for a province-scale
  * set: they are read as numeric columns (the SQL names a unit by its code as an integer, 0 for
  * the county) and added into each unit's arrays in one pass.
  */
-export function loadProjectionData(db: Database, from: number, to: number): Promise<ProjectionData> {
-  return db.memo(`projection/data/${from}/${to}`, async () => {
-    const params = { from, to };
-    const [registered, migrants, bAge, bSex, deaths, townships] = await Promise.all([
-      db.queryNumeric('projection/population', params),
-      db.queryNumeric('projection/migrants_age', params),
-      db.queryNumeric('projection/births_age', params),
-      db.queryNumeric('projection/births_sex', params),
-      db.queryNumeric('projection/deaths', params),
-      townshipList(db),
-    ]);
-    const units = new Map<string, UnitData>();
-    const byNumber = new Map<number, UnitData>();
-    for (const code of ['all', ...townships.map((t) => t.code)]) {
-      const u = emptyUnit(code);
-      units.set(code, u);
-      byNumber.set(code === 'all' ? 0 : Number(code), u);
+export async function readProjectionData(db: ProjectionReader, from: number, to: number): Promise<ProjectionData> {
+  const params = { from, to };
+  const [registered, migrants, bAge, bSex, deaths, townships] = await Promise.all([
+    db.queryNumeric('projection/population', params),
+    db.queryNumeric('projection/migrants_age', params),
+    db.queryNumeric('projection/births_age', params),
+    db.queryNumeric('projection/births_sex', params),
+    db.queryNumeric('projection/deaths', params),
+    db.query<{ code: string; name: string }>('projection/townships'),
+  ]);
+  const units = new Map<string, UnitData>();
+  const byNumber = new Map<number, UnitData>();
+  for (const code of ['all', ...townships.map((t) => t.code)]) {
+    const u = emptyUnit(code);
+    units.set(code, u);
+    byNumber.set(code === 'all' ? 0 : Number(code), u);
+  }
+  const addAges = (q: NumericColumns, pick: (u: UnitData, i: number) => Map<number, SexAges> | undefined) => {
+    const { unit, year, male, age, n } = q.columns as Record<'unit' | 'year' | 'male' | 'age' | 'n', Float64Array>;
+    for (let i = 0; i < q.rowCount; i++) {
+      const u = byNumber.get(unit[i]!);
+      const a = age[i]!;
+      const v = n[i]!;
+      if (u === undefined || a < 0 || a >= AGES || v === 0) continue;
+      const map = pick(u, i);
+      if (map !== undefined) yearEntry(map, year[i]!, sexAges)[male[i] === 1 ? 'male' : 'female'][a] += v;
     }
-    const addAges = (q: NumericColumns, pick: (u: UnitData, i: number) => Map<number, SexAges> | undefined) => {
-      const { unit, year, male, age, n } = q.columns as Record<'unit' | 'year' | 'male' | 'age' | 'n', Float64Array>;
-      for (let i = 0; i < q.rowCount; i++) {
-        const u = byNumber.get(unit[i]!);
-        const a = age[i]!;
-        const v = n[i]!;
-        if (u === undefined || a < 0 || a >= AGES || v === 0) continue;
-        const map = pick(u, i);
-        if (map !== undefined) yearEntry(map, year[i]!, sexAges)[male[i] === 1 ? 'male' : 'female'][a] += v;
-      }
-    };
-    addAges(registered, (u) => u.registered);
-    const inflow = migrants.columns.inflow!;
-    addAges(migrants, (u, i) => (inflow[i] === 1 ? u.migIn : u.migOut));
-    addAges(deaths, (u) => u.deaths);
-    {
-      const { unit, year, age, n } = bAge.columns as Record<'unit' | 'year' | 'age' | 'n', Float64Array>;
-      for (let i = 0; i < bAge.rowCount; i++) {
-        const u = byNumber.get(unit[i]!);
-        if (u === undefined) continue;
-        yearEntry(u.birthsByAge, year[i]!, birthsByAgeEntry)[age[i]! - FERTILE_FROM] += n[i]!;
-      }
+  };
+  addAges(registered, (u) => u.registered);
+  const inflow = migrants.columns.inflow!;
+  addAges(migrants, (u, i) => (inflow[i] === 1 ? u.migIn : u.migOut));
+  addAges(deaths, (u) => u.deaths);
+  {
+    const { unit, year, age, n } = bAge.columns as Record<'unit' | 'year' | 'age' | 'n', Float64Array>;
+    for (let i = 0; i < bAge.rowCount; i++) {
+      const u = byNumber.get(unit[i]!);
+      if (u === undefined) continue;
+      yearEntry(u.birthsByAge, year[i]!, birthsByAgeEntry)[age[i]! - FERTILE_FROM] += n[i]!;
     }
-    {
-      const { unit, year, registered: reg, male, n } = bSex.columns as Record<'unit' | 'year' | 'registered' | 'male' | 'n', Float64Array>;
-      for (let i = 0; i < bSex.rowCount; i++) {
-        const u = byNumber.get(unit[i]!);
-        if (u === undefined) continue;
-        const v = yearEntry(u.birthsBySex, year[i]!, birthsBySexEntry);
-        if (male[i] === 1) {
-          v.male += n[i]!;
-          if (reg[i] === 1) v.registeredMale += n[i]!;
-        } else {
-          v.female += n[i]!;
-          if (reg[i] === 1) v.registeredFemale += n[i]!;
-        }
+  }
+  {
+    const { unit, year, registered: reg, male, n } = bSex.columns as Record<'unit' | 'year' | 'registered' | 'male' | 'n', Float64Array>;
+    for (let i = 0; i < bSex.rowCount; i++) {
+      const u = byNumber.get(unit[i]!);
+      if (u === undefined) continue;
+      const v = yearEntry(u.birthsBySex, year[i]!, birthsBySexEntry);
+      if (male[i] === 1) {
+        v.male += n[i]!;
+        if (reg[i] === 1) v.registeredMale += n[i]!;
+      } else {
+        v.female += n[i]!;
+        if (reg[i] === 1) v.registeredFemale += n[i]!;
       }
     }
-    return { from, to, units, townships };
-  });
+  }
+  return { from, to, units, townships };
 }
 
 /** Registered + in − out at 31 Dec of `year` (zeros where nothing is known). */

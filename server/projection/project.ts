@@ -11,10 +11,8 @@ import type { ProjectionResult } from '../demography/types.ts';
 import type { Database } from '../db/Database.ts';
 import { ApiError } from '../errors.ts';
 import { estimateAr1, migrationSigma } from './ar1.ts';
-import { areaData } from './area.ts';
-import { deriveAllAssumptions, deriveAssumptions } from './assumptions.ts';
-import { DEFAULTS } from './constants.ts';
-import { loadProjectionData, resolveBaseYear, townshipList } from './data.ts';
+import { assumptionsOf, dataSpan, deriveOptions, derivedAssumptions } from './assumptionsOf.ts';
+import { resolveBaseYear, townshipList } from './data.ts';
 import { assumptionsSummary, pyramidsOf, seriesOf, type AssumptionsSummary, type Pyramids, type Series } from './output.ts';
 import { BAND_SERIES, projectDraws, type Band, type BandSeries, type DrawsResult } from './probabilistic.ts';
 import { canonicalJson, type ProjectionRequest } from './request.ts';
@@ -28,8 +26,7 @@ export interface Projected {
   readonly results: ReadonlyMap<string, ProjectionResult>;
 }
 
-/** Years of data a projection from `baseYear` reads (the TFR series for the probabilistic variant is the longest need). */
-export const dataSpan = (baseYear: number) => ({ from: baseYear - DEFAULTS.tfrSeriesYears - 1, to: baseYear });
+export { dataSpan };
 
 /**
  * Projects the county and, when `townships` is true, every township controlled to it.
@@ -38,9 +35,13 @@ export const dataSpan = (baseYear: number) => ({ from: baseYear - DEFAULTS.tfrSe
 export function projectFromData(
   data: ProjectionData, baseYear: number, horizon: number, spec: ScenarioSpec, townships: boolean, control = true,
 ): Projected {
-  const options = spec.name === 'custom' && spec.custom?.e0 !== undefined ? { e0: spec.custom.e0 } : {};
-  const assumptions = derived(data, `${baseYear}|${townships}|${JSON.stringify(options)}`,
-    () => (townships ? deriveAllAssumptions(data, baseYear, options) : new Map([['all', deriveAssumptions(data, 'all', baseYear, options)]])));
+  return projectAssumptions(derivedAssumptions(data, baseYear, deriveOptions(spec), townships), baseYear, horizon, spec, control);
+}
+
+/** Projects units from their assumptions (`all` first: the county, or the reference townships are raked to). */
+export function projectAssumptions(
+  assumptions: ReadonlyMap<string, Assumptions>, baseYear: number, horizon: number, spec: ScenarioSpec, control = true,
+): Projected {
   const county = assumptions.get('all')!;
   const tfrPath = countyTfrPath(county.fertility.tfr, horizon, baseYear, spec);
   const mx = countyMxPath(county, horizon, spec);
@@ -48,20 +49,6 @@ export function projectFromData(
   for (const [scope, a] of assumptions) inputs.set(scope, unitInputs(a, spec, tfrPath, county.fertility.tfr, mx, a.mortality.smr));
   const results = projectUnits([...inputs.values()], control);
   return { assumptions, inputs, results };
-}
-
-/**
- * Assumptions depend only on the data (one object per database generation), the base year and the
- * e0 override, not on the scenario: derived once and kept with the data they came from.
- */
-const derivedCache = new WeakMap<ProjectionData, Map<string, Map<string, Assumptions>>>();
-
-function derived(data: ProjectionData, key: string, derive: () => Map<string, Assumptions>): Map<string, Assumptions> {
-  let byKey = derivedCache.get(data);
-  if (!byKey) derivedCache.set(data, (byKey = new Map()));
-  let hit = byKey.get(key);
-  if (!hit) byKey.set(key, (hit = derive()));
-  return hit;
 }
 
 export interface ScopeResult {
@@ -113,11 +100,9 @@ export async function runProjection(db: Database, req: ProjectionRequest, baseYe
   }
   const outside = area === null ? [] : req.scopes.filter((s) => s === 'all' || !area.includes(s));
   if (outside.length > 0) throw new ApiError(403, 'out_of_scope', `scope: your account may project ${area!.join(', ')} only`, { parameter: 'scope' });
-  const span = dataSpan(base);
-  const data = areaData(await loadProjectionData(db, span.from, span.to), area);
   const spec: ScenarioSpec = { name: req.scenario, custom: req.custom };
   const needTownships = req.scopes.some((s) => s !== 'all');
-  const projected = projectFromData(data, base, req.horizon, spec, needTownships);
+  const projected = projectAssumptions(await assumptionsOf(db, base, spec, needTownships, area), base, req.horizon, spec);
   const years = Array.from({ length: req.horizon + 1 }, (_, i) => base + i);
   const results: ScopeResult[] = [];
   for (const scope of req.scopes) {
@@ -128,7 +113,7 @@ export async function runProjection(db: Database, req: ProjectionRequest, baseYe
       scope, name: names.get(scope) ?? scope, series: seriesOf(r, inp.tfr, a.fertility.tfr), ...(req.pyramids ? { pyramids: pyramidsOf(r) } : {}),
     };
     if (req.variant === 'probabilistic') {
-      const { bands, ...draws } = probabilisticFor(projected, scope, req, data, base, spec);
+      const { bands, ...draws } = probabilisticFor(projected, scope, req, base, spec);
       results.push({ ...entry, bands, draws });
     } else {
       results.push(entry);
@@ -150,7 +135,7 @@ export async function runProjection(db: Database, req: ProjectionRequest, baseYe
  * to its uncontrolled deterministic projection, so they are centred on what the county control gives.
  */
 function probabilisticFor(
-  projected: Projected, scope: string, req: ProjectionRequest, data: ProjectionData, base: number, spec: ScenarioSpec,
+  projected: Projected, scope: string, req: ProjectionRequest, base: number, spec: ScenarioSpec,
 ): DrawsResult {
   const inp = projected.inputs.get(scope)!;
   const a = projected.assumptions.get(scope)!;
@@ -158,7 +143,7 @@ function probabilisticFor(
   const sigma = migrationSigma(a.migration.annual.map((p) => p.net));
   const draws = projectDraws(inp, ar, sigma, req.draws, req.seed);
   if (scope === 'all') return draws;
-  const free = projectFromData(data, base, req.horizon, spec, true, false);
+  const free = projectAssumptions(projected.assumptions, base, req.horizon, spec, false);
   const controlled = seriesOf(projected.results.get(scope)!, inp.tfr, a.fertility.tfr);
   const own = seriesOf(free.results.get(scope)!, inp.tfr, a.fertility.tfr);
   for (const name of BAND_SERIES) {

@@ -18,12 +18,10 @@ import type { Database } from '../db/Database.ts';
 import { loadNotebook } from '../notebooks/library.ts';
 import { renderNotebook, type RenderedReport } from '../notebooks/run.ts';
 import { patternData, type PatternData } from '../disclosure/pattern.ts';
-import { areaData } from '../projection/area.ts';
-import { deriveAssumptions } from '../projection/assumptions.ts';
+import { unitAssumptionsOf } from '../projection/assumptionsOf.ts';
 import { backtest, type BacktestReport } from '../projection/backtest.ts';
-import { loadProjectionData } from '../projection/data.ts';
 import { assumptionsSummary, type AssumptionsSummary } from '../projection/output.ts';
-import { dataSpan, runProjection, type ProjectionAnswer } from '../projection/project.ts';
+import { runProjection, type ProjectionAnswer } from '../projection/project.ts';
 import type { ProjectionRequest } from '../projection/request.ts';
 import { planningTable, type PlanningTable, type PlanningTableRequest } from '../projection/planningTable.ts';
 
@@ -79,11 +77,8 @@ export async function runJob(db: Database, job: Job): Promise<JobResults[Job['ki
   switch (job.kind) {
     case 'projection':
       return runProjection(db, job.req, job.baseYear, job.area);
-    case 'assumptions': {
-      const span = dataSpan(job.baseYear);
-      const data = areaData(await loadProjectionData(db, span.from, span.to), job.area);
-      return assumptionsSummary(deriveAssumptions(data, job.scope, job.baseYear), job.name);
-    }
+    case 'assumptions':
+      return assumptionsSummary(await unitAssumptionsOf(db, job.scope, job.baseYear, job.area), job.name);
     case 'backtest':
       return backtest(db, { baseYear: job.baseYear, to: job.to });
     case 'planningTable':

@@ -1,0 +1,55 @@
+-- The projection assumptions of the county (unit 0) and of every township (its code as an integer)
+-- for the latest base year, derived at import (server/ingest/projectionAssumptions.ts) so that a
+-- projection starts without reading and deriving from the rollups. 101 rows a unit (i = 0..100):
+-- vectors by age fill all of them, fertile-age vectors ages 15..49 in rows 0..34, lists (years, annual
+-- series) their length with NaN after, single figures row 0 (NaN for null and in the rows left empty:
+-- no NULLs, so that the server reads the columns fast). Column order and meanings:
+-- server/projection/assumptionRows.ts. Aggregates only, as every rollup.
+CREATE TABLE projection_assumptions (
+  unit INTEGER,
+  i SMALLINT,
+  base_year DOUBLE,
+  base_m DOUBLE,
+  base_f DOUBLE,
+  registered_m DOUBLE,
+  registered_f DOUBLE,
+  mig_in_m DOUBLE,
+  mig_in_f DOUBLE,
+  mig_out_m DOUBLE,
+  mig_out_f DOUBLE,
+  fertility_years DOUBLE,
+  births DOUBLE,
+  tfr DOUBLE,
+  tfr_observed DOUBLE,
+  shape DOUBLE,
+  weight_level DOUBLE,
+  weight_shape DOUBLE,
+  exposure_ratio DOUBLE,
+  series_year DOUBLE,
+  series_tfr DOUBLE,
+  series_births DOUBLE,
+  mortality_model DOUBLE,
+  mortality_years DOUBLE,
+  deaths DOUBLE,
+  mx_m DOUBLE,
+  mx_f DOUBLE,
+  e0_m DOUBLE,
+  e0_f DOUBLE,
+  smr DOUBLE,
+  smr_observed DOUBLE,
+  srb_years DOUBLE,
+  srb_male DOUBLE,
+  srb_female DOUBLE,
+  srb DOUBLE,
+  srb_observed DOUBLE,
+  srb_source DOUBLE,
+  migration_years DOUBLE,
+  net_m DOUBLE,
+  net_f DOUBLE,
+  migrant_net_m DOUBLE,
+  migrant_net_f DOUBLE,
+  registered_net_m DOUBLE,
+  registered_net_f DOUBLE,
+  annual_year DOUBLE,
+  annual_net DOUBLE
+);
