@@ -56,11 +56,13 @@ function frontMatter(lines: readonly string[], errors: NotebookError[]) {
   const error = (line: number, message: string) => errors.push({ block: FRONT, line: line + 1, message });
   const read = readYamlMap(lines.slice(1, end).map(quoteSlots).join('\n'));
   if (!read.ok) {
-    error(read.line, `cannot read the front matter: ${read.message} (expected key: value)`);
+    error(read.line, `cannot read the front matter: ${read.message}`);
     return { fields, params, bodyStart: end + 1 };
   }
+  const keys = new Set<string>();
   for (const e of read.entries) {
-    if (fields.has(e.key) || (e.key === 'params' && params.length)) { error(e.line, `${e.key} is given twice`); continue; }
+    if (keys.has(e.key)) { error(e.line, `${e.key} is given twice`); continue; }
+    keys.add(e.key);
     if (e.key !== 'params') {
       if (typeof e.value === 'string') fields.set(e.key, e.value);
       else error(e.line, `${e.key}: expected a value, not indented lines`);

@@ -21,15 +21,17 @@ export function isSpecError(e: unknown): e is SpecError {
 
 /**
  * Several pairs on one line become one line each before YAML reads them (`a: 1, b: 2`), split
- * where a comma is followed by `key:`; a line with quotes or brackets is YAML as written.
- * `lineOf[i]` is the block line that YAML line i came from.
+ * where a comma is followed by `key:`; comments, and lines with quotes or brackets, are YAML as
+ * written. `lineOf[i]` is the block line that YAML line i came from.
  */
 function onePairPerLine(text: string): { yaml: string; lineOf: number[] } {
   const out: string[] = [];
   const lineOf: number[] = [];
   text.split('\n').forEach((raw, line) => {
-    const pairs = /^\S/.test(raw) && !/["'[\]{}]/.test(raw) ? raw.split(/,\s*(?=[a-z_][a-z0-9_.]*\s*:)/) : [raw];
-    for (const p of pairs) { out.push(p); lineOf.push(line); }
+    const hash = raw.search(/(^|\s)#/);
+    const pairs = hash < 0 ? raw : raw.slice(0, hash);
+    const split = /^[^\s#]/.test(pairs) && !/["'[\]{}]/.test(pairs) ? pairs.split(/,\s*(?=[a-z_][a-z0-9_.]*\s*:)/) : [pairs];
+    split.forEach((p, i) => { out.push(i === split.length - 1 && hash >= 0 ? p + raw.slice(hash) : p); lineOf.push(line); });
   });
   return { yaml: out.join('\n'), lineOf };
 }
@@ -39,7 +41,7 @@ export function parseSpec(text: string): Map<string, SpecField> {
   const { yaml, lineOf } = onePairPerLine(text);
   const read = readYamlMap(yaml);
   const at = (line: number) => lineOf[line - 1] ?? 0;
-  if (!read.ok) throw new SpecError(`cannot read the options: ${read.message} (expected key: value)`, at(read.line));
+  if (!read.ok) throw new SpecError(`cannot read the options: ${read.message}`, at(read.line));
   const fields = new Map<string, SpecField>();
   for (const e of read.entries) {
     if (fields.has(e.key)) throw new SpecError(`${e.key} is given twice`, at(e.line));

@@ -30,7 +30,8 @@ export function readYamlMap(text: string): YamlRead {
   // uniqueKeys off: the callers name a repeated key in their own words.
   const doc = parseDocument(text, { schema: 'failsafe', lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   const failure = doc.errors[0];
-  if (failure) return { ok: false, message: failure.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, ''), line: lines.linePos(failure.pos[0]).line };
+  // The hint covers what planners meet: a value that starts with a YAML sign (`yformat: ,.0f`).
+  if (failure) return { ok: false, message: `${failure.message} (write key: value, and quote a value that starts with a sign such as [ { , # * &)`, line: lines.linePos(failure.pos[0]).line };
   const lineOf = (node: Node | null | undefined, fallback: number) => (node?.range ? lines.linePos(node.range[0]).line : fallback);
   const entries = (pairs: readonly Pair[], parentLine: number): YamlEntry[] => pairs.map((pair) => {
     const key = pair.key as Node | null;

@@ -78,6 +78,8 @@ describe('YAML options and front matter', () => {
       ['kind', 'bars', 0], ['data', 'towns', 0], ['limit', '08', 0], ['title', '图2 各乡镇', 1], ['columns', '', 2],
     ]);
     expect(fields.get('columns')!.entries).toEqual([{ key: 'name', value: '乡镇', line: 3 }, { key: 'births', value: '出生人数 | int', line: 4 }]);
+    // A comment is not split at its commas: "x:" and the second "kind:" below are not options.
+    expect([...parseSpec('# 注, x: y\nkind: trend, title: 图1  # 注, kind: bars').entries()].map(([k, f]) => [k, f.value])).toEqual([['kind', 'trend'], ['title', '图1']]);
   });
 
   it('names the line of a repeated key and of a YAML error, counting lines of the block', () => {
