@@ -11,6 +11,7 @@ const UNIT = [
   'test/notebooks/parse.test.ts',
   'test/notebooks/slots.test.ts',
   'test/charts.test.ts',
+  'test/chart-golden.test.ts',
   'test/contract-docs.test.ts',
   'test/generator-calibration.test.ts',
   'test/assessment-score.test.ts',
