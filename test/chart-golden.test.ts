@@ -38,6 +38,7 @@ const SHOWN: Record<string, TopLevelSpec> = {
   'dashboard-funnel': print.funnel!,
   'report-trend': report['report-trend']!,
   'report-trend-series': report['report-trend-series']!,
+  'report-trend-results': report['report-trend-results']!,
   'report-bars': report['report-bars']!,
   'report-pyramid': report['report-pyramid']!,
   'report-srb-band': report['report-srb-band']!,

@@ -3,7 +3,8 @@
  * Standard chart kinds a chart block can name instead of writing Vega-Lite: `trend`, `bars`,
  * `pyramid`, `srb-band`, `intervals` and `projection-fan`. Each maps the block's options and the
  * named result's rows onto a builder of the chart library (web/src/charts), printed variant, so a
- * report's chart looks like the dashboard's.
+ * report's chart looks like the dashboard's. `data: a/b` draws several results as series of one
+ * chart (the series field is `result`, named with `legend: a=…/b=…`).
  *
  * ```chart births_trend
  * kind: trend, data: births_trend, x: period, y: value, title: 出生人数, ytitle: 人
@@ -174,9 +175,19 @@ const BUILDERS: Record<(typeof CHART_KINDS)[number], (o: Options, rows: readonly
   },
 };
 
-/** The spec of a standard chart kind, from the block's options and the named result's rows. */
-export function standardChart(o: Options, rows: readonly ResultRow[]): TopLevelSpec {
-  checkKeys(o, COMMON, 'a chart block');
+/** The rows of `data:`; for several results, each row tagged with its result and `color:` defaulting to it. */
+function gather(o: Options, rowsOf: (name: string) => readonly ResultRow[]): { o: Options; rows: readonly ResultRow[] } {
+  const data = required(o, 'data', 'a chart block');
+  const names = data.value.split('/').map((n) => n.trim());
+  if (names.length === 1) return { o, rows: rowsOf(names[0]!) };
+  const rows = names.flatMap((result) => rowsOf(result).map((r) => ({ ...r, result })));
+  return { o: o.has('color') ? o : new Map([...o, ['color', { key: 'color', value: 'result', line: data.line, entries: [] }]]), rows };
+}
+
+/** The spec of a standard chart kind, from the block's options and the named results' rows. */
+export function standardChart(options: Options, rowsOf: (name: string) => readonly ResultRow[]): TopLevelSpec {
+  checkKeys(options, COMMON, 'a chart block');
+  const { o, rows } = gather(options, rowsOf);
   const kind = required(o, 'kind', 'a chart block').value;
   const build = (BUILDERS as Record<string, (o: Options, rows: readonly ResultRow[]) => TopLevelSpec>)[kind];
   if (!build) throw new SpecError(`unknown chart kind "${kind}" (${CHART_KINDS.join(', ')})`, o.get('kind')!.line);
