@@ -4,7 +4,7 @@
  * helpers for ids and dates.
  */
 import { dayOf, daysInYear } from './dates.ts';
-import type { Rng } from './random.ts';
+import type { Rng } from '../../common/random.ts';
 import type { Township } from './regions.ts';
 import type { Simulation } from './simulate.ts';
 

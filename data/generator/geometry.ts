@@ -13,7 +13,8 @@ import { Delaunay } from 'd3-delaunay';
 import { topology } from 'topojson-server';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { County, Township } from './regions.ts';
-import { Rng, STREAM } from './random.ts';
+import { Rng } from '../../common/random.ts';
+import { STREAM } from './streams.ts';
 
 export type Ring = [number, number][];
 

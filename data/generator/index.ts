@@ -27,7 +27,8 @@ import { BIRTHS_SELECT, BIRTHS_STAGE, birthsOutcome, writeBirths } from './recor
 import { MARRIAGES_SELECT, MARRIAGES_STAGE, writeMarriages } from './records-marriages.ts';
 import { MIGRANTS_SELECT, MIGRANTS_STAGE, migrantOutcome, writeMigrantChild, writeMigrants } from './records-migrants.ts';
 import { DEATHS_SELECT, DEATHS_STAGE, POPULATION_SELECT, POPULATION_STAGE, writeDeaths, writePopulation } from './records-registry.ts';
-import { Rng, STREAM } from './random.ts';
+import { Rng } from '../../common/random.ts';
+import { STREAM } from './streams.ts';
 import { buildRegions, type Township } from './regions.ts';
 import { AGES, popIndex, simulate } from './simulate.ts';
 import { codeInt, copyToParquet, sqlCode, StageWriter } from './write.ts';

@@ -11,7 +11,8 @@ import type { PriorStatus } from '../../server/contract/tables.ts';
 import { codeInt, sqlCode, sqlDate, sqlId, type StageColumn, type StageWriter } from './write.ts';
 import { dayInYearByMonth, type Context } from './context.ts';
 import { path } from './policy.ts';
-import { Rng, STREAM } from './random.ts';
+import { Rng } from '../../common/random.ts';
+import { STREAM } from './streams.ts';
 import { AGES, basePopulation, popIndex } from './simulate.ts';
 
 const MONTHS = [1.45, 1.25, 0.85, 0.85, 1.1, 0.8, 0.65, 0.8, 1.0, 1.35, 0.9, 1.0] as const;

@@ -19,7 +19,8 @@ import { ageOn, daysInYear, yearOfDay, yearStart } from './dates.ts';
 import { SEX_CODES, type Context } from './context.ts';
 import { FERTILE_AGES, FERTILE_MIN } from './fit.ts';
 import { path } from './policy.ts';
-import { Rng, STREAM } from './random.ts';
+import { Rng } from '../../common/random.ts';
+import { STREAM } from './streams.ts';
 import type { Township } from './regions.ts';
 
 const ORIGINS_IN = ['51', '41', '43', '42', '36', '52', '34', '50'] as const;

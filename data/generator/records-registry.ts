@@ -6,7 +6,8 @@
 import { codeInt, sqlCode, sqlDate, sqlId, type StageColumn, type StageWriter } from './write.ts';
 import { daysInYear, yearStart } from './dates.ts';
 import { SEX_CODES, type Context } from './context.ts';
-import { Rng, STREAM } from './random.ts';
+import { Rng } from '../../common/random.ts';
+import { STREAM } from './streams.ts';
 import { AGES, DEATH_SLOTS, deathIndex, popIndex } from './simulate.ts';
 
 export const POPULATION_STAGE: readonly StageColumn[] = [

@@ -8,7 +8,8 @@
  * const { counties, townships } = buildRegions(20); // the default county
  */
 import type { RegionKind } from '../../server/contract/tables.ts';
-import { Rng, STREAM } from './random.ts';
+import { Rng } from '../../common/random.ts';
+import { STREAM } from './streams.ts';
 
 export interface Township {
   readonly index: number;

@@ -16,7 +16,8 @@
 import type { RegionKind } from '../../server/contract/tables.ts';
 import { FERTILE_AGES, FERTILE_MIN } from './fit.ts';
 import { maleProbability, orderByAge } from './policy.ts';
-import { Rng, STREAM } from './random.ts';
+import { Rng } from '../../common/random.ts';
+import { STREAM } from './streams.ts';
 import type { Township } from './regions.ts';
 import { asfr, KIND_FACTORS, kindAgeTilt, mortalityRates, nationalAgeShares, tfr } from './schedules.ts';
 

@@ -9,6 +9,8 @@
  * - failures are counted per client address and per user id; past the limit (10 a minute per
  *   client, 20 per user id) further attempts are refused with a Retry-After until the window
  *   ends — a verified token still passes, so a flood against someone's id does not lock them out;
+ * - a refused attempt gets its 429 after a second (a timer, no CPU): a flooding client that waits
+ *   for its answers slows to about one request a second per connection (a tarpit);
  * - an unknown user id costs the same scrypt as a known one (against a random salt), so the time
  *   of an answer does not tell whether an id exists.
  *
@@ -18,6 +20,7 @@
  * if (verdict.ok) verdict.user.name;
  */
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { FailureLimit, type LimitOptions } from './rateLimit.ts';
 import { SCRYPT_KEYLEN, type User, type UserStore } from './users.ts';
@@ -25,10 +28,11 @@ import { SCRYPT_KEYLEN, type User, type UserStore } from './users.ts';
 const TOKEN = /^rk_([a-z0-9]{8})_([A-Za-z0-9_-]{43})$/;
 const scryptAsync = promisify(scrypt) as (secret: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 
+type RateLimited = { readonly ok: false; readonly reason: 'rate_limited'; readonly retryAfterSeconds: number; readonly key: string };
 export type Verdict =
   | { readonly ok: true; readonly user: User }
   | { readonly ok: false; readonly reason: 'malformed' | 'wrong' }
-  | { readonly ok: false; readonly reason: 'rate_limited'; readonly retryAfterSeconds: number; readonly key: string };
+  | RateLimited;
 
 export interface VerifierOptions {
   readonly perClient?: LimitOptions;
@@ -36,6 +40,8 @@ export interface VerifierOptions {
   /** Concurrent scrypt computations, and how many may wait for one. */
   readonly concurrency?: number;
   readonly queue?: number;
+  /** How long a refused attempt waits for its answer (1,000 ms; tests use less). */
+  readonly refusalDelayMs?: number;
   /** Called once when a key reaches its limit (for the audit log). */
   readonly onLimited?: (key: string) => void;
   /** The key derivation (scrypt off the event loop); tests count calls through it. */
@@ -81,6 +87,7 @@ export class TokenVerifier {
   private readonly perClient: FailureLimit;
   private readonly perUserId: FailureLimit;
   private readonly gate: Gate;
+  private readonly refusalDelayMs: number;
   /** Salt for unknown ids: their scrypt costs the same and never matches. */
   private readonly decoySalt = randomBytes(16);
   private seenGeneration = -1;
@@ -89,6 +96,7 @@ export class TokenVerifier {
   constructor(private readonly store: UserStore, private readonly options: VerifierOptions = {}) {
     this.perClient = new FailureLimit(options.perClient ?? { max: 10, windowMs: 60_000 });
     this.perUserId = new FailureLimit(options.perUserId ?? { max: 20, windowMs: 60_000 });
+    this.refusalDelayMs = options.refusalDelayMs ?? 1_000;
     this.gate = new Gate(options.concurrency ?? 2, options.queue ?? 32);
     this.hash = options.hash ?? ((secret, salt) => scryptAsync(secret, salt, SCRYPT_KEYLEN));
   }
@@ -105,7 +113,7 @@ export class TokenVerifier {
     const clientKey = `client:${client}`;
     const limited = this.limited(clientKey);
     if (!match) {
-      if (limited) return limited;
+      if (limited) return this.refuse(limited);
       this.failed(clientKey);
       return { ok: false, reason: 'malformed' };
     }
@@ -117,14 +125,14 @@ export class TokenVerifier {
     }
     const idKey = `user:${id}`;
     const blocked = limited ?? this.limited(idKey);
-    if (blocked) return blocked;
+    if (blocked) return this.refuse(blocked);
     // Counted before the key derivation, so that parallel attempts count against the limit too.
     this.failed(clientKey, idKey);
     if (this.refused.get(digest) !== undefined) return { ok: false, reason: 'wrong' };
     const credentials = this.store.credentials(id);
     const salt = credentials ? Buffer.from(credentials.salt, 'base64') : this.decoySalt;
     const actual = await this.gate.run(() => this.hash(match[2]!, salt));
-    if (actual === null) return { ok: false, reason: 'rate_limited', retryAfterSeconds: 1, key: 'busy' };
+    if (actual === null) return this.refuse({ ok: false, reason: 'rate_limited', retryAfterSeconds: 1, key: 'busy' });
     const expected = credentials ? Buffer.from(credentials.hash, 'base64') : null;
     if (expected && expected.length === actual.length && timingSafeEqual(expected, actual)) {
       const user = this.store.byId(id);
@@ -139,7 +147,17 @@ export class TokenVerifier {
     return { ok: false, reason: 'wrong' };
   }
 
-  private limited(key: string): Verdict | null {
+  /**
+   * A refusal is answered only after `refusalDelayMs` (a timer, no CPU): a client over its limit
+   * that waits for each answer can then send about one attempt a second per connection instead of
+   * thousands, which is what kept the event loop busy for everyone else under a flood.
+   */
+  private async refuse(verdict: RateLimited): Promise<RateLimited> {
+    if (this.refusalDelayMs > 0) await delay(this.refusalDelayMs, undefined, { ref: false });
+    return verdict;
+  }
+
+  private limited(key: string): RateLimited | null {
     const limiter = key.startsWith('client:') ? this.perClient : this.perUserId;
     const seconds = limiter.retryAfter(key);
     return seconds > 0 ? { ok: false, reason: 'rate_limited', retryAfterSeconds: seconds, key } : null;

@@ -13,7 +13,7 @@
  */
 import { DEFAULTS } from './constants.ts';
 import type { Ar1 } from './ar1.ts';
-import { Random } from './random.ts';
+import { Rng } from '../../common/random.ts';
 import { asfrRow, survivalRow, type UnitInputs } from './scenario.ts';
 import { StepScratch, stepUnit } from './step.ts';
 import { AGES } from './types.ts';
@@ -74,7 +74,7 @@ export function projectDraws(inp: UnitInputs, ar: Ar1, migSigma: number, draws: 
   const years = T + 1;
   const stride = years * draws;
   const values = new Float64Array(K * stride);
-  const rng = new Random(seed);
+  const rng = new Rng(seed);
   const scratch = new StepScratch();
   const flows = new Float64Array(6);
   let curM = new Float64Array(AGES);

@@ -18,7 +18,7 @@ import { loadProjectionData, resolveBaseYear, townshipList } from './data.ts';
 import { assumptionsSummary, pyramidsOf, seriesOf, type AssumptionsSummary, type Pyramids, type Series } from './output.ts';
 import { BAND_SERIES, projectDraws, type Band, type BandSeries, type DrawsResult } from './probabilistic.ts';
 import { canonicalJson, type ProjectionRequest } from './request.ts';
-import { projectUnits } from './run.ts';
+import { projectUnits } from './rakedUnits.ts';
 import { countyMxPath, countyTfrPath, unitInputs, type ScenarioSpec, type UnitInputs } from './scenario.ts';
 import type { Assumptions, ProjectionData } from './types.ts';
 

@@ -62,6 +62,20 @@ describe('token verification', () => {
     expect(await v.verify(token, 'owner')).toMatchObject({ ok: true });
   });
 
+  it('answers a refusal only after its delay, while a verified token passes at once (tarpit)', async () => {
+    const v = new TokenVerifier(store, { hash: counting, refusalDelayMs: 300 });
+    expect((await v.verify(token, 'owner')).ok).toBe(true);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => v.verify(wrongSecret(token, 300 + i), 'tarpit')));
+    const order: string[] = [];
+    const refused = v.verify(wrongSecret(token, 400), 'tarpit').then((r) => { order.push(`refused:${r.ok ? 'ok' : r.reason}`); });
+    const started = performance.now();
+    const owner = v.verify(token, 'tarpit').then((r) => { order.push(`owner:${r.ok}`); });
+    await Promise.all([refused, owner]);
+    // Timers never fire early: a lower bound holds however loaded the machine is.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(295);
+    expect(order).toEqual(['owner:true', 'refused:rate_limited']);
+  });
+
   it('scrypt runs off the event loop', async () => {
     const v = new TokenVerifier(store);
     let ticks = 0;

@@ -5,24 +5,16 @@
  */
 import { labelOf, periodYearOf } from '../periods.ts';
 import { meetsShare, ruleText } from '../../targets/measures.ts';
-import { cell, countRow, ratioRow, sumBy } from '../ratio.ts';
+import { cell, countRow, grid, ratioRow, sumBy } from '../cells.ts';
 import { midPopulation, sources, type BirthCell } from '../sources.ts';
-import { PERIOD_KINDS, type IndicatorContext, type IndicatorDef, type IndicatorRow } from '../types.ts';
-
-const ALL_PERIODS = PERIOD_KINDS;
-
-/** Every (township, period) the query asks for, so that a period without births answers 0, not nothing. */
-export async function grid(context: IndicatorContext): Promise<[string, string][]> {
-  const periods = context.query.spans.map(labelOf);
-  return context.query.townships.flatMap((t) => periods.map((p): [string, string] => [t, p]));
-}
+import { PERIOD_KINDS, type IndicatorDef, type IndicatorRow } from '../types.ts';
 
 function birthTotals(rows: readonly BirthCell[], keep: (r: BirthCell) => boolean = () => true): Map<string, number> {
   return sumBy(rows.filter(keep), (r) => cell(r.township, r.period), (r) => r.n);
 }
 
 export const births: IndicatorDef = {
-  id: 'births', unit: 'persons', uses: ['residence'], periods: ALL_PERIODS, fields: [], keys: [],
+  id: 'births', unit: 'persons', uses: ['residence'], periods: PERIOD_KINDS, fields: [], keys: [],
   name: { zh: '出生人数', en: 'Births' },
   definition: { zh: '期内出生的活产婴儿数（每个婴儿一条记录，双胎计2人）。', en: 'Live births in the period (one record per child; twins count twice).' },
   async compute(c) {
@@ -32,7 +24,7 @@ export const births: IndicatorDef = {
 };
 
 export const cbr: IndicatorDef = {
-  id: 'cbr', unit: '‰', uses: ['residence'], periods: ALL_PERIODS, fields: [], keys: [],
+  id: 'cbr', unit: '‰', uses: ['residence'], periods: PERIOD_KINDS, fields: [], keys: [],
   name: { zh: '出生率', en: 'Crude birth rate' },
   definition: {
     zh: '出生人数 ÷ 期中人口（人年）× 1000‰，期中人口由前后两个年末人口线性插值。人口口径：户籍＝户籍人口（户籍妇女在外地所生也计入）；流动＝流入人口；全部＝户籍人口 + 流入人口（不扣除流出，不是常住人口）。统计公报的常住人口出生率见 cbr_resident。不足一年的时期（半年、季、月、1至N月累计）为期间出生率，不折算为年率。',
@@ -48,7 +40,7 @@ export const cbr: IndicatorDef = {
 const ORDER_LABELS = { 1: '1', 2: '2', 3: '3+' } as const;
 
 export const orderShare: IndicatorDef = {
-  id: 'order_share', unit: '%', uses: ['residence'], periods: ALL_PERIODS, fields: ['order'], keys: ['order'],
+  id: 'order_share', unit: '%', uses: ['residence'], periods: PERIOD_KINDS, fields: ['order'], keys: ['order'],
   name: { zh: '孩次结构（一孩率/二孩率/多孩率）', en: 'Birth-order shares' },
   definition: { zh: '某孩次出生数 ÷ 出生总数 × 100%；多孩为三孩及以上。', en: 'Births of an order ÷ all births × 100; order 3+ pooled (多孩).' },
   async compute(c) {
@@ -62,7 +54,7 @@ export const orderShare: IndicatorDef = {
 };
 
 export const compliance: IndicatorDef = {
-  id: 'compliance', unit: '%', uses: ['residence'], periods: ALL_PERIODS, fields: ['unknown', 'unknown_share', 'noncompliant', 'target', 'target_rule', 'meets_target'], keys: [],
+  id: 'compliance', unit: '%', uses: ['residence'], periods: PERIOD_KINDS, fields: ['unknown', 'unknown_share', 'noncompliant', 'target', 'target_rule', 'meets_target'], keys: [],
   name: { zh: '计划生育率（出生政策符合率）', en: 'Policy compliance rate' },
   definition: {
     zh: '政策内出生数 ÷ 出生总数 × 100%。政策属性不详的出生计入分母，并单列其人数和占比。目标取自目标表（默认户籍≥99%，流动≥85%，可在目标页或 targets.csv 中设定）；全部人口无单一目标。',
@@ -90,7 +82,7 @@ export const compliance: IndicatorDef = {
 };
 
 export const hospitalRate: IndicatorDef = {
-  id: 'hospital_rate', unit: '%', uses: ['residence'], periods: ALL_PERIODS, fields: ['unrecorded'], keys: [],
+  id: 'hospital_rate', unit: '%', uses: ['residence'], periods: PERIOD_KINDS, fields: ['unrecorded'], keys: [],
   name: { zh: '住院分娩率', en: 'Hospital-delivery rate' },
   definition: {
     zh: '住院分娩出生数 ÷ 有分娩地点记录的出生数 × 100%（导出数据无 delivery_place 列时为空）。',

@@ -13,10 +13,9 @@
 import { PLANNING_GROUPS, groupCount } from '../../../common/planningGroups.ts';
 import { abridgedWidths } from '../../demography/lifetable.ts';
 import { lifeExpectancy, toAbridged } from '../../demography/lifeExpectancyInterval.ts';
-import { cell, countRow, ratioRow, sumBy } from '../ratio.ts';
+import { cell, countRow, grid, ratioRow, sumBy } from '../cells.ts';
 import { sources, type ExposureCell, type StructureCell } from '../sources.ts';
 import type { IndicatorContext, IndicatorDef, IndicatorRow } from '../types.ts';
-import { grid } from './births.ts';
 
 const YEARS = ['year'] as const;
 const OPEN_AGE = 85;

@@ -7,14 +7,11 @@
  * TFR accounts for every birth. TFR = Σ ASFR(a) / 1000, children per woman. The mean age at
  * childbearing is ASFR-weighted at mid-age: Σ (a + 0.5)·ASFR(a) / Σ ASFR(a).
  */
-import { cell } from '../ratio.ts';
+import { cell, grid } from '../cells.ts';
 import { sources } from '../sources.ts';
 import { PERIOD_KINDS, type IndicatorContext, type IndicatorDef, type IndicatorRow } from '../types.ts';
-import { grid } from './births.ts';
 
 export const FERTILE_AGES = { from: 15, to: 49 } as const;
-const ALL_PERIODS = PERIOD_KINDS;
-
 interface Schedule { births: Float64Array; womenYears: Float64Array }
 
 /** Births and women-years by single age 15..49 for each (township, period). */
@@ -42,7 +39,7 @@ function rates(s: Schedule): Float64Array {
 const sum = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0);
 
 export const asfr: IndicatorDef = {
-  id: 'asfr', unit: '‰', uses: ['residence', 'ages'], periods: ALL_PERIODS, fields: ['age'], keys: ['age'],
+  id: 'asfr', unit: '‰', uses: ['residence', 'ages'], periods: PERIOD_KINDS, fields: ['age'], keys: ['age'],
   name: { zh: '年龄别生育率', en: 'Age-specific fertility rate' },
   definition: {
     zh: '某年龄（周岁）妇女所生孩子数 ÷ 该年龄妇女人年数 × 1000‰，15–49岁；ages=5 时按5岁组（15-19…45-49）。人口口径：户籍妇女、流入妇女，全部＝两者之和（同出生率）。',
@@ -72,7 +69,7 @@ export const asfr: IndicatorDef = {
 };
 
 export const tfr: IndicatorDef = {
-  id: 'tfr', unit: 'children per woman', uses: ['residence'], periods: ALL_PERIODS, fields: [], keys: [],
+  id: 'tfr', unit: 'children per woman', uses: ['residence'], periods: PERIOD_KINDS, fields: [], keys: [],
   name: { zh: '总和生育率', en: 'Total fertility rate' },
   definition: { zh: '15–49岁各单岁年龄别生育率之和（每名妇女平均生育子女数）。人口口径同年龄别生育率：户籍、流入，或两者之和。', en: 'Sum of single-age ASFRs over 15–49 (children per woman).' },
   async compute(c) {
@@ -87,7 +84,7 @@ export const tfr: IndicatorDef = {
 };
 
 export const meanAgeChildbearing: IndicatorDef = {
-  id: 'mean_age_childbearing', unit: 'years', uses: ['residence'], periods: ALL_PERIODS, fields: [], keys: [],
+  id: 'mean_age_childbearing', unit: 'years', uses: ['residence'], periods: PERIOD_KINDS, fields: [], keys: [],
   name: { zh: '平均生育年龄', en: 'Mean age at childbearing' },
   definition: { zh: '以年龄别生育率加权的平均年龄：Σ(a+0.5)·f(a) ÷ Σf(a)。', en: 'ASFR-weighted mean age: Σ(a+0.5)·f(a) ÷ Σf(a).' },
   async compute(c) {

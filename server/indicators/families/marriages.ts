@@ -4,15 +4,12 @@
  * marriage by sex, remarriage share. Registrations are counted where registered, so the rate's
  * denominator is the registered population.
  */
-import { cell, countRow, ratioRow, sumBy } from '../ratio.ts';
+import { cell, countRow, grid, ratioRow, sumBy } from '../cells.ts';
 import { midPopulation, sources } from '../sources.ts';
 import { PERIOD_KINDS, type IndicatorDef, type IndicatorRow } from '../types.ts';
-import { grid } from './births.ts';
-
-const ALL_PERIODS = PERIOD_KINDS;
 
 export const marriages: IndicatorDef = {
-  id: 'marriages', unit: 'couples', uses: [], periods: ALL_PERIODS, fields: [], keys: [],
+  id: 'marriages', unit: 'couples', uses: [], periods: PERIOD_KINDS, fields: [], keys: [],
   name: { zh: '结婚登记对数', en: 'Marriages registered' },
   definition: { zh: '期内办理结婚登记的对数。', en: 'Couples registering a marriage in the period.' },
   async compute(c) {
@@ -23,7 +20,7 @@ export const marriages: IndicatorDef = {
 };
 
 export const cmr: IndicatorDef = {
-  id: 'cmr', unit: '‰', uses: [], periods: ALL_PERIODS, fields: [], keys: [],
+  id: 'cmr', unit: '‰', uses: [], periods: PERIOD_KINDS, fields: [], keys: [],
   name: { zh: '结婚率', en: 'Crude marriage rate' },
   definition: {
     zh: '结婚登记对数 ÷ 期中人口（人年）× 1000‰。人口口径：户籍人口。不足一年的时期为期间结婚率，不折算为年率。',
@@ -39,7 +36,7 @@ export const cmr: IndicatorDef = {
 };
 
 export const firstMarriageRate: IndicatorDef = {
-  id: 'first_marriage_rate', unit: '%', uses: [], periods: ALL_PERIODS, fields: [], keys: [],
+  id: 'first_marriage_rate', unit: '%', uses: [], periods: PERIOD_KINDS, fields: [], keys: [],
   name: { zh: '初婚率（初婚人数占登记人数比重）', en: 'First-marriage share of persons marrying' },
   definition: {
     zh: '婚前状况为未婚的登记人数 ÷ 结婚登记总人数（男女合计）× 100%。人口数据中没有婚姻状况，故不计算以未婚人口为分母的初婚率。',
@@ -54,7 +51,7 @@ export const firstMarriageRate: IndicatorDef = {
 };
 
 export const firstMarriageAge: IndicatorDef = {
-  id: 'first_marriage_age', unit: 'years', uses: [], periods: ALL_PERIODS, fields: ['sex'], keys: ['sex'],
+  id: 'first_marriage_age', unit: 'years', uses: [], periods: PERIOD_KINDS, fields: ['sex'], keys: ['sex'],
   name: { zh: '平均初婚年龄', en: 'Mean age at first marriage' },
   definition: { zh: '初婚者登记时周岁年龄的平均数，分性别。', en: 'Mean completed age at registration of persons marrying for the first time, by sex.' },
   async compute(c) {
@@ -71,7 +68,7 @@ export const firstMarriageAge: IndicatorDef = {
 };
 
 export const remarriageShare: IndicatorDef = {
-  id: 'remarriage_share', unit: '%', uses: [], periods: ALL_PERIODS, fields: [], keys: [],
+  id: 'remarriage_share', unit: '%', uses: [], periods: PERIOD_KINDS, fields: [], keys: [],
   name: { zh: '再婚比重', en: 'Remarriage share' },
   definition: { zh: '至少一方为离婚或丧偶后再婚的登记对数 ÷ 结婚登记对数 × 100%。', en: 'Marriages where at least one spouse was divorced or widowed ÷ all marriages × 100.' },
   async compute(c) {

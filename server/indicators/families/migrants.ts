@@ -4,15 +4,12 @@
  * women 15–49 and the certificate-holding rate. `direction` picks in-migrants (流入, default) or
  * out-migrants (流出).
  */
-import { cell, countRow, ratioRow, sumBy } from '../ratio.ts';
+import { cell, countRow, grid, ratioRow, sumBy } from '../cells.ts';
 import { sources } from '../sources.ts';
 import { PERIOD_KINDS, type IndicatorDef } from '../types.ts';
-import { grid } from './births.ts';
-
-const ALL_PERIODS = PERIOD_KINDS;
 
 export const migrantStock: IndicatorDef = {
-  id: 'migrant_stock', unit: 'persons', uses: ['direction'], periods: ALL_PERIODS, fields: [], keys: [],
+  id: 'migrant_stock', unit: 'persons', uses: ['direction'], periods: PERIOD_KINDS, fields: [], keys: [],
   name: { zh: '流动人口存量（期末）', en: 'Migrant stock at period end' },
   definition: { zh: '期末最后一天仍在（到达日期不晚于该日、尚未离开）的流入（或流出）人口数。', en: 'Migrants present on the last day of the period (arrived by then, not yet departed), in or out.' },
   async compute(c) {
@@ -24,7 +21,7 @@ export const migrantStock: IndicatorDef = {
 
 function flowIndicator(id: string, event: 'arrival' | 'departure', zh: string, en: string, defZh: string, defEn: string): IndicatorDef {
   return {
-    id, unit: 'persons', uses: ['direction'], periods: ALL_PERIODS, fields: [], keys: [],
+    id, unit: 'persons', uses: ['direction'], periods: PERIOD_KINDS, fields: [], keys: [],
     name: { zh, en }, definition: { zh: defZh, en: defEn },
     async compute(c) {
       const [cells, rows] = await Promise.all([grid(c), sources.migrantFlow(c)]);
@@ -40,7 +37,7 @@ export const migrantOutflow = flowIndicator('migrant_outflow', 'departure', '期
   '期内离开本地（流入人口）或返回户籍地（流出人口）的人数。', 'Migrants leaving in the period (in-migrants) or returning (out-migrants).');
 
 export const migrantsByOrigin: IndicatorDef = {
-  id: 'migrants_by_origin', unit: 'persons', uses: ['direction'], periods: ALL_PERIODS, fields: ['origin'], keys: ['origin'],
+  id: 'migrants_by_origin', unit: 'persons', uses: ['direction'], periods: PERIOD_KINDS, fields: ['origin'], keys: ['origin'],
   name: { zh: '流动人口来源地（去向地）构成', en: 'Migrants by origin (or destination)' },
   definition: { zh: '期末流入人口按户籍地（流出人口按去向地）省或县代码分组的人数。', en: 'Migrant stock at period end by hukou province/county (in) or destination (out).' },
   async compute(c) {
@@ -50,7 +47,7 @@ export const migrantsByOrigin: IndicatorDef = {
 };
 
 export const migrantWomen: IndicatorDef = {
-  id: 'migrant_women_15_49', unit: 'persons', uses: ['direction'], periods: ALL_PERIODS, fields: [], keys: [],
+  id: 'migrant_women_15_49', unit: 'persons', uses: ['direction'], periods: PERIOD_KINDS, fields: [], keys: [],
   name: { zh: '流动育龄妇女（15–49岁）', en: 'Migrant women aged 15–49' },
   definition: { zh: '期末在的15–49周岁流动妇女人数。', en: 'Migrant women aged 15–49 present at period end.' },
   async compute(c) {
@@ -61,7 +58,7 @@ export const migrantWomen: IndicatorDef = {
 };
 
 export const certificateRate: IndicatorDef = {
-  id: 'certificate_rate', unit: '%', uses: ['direction'], periods: ALL_PERIODS, fields: [], keys: [],
+  id: 'certificate_rate', unit: '%', uses: ['direction'], periods: PERIOD_KINDS, fields: [], keys: [],
   name: { zh: '流动育龄妇女持证率', en: 'Certificate-holding rate' },
   definition: {
     zh: '期末持《流动人口婚育证明》的15–49岁流动妇女 ÷ 期末15–49岁流动妇女 × 100%。',

@@ -6,10 +6,9 @@
  * `cbr` divides by registered + in-migrant person-years instead (births to registered women
  * are recorded wherever they live); the two answer different questions and both say which.
  */
-import { cell, ratioRow, sumBy } from '../ratio.ts';
+import { cell, grid, ratioRow, sumBy } from '../cells.ts';
 import { sources } from '../sources.ts';
 import type { IndicatorDef } from '../types.ts';
-import { grid } from './births.ts';
 
 export const cbrResident: IndicatorDef = {
   id: 'cbr_resident', unit: '‰', uses: [], periods: ['year'], fields: ['births', 'resident_mid'], keys: [],

@@ -4,7 +4,7 @@
  * school ages and the pyramid. Residence: registered (户籍), migrant (in-migrants present), all
  * (resident: registered + in-migrants − registered people living elsewhere).
  */
-import { cell, countRow, ratioRow, sumBy } from '../ratio.ts';
+import { cell, countRow, ratioRow, sumBy } from '../cells.ts';
 import { sources, type StructureCell } from '../sources.ts';
 import type { IndicatorContext, IndicatorDef, IndicatorRow, ResidenceFilter } from '../types.ts';
 

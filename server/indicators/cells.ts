@@ -1,10 +1,18 @@
 /**
- * @module indicators/ratio
- * Building one indicator row from a numerator and a denominator, the same way everywhere:
- * value = numerator / denominator × scale (null when the denominator is 0), marked small when
- * the events behind it are fewer than the threshold.
+ * @module indicators/cells
+ * An indicator answers one row per cell (township × period). Here: the grid of cells a query
+ * asks for, the `township|period` keys that index sums by cell, and building one row the same way
+ * everywhere: value = numerator / denominator × scale (null when the denominator is 0), marked
+ * small when the events behind it are fewer than the threshold.
  */
-import type { Extra, IndicatorRow } from './types.ts';
+import { labelOf } from './periods.ts';
+import type { Extra, IndicatorContext, IndicatorRow } from './types.ts';
+
+/** Every (township, period) the query asks for, so that a period without events answers 0, not nothing. */
+export async function grid(context: IndicatorContext): Promise<[string, string][]> {
+  const periods = context.query.spans.map(labelOf);
+  return context.query.townships.flatMap((t) => periods.map((p): [string, string] => [t, p]));
+}
 
 export function ratioRow(
   township: string, period: string, numerator: number, denominator: number | null, scale: number,

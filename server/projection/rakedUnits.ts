@@ -1,5 +1,5 @@
 /**
- * @module projection/run
+ * @module projection/rakedUnits
  * Deterministic projection of several units, with the townships controlled to the county.
  *
  * Control (raking): the county and every township are projected with their own assumptions,

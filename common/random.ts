@@ -1,30 +1,16 @@
 /**
- * @module generator/random
- * Seeded pseudo-random numbers for the demo-county generator: sfc32 (Chris Doty-Humphrey's
- * Small Fast Counting generator, 128-bit state) seeded through a 32-bit integer hash of the
- * run seed and a stream path, plus the draws the simulation needs (normal, binomial,
- * Poisson, exponential, gamma). No Math.random anywhere: the same seed and stream path give
+ * @module common/random
+ * The one seeded pseudo-random generator (the demo-county generator's records, the probabilistic
+ * projection's draws): sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, 128-bit
+ * state) seeded through a 32-bit integer hash of the run seed and a stream path, plus the draws
+ * the simulation needs (normal, binomial, Poisson, exponential, gamma). No Math.random anywhere: the same seed and stream path give
  * the same numbers on every machine.
  *
  * @example
- * const rng = new Rng(1, STREAM.births, townshipIndex);
+ * const rng = new Rng(1, STREAM.births, townshipIndex);   // generator/streams.ts
+ * const draws = new Rng(seed);                              // a projection's seed
  * const boys = rng.binomial(120, 0.54);
  */
-
-/** Stream identifiers, one per independent purpose, so tables can be generated in any order. */
-export const STREAM = {
-  geography: 1,
-  basePopulation: 2,
-  simulation: 3,
-  births: 4,
-  migrantBirths: 5,
-  deaths: 6,
-  marriages: 7,
-  migrantsIn: 8,
-  migrantsOut: 9,
-  defects: 10,
-  migrantChildren: 11,
-} as const;
 
 /** A 32-bit avalanche mix (the finaliser of MurmurHash3). */
 export function mix32(x: number): number {
