@@ -12,6 +12,7 @@ const UNIT = [
   'test/notebooks/slots.test.ts',
   'test/notebooks/markdown.test.ts',
   'test/charts.test.ts',
+  'test/chart-golden.test.ts',
   'test/contract-docs.test.ts',
   'test/generator-calibration.test.ts',
   'test/assessment-score.test.ts',

@@ -7,7 +7,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { parse, View } from 'vega';
-import type { Topology } from 'topojson-specification';
 import { choroplethSpec } from '../web/src/charts/choropleth.ts';
 import { labelPoints } from '../web/src/charts/geo.ts';
 import { trendSpec } from '../web/src/charts/trend.ts';
@@ -19,6 +18,7 @@ import { projectionPyramidSpec } from '../web/src/charts/projectionPyramid.ts';
 import { barsSpec } from '../web/src/charts/bars.ts';
 import { exportCsv, exportTable } from '../web/src/exportRows.ts';
 import { formatChange, formatValue, formatVsTarget } from '../web/src/format.ts';
+import { topology } from './fixtures/chartGallery.ts';
 
 type Layer = { name?: string; layer?: Layer[]; mark?: unknown; encoding?: Record<string, unknown>; data?: { values?: unknown[] } };
 
@@ -49,26 +49,6 @@ function rectCount(view: View): number {
 }
 
 const labelsTrend = { period: '时期', small: '样本量小' };
-
-// a 2×1 grid of unit squares, quantised
-const topology: Topology = {
-  type: 'Topology',
-  transform: { scale: [1, 1], translate: [114, 30] },
-  objects: {
-    townships: {
-      type: 'GeometryCollection',
-      geometries: [
-        { type: 'Polygon', arcs: [[0, 1]], id: '999901001', properties: { code: '999901001' } },
-        { type: 'Polygon', arcs: [[-2, 2]], id: '999901002', properties: { code: '999901002' } },
-      ],
-    },
-  },
-  arcs: [
-    [[1, 0], [-1, 0], [0, 1], [1, 0]], // (1,0)→(0,0)→(0,1)→(1,1)
-    [[1, 1], [0, -1]], // (1,1)→(1,0)
-    [[1, 1], [1, 0], [0, -1], [-1, 0]], // (1,1)→(2,1)→(2,0)→(1,0)
-  ],
-};
 
 describe('chart builders compile and draw what they promise', () => {
   it('choropleth: one geoshape layer over the townships, names placed at centroids', () => {

@@ -1,9 +1,9 @@
 /**
  * @module notebooks/charts
- * Server-side chart rendering: a Vega-Lite spec (a chart block's JSON, or a standard kind) gets
- * the report's config (Noto Sans CJK SC, Chinese-report sizes), compiled with `vega-lite`, run
- * in a `vega` View with renderer 'none', and serialised with `view.toSVG()`. PNG goes through
- * `@resvg/resvg-js` with the Noto CJK Regular and Bold faces from Debian's fonts-noto-cjk.
+ * Server-side chart rendering: a Vega-Lite spec (a chart block's JSON, or a standard kind built by
+ * the chart library) gets the library's printed config (Noto Sans CJK SC, white, a margin),
+ * compiled with `vega-lite`, run in a `vega` View with renderer 'none', and serialised with
+ * `view.toSVG()`. PNG: png.ts.
  *
  * Without a canvas, Vega estimates text width as 0.8 em per character, too narrow for Chinese;
  * `textMetrics.width` is replaced by an estimate that counts CJK characters as 1 em.
@@ -12,29 +12,10 @@
  * const svg = await specToSvg(withReportConfig(spec));
  * const png = await svgToPng(svg);
  */
-import { existsSync } from 'node:fs';
-import { renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { chartConfig } from '../../web/src/charts/common.ts';
 import type { ResultRow } from './types.ts';
-
-export const CHART_FONT = 'Noto Sans CJK SC';
-export const FONT_DIR = '/usr/share/fonts/opentype/noto';
-export const FONT_FILES = [`${FONT_DIR}/NotoSansCJK-Regular.ttc`, `${FONT_DIR}/NotoSansCJK-Bold.ttc`] as const;
-
-const REPORT_CONFIG = {
-  font: CHART_FONT,
-  background: '#ffffff',
-  padding: 8,
-  title: { font: CHART_FONT, fontSize: 14, fontWeight: 'bold', anchor: 'start', offset: 10, subtitleFontSize: 11, subtitleColor: '#555' },
-  axis: { labelFont: CHART_FONT, titleFont: CHART_FONT, labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', gridColor: '#e6e6e6', domainColor: '#888', tickColor: '#888' },
-  axisX: { labelAngle: 0, labelOverlap: true },
-  legend: { labelFont: CHART_FONT, titleFont: CHART_FONT, labelFontSize: 11, orient: 'bottom', direction: 'horizontal' },
-  header: { labelFont: CHART_FONT, titleFont: CHART_FONT },
-  text: { font: CHART_FONT },
-  view: { stroke: null },
-  line: { strokeWidth: 2 },
-};
 
 interface TextItem { fontSize?: number; text?: unknown }
 interface TextMetrics { width: (item: TextItem, text: unknown) => number }
@@ -58,10 +39,10 @@ export function estimateTextWidth(text: string, fontSize: number): number {
 const metrics = (vega as unknown as { textMetrics: TextMetrics }).textMetrics;
 metrics.width = (item, text) => estimateTextWidth(text == null ? '' : String(text).trim(), item.fontSize ?? 11);
 
-/** Adds the report's config under the spec's own (the spec wins where it sets something). */
+/** Adds the chart library's printed config (web/src/charts/common.ts) under the spec's own (the spec wins where it sets something). */
 export function withReportConfig(spec: TopLevelSpec): TopLevelSpec {
   const own = (spec as { config?: Record<string, unknown> }).config ?? {};
-  const merged: Record<string, unknown> = { ...REPORT_CONFIG };
+  const merged: Record<string, unknown> = { ...chartConfig('print') };
   for (const [k, v] of Object.entries(own)) {
     const base = merged[k];
     merged[k] = base && typeof base === 'object' && v && typeof v === 'object' ? { ...base, ...v } : v;
@@ -139,27 +120,4 @@ export async function printSized(spec: TopLevelSpec): Promise<{ svg: string; wid
     svg = await specToSvg(current);
   }
   return { svg, ...svgSize(svg), spec: current };
-}
-
-export class FontMissingError extends Error {
-  override readonly name = 'FontMissingError';
-}
-
-/** Throws a FontMissingError naming the files and the Debian package when the CJK fonts are absent. */
-export function checkFonts(): void {
-  const missing = FONT_FILES.filter((f) => !existsSync(f));
-  if (missing.length) {
-    throw new FontMissingError(`PNG charts need the Noto CJK fonts: ${missing.join(', ')} not found (Debian: apt-get install fonts-noto-cjk; check with fc-list | grep -i cjk)`);
-  }
-}
-
-/** PNG at `scale`× the SVG's size (2 = about 192 dpi), text drawn with Noto Sans CJK SC. */
-export async function svgToPng(svg: string, scale = 2): Promise<Buffer> {
-  checkFonts();
-  const image = await renderAsync(svg, {
-    font: { fontFiles: [...FONT_FILES], loadSystemFonts: false, defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT },
-    fitTo: { mode: 'zoom', value: scale },
-    background: '#ffffff',
-  });
-  return image.asPng();
 }

@@ -11,7 +11,7 @@
  */
 import { documentToDocx, type DocBlock } from '../outputs/docx.ts';
 import type { OutputTable } from '../outputs/table.ts';
-import { svgToPng } from './charts.ts';
+import { svgToPng } from './png.ts';
 import { applyFormats } from './formats.ts';
 import type { MdBlock, Run } from './markdown.ts';
 import type { RenderedReport } from './run.ts';

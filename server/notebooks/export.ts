@@ -16,7 +16,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { AnalyticsConfig } from '../config.ts';
 import type { Database } from '../db/Database.ts';
 import { fileSafe } from '../outputs/table.ts';
-import { svgToPng } from './charts.ts';
+import { svgToPng } from './png.ts';
 import { PNG_SCALE, reportFileName, reportToDocx } from './docx.ts';
 import { standaloneHtml } from './html.ts';
 import { htmlToPdf, type PdfOutcome } from './pdf.ts';

@@ -284,7 +284,7 @@ async function renderChart(name: string, line: number, text: string, lookup: (na
     const fields = parseSpec(text);
     const dataName = fields.get('data')?.value;
     if (!dataName) throw new Error('a chart block needs "data:" (a result name) or a Vega-Lite JSON spec');
-    spec = standardChart(fields, rowsOf(dataName));
+    spec = standardChart(fields, rowsOf);
   }
   spec = withNumberedTitle(spec, n, name);
   let sized: Awaited<ReturnType<typeof printSized>>;

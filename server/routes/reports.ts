@@ -21,7 +21,7 @@ import { configData, type JobRunner, type ReportAnswer } from '../workers/jobs.t
 import type { Database } from '../db/Database.ts';
 import type { Principal } from '../auth/principal.ts';
 import { publish } from '../answer/pipeline.ts';
-import { svgToPng } from '../notebooks/charts.ts';
+import { svgToPng } from '../notebooks/png.ts';
 import { PNG_SCALE, reportFileName, reportToDocx } from '../notebooks/docx.ts';
 import { download } from '../outputs/download.ts';
 

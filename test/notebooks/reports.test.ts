@@ -101,7 +101,8 @@ describe('the situation-analysis report (flagship)', () => {
       expect(chart.svg).toContain('font-family="Noto Sans CJK SC"');
       expect(flagship.bodyHtml).toContain(`id="chart-${chart.name}"`);
     }
-    expect(flagship.charts.find((c) => c.name === 'srb_trend_chart')!.svg).toContain('aria-roledescription="area mark"');
+    // the 95% interval is shaded as the dashboard shades it (charts/srbSeries.ts: an errorband)
+    expect(flagship.charts.find((c) => c.name === 'srb_trend_chart')!.svg).toContain('aria-roledescription="errorband"');
   });
 
   it('builds its tables with Chinese headers and BOM-prefixed CSV', () => {

@@ -72,7 +72,8 @@ export function formatChange(change: number | null | undefined, changePct: numbe
 }
 
 /** d3 number locale for vega-embed (`formatLocale`): the separators of zh-CN reports. */
-export const ZH_FORMAT_LOCALE = { decimal: '.', thousands: ',', grouping: [3], currency: ['¥', ''] };
+/** The charts' zh-CN number locale, for vega-embed's `formatLocale`. */
+export { ZH_NUMBER_LOCALE as ZH_FORMAT_LOCALE } from './charts/common.ts';
 
 /**
  * A percentage compared with a target, by the one rule of common/targetComparison.ts: judged on

@@ -9,7 +9,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ColorScheme } from 'vega';
 import type { Topology } from 'topojson-specification';
-import { SCHEMA, chartConfig } from './common.ts';
+import { SCHEMA, chartConfig, type Medium } from './common.ts';
+import { INK } from './palette.ts';
 import { labelPoints } from './geo.ts';
 
 export interface ChoroplethInput {
@@ -23,6 +24,8 @@ export interface ChoroplethInput {
   scheme?: ColorScheme;
   /** Show township names on the map. */
   names?: boolean;
+  /** 'print' for reports and exported pictures (common.ts). */
+  medium?: Medium;
   width?: number;
   height?: number;
 }
@@ -71,7 +74,7 @@ export function choroplethSpec(input: ChoroplethInput): TopLevelSpec {
       ...(input.names === false ? [] : [{
         name: 'labels',
         data: { values: points },
-        mark: { type: 'text' as const, fontSize: 10.5, fill: '#1d2733', cursor: 'pointer' as const },
+        mark: { type: 'text' as const, fontSize: 10.5, fill: INK, cursor: 'pointer' as const },
         encoding: {
           longitude: { field: 'lon', type: 'quantitative' as const },
           latitude: { field: 'lat', type: 'quantitative' as const },
@@ -79,6 +82,6 @@ export function choroplethSpec(input: ChoroplethInput): TopLevelSpec {
         },
       }]),
     ],
-    config: chartConfig(),
+    config: chartConfig(input.medium),
   };
 }

@@ -8,7 +8,8 @@
  * funnelSpec({ points, limits, center: 113.2, labels });
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { SCHEMA, chartConfig } from './common.ts';
+import { SCHEMA, chartConfig, type Medium } from './common.ts';
+import { MUTED, NORMAL_BAND_COLOR, TARGET_COLOR } from './palette.ts';
 
 export interface FunnelPointRow { township: string; name: string; births: number; srb: number | null; funnel: string; funnelLabel: string; small: boolean }
 export interface FunnelLimitRow { births: number; lo95: number; hi95: number | null; lo998: number; hi998: number | null }
@@ -19,11 +20,13 @@ export interface FunnelInput {
   center: number;
   band?: readonly [number, number];
   labels: { births: string; srb: string; limit95: string; limit998: string; center: string; name: string; funnel: string; limit: string };
+  /** 'print' for reports and exported pictures (common.ts). */
+  medium?: Medium;
   width?: number;
   height?: number;
 }
 
-const FUNNEL_COLORS = { domain: ['above998', 'above95', 'inside', 'below95', 'below998'], range: ['#a93226', '#e67e22', '#5d6d7e', '#5dade2', '#1f618d'] };
+const FUNNEL_COLORS = { domain: ['above998', 'above95', 'inside', 'below95', 'below998'], range: ['#a93226', '#e67e22', MUTED, '#5dade2', '#1f618d'] };
 
 export function funnelSpec(input: FunnelInput): TopLevelSpec {
   const srbs = input.points.map((p) => p.srb).filter((v): v is number => v !== null && Number.isFinite(v));
@@ -54,7 +57,7 @@ export function funnelSpec(input: FunnelInput): TopLevelSpec {
       ...(input.band ? [{
         name: 'normal-band',
         data: { values: [{ y: input.band[0], y2: input.band[1] }] },
-        mark: { type: 'rect' as const, color: '#2e8b57', opacity: 0.1 },
+        mark: { type: 'rect' as const, color: NORMAL_BAND_COLOR, opacity: 0.1 },
         encoding: { y: { field: 'y', ...y }, y2: { field: 'y2' } },
       }] : []),
       limitLayer('limit-95', line95, [5, 4]),
@@ -62,7 +65,7 @@ export function funnelSpec(input: FunnelInput): TopLevelSpec {
       {
         name: 'center',
         data: { values: [{ value: input.center, label: `${input.labels.center} ${input.center.toFixed(2)}` }] },
-        mark: { type: 'rule' as const, color: '#8c1c13', strokeWidth: 1 },
+        mark: { type: 'rule' as const, color: TARGET_COLOR, strokeWidth: 1 },
         encoding: { y: { field: 'value', ...y }, tooltip: { field: 'label', type: 'nominal' as const } },
       },
       {
@@ -90,6 +93,6 @@ export function funnelSpec(input: FunnelInput): TopLevelSpec {
         ],
       },
     ],
-    config: chartConfig(),
+    config: chartConfig(input.medium),
   };
 }

@@ -7,7 +7,8 @@
  * projectionPyramidSpec({ rows: [{ year: 2030, age: '0-4', sex: 'M', value: 12000 }], years: [2024, 2054], ages, labels });
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { SCHEMA, chartConfig } from './common.ts';
+import { SCHEMA, chartConfig, type Medium } from './common.ts';
+import { FLAG_COLOR, INK, SEX_COLORS } from './palette.ts';
 
 export interface ProjectedAgeRow { year: number; age: string; sex: 'M' | 'F'; value: number }
 
@@ -20,6 +21,8 @@ export interface ProjectionPyramidInput {
   /** Age labels youngest first. */
   ages: readonly string[];
   labels: { male: string; female: string; age: string; persons: string; year: string };
+  /** 'print' for reports and exported pictures (common.ts). */
+  medium?: Medium;
   width?: number;
   height?: number;
 }
@@ -53,10 +56,10 @@ export function projectionPyramidSpec(input: ProjectionPyramidInput): TopLevelSp
       {
         name: 'projected',
         transform: [{ filter: 'datum.year === pyramidYear' }],
-        mark: { type: 'bar', color: '#c0392b', opacity: 0.85 },
+        mark: { type: 'bar', color: FLAG_COLOR, opacity: 0.85 },
         encoding: {
           y, x,
-          color: { field: 'sexLabel', type: 'nominal', title: null, scale: { domain: [input.labels.male, input.labels.female], range: ['#2471a3', '#c0392b'] } },
+          color: { field: 'sexLabel', type: 'nominal', title: null, scale: { domain: [input.labels.male, input.labels.female], range: [SEX_COLORS.M, SEX_COLORS.F] } },
           tooltip: [
             { field: 'year', type: 'quantitative', title: input.labels.year },
             { field: 'sexLabel', type: 'nominal', title: ' ' },
@@ -74,9 +77,9 @@ export function projectionPyramidSpec(input: ProjectionPyramidInput): TopLevelSp
       {
         name: 'year-label',
         data: { values: [{}] },
-        mark: { type: 'text', align: 'right', baseline: 'top', x: 'width', y: 4, fontSize: 18, fontWeight: 'bold', color: '#1d2733', text: { expr: "toString(pyramidYear)" } },
+        mark: { type: 'text', align: 'right', baseline: 'top', x: 'width', y: 4, fontSize: 18, fontWeight: 'bold', color: INK, text: { expr: "toString(pyramidYear)" } },
       },
     ],
-    config: chartConfig(),
+    config: chartConfig(input.medium),
   };
 }

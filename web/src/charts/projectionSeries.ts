@@ -8,7 +8,7 @@
  * projectionSeriesSpec({ rows: [{ year: 2025, series: '中方案', value: 681000, lo: 675000, hi: 688000 }], yTitle: '人', baseYear: 2024, labels });
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { SCHEMA, chartConfig } from './common.ts';
+import { SCHEMA, chartConfig, type Medium } from './common.ts';
 
 export interface ProjectionRow { year: number; series: string; value: number; lo?: number | null; hi?: number | null; lo2?: number | null; hi2?: number | null }
 
@@ -21,6 +21,8 @@ export interface ProjectionSeriesInput {
   colors?: { domain: string[]; range: string[] };
   labels: { year: string; lo: string; hi: string; base: string; history: string };
   zero?: boolean;
+  /** 'print' for reports and exported pictures (common.ts). */
+  medium?: Medium;
   width?: number;
   height?: number;
 }
@@ -85,6 +87,6 @@ export function projectionSeriesSpec(input: ProjectionSeriesInput): TopLevelSpec
         ],
       },
     ],
-    config: chartConfig(),
+    config: chartConfig(input.medium),
   };
 }

@@ -8,25 +8,29 @@
  * pyramidSpec({ rows: [{ age: '0-4', sex: 'M', part: '户籍', value: 9990 }], ages: ['0-4', …], overlay, labels });
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { SCHEMA, chartConfig } from './common.ts';
+import { SCHEMA, chartConfig, type Medium } from './common.ts';
+import { SEX_COLORS } from './palette.ts';
 
-export interface PyramidRow { age: string; sex: 'M' | 'F'; part: string; value: number }
+export interface PyramidRow { age: string; sex: 'M' | 'F'; part?: string; value: number }
 export interface OverlayRow { age: string; sex: 'M' | 'F'; value: number }
 
 export interface PyramidInput {
   rows: readonly PyramidRow[];
   /** Age labels youngest first ('0', '1', … '100+' or '0-4', … '100+'). */
   ages: readonly string[];
-  /** Parts in stacking order (inner first) with colours. */
-  parts: { domain: string[]; range: string[] };
+  /** Parts in stacking order (inner first) with colours; without parts the sexes take their colours. */
+  parts?: { domain: string[]; range: string[] };
   overlay?: { rows: readonly OverlayRow[]; label: string };
-  labels: { male: string; female: string; age: string; persons: string; part: string };
+  labels: { male: string; female: string; age: string; persons: string; part?: string };
+  /** 'print' for reports and exported pictures (common.ts). */
+  medium?: Medium;
   width?: number;
   height?: number;
 }
 
 export function pyramidSpec(input: PyramidInput): TopLevelSpec {
   const index = new Map(input.ages.map((a, i) => [a, i]));
+  const parts = input.parts;
   const single = input.ages.length > 30;
   const y = {
     field: 'age', type: 'ordinal' as const, title: input.labels.age, sort: [...input.ages].reverse(),
@@ -50,16 +54,18 @@ export function pyramidSpec(input: PyramidInput): TopLevelSpec {
     layer: [
       {
         name: 'bars',
-        data: { values: input.rows.map((r) => ({ ...r, signed: r.sex === 'M' ? -r.value : r.value, order: input.parts.domain.indexOf(r.part), sexLabel: r.sex === 'M' ? input.labels.male : input.labels.female })) },
+        data: { values: input.rows.map((r) => ({ ...r, signed: r.sex === 'M' ? -r.value : r.value, order: parts ? parts.domain.indexOf(r.part ?? '') : 0, sexLabel: r.sex === 'M' ? input.labels.male : input.labels.female })) },
         mark: { type: 'bar', ...(single ? {} : { cornerRadius: 0 }) },
         encoding: {
           y, x: { ...x, stack: 'zero' },
-          color: { field: 'part', type: 'nominal', title: null, scale: input.parts },
+          color: parts
+            ? { field: 'part', type: 'nominal', title: null, scale: parts }
+            : { field: 'sexLabel', type: 'nominal', title: null, legend: null, scale: { domain: [input.labels.male, input.labels.female], range: [SEX_COLORS.M, SEX_COLORS.F] } },
           order: { field: 'order', type: 'quantitative' },
           tooltip: [
             { field: 'sexLabel', type: 'nominal', title: ' ' },
             { field: 'age', type: 'ordinal', title: input.labels.age },
-            { field: 'part', type: 'nominal', title: input.labels.part },
+            ...(parts ? [{ field: 'part', type: 'nominal' as const, title: input.labels.part ?? ' ' }] : []),
             { field: 'value', type: 'quantitative', title: input.labels.persons, format: ',' },
           ],
         },
@@ -87,6 +93,6 @@ export function pyramidSpec(input: PyramidInput): TopLevelSpec {
         encoding: { x: { field: 'signed', type: 'quantitative' } },
       },
     ],
-    config: chartConfig(),
+    config: chartConfig(input.medium),
   };
 }

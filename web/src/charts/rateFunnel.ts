@@ -9,7 +9,8 @@
  * rateFunnelSpec({ points, target: 99, labels });
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { SCHEMA, chartConfig } from './common.ts';
+import { SCHEMA, chartConfig, type Medium } from './common.ts';
+import { FLAG_COLOR, MET_COLOR, TARGET_COLOR } from './palette.ts';
 
 export interface RatePoint { township: string; name: string; n: number; value: number | null; met: boolean | null }
 export interface RateFunnelInput {
@@ -17,6 +18,8 @@ export interface RateFunnelInput {
   /** The target in %. */
   target: number;
   labels: { n: string; value: string; limit95: string; limit998: string; target: string; name: string };
+  /** 'print' for reports and exported pictures (common.ts). */
+  medium?: Medium;
   width?: number;
   height?: number;
 }
@@ -56,7 +59,7 @@ export function rateFunnelSpec(input: RateFunnelInput): TopLevelSpec {
       },
       {
         data: { values: [{ value: input.target, label: `${input.labels.target} ${input.target}%` }] },
-        mark: { type: 'rule', color: '#8c1c13' },
+        mark: { type: 'rule', color: TARGET_COLOR },
         encoding: { y: { field: 'value', ...y }, tooltip: { field: 'label', type: 'nominal' } },
       },
       {
@@ -64,7 +67,7 @@ export function rateFunnelSpec(input: RateFunnelInput): TopLevelSpec {
         mark: { type: 'point', filled: true, size: 60, clip: true },
         encoding: {
           x, y: { field: 'value', ...y },
-          color: { field: 'status', type: 'nominal', legend: null, scale: { domain: ['met', 'miss'], range: ['#239b56', '#c0392b'] } },
+          color: { field: 'status', type: 'nominal', legend: null, scale: { domain: ['met', 'miss'], range: [MET_COLOR, FLAG_COLOR] } },
           tooltip: [
             { field: 'name', type: 'nominal', title: input.labels.name },
             { field: 'n', type: 'quantitative', title: input.labels.n, format: ',' },
@@ -73,6 +76,6 @@ export function rateFunnelSpec(input: RateFunnelInput): TopLevelSpec {
         },
       },
     ],
-    config: chartConfig(),
+    config: chartConfig(input.medium),
   };
 }

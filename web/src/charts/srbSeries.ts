@@ -8,7 +8,8 @@
  * srbSeriesSpec({ rows, band: [103, 107], labels, yTitle: '性别比（女=100）' });
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { SCHEMA, chartConfig } from './common.ts';
+import { SCHEMA, chartConfig, type Medium } from './common.ts';
+import { NORMAL_BAND_COLOR } from './palette.ts';
 
 export interface SrbSeriesRow {
   period: string; series: string; value: number | null; lo: number | null; hi: number | null;
@@ -17,10 +18,15 @@ export interface SrbSeriesRow {
 
 export interface SrbSeriesInput {
   rows: readonly SrbSeriesRow[];
-  band: readonly [number, number];
+  /** The normal range as a shaded band (103–107); none when left out. */
+  band?: readonly [number, number];
+  /** False: no legend (a lone series named by the chart's title). */
+  legend?: boolean;
   yTitle: string;
   colors?: { domain: string[]; range: string[] };
   labels: { period: string; lo: string; hi: string; births: string; band: string; flag: string };
+  /** 'print' for reports and exported pictures (common.ts). */
+  medium?: Medium;
   width?: number;
   height?: number;
 }
@@ -28,28 +34,34 @@ export interface SrbSeriesInput {
 export function srbSeriesSpec(input: SrbSeriesInput): TopLevelSpec {
   const periods = [...new Set(input.rows.map((r) => r.period))].sort();
   const scale = input.colors ? { domain: input.colors.domain, range: input.colors.range } : {};
+  const band = input.band;
+  const series = { field: 'series', type: 'nominal' as const, title: null, scale, ...(input.legend === false ? { legend: null } : {}) };
   const x = { field: 'period', type: 'ordinal' as const, title: null, sort: periods, scale: { type: 'point' as const, padding: 0.5 }, axis: { labelOverlap: 'parity' as const, labelAngle: periods.length > 14 ? -45 : 0 } };
   const finite = input.rows.flatMap((r) => [r.lo, r.hi, r.value]).filter((v): v is number => v !== null && Number.isFinite(v));
-  const lo = Math.max(60, Math.floor(Math.min(input.band[0] - 3, ...finite) / 5) * 5);
-  const hi = Math.min(200, Math.ceil(Math.max(input.band[1] + 3, ...finite) / 5) * 5);
+  // the y axis always takes in the normal range, drawn or not, so ratios are seen against it
+  const [normalLo, normalHi] = band ?? [103, 107];
+  const lo = Math.max(60, Math.floor(Math.min(normalLo - 3, ...finite) / 5) * 5);
+  const hi = Math.min(200, Math.ceil(Math.max(normalHi + 3, ...finite) / 5) * 5);
   const y = { type: 'quantitative' as const, scale: { domain: [lo, hi], zero: false, clamp: true } };
   return {
     $schema: SCHEMA,
     width: input.width ?? 560,
     height: input.height ?? 280,
     layer: [
-      {
-        name: 'normal-band',
-        data: { values: [{ y: input.band[0], y2: input.band[1], label: input.band.join('–') }] },
-        mark: { type: 'rect', color: '#2e8b57', opacity: 0.13 },
-        encoding: { y: { field: 'y', ...y, title: input.yTitle }, y2: { field: 'y2' }, tooltip: { value: input.labels.band } },
-      },
-      {
-        name: 'normal-band-label',
-        data: { values: [{ y: input.band[1] }] },
-        mark: { type: 'text', align: 'left', baseline: 'bottom', x: 2, dy: -1, color: '#2e8b57', fontSize: 10, text: input.labels.band },
-        encoding: { y: { field: 'y', ...y } },
-      },
+      ...(band ? [
+        {
+          name: 'normal-band',
+          data: { values: [{ y: band[0], y2: band[1], label: band.join('–') }] },
+          mark: { type: 'rect' as const, color: NORMAL_BAND_COLOR, opacity: 0.13 },
+          encoding: { y: { field: 'y', ...y, title: input.yTitle }, y2: { field: 'y2' }, tooltip: { value: input.labels.band } },
+        },
+        {
+          name: 'normal-band-label',
+          data: { values: [{ y: band[1] }] },
+          mark: { type: 'text' as const, align: 'left' as const, baseline: 'bottom' as const, x: 2, dy: -1, color: NORMAL_BAND_COLOR, fontSize: 10, text: input.labels.band },
+          encoding: { y: { field: 'y', ...y } },
+        },
+      ] : []),
       {
         name: 'interval',
         data: { values: input.rows.map((r) => ({ ...r })) },
@@ -57,21 +69,21 @@ export function srbSeriesSpec(input: SrbSeriesInput): TopLevelSpec {
           {
             name: 'interval-band',
             mark: { type: 'errorband', opacity: 0.18, borders: false },
-            encoding: { x, y: { field: 'lo', ...y, title: input.yTitle }, y2: { field: 'hi' }, color: { field: 'series', type: 'nominal', title: null, scale, legend: { symbolOpacity: 1, symbolType: 'stroke', symbolStrokeWidth: 2 } } },
+            encoding: { x, y: { field: 'lo', ...y, title: input.yTitle }, y2: { field: 'hi' }, color: { ...series, ...(input.legend === false ? {} : { legend: { symbolOpacity: 1, symbolType: 'stroke' as const, symbolStrokeWidth: 2 } }) } },
           },
           {
             name: 'ratio-line',
             mark: { type: 'line' },
-            encoding: { x, y: { field: 'value', ...y }, color: { field: 'series', type: 'nominal', title: null, scale } },
+            encoding: { x, y: { field: 'value', ...y }, color: series },
           },
           {
             name: 'ratio-points',
             mark: { type: 'point', filled: false, size: 40, strokeWidth: 1.5 },
             encoding: {
               x, y: { field: 'value', ...y },
-              stroke: { field: 'series', type: 'nominal', title: null, scale },
+              stroke: series,
               shape: { condition: { test: "datum.flag === 'high'", value: 'triangle-up' }, value: 'circle' },
-              fill: { condition: { test: 'datum.small', value: '#ffffff' }, field: 'series', type: 'nominal', title: null, scale },
+              fill: { condition: { test: 'datum.small', value: '#ffffff' }, ...series },
               tooltip: [
                 { field: 'series', type: 'nominal', title: ' ' },
                 { field: 'period', type: 'ordinal', title: input.labels.period },
@@ -86,6 +98,6 @@ export function srbSeriesSpec(input: SrbSeriesInput): TopLevelSpec {
         ],
       },
     ],
-    config: chartConfig(),
+    config: chartConfig(input.medium),
   };
 }

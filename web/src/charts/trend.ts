@@ -8,7 +8,8 @@
  * trendSpec({ rows: [{ period: '2024', series: '全县', value: 7.1, small: false }], yTitle: '出生率（‰）', format: ',.2f' });
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { SCHEMA, chartConfig, wholeNumbers } from './common.ts';
+import { SCHEMA, chartConfig, wholeNumbers, type Medium } from './common.ts';
+import { TARGET_COLOR } from './palette.ts';
 
 export interface TrendRow { period: string; series: string; value: number | null; small: boolean; dash?: string }
 
@@ -19,10 +20,15 @@ export interface TrendInput {
   /** Series in legend order with their colours. */
   colors?: { domain: string[]; range: string[] };
   seriesTitle?: string;
+  /** False: no legend (a lone series named by the chart's title). */
+  legend?: boolean;
+  xTitle?: string;
   /** Dashed lines by a second field (e.g. residence) when set. */
   dashTitle?: string;
   targets?: readonly { value: number; label: string }[];
   zero?: boolean;
+  /** 'print' for reports and exported pictures (common.ts). */
+  medium?: Medium;
   width?: number;
   height?: number;
   labels: { period: string; small: string };
@@ -32,11 +38,12 @@ export function trendSpec(input: TrendInput): TopLevelSpec {
   const periods = [...new Set(input.rows.map((r) => r.period))].sort();
   const color = {
     field: 'series', type: 'nominal' as const, title: input.seriesTitle ?? null,
+    ...(input.legend === false ? { legend: null } : {}),
     ...(input.colors ? { scale: { domain: input.colors.domain, range: input.colors.range } } : {}),
   };
   const dash = input.dashTitle ? { strokeDash: { field: 'dash', type: 'nominal' as const, title: input.dashTitle } } : {};
   const x = {
-    field: 'period', type: 'ordinal' as const, title: null, sort: periods,
+    field: 'period', type: 'ordinal' as const, title: input.xTitle ?? null, sort: periods,
     axis: { labelOverlap: 'parity' as const, labelAngle: periods.length > 14 ? -45 : 0, labelLimit: 80 },
   };
   const y = { field: 'value', type: 'quantitative' as const, title: input.yTitle, scale: { zero: input.zero ?? false }, axis: { format: input.format, ...(wholeNumbers(input.format) ? { tickMinStep: 1 } : {}) } };
@@ -56,12 +63,12 @@ export function trendSpec(input: TrendInput): TopLevelSpec {
       ...(input.targets?.length ? [{
         name: 'targets',
         data: { values: input.targets.map((tg) => ({ ...tg })) },
-        mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#8c1c13' },
+        mark: { type: 'rule' as const, strokeDash: [4, 3], color: TARGET_COLOR },
         encoding: { y: { field: 'value', type: 'quantitative' as const } },
       }, {
         name: 'target-labels',
         data: { values: input.targets.map((tg) => ({ ...tg })) },
-        mark: { type: 'text' as const, align: 'right' as const, baseline: 'bottom' as const, dy: -2, color: '#8c1c13', fontSize: 10, x: 'width' as const },
+        mark: { type: 'text' as const, align: 'right' as const, baseline: 'bottom' as const, dy: -2, color: TARGET_COLOR, fontSize: 10, x: 'width' as const },
         encoding: { y: { field: 'value', type: 'quantitative' as const }, text: { field: 'label', type: 'nominal' as const } },
       }] : []),
       {
@@ -75,11 +82,11 @@ export function trendSpec(input: TrendInput): TopLevelSpec {
         encoding: {
           x, y, tooltip,
           stroke: color,
-          fill: { condition: { test: 'datum.small', value: '#ffffff' }, field: 'series', type: 'nominal' as const, title: input.seriesTitle ?? null, ...(input.colors ? { scale: { domain: input.colors.domain, range: input.colors.range } } : {}) },
+          fill: { condition: { test: 'datum.small', value: '#ffffff' }, ...color },
           opacity: { value: 1 },
         },
       },
     ],
-    config: chartConfig(),
+    config: chartConfig(input.medium),
   };
 }

@@ -23,12 +23,12 @@ import { enumParam, intParam, type PageContext } from '../router.ts';
 import { chartPanel, controls, errorMessage, h, numberField, panel, scopeNote, selectField, table, type ChartPanel } from '../ui.ts';
 import { fileName, townshipName, townshipOptions, yearOptions } from './shared.ts';
 import { planningTablePanel } from './planningTable.ts';
+import { SCENARIO_COLORS, TARGET_COLOR } from '../charts/palette.ts';
 
 const SCENARIO_KEYS: Record<Scenario, StringKey> = {
   low: 'scLow', medium: 'scMedium', high: 'scHigh', constant: 'scConstant', zero_migration: 'scZeroMigration', custom: 'scCustom',
 };
 const COMPARED: readonly Scenario[] = ['low', 'medium', 'high'];
-const SCENARIO_COLORS = ['#2471a3', '#1d2733', '#c0392b'];
 
 function optionalNumber(params: URLSearchParams, key: string, min: number, max: number): number | undefined {
   const raw = params.get(key);
@@ -190,7 +190,7 @@ export async function renderProjections(root: HTMLElement, ctx: PageContext): Pr
     await p.show({
       spec: projectionSeriesSpec({
         rows, yTitle: yTitle(title), baseYear: view.baseYear, history, labels, zero: false,
-        colors: { domain, range: domain.length === 1 ? ['#8c1c13'] : domain.map((_, i) => PALETTE[i % PALETTE.length]!) },
+        colors: { domain, range: domain.length === 1 ? [TARGET_COLOR] : domain.map((_, i) => PALETTE[i % PALETTE.length]!) },
       }),
       rows: rows.map((r) => ({ ...r, scope, name: view.name, scenario })), fileName: file(title), lang, unit: 'persons',
     });
@@ -271,7 +271,7 @@ export async function renderProjections(root: HTMLElement, ctx: PageContext): Pr
   const compare = (async () => {
     try {
       const views = await Promise.all(COMPARED.map(async (s) => projectionView(await projectionApi.run({ scope, baseYear, horizon, scenario: s, variant: 'deterministic' }), scope)));
-      const colors = { domain: COMPARED.map(scenarioLabel), range: SCENARIO_COLORS };
+      const colors = { domain: COMPARED.map(scenarioLabel), range: [...SCENARIO_COLORS] };
       const rowsOf = (key: SeriesKey['key']) => views.flatMap((v, i) => projectionRows(v, [{ key, label: scenarioLabel(COMPARED[i]!) }]));
       const totals = rowsOf('total');
       const births = rowsOf('births');

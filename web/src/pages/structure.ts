@@ -16,6 +16,7 @@ import { enumParam, intParam, type PageContext } from '../router.ts';
 import { vitalPanels } from './structureVital.ts';
 import { chartPanel, controls, errorMessage, h, panel, selectField } from '../ui.ts';
 import { fileName, townshipName, townshipOptions, yearOptions } from './shared.ts';
+import { PART_COLORS } from '../charts/palette.ts';
 
 /** Age labels youngest first, from the API's pyramid rows ('0'…'100+' or '0-4'…'100+'). */
 export function ageOrder(rows: readonly IndicatorRow[]): string[] {
@@ -108,7 +109,7 @@ export async function renderStructure(root: HTMLElement, ctx: PageContext): Prom
       await pyramidPanel.show({
         spec: pyramidSpec({
           rows: pyramidParts(now.rows, labels), ages: order,
-          parts: { domain: [labels.registered, labels.migrant], range: ['#2f5d8a', '#e6a23c'] },
+          parts: { domain: [labels.registered, labels.migrant], range: [...PART_COLORS] },
           overlay: then ? { rows: residentRows(then.rows), label: `${compareYear}${lang === 'zh' ? '年常住人口' : ' residents'}` } : undefined,
           labels: { male: t('male', lang), female: t('female', lang), age: t('age', lang), persons: t('persons', lang), part: t('residence', lang) },
           width: 600, height: ages === 'single' ? 440 : 400,

@@ -14,6 +14,7 @@ import { chartPanel, downloadButtons, errorMessage, h, panel, table } from '../u
 import { exportTable } from '../exportRows.ts';
 import { fileName } from './shared.ts';
 import { PLANNING_GROUPS } from '../../../common/planningGroups.ts';
+import { VITAL_COLORS } from '../charts/palette.ts';
 
 export function vitalPanels(ctx: PageContext, township: string, year: number, place: string): { elements: HTMLElement[]; load: Promise<void> } {
   const { meta, lang } = ctx;
@@ -48,7 +49,7 @@ export function vitalPanels(ctx: PageContext, township: string, year: number, pl
       const series = [[cbr, zh ? '出生率' : 'Birth rate'], [cdr, zh ? '死亡率' : 'Death rate'], [ngr, zh ? '自然增长率' : 'Natural growth']] as const;
       const rows = series.flatMap(([a, name]) => a.rows.map((r) => ({ period: r.period, series: name, value: r.value, small: r.small })));
       await vital.show({
-        spec: trendSpec({ rows, yTitle: '‰', format: ',.2f', zero: true, width: 540, height: 220, colors: { domain: series.map((s) => s[1]), range: ['#2471a3', '#8c1c13', '#239b56'] }, labels: { period: t('year', lang), small: t('smallWarning', lang) } }),
+        spec: trendSpec({ rows, yTitle: '‰', format: ',.2f', zero: true, width: 540, height: 220, colors: { domain: series.map((s) => s[1]), range: [...VITAL_COLORS] }, labels: { period: t('year', lang), small: t('smallWarning', lang) } }),
         rows: series.flatMap(([a, name]) => a.rows.map((r) => ({ ...r, series: name }))), unit: '‰', fileName: fileName(meta, 'deaths', township, span.from, span.to), lang,
         names: () => place,
       });
