@@ -149,6 +149,8 @@ class Job:
 
         def keep(name: str, df: DataFrame) -> None:
             self.view(name, df, cache=True)
+            # Filled now, while src and the rule tables are still cached: the rollups read it later.
+            self.cached[name].count()
             if name in self.plan["serve"]:
                 df.write.mode("overwrite").parquet(os.path.join(self.out, "tables", name))
 

@@ -24,8 +24,9 @@ export interface ClusterOptions {
 
 export interface LocalCluster {
   readonly masterUrl: string;
-  /** The worker processes, in start order (a test kills one to see Spark retry). */
-  readonly workers: readonly ChildProcess[];
+  readonly workers: number;
+  /** Kills worker `i` and its executors at once (SIGKILL to its process group): a machine lost mid-job. */
+  killWorker(i: number): void;
   stop(): Promise<void>;
 }
 
@@ -34,7 +35,13 @@ const READY_TIMEOUT_MS = 180_000;
 export async function startLocalCluster(env: SparkEnv, dir: string, options: ClusterOptions = {}): Promise<LocalCluster> {
   mkdirSync(dir, { recursive: true });
   const started: ChildProcess[] = [];
-  const stop = () => Promise.all(started.map(terminate)).then(() => undefined);
+  // Detached process groups outlive Node: if Node exits without stop(), they go with it.
+  const onExit = () => started.forEach((c) => killGroup(c, 'SIGKILL'));
+  process.once('exit', onExit);
+  const stop = async () => {
+    await Promise.all(started.map(terminate));
+    process.removeListener('exit', onExit);
+  };
   try {
     const port = await freePort();
     const master = launch(env, dir, 'master', ['org.apache.spark.deploy.master.Master',
@@ -42,16 +49,20 @@ export async function startLocalCluster(env: SparkEnv, dir: string, options: Clu
     started.push(master.child);
     await waitForLine(master, /I have been elected leader|New state: ALIVE/);
     const masterUrl = `spark://127.0.0.1:${port}`;
-    const workers: ChildProcess[] = [];
+    const workers: Launched[] = [];
     for (let i = 0; i < (options.workers ?? 2); i++) {
       const worker = launch(env, dir, `worker-${i + 1}`, ['org.apache.spark.deploy.worker.Worker',
         '--host', '127.0.0.1', '--cores', String(options.coresPerWorker ?? 1), '--memory', options.workerMemory ?? '1g',
         '--work-dir', path.join(dir, `worker-${i + 1}-work`), '--webui-port', String(await freePort()), masterUrl]);
       started.push(worker.child);
-      workers.push(worker.child);
-      await waitForLine(worker, /Successfully registered with master/);
+      workers.push(worker);
     }
-    return { masterUrl, workers, stop };
+    await Promise.all(workers.map((w) => waitForLine(w, /Successfully registered with master/)));
+    const killWorker = (i: number) => {
+      const worker = workers[i];
+      if (worker) killGroup(worker.child, 'SIGKILL');
+    };
+    return { masterUrl, workers: workers.length, killWorker, stop };
   } catch (e) {
     await stop();
     throw e;
@@ -64,9 +75,10 @@ function launch(env: SparkEnv, dir: string, name: string, args: string[]): Launc
   const log = path.join(dir, `${name}.log`);
   const fd = openSync(log, 'a');
   try {
+    // Its own process group, so that stopping a worker stops the executors it started too.
     const child = spawn(env.sparkClass, args, {
       env: { ...env.vars, SPARK_LOG_DIR: dir, SPARK_WORKER_DIR: path.join(dir, `${name}-work`), SPARK_NO_DAEMONIZE: '1' },
-      stdio: ['ignore', fd, fd],
+      stdio: ['ignore', fd, fd], detached: true,
     });
     return { child, log, name };
   } finally {
@@ -86,12 +98,22 @@ async function waitForLine(launched: Launched, ready: RegExp): Promise<void> {
   throw new IngestError('spark_failed', `Spark ${launched.name} did not start (see ${launched.log}):\n${tail}`);
 }
 
-/** SIGTERM, then SIGKILL if the JVM has not exited within 15 s. */
+/** SIGTERM to the process group, then SIGKILL if the JVM has not exited within 15 s. */
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, signal);
+  } catch { /* already gone */ }
+}
+
 async function terminate(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  const signal = (s: NodeJS.Signals) => killGroup(child, s);
+  if (child.exitCode !== null || child.signalCode !== null) {
+    signal('SIGKILL'); // executors a killed worker left behind
+    return;
+  }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  signal('SIGTERM');
+  const timer = setTimeout(() => signal('SIGKILL'), 15_000);
   await exited;
   clearTimeout(timer);
 }
