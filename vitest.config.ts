@@ -32,7 +32,7 @@ export default defineConfig({
       { extends: true, test: { name: 'browser', include: BROWSER } },
       {
         extends: true,
-        test: { name: 'spark', include: SPARK, fileParallelism: false, testTimeout: 600_000, hookTimeout: 1_800_000 },
+        test: { name: 'spark', include: SPARK, fileParallelism: false, testTimeout: 600_000, hookTimeout: 2_700_000 },
       },
     ],
   },

@@ -32,7 +32,7 @@ describe('the demo county through Spark', () => {
       source: demo.exports, dbPath: sparkDb, today: '2026-11-23', keepVersions: 0,
       countyName: readManifestCountyName(demo.exports), onProgress: (m) => progress.push(m),
     });
-  }, 1_500_000);
+  }, 2_700_000);
 
   it('shows progress from the cluster start to the swap', () => {
     expect(progress[0]).toMatch(/starting a Spark cluster/);
