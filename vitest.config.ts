@@ -1,8 +1,10 @@
-// Three lanes (Vitest projects), all run by `npm test`:
+// Four lanes (Vitest projects), all run by `npm test`:
 //   unit    — pure functions, no database, no server, no browser (`npm run test:unit`, a few seconds);
 //   api     — everything that builds a database or starts the server (`npm run test:api`);
-//   browser — the dashboard driven in Debian's Chromium (`npm run test:browser`).
-// A new test file lands in `api` unless it is listed as unit or sits in test/browser/.
+//   browser — the dashboard driven in Debian's Chromium (`npm run test:browser`);
+//   spark   — imports on a loopback Spark cluster (`npm run test:spark`, minutes): run after the
+//             others, one file at a time, so the cluster does not compete with the other lanes.
+// A new test file lands in `api` unless it is listed as unit or sits in test/browser/ or test/spark/.
 import { defineConfig } from 'vitest/config';
 
 const UNIT = [
@@ -19,6 +21,7 @@ const UNIT = [
   'test/security/csv-injection.test.ts',
 ];
 const BROWSER = ['test/browser/**/*.test.ts'];
+const SPARK = ['test/spark/**/*.test.ts'];
 
 export default defineConfig({
   test: {
@@ -27,8 +30,12 @@ export default defineConfig({
     projects: [
       // Pure functions share one module graph: no isolation needed, and threads start faster than forks.
       { extends: true, test: { name: 'unit', include: UNIT, pool: 'threads', isolate: false } },
-      { extends: true, test: { name: 'api', include: ['test/**/*.test.ts'], exclude: [...UNIT, ...BROWSER] } },
+      { extends: true, test: { name: 'api', include: ['test/**/*.test.ts'], exclude: [...UNIT, ...BROWSER, ...SPARK] } },
       { extends: true, test: { name: 'browser', include: BROWSER } },
+      {
+        extends: true,
+        test: { name: 'spark', include: SPARK, fileParallelism: false, testTimeout: 600_000, hookTimeout: 2_700_000 },
+      },
     ],
   },
 });

@@ -13,7 +13,9 @@
  * (another user's /api/health under wrong secrets and probabilistic projections, bench/health.ts,
  * on the province set when it exists, else the demo county), --imports-only (generation and
  * imports, Parquet and office files, nothing else), --demo-only (with --imports-only: the demo
- * county alone), --province-xlsx (also the province as XLSX: hours, see BENCHMARKS.md).
+ * county alone), --province-xlsx (also the province as XLSX: hours, see BENCHMARKS.md), --spark-only
+ * (the DuckDB and Spark imports of the demo county, 100 and 400 townships and the province, with
+ * records per core-second and the cores of a national import: bench/spark.ts), --no-spark (skip those).
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -31,11 +33,13 @@ import { benchOverview, type OverviewBench } from './overview.ts';
 import { benchProjection } from './projection.ts';
 import { benchReport } from './report.ts';
 import { benchSrbRanking } from './srbRanking.ts';
+import { benchSparkImport, sparkLines, type SparkImportRun } from './spark.ts';
 import { peakRssMiB } from './stats.ts';
 
 const { values } = parseArgs({ options: {
   regenerate: { type: 'boolean' }, reuse: { type: 'boolean' }, repeats: { type: 'string' }, 'load-seconds': { type: 'string' }, only: { type: 'string' },
   'imports-only': { type: 'boolean' }, 'province-xlsx': { type: 'boolean' }, 'demo-only': { type: 'boolean' },
+  'spark-only': { type: 'boolean' }, 'no-spark': { type: 'boolean' },
 } });
 const loadSeconds = Number(values['load-seconds'] ?? 60);
 const repeats = Number(values.repeats ?? 30);
@@ -83,8 +87,28 @@ async function healthOnly(): Promise<void> {
   console.log([`Run ${new Date().toISOString()} on ${path.basename(dbPath)}.`, '', ...healthLines(health)].join('\n'));
 }
 
+/** DuckDB and Spark imports of the same exports at three sizes and the demo county (bench/spark.ts). */
+async function sparkBench(demo: DataSetRun, province: DataSetRun): Promise<{ runs: SparkImportRun[]; lines: string[] }> {
+  const sets = [demo, await prepare('spark-100', ['--seed', '1', '--townships', '100'], false),
+    await prepare('spark-400', ['--seed', '1', '--townships', '400'], false), province];
+  const runs: SparkImportRun[] = [];
+  for (const d of sets) runs.push(await benchSparkImport(BENCH_DIR, d.name, log));
+  return { runs, lines: sparkLines(runs, Object.fromEntries(sets.map((d) => [d.name, d.ingestSeconds]))) };
+}
+
+async function sparkOnly(): Promise<void> {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const demo = await prepare('demo', ['--seed', '1'], false);
+  const province = await prepare('province', ['--seed', '1', '--townships', '1500'], values.regenerate ?? false);
+  const spark = await sparkBench(demo, province);
+  mkdirSync(path.join(REPO_ROOT, 'bench', 'results'), { recursive: true });
+  writeFileSync(path.join(REPO_ROOT, 'bench', 'results', 'spark.json'), JSON.stringify({ when: new Date().toISOString(), runs: spark.runs }, null, 2));
+  console.log(spark.lines.join('\n'));
+}
+
 async function main(): Promise<void> {
   if (values.only === 'health') return healthOnly();
+  if (values['spark-only']) return sparkOnly();
   mkdirSync(BENCH_DIR, { recursive: true });
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   const demo = await prepare('demo', ['--seed', '1'], !values.reuse);
@@ -144,7 +168,9 @@ async function main(): Promise<void> {
   log('reports …');
   const report = { demo: await benchReport(path.join(BENCH_DIR, 'demo.duckdb'), 5), province: await benchReport(path.join(BENCH_DIR, 'province.duckdb'), 3) };
 
-  const results = { engine, load, health, overview, projection, srbRanking, report, when: new Date().toISOString(), machine, repeats, datasets: [demo, province], office, endpoints, serverPeakMiB: serverPeak, raw };
+  const spark = values['no-spark'] ? null : await sparkBench(demo, province);
+
+  const results = { spark: spark?.runs ?? null, engine, load, health, overview, projection, srbRanking, report, when: new Date().toISOString(), machine, repeats, datasets: [demo, province], office, endpoints, serverPeakMiB: serverPeak, raw };
   mkdirSync(path.join(REPO_ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(path.join(REPO_ROOT, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2));
 
@@ -170,6 +196,7 @@ async function main(): Promise<void> {
   out.push('', `Projections (province set): ${JSON.stringify(projection)}`);
   out.push('', `SRB ranking ${last - 4}-${last} without the answer cache (bare function): ${JSON.stringify(srbRanking)}`);
   out.push('', `Reports: ${JSON.stringify(report)}`);
+  if (spark) out.push('', ...spark.lines);
   out.push('', `Projection engine alone, 1,500 townships × 30 years × 2 sexes × 101 ages: ${engine.survivalGivenMs.toFixed(0)} ms with survivorship given; ${engine.withLifeTablesMs.toFixed(0)} ms building a life table per township, sex and year (medians of 5).`);
   console.log(out.join('\n'));
 }

@@ -2,8 +2,10 @@
  * @module cli/ingest
  * `renkou ingest <folder> [--db file] [--keep N] [--dry-run]`: import exports (Parquet, or CSV / Excel
  * mapped by renkou-mapping.yaml or recognised automatically), print the mapping used and the per-table counts.
+ * `--engine spark [--master spark://host:port]` runs the checks and rollups as a Spark job (spark/).
  */
-import { ingest, readManifestCountyName } from '../ingest/ingest.ts';
+import { ingest, readManifestCountyName, type IngestReport } from '../ingest/ingest.ts';
+import { ingestSpark } from '../spark/ingestSpark.ts';
 import { isIngestError } from '../ingest/IngestError.ts';
 import { parseCommandArgs, UsageError, type Command } from './command.ts';
 import { dataDirFrom, dbPathFrom } from './config.ts';
@@ -13,21 +15,29 @@ import { printIngestReport } from './printReport.ts';
 export const command: Command = {
   name: 'ingest',
   summary: 'import an export folder (Parquet, CSV, Excel) into the database (checked, quarantined, swapped in atomically); --dry-run only reports',
-  usage: 'renkou ingest [<folder>] [--db <file>] [--keep <versions>] [--county-name <名称>] [--dry-run]',
+  usage: 'renkou ingest [<folder>] [--db <file>] [--keep <versions>] [--county-name <名称>] [--dry-run] [--engine duckdb|spark] [--master spark://host:port]',
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, {
       db: { type: 'string' }, keep: { type: 'string' }, 'county-name': { type: 'string' }, 'dry-run': { type: 'boolean' },
+      engine: { type: 'string' }, master: { type: 'string' },
     }, true);
+    const engine = values.engine ?? 'duckdb';
+    if (engine !== 'duckdb' && engine !== 'spark') throw new UsageError(`--engine must be duckdb or spark, not "${engine}"`);
+    if (values.master !== undefined && engine !== 'spark') throw new UsageError('--master needs --engine spark');
+    if (values.master !== undefined && !/^(spark|yarn|k8s|local)/.test(values.master)) throw new UsageError(`--master must be a Spark master URL such as spark://host:7077, not "${values.master}"`);
+    if (values['dry-run'] && engine === 'spark') throw new UsageError('--dry-run runs on the DuckDB engine only');
     if (positionals.length > 1) throw new UsageError('give one export folder');
     const source = dataDirFrom(positionals[0]);
     const keep = values.keep === undefined ? undefined : Number(values.keep);
     if (keep !== undefined && (!Number.isInteger(keep) || keep < 0)) throw new UsageError('--keep must be a whole number ≥ 0');
     try {
-      const report = await ingest({
+      const common = {
         source, dbPath: dbPathFrom(values.db), keepVersions: keep,
-        countyName: values['county-name'] ?? readManifestCountyName(source),
-        onProgress: (m) => console.error(m), dryRun: values['dry-run'] ?? false,
-      });
+        countyName: values['county-name'] ?? readManifestCountyName(source), onProgress: (m: string) => console.error(m),
+      };
+      const report: IngestReport = engine === 'spark'
+        ? await ingestSpark({ ...common, master: values.master })
+        : await ingest({ ...common, dryRun: values['dry-run'] ?? false });
       if (report.mapping.length > 0) {
         console.log(report.mappingFromProfile ? 'mapping from renkou-mapping.yaml:' : 'no renkou-mapping.yaml: the files were recognised automatically as follows (run renkou map to save and edit this):');
         printMapping(report.mapping);

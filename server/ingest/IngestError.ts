@@ -18,7 +18,9 @@ export type IngestErrorCode =
   | 'not_writable'
   | 'table_twice'
   | 'office_file'
-  | 'mapping_needed';
+  | 'mapping_needed'
+  | 'spark_missing'
+  | 'spark_failed';
 
 export class IngestError extends Error {
   override readonly name = 'IngestError';

@@ -75,7 +75,7 @@ export interface IngestReport {
 type TableInput = { kind: 'parquet'; located: TableFiles } | { kind: 'office'; sources: MappedSource[] } | { kind: 'none' };
 
 /** The allowed codes, bound as list parameters so the rule files read them from the contract. */
-const RULE_PARAMS: Params = {
+export const RULE_PARAMS: Params = {
   sexes: SEXES, region_kinds: REGION_KINDS, residences: RESIDENCES, policy_statuses: POLICY_STATUSES,
   delivery_places: DELIVERY_PLACES, prior_statuses: PRIOR_STATUSES, marital_statuses: MARITAL_STATUSES,
   directions: DIRECTIONS, id_checks: ID_CHECKS, max_age: MAX_AGE,
@@ -137,7 +137,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   }
 }
 
-function todayIso(): string {
+export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
@@ -261,8 +261,11 @@ async function damagedFile(connection: DuckDBConnection, files: readonly string[
   return undefined;
 }
 
-async function storeMeta(connection: DuckDBConnection, options: IngestOptions, topology: string | null, tables: readonly TableReport[]): Promise<void> {
+export async function storeMeta(
+  connection: DuckDBConnection, options: IngestOptions, topology: string | null, tables: readonly TableReport[], extra: Record<string, string> = {},
+): Promise<void> {
   const meta: Record<string, string> = {
+    ...extra,
     source: path.resolve(options.source),
     ingested_at: new Date().toISOString(),
     county_name: options.countyName ?? '',

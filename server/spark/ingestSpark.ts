@@ -1,0 +1,116 @@
+/**
+ * @module spark/ingestSpark
+ * `renkou ingest <folder> --engine spark [--master spark://host:port]`: the heavy part of an
+ * import (reading the record-level exports, checking every contract rule, building the rollups)
+ * runs as a Spark job from the same sql/ files as DuckDB's import; Renkou then builds its serving
+ * database from the job's Parquet and swaps it in atomically, as `ingest()` does. Without a
+ * master a loopback standalone cluster (a master and two workers) is started for the run and
+ * stopped afterwards. A failure at any point leaves the current database serving.
+ *
+ * @example
+ * await ingestSpark({ source: 'exports/', dbPath: 'data/renkou.duckdb', onProgress: console.error });
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { TABLES, type TableName } from '../contract/tables.ts';
+import { runNamed } from '../db/namedQuery.ts';
+import { diskError } from '../ingest/diskErrors.ts';
+import { storeMeta, todayIso, type IngestOptions, type IngestReport, type TableReport } from '../ingest/ingest.ts';
+import { IngestError } from '../ingest/IngestError.ts';
+import { acquireIngestLock } from '../ingest/lock.ts';
+import { storeTargets } from '../ingest/targets.ts';
+import { readTopology } from '../ingest/topology.ts';
+import { DEFAULT_KEEP_VERSIONS, publishDatabase } from '../ingest/versions.ts';
+import { startLocalCluster, type ClusterOptions, type LocalCluster } from './cluster.ts';
+import { sparkEnv } from './env.ts';
+import { sparkPlan } from './plan.ts';
+import { loadSparkOutput } from './serving.ts';
+import { submitJob } from './submit.ts';
+
+export interface SparkIngestOptions extends Omit<IngestOptions, 'dryRun'> {
+  /** An existing cluster's master URL; without one a loopback cluster is started for the run. */
+  readonly master?: string;
+  readonly cluster?: ClusterOptions;
+  /** Extra Spark settings (`--conf`). */
+  readonly conf?: Record<string, string>;
+  /** Called once the loopback cluster is up (tests kill a worker mid-job through it). */
+  readonly onCluster?: (cluster: LocalCluster) => void;
+}
+
+interface JobReport {
+  readonly tables: { table: TableName; files: number; rowsRead: number; seconds: number }[];
+  readonly rollups: string[];
+  readonly seconds: number;
+}
+
+export async function ingestSpark(options: SparkIngestOptions): Promise<IngestReport> {
+  const started = performance.now();
+  const progress = options.onProgress ?? (() => {});
+  if (!existsSync(options.source)) throw new IngestError('source_missing', `export folder ${options.source} does not exist`);
+  const env = sparkEnv();
+  const release = acquireIngestLock(options.dbPath);
+  const builtPath = `${options.dbPath}.building`;
+  const run = `${options.dbPath}.spark`;
+  const cleanUp = () => {
+    for (const p of [builtPath, `${builtPath}.wal`, run]) rmSync(p, { force: true, recursive: true });
+  };
+  try {
+    cleanUp();
+    mkdirSync(run, { recursive: true });
+    const topology = readTopology(options.source);
+    const out = path.join(run, 'out');
+    const planPath = path.join(run, 'plan.json');
+    writeFileSync(planPath, JSON.stringify(sparkPlan(options.source, out, options.today ?? todayIso()), null, 1));
+
+    let cluster: LocalCluster | null = null;
+    try {
+      if (!options.master) {
+        progress('starting a Spark cluster on loopback (1 master, 2 workers)…');
+        cluster = await startLocalCluster(env, path.join(run, 'cluster'), options.cluster);
+        options.onCluster?.(cluster);
+      }
+      const master = options.master ?? cluster!.masterUrl;
+      progress(`submitting the import job to ${master}…`);
+      await submitJob(env, { master, plan: planPath, log: path.join(run, 'job.log'), localDir: path.join(run, 'local'), onProgress: progress, conf: options.conf });
+    } finally {
+      await cluster?.stop();
+    }
+    const job = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as JobReport;
+
+    progress('building the serving database from the rollups…');
+    const instance = await DuckDBInstance.create(builtPath);
+    const connection = await instance.connect();
+    const tables: TableReport[] = [];
+    try {
+      await runNamed(connection, 'ingest/setup');
+      await loadSparkOutput(connection, out);
+      for (const t of job.tables) {
+        const counts = await runNamed(connection, 'ingest/quarantine_counts', { table: t.table });
+        const quarantined = Object.fromEntries(counts.map((r) => [String(r.rule), Number(r.n)]));
+        const rowsAccepted = t.rowsRead - counts.reduce((sum, r) => sum + Number(r.n), 0);
+        await runNamed(connection, 'ingest/record_table', { table: t.table, files: t.files, rows_read: t.rowsRead, rows_accepted: rowsAccepted, seconds: t.seconds });
+        tables.push({ table: t.table, files: t.files, rowsRead: t.rowsRead, rowsAccepted, quarantined, seconds: t.seconds });
+        if (TABLES[t.table].required && t.rowsRead === 0) throw new IngestError('file_empty', `the required table "${t.table}" has no rows`);
+      }
+      await storeMeta(connection, options, topology, tables, { engine: 'spark', spark_seconds: job.seconds.toFixed(1) });
+      await storeTargets(connection, options.source, path.join(run, 'targets-work'), progress);
+      await connection.run('CHECKPOINT');
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+    publishDatabase(builtPath, options.dbPath, options.keepVersions ?? DEFAULT_KEEP_VERSIONS);
+    rmSync(run, { force: true, recursive: true });
+    const seconds = (performance.now() - started) / 1000;
+    progress(`import complete in ${seconds.toFixed(1)} s (Spark job ${job.seconds.toFixed(1)} s) → ${options.dbPath}`);
+    return { dbPath: options.dbPath, tables, seconds, dryRun: false, mapping: [], mappingFromProfile: false };
+  } catch (e) {
+    // The job's log is kept for a failed Spark run; the half-built database never is.
+    rmSync(builtPath, { force: true });
+    rmSync(`${builtPath}.wal`, { force: true });
+    throw diskError(e, builtPath) ?? e;
+  } finally {
+    release();
+  }
+}
