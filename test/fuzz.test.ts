@@ -13,7 +13,7 @@ import { AnswerCache } from '../server/answer/cache.ts';
 import { COUNTY_SCOPE, townshipScope } from '../server/auth/scope.ts';
 import { parseProjectionInput } from '../server/demography/projectionInput.ts';
 import { Database } from '../server/db/Database.ts';
-import { isApiError } from '../server/errors.ts';
+import { isApiError } from '../server/http/errors.ts';
 import { indicatorQuerySchema, resolveQuery } from '../server/indicators/params.ts';
 import { ingest } from '../server/ingest/ingest.ts';
 import { SQL_DIR } from '../server/paths.ts';

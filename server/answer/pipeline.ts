@@ -23,7 +23,7 @@ import {
 import { disclosePlanningTable } from '../disclosure/planningTable.ts';
 import type { PlanningTable } from '../projection/planningTable.ts';
 import { discloseIndicatorRows, discloseMapRows, discloseRankingRows, discloseSrbRows, type Patterns } from '../disclosure/rows.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import type { IndicatorQuery, IndicatorRow } from '../indicators/types.ts';
 import type { SrbRanking } from '../srb/ranking.ts';
 import type { BirthOrderFilter, SrbRow } from '../srb/srbRows.ts';

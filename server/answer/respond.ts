@@ -6,7 +6,7 @@
  */
 import type { Context } from 'hono';
 import type { AppEnv } from '../auth/principal.ts';
-import { respondRows } from '../respond.ts';
+import { respondRows } from '../http/respond.ts';
 import type { Answer } from './pipeline.ts';
 
 export function respond(c: Context<AppEnv>, answer: Answer): Response {

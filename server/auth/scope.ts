@@ -5,7 +5,7 @@
  * so a township user can never get another township's figures — not by `township=all`, a comma
  * list or a ranking (which is filtered to their townships).
  */
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 
 export type Scope = { readonly kind: 'county' } | { readonly kind: 'townships'; readonly codes: ReadonlySet<string> };
 

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { Database } from '../db/Database.ts';
-import { isApiError } from '../errors.ts';
+import { isApiError } from '../http/errors.ts';
 import { backtest, formatBacktest } from '../projection/backtest.ts';
 import { parseCommandArgs, UsageError, type Command } from './command.ts';
 import { dbPathFrom } from './config.ts';

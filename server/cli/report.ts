@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { analyticsConfigFromEnv } from '../config.ts';
 import { Database } from '../db/Database.ts';
-import { isApiError } from '../errors.ts';
+import { isApiError } from '../http/errors.ts';
 import { exportReport } from '../notebooks/export.ts';
 import { listNotebooks, loadNotebook, loadNotebookFile } from '../notebooks/library.ts';
 import { parseCommandArgs, UsageError, type Command } from './command.ts';

@@ -3,7 +3,7 @@
  * `renkou serve [--db file] [--port N] [--host addr]`: serve the API and the dashboard.
  */
 import { existsSync } from 'node:fs';
-import { isApiError } from '../errors.ts';
+import { isApiError } from '../http/errors.ts';
 import { closeOnSignals, startServer } from '../server.ts';
 import { parseCommandArgs, UsageError, type Command } from './command.ts';
 import { dbPathFrom, hostFrom, portFrom } from './config.ts';

@@ -12,7 +12,7 @@
 import type { Context } from 'hono';
 import { visit } from 'jsonc-parser';
 import type { z, ZodType } from 'zod';
-import { ApiError } from '../errors.ts';
+import { ApiError } from './errors.ts';
 
 function bad(parameter: string, message: string): ApiError {
   return new ApiError(400, 'bad_body', `${parameter}: ${message}`, { parameter });

@@ -6,7 +6,7 @@
  */
 import type { AnalyticsConfig } from '../config.ts';
 import type { Database } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import { targetBook } from '../targets/load.ts';
 import type { Catalog } from './catalog.ts';
 import { withChange } from './compare.ts';

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { checkScope, type Scope } from '../auth/scope.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import type { Catalog } from './catalog.ts';
 import { monthText, parseMonth, spansFor, type MonthIndex } from './periods.ts';
 import {

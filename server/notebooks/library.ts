@@ -13,7 +13,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import { REPO_ROOT } from '../paths.ts';
 import { parseNotebook } from './parse.ts';
 import type { Notebook } from './types.ts';

@@ -5,7 +5,7 @@
  * values outside a declared range or list. Every failure is a 400 naming the parameter.
  */
 import { checkScope, type Scope } from '../auth/scope.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import type { Catalog } from '../indicators/catalog.ts';
 import type { Notebook, ParamDecl, ParamValues } from './types.ts';
 

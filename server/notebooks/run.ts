@@ -14,7 +14,7 @@ import { COUNTY_SCOPE } from '../auth/scope.ts';
 import { LOCAL_ADMIN, type Principal } from '../auth/principal.ts';
 import type { AnalyticsConfig } from '../config.ts';
 import type { Database } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import { catalog } from '../indicators/catalog.ts';
 import { runIndicatorBlock, type SourceContext } from './apiSources.ts';
 import { bindData, printSized, withReportConfig } from './charts.ts';

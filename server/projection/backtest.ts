@@ -11,7 +11,7 @@
  * report.horizon.mape.total;
  */
 import type { Database } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import { loadProjectionData, populationYears, residentAt, townshipList } from './data.ts';
 import { dataSpan, projectFromData } from './project.ts';
 import { AGES, type ProjectionData } from './types.ts';

@@ -9,7 +9,7 @@
  * data.units.get('all')!.registered.get(2024)!.female[30];
  */
 import type { Database, NumericColumns } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import { AGES, FERTILE_AGES, FERTILE_FROM, type ProjectionData, type SexAges, type UnitData } from './types.ts';
 
 export const sexAges = (): SexAges => ({ male: new Float64Array(AGES), female: new Float64Array(AGES) });

@@ -14,7 +14,7 @@
  */
 import { PLANNING_GROUPS, groupCount, type PlanningGroup } from '../../common/planningGroups.ts';
 import type { Database } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import { areaData } from './area.ts';
 import { deriveAssumptions } from './assumptions.ts';
 import { womenYears } from './fertility.ts';

@@ -9,7 +9,7 @@
  */
 import type { ProjectionResult } from '../demography/types.ts';
 import type { Database } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import { estimateAr1, migrationSigma } from './ar1.ts';
 import { areaData } from './area.ts';
 import { deriveAllAssumptions, deriveAssumptions } from './assumptions.ts';

@@ -7,7 +7,7 @@
  * const req = parseProjectionRequest(await c.req.json());
  */
 import { z } from 'zod';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import { DEFAULTS } from './constants.ts';
 import { FERTILE_AGES, SCENARIOS } from './types.ts';
 

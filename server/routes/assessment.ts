@@ -17,11 +17,11 @@ import type { JobRunner } from '../workers/jobs.ts';
 import { inScope } from '../auth/scope.ts';
 import type { AnalyticsConfig } from '../config.ts';
 import type { Database } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import { runAssessment } from '../assessment/run.ts';
 import { SchemeError } from '../assessment/scheme.ts';
 import { catalog } from '../indicators/catalog.ts';
-import { query } from '../validate.ts';
+import { query } from '../http/validate.ts';
 
 const assessmentQuery = z.strictObject({
   year: z.coerce.number({ message: 'must be a year such as 2024' }).int('must be a year such as 2024').optional(),

@@ -9,13 +9,13 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import type { AuditLog } from '../audit.ts';
+import type { AuditLog } from '../http/audit.ts';
 import { tooManyAttempts } from '../auth/middleware.ts';
 import { principal, type AppEnv } from '../auth/principal.ts';
 import { SESSION_COOKIE, type Sessions } from '../auth/sessions.ts';
 import type { TokenVerifier } from '../auth/tokens.ts';
 import type { UserStore } from '../auth/users.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import { jsonBody } from '../http/jsonBody.ts';
 import { clientAddress, isHttps, type NetworkConfig } from '../http/network.ts';
 

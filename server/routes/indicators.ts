@@ -9,7 +9,7 @@ import { principal, type AppEnv } from '../auth/principal.ts';
 import type { AnalyticsConfig } from '../config.ts';
 import type { Database } from '../db/Database.ts';
 import type { JobRunner } from '../workers/jobs.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import { answerIndicator } from '../indicators/answer.ts';
 import { catalog } from '../indicators/catalog.ts';
 import { indicatorQuerySchema, resolveQuery } from '../indicators/params.ts';
@@ -17,7 +17,7 @@ import { INDICATORS } from '../indicators/registry.ts';
 import { AGE_GROUPINGS, COMPARE_MODES, DIRECTION_FILTERS, RESIDENCE_FILTERS } from '../indicators/types.ts';
 import { publish } from '../answer/pipeline.ts';
 import { respond } from '../answer/respond.ts';
-import { query } from '../validate.ts';
+import { query } from '../http/validate.ts';
 
 export function indicatorRoutes(db: Database, config: AnalyticsConfig, jobs?: JobRunner): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

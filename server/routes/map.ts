@@ -9,7 +9,7 @@ import { inScope } from '../auth/scope.ts';
 import { z } from 'zod';
 import type { Database } from '../db/Database.ts';
 import type { JobRunner } from '../workers/jobs.ts';
-import { query } from '../validate.ts';
+import { query } from '../http/validate.ts';
 import { publish } from '../answer/pipeline.ts';
 import { respond } from '../answer/respond.ts';
 import type { AnalyticsConfig } from '../config.ts';

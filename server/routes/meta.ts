@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { principal, type AppEnv } from '../auth/principal.ts';
 import type { Database } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import { TOPOJSON_FILE } from '../contract/tables.ts';
 import { publish } from '../answer/pipeline.ts';
 import { respond } from '../answer/respond.ts';

@@ -9,12 +9,12 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { NO_AUDIT, type AuditLog } from '../audit.ts';
+import { NO_AUDIT, type AuditLog } from '../http/audit.ts';
 import { principal, type AppEnv } from '../auth/principal.ts';
 import { RULES, type RuleId } from '../contract/tables.ts';
 import type { Database } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
-import { query } from '../validate.ts';
+import { ApiError } from '../http/errors.ts';
+import { query } from '../http/validate.ts';
 import { csvText } from '../../common/csvField.ts';
 
 interface BreakdownRow { kind: 'accepted' | 'quarantined' | 'unknown_policy'; township: string | null; table_name: string; rule: string | null; n: number }

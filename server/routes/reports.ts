@@ -10,10 +10,10 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { NO_AUDIT, type AuditLog } from '../audit.ts';
+import { NO_AUDIT, type AuditLog } from '../http/audit.ts';
 import { principal, type AppEnv } from '../auth/principal.ts';
 import type { AnalyticsConfig } from '../config.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import { fragmentHtml, standaloneHtml } from '../notebooks/html.ts';
 import { NOTEBOOK_DIR, listNotebooks, loadNotebook } from '../notebooks/library.ts';
 import { describeParams } from '../notebooks/params.ts';

@@ -18,7 +18,7 @@ import { COUNTY_SCOPE } from '../auth/scope.ts';
 import { BIRTH_ORDERS, srbRowsFor } from '../srb/srbRows.ts';
 import { publish } from '../answer/pipeline.ts';
 import { respond } from '../answer/respond.ts';
-import { query } from '../validate.ts';
+import { query } from '../http/validate.ts';
 import { srbListSpan } from '../../common/srbWording.ts';
 
 /** `3+` typed into a URL arrives as `3 ` (a `+` decodes to a space): take it as meant. */

@@ -9,17 +9,17 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AuditLog } from '../audit.ts';
+import type { AuditLog } from '../http/audit.ts';
 import { principal, type AppEnv, type Principal } from '../auth/principal.ts';
 import { inScope } from '../auth/scope.ts';
 import type { AnalyticsConfig } from '../config.ts';
 import type { Database } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import { catalog } from '../indicators/catalog.ts';
 import type { Target } from '../targets/book.ts';
 import { targetBook } from '../targets/load.ts';
 import { DIRECTIONS, MEASURES, ruleText } from '../targets/measures.ts';
-import { jsonBody, query } from '../validate.ts';
+import { jsonBody, query } from '../http/validate.ts';
 
 const measureId = z.string().refine((m) => MEASURES.has(m), { message: `must be one of ${[...MEASURES.keys()].join(', ')}` });
 const scopeCode = z.string().regex(/^(all|\d{9})$/, 'must be all (全县) or a 9-digit township code');

@@ -17,7 +17,7 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import type { Job, JobResult, JobRunner } from './jobs.ts';
 import type { JobMessage, ReplyMessage } from './worker.ts';
 

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Database } from '../db/Database.ts';
-import { isApiError } from '../errors.ts';
+import { isApiError } from '../http/errors.ts';
 import { runJob, type Job } from './jobs.ts';
 
 export interface JobMessage { readonly id: number; readonly job: Job }

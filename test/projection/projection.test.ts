@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../server/db/Database.ts';
-import { ApiError, isApiError } from '../../server/errors.ts';
+import { ApiError, isApiError } from '../../server/http/errors.ts';
 import { ingest } from '../../server/ingest/ingest.ts';
 import { backtest } from '../../server/projection/backtest.ts';
 import { projectionRoutes } from '../../server/routes/projections.ts';

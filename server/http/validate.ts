@@ -9,7 +9,7 @@
 import { zValidator } from '@hono/zod-validator';
 import type { z, ZodType } from 'zod';
 import { ApiError } from './errors.ts';
-import { parseJsonBody } from './http/jsonBody.ts';
+import { parseJsonBody } from './jsonBody.ts';
 
 export function query<T extends ZodType>(schema: T) {
   return zValidator('query', schema, (result) => {
