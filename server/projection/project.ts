@@ -9,7 +9,7 @@
  */
 import type { ProjectionResult } from '../demography/types.ts';
 import type { Database } from '../db/Database.ts';
-import { ApiError } from '../http/errors.ts';
+import { Forbidden, Invalid } from '../errors/domain.ts';
 import { estimateAr1, migrationSigma } from './ar1.ts';
 import { areaData } from './area.ts';
 import { deriveAllAssumptions, deriveAssumptions } from './assumptions.ts';
@@ -109,10 +109,10 @@ export async function runProjection(db: Database, req: ProjectionRequest, baseYe
   names.set('all', area === null ? '全县' : '本辖区');
   const unknown = req.scopes.filter((s) => !names.has(s));
   if (unknown.length > 0) {
-    throw new ApiError(400, 'bad_parameter', `scope: no township ${unknown.join(', ')} in the data`, { parameter: 'scope' });
+    throw new Invalid('bad_parameter', `scope: no township ${unknown.join(', ')} in the data`, { parameter: 'scope' });
   }
   const outside = area === null ? [] : req.scopes.filter((s) => s === 'all' || !area.includes(s));
-  if (outside.length > 0) throw new ApiError(403, 'out_of_scope', `scope: your account may project ${area!.join(', ')} only`, { parameter: 'scope' });
+  if (outside.length > 0) throw new Forbidden('out_of_scope', `scope: your account may project ${area!.join(', ')} only`, { parameter: 'scope' });
   const span = dataSpan(base);
   const data = areaData(await loadProjectionData(db, span.from, span.to), area);
   const spec: ScenarioSpec = { name: req.scenario, custom: req.custom };
