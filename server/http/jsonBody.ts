@@ -52,8 +52,8 @@ export function parseJsonBody<T extends ZodType>(schema: T, text: string, exampl
   const value = parseJson(text, example);
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const { field, message, unknownKey } = firstIssue(parsed.error, 'body');
-    throw bad(field, unknownKey ? 'is not a field of this request' : message, code);
+    const { field, message, unknownKey } = firstIssue(parsed.error);
+    throw bad(field || 'body', unknownKey ? 'is not a field of this request' : message, code);
   }
   return parsed.data as z.infer<T>;
 }

@@ -18,8 +18,9 @@ import { parseJsonBody } from './jsonBody.ts';
 export function query<T extends ZodType>(schema: T) {
   return zValidator('query', schema, (result) => {
     if (result.success) return;
-    const { field, message } = firstIssue(result.error, 'query');
-    throw badParameter(field, message);
+    // An unknown query parameter is the query's fault as a whole: its message names the key.
+    const { path, message } = firstIssue(result.error);
+    throw badParameter(path || 'query', message);
   });
 }
 

@@ -66,8 +66,8 @@ function rawQuery(fields: Fields, ctx: SourceContext, id?: string): Record<strin
 function parseRaw(raw: Record<string, string>): RawIndicatorQuery {
   const parsed = indicatorQuerySchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const { field, message } = firstIssue(parsed.error, 'query');
-  throw new Error(`${field}: ${message}`);
+  const { path, message } = firstIssue(parsed.error);
+  throw new Error(`${path || 'query'}: ${message}`);
 }
 
 function apiPath(path: string, raw: Record<string, string>): string {

@@ -64,8 +64,8 @@ function fail(field: string, message: string): never {
 export function parseProjectionRequest(body: unknown): ProjectionRequest {
   const r = ProjectionRequestSchema.safeParse(body);
   if (!r.success) {
-    const { field, message, unknownKey } = firstIssue(r.error, 'body');
-    fail(field, unknownKey ? 'is not a field of a projection request' : message);
+    const { field, message, unknownKey } = firstIssue(r.error);
+    fail(field || 'body', unknownKey ? 'is not a field of a projection request' : message);
   }
   return resolveProjectionRequest(r.data);
 }
