@@ -13,34 +13,19 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Database } from './db/Database.ts';
-import { ApiError, isApiError } from './errors.ts';
+import { ApiError, asApiError } from './http/errors.ts';
 import { WEB_DIST_DIR } from './paths.ts';
-import { metaRoutes } from './routes/meta.ts';
-import { mapRoutes } from './routes/map.ts';
-import { indicatorRoutes } from './routes/indicators.ts';
-import { srbRoutes } from './routes/srb.ts';
-import { projectionRoutes } from './routes/projections.ts';
-import { reportRoutes } from './routes/reports.ts';
-import { IMPORT_ROUTE_RULES, importRoutes } from './routes/import.ts';
-import { qualityRoutes } from './routes/quality.ts';
-import { targetRoutes } from './routes/targets.ts';
-import { assessmentRoutes } from './routes/assessment.ts';
-import { progressRoutes } from './routes/progress.ts';
-import { answerCacheBytesFromEnv, DEFAULT_ANALYTICS, type AnalyticsConfig } from './config.ts';
-import { NO_AUDIT, type AuditLog } from './audit.ts';
-import { accessControl } from './auth/middleware.ts';
+import { IMPORT_ROUTE_RULES } from './routes/import.ts';
+import { apiRoutes } from './routes/api.ts';
+import type { AnswerCache } from './answer/cache.ts';
+import type { AnalyticsConfig } from './config.ts';
+import { NO_AUDIT, type AuditLog } from './http/audit.ts';
 import type { AppEnv } from './auth/principal.ts';
-import { Sessions } from './auth/sessions.ts';
-import { TokenVerifier } from './auth/tokens.ts';
 import type { UserStore } from './auth/users.ts';
 import { limitBodies } from './http/bodyLimit.ts';
 import { DIRECT, type NetworkConfig } from './http/network.ts';
 import type { RouteRule } from './http/routeRules.ts';
-import { guardWrites } from './http/writeGuard.ts';
-import { authRoutes } from './routes/auth.ts';
-import { inlineJobs, type JobRunner } from './workers/jobs.ts';
-import { AnswerCache } from './answer/cache.ts';
-import { cacheAnswers } from './answer/cacheMiddleware.ts';
+import type { JobRunner } from './workers/jobs.ts';
 
 export interface AppOptions {
   readonly db: Database;
@@ -82,8 +67,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // The upload route takes files (multipart, up to RENKOU_UPLOAD_LIMIT); every other body is small JSON.
   const rules = [...IMPORT_ROUTE_RULES, ...(options.routeRules ?? [])];
 
-  app.onError((e, c) => {
-    if (isApiError(e)) {
+  app.onError((error, c) => {
+    const e = asApiError(error);
+    if (e) {
       if (e.status === 403) {
         audit.record('denied', c.get('principal')?.name ?? null, { method: c.req.method, path: c.req.path, code: e.code, parameter: e.details.parameter ?? null });
       }
@@ -91,40 +77,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       if (typeof retry === 'number') c.header('Retry-After', String(retry));
       return c.json(e.toJSON(), e.status);
     }
-    log(`internal error on ${c.req.method} ${c.req.path}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    log(`internal error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     return c.json(new ApiError(500, 'internal', 'the server could not answer this request; the error was logged').toJSON(), 500);
   });
 
   // Bodies are limited before anything reads them, authentication included (http/bodyLimit.ts).
   app.use('*', limitBodies(rules));
 
-  const api = new Hono<AppEnv>();
-  const sessions = new Sessions();
-  const users = options.users ?? null;
-  const verifier = users ? new TokenVerifier(users, { onLimited: (key) => audit.record('rate_limited', null, { key }) }) : null;
-  api.use('*', guardWrites(network, rules));
-  api.use('*', accessControl({ users, verifier, sessions, network, audit, closed: options.closed }));
-  api.get('/health', (c) => c.json({ status: 'ok' }));
-  api.route('/', authRoutes({ users, verifier, sessions, audit, network }));
-  const analytics = options.analytics ?? DEFAULT_ANALYTICS;
-  const jobs = options.jobs ?? inlineJobs(options.db);
-  // After access control (the asker is known), before every route: repeated answers are bytes.
-  api.use('*', cacheAnswers({ cache: options.answerCache ?? new AnswerCache(answerCacheBytesFromEnv()), db: options.db, config: analytics }));
-  api.route('/', metaRoutes(options.db, analytics));
-  api.route('/', mapRoutes(options.db, analytics, jobs));
-  api.route('/', indicatorRoutes(options.db, analytics, jobs));
-  api.route('/', srbRoutes(options.db, analytics, jobs));
-  api.route('/', projectionRoutes(options.db, jobs, analytics));
-  api.route('/', reportRoutes(options.db, jobs, analytics, audit));
-  api.route('/', importRoutes(options.db, audit));
-  api.route('/', qualityRoutes(options.db, audit));
-  api.route('/', targetRoutes(options.db, analytics, audit));
-  api.route('/', assessmentRoutes(options.db, analytics, jobs));
-  api.route('/', progressRoutes(options.db, analytics, jobs));
-  api.all('*', (c) => {
-    throw new ApiError(404, 'not_found', `no API route ${c.req.method} ${c.req.path}`);
-  });
-  app.route('/api', api);
+  app.route('/api', apiRoutes({ ...options, audit, network, rules }));
 
   const webRoot = options.webRoot ?? WEB_DIST_DIR;
   if (existsSync(webRoot)) {

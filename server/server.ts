@@ -11,11 +11,11 @@ import http from 'node:http';
 import net from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { fileAuditLog } from './audit.ts';
+import { fileAuditLog } from './http/audit.ts';
 import { UserStore } from './auth/users.ts';
 import { analyticsConfigFromEnv } from './config.ts';
 import { Database } from './db/Database.ts';
-import { ApiError } from './errors.ts';
+import { Invalid } from './errors/domain.ts';
 import { networkConfigFromEnv } from './http/network.ts';
 import { DEFAULT_AUDIT_LOG, DEFAULT_USERS_FILE } from './paths.ts';
 import { WorkerPool } from './workers/pool.ts';
@@ -51,7 +51,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const state = users.state();
   if (beyondLoopback && state.kind !== 'users') {
     const why = state.kind === 'broken' ? `${state.message}; restore it from its backup` : 'add a user first (renkou user add --name <n> --role admin)';
-    throw new ApiError(500, 'insecure_listen', `refusing to listen on ${hostname} without access control: ${why}, or serve on 127.0.0.1`);
+    throw new Invalid('insecure_listen', `refusing to listen on ${hostname} without access control: ${why}, or serve on 127.0.0.1`);
   }
   const network = networkConfigFromEnv();
   const db = await Database.open(options.dbPath);

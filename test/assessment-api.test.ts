@@ -101,7 +101,7 @@ describe('the assessment of the demo county', () => {
     expect((await app.request('/api/assessment?year=1990')).status).toBe(400);
     const scoped = new Hono<AppEnv>();
     scoped.use('*', async (c, next) => { c.set('principal', { ...LOCAL_ADMIN, role: 'township', scope: townshipScope(['999901101']) }); await next(); });
-    scoped.route('/api', assessmentRoutes(db, defaultAnalytics()));
+    scoped.route('/api/assessment', assessmentRoutes(db, defaultAnalytics()));
     const body = (await (await scoped.request('/api/assessment?year=2024')).json()) as Answer;
     expect(body.townships.map((t) => t.township)).toEqual(['999901101']);
   });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../server/app.ts';
-import { fileAuditLog } from '../server/audit.ts';
+import { fileAuditLog } from '../server/http/audit.ts';
 import { UserStore } from '../server/auth/users.ts';
 import { DEFAULT_ANALYTICS } from '../server/config.ts';
 import { Database } from '../server/db/Database.ts';

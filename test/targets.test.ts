@@ -9,10 +9,10 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { NO_AUDIT } from '../server/audit.ts';
+import { NO_AUDIT } from '../server/http/audit.ts';
 import { LOCAL_ADMIN, type AppEnv } from '../server/auth/principal.ts';
 import { Database } from '../server/db/Database.ts';
-import { isApiError } from '../server/errors.ts';
+import { asApiError } from '../server/http/errors.ts';
 import { targetRoutes } from '../server/routes/targets.ts';
 import { defaultAnalytics } from '../server/config.ts';
 import { ingest } from '../server/ingest/ingest.ts';
@@ -83,10 +83,13 @@ describe('targets.csv in the export folder, and edits on top', () => {
   it('only admins may set or remove targets', async () => {
     const analyst = new Hono<AppEnv>();
     analyst.use('*', async (c, next) => { c.set('principal', { ...LOCAL_ADMIN, name: 'zhao', role: 'analyst', authenticated: true }); await next(); });
-    analyst.onError((e, c) => (isApiError(e) ? c.json(e.toJSON(), e.status) : c.json({ error: String(e) }, 500)));
+    analyst.onError((e, c) => {
+      const answer = asApiError(e);
+      return answer ? c.json(answer.toJSON(), answer.status) : c.json({ error: String(e) }, 500);
+    });
     const db = await Database.open(dbPath);
     try {
-      analyst.route('/api', targetRoutes(db, analytics, NO_AUDIT));
+      analyst.route('/api/targets', targetRoutes(db, analytics, NO_AUDIT));
       const post = (url: string, body: object) => analyst.request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       expect((await post('/api/targets', { measure: 'srb', scope: 'all', year: 2024, direction: 'at_most', value: 110 })).status).toBe(403);
       expect((await post('/api/targets/remove', { measure: 'srb', scope: 'all', year: 2024 })).status).toBe(403);

@@ -21,8 +21,7 @@ import { schemeFileFor } from '../assessment/scheme.ts';
 import { principal, type AppEnv, type Principal } from '../auth/principal.ts';
 import type { AnalyticsConfig } from '../config.ts';
 import type { Database } from '../db/Database.ts';
-import { generationOf } from '../db/lru.ts';
-import { wantsArrow } from '../respond.ts';
+import { wantsArrow } from '../http/respond.ts';
 import type { AnswerCache, CachedAnswer } from './cache.ts';
 import { suppresses } from './pipeline.ts';
 
@@ -45,7 +44,7 @@ async function epochOf(db: Database, config: AnalyticsConfig): Promise<string> {
   try {
     stamp = statSync(scheme).mtimeMs;
   } catch { /* gone: the assessment route will say so */ }
-  return `${await generationOf(db)}|${config.targets.revision()}|${scheme}|${stamp}`;
+  return `${await db.generation()}|${config.targets.revision()}|${scheme}|${stamp}`;
 }
 
 function scopeKey(who: Principal, config: AnalyticsConfig): string {

@@ -23,7 +23,7 @@ import {
 import { disclosePlanningTable } from '../disclosure/planningTable.ts';
 import type { PlanningTable } from '../projection/planningTable.ts';
 import { discloseIndicatorRows, discloseMapRows, discloseRankingRows, discloseSrbRows, type Patterns } from '../disclosure/rows.ts';
-import { ApiError } from '../errors.ts';
+import { Forbidden } from '../errors/domain.ts';
 import type { IndicatorQuery, IndicatorRow } from '../indicators/types.ts';
 import type { SrbRanking } from '../srb/ranking.ts';
 import type { BirthOrderFilter, SrbRow } from '../srb/srbRows.ts';
@@ -82,7 +82,7 @@ export async function publish<A extends Answer>(ctx: AnswerContext, answer: A): 
   const scope = ctx.who.scope;
   if (scope.kind === 'townships') {
     const outside = townships.filter((t) => !scope.codes.has(t));
-    if (outside.length > 0) throw new ApiError(403, 'out_of_scope', `this answer would show ${outside.join(', ')}, outside your account's townships`);
+    if (outside.length > 0) throw new Forbidden('out_of_scope', `this answer would show ${outside.join(', ')}, outside your account's townships`);
   }
   if (!suppresses(ctx)) return answer;
   const patterns: Patterns = new Map(await Promise.all(townships.map(async (t) => [t, await suppressionPattern(ctx.db, t, ctx.config.smallCell, ctx.jobs)] as const)));

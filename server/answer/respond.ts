@@ -1,12 +1,12 @@
 /**
  * @module answer/respond
  * The last step of the answer pipeline (answer/pipeline.ts): a published answer as JSON, or as an
- * Arrow IPC stream for row answers when the client asks for one (server/respond.ts). The request is
+ * Arrow IPC stream for row answers when the client asks for one (server/http/respond.ts). The request is
  * marked `published`, which lets the answer cache keep it (answer/cacheMiddleware.ts).
  */
 import type { Context } from 'hono';
 import type { AppEnv } from '../auth/principal.ts';
-import { respondRows } from '../respond.ts';
+import { respondRows } from '../http/respond.ts';
 import type { Answer } from './pipeline.ts';
 
 export function respond(c: Context<AppEnv>, answer: Answer): Response {

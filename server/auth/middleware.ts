@@ -11,8 +11,8 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { AuditLog } from '../audit.ts';
-import { ApiError } from '../errors.ts';
+import type { AuditLog } from '../http/audit.ts';
+import { ApiError } from '../http/errors.ts';
 import { clientAddress, type NetworkConfig } from '../http/network.ts';
 import { LOCAL_ADMIN, principalOf, type AppEnv } from './principal.ts';
 import { SESSION_COOKIE, type Sessions } from './sessions.ts';

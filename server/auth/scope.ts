@@ -5,7 +5,7 @@
  * so a township user can never get another township's figures — not by `township=all`, a comma
  * list or a ranking (which is filtered to their townships).
  */
-import { ApiError } from '../errors.ts';
+import { Forbidden } from '../errors/domain.ts';
 
 export type Scope = { readonly kind: 'county' } | { readonly kind: 'townships'; readonly codes: ReadonlySet<string> };
 
@@ -26,5 +26,5 @@ export function checkScope(scope: Scope, requested: readonly string[], parameter
   if (outside.length === 0) return;
   const allowed = [...scope.codes].join(', ');
   const what = outside.includes('all') ? 'county-wide figures (all)' : `township ${outside.join(', ')}`;
-  throw new ApiError(403, 'out_of_scope', `${parameter}: your account may see ${allowed} only, not ${what}`, { parameter, allowed: [...scope.codes] });
+  throw new Forbidden('out_of_scope', `${parameter}: your account may see ${allowed} only, not ${what}`, { parameter, allowed: [...scope.codes] });
 }

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { Database } from '../db/Database.ts';
-import { isApiError } from '../errors.ts';
+import { isDomainError } from '../errors/domain.ts';
 import { backtest, formatBacktest } from '../projection/backtest.ts';
 import { parseCommandArgs, UsageError, type Command } from './command.ts';
 import { dbPathFrom } from './config.ts';
@@ -41,7 +41,7 @@ export const command: Command = {
       console.log(values.json ? JSON.stringify(report) : formatBacktest(report));
       return 0;
     } catch (e) {
-      if (!isApiError(e)) throw e;
+      if (!isDomainError(e)) throw e;
       console.error(`backtest: ${e.message}`);
       return 2;
     } finally {

@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { analyticsConfigFromEnv } from '../config.ts';
 import { Database } from '../db/Database.ts';
-import { isApiError } from '../errors.ts';
+import { isDomainError } from '../errors/domain.ts';
 import { exportReport } from '../notebooks/export.ts';
 import { listNotebooks, loadNotebook, loadNotebookFile } from '../notebooks/library.ts';
 import { parseCommandArgs, UsageError, type Command } from './command.ts';
@@ -51,7 +51,7 @@ export const command: Command = {
       const given = positionals[0]!;
       notebook = given.endsWith('.md') && existsSync(given) ? loadNotebookFile(given) : loadNotebook(given);
     } catch (e) {
-      if (isApiError(e)) throw new UsageError(e.message);
+      if (isDomainError(e)) throw new UsageError(e.message);
       throw e;
     }
     const outDir = values.out ?? `reports/${notebook.name}`;
@@ -70,7 +70,7 @@ export const command: Command = {
       for (const e of result.report.errors) console.error(`  error in ${e.block.kind} block "${e.block.name}" (line ${e.line}): ${e.message}`);
       return result.report.errors.length ? 1 : 0;
     } catch (e) {
-      if (isApiError(e)) {
+      if (isDomainError(e)) {
         console.error(`report: ${e.message}`);
         return 2;
       }

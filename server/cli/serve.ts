@@ -3,7 +3,7 @@
  * `renkou serve [--db file] [--port N] [--host addr]`: serve the API and the dashboard.
  */
 import { existsSync } from 'node:fs';
-import { isApiError } from '../errors.ts';
+import { isDomainError } from '../errors/domain.ts';
 import { closeOnSignals, startServer } from '../server.ts';
 import { parseCommandArgs, UsageError, type Command } from './command.ts';
 import { dbPathFrom, hostFrom, portFrom } from './config.ts';
@@ -21,7 +21,7 @@ export const command: Command = {
     try {
       running = await startServer({ dbPath, port: portFrom(values.port), hostname });
     } catch (e) {
-      if (isApiError(e)) throw new UsageError(e.message);
+      if (isDomainError(e)) throw new UsageError(e.message);
       throw e;
     }
     console.error(`Renkou 人口 is serving ${dbPath} at ${running.url}`);

@@ -21,6 +21,8 @@ import { runNamedNumeric, type NumericColumns } from './numericQuery.ts';
 export type { NumericColumns, Row };
 
 interface Generation {
+  /** Counts the files this process has opened, so answers cached under it die with the data. */
+  id: number;
   instance: DuckDBInstance;
   connections: DuckDBConnection[];
   inode: number;
@@ -119,6 +121,15 @@ export class Database {
     return value;
   }
 
+  /**
+   * A number that changes whenever an import swaps in new data: caches key their answers by it
+   * (db/lru.ts, answer/cacheMiddleware.ts) so they never serve the old data's answers.
+   */
+  async generation(): Promise<number> {
+    await this.reopenIfSwapped();
+    return this.current.id;
+  }
+
   /** Checks at most once a second whether ingest swapped in a new file. */
   private async reopenIfSwapped(): Promise<void> {
     if (this.opening) return this.opening;
@@ -152,12 +163,14 @@ export class Database {
   }
 }
 
+let generationsOpened = 0;
+
 async function openGeneration(path: string, memoryLimit: string): Promise<Generation> {
   const stat = statSync(path);
   const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', memory_limit: memoryLimit });
   const connections: DuckDBConnection[] = [];
   for (let i = 0; i < POOL_SIZE; i++) connections.push(await instance.connect());
-  return { instance, connections, inode: stat.ino, mtimeMs: stat.mtimeMs, inFlight: 0, retired: false, closed: false };
+  return { id: ++generationsOpened, instance, connections, inode: stat.ino, mtimeMs: stat.mtimeMs, inFlight: 0, retired: false, closed: false };
 }
 
 function closeGeneration(generation: Generation): void {

@@ -1,31 +1,20 @@
 /**
  * @module db/lru
- * A small LRU of computed answers keyed by a request and the database generation (an object that
- * `db.memo` hands out once per generation, numbered here), so an import that swaps in new data
- * never serves old answers. Used for projections and the SRB priors.
+ * A small LRU of computed answers keyed by a request and the database generation
+ * (`db.generation()`), so an import that swaps in new data never serves old answers. Used for
+ * projections and the SRB priors.
  *
  * @example
  * const answer = await cache.get(db, key, () => runProjection(db, req));
  */
 import type { Database } from './Database.ts';
 
-const generations = new WeakMap<object, number>();
-let nextGeneration = 1;
-
-/** A number that changes whenever the database generation changes. */
-export async function generationOf(db: Database): Promise<number> {
-  const token = await db.memo('generation', async () => ({}));
-  let n = generations.get(token);
-  if (n === undefined) generations.set(token, (n = nextGeneration++));
-  return n;
-}
-
 export class Lru<T> {
   private readonly map = new Map<string, Promise<T>>();
   constructor(private readonly capacity: number) {}
 
   async get(db: Database, key: string, compute: () => Promise<T>): Promise<T> {
-    const full = `${await generationOf(db)}|${key}`;
+    const full = `${await db.generation()}|${key}`;
     const hit = this.map.get(full);
     if (hit !== undefined) {
       this.map.delete(full);

@@ -10,7 +10,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { ApiError } from '../errors.ts';
+import { ApiError } from './errors.ts';
 import { DEFAULT_MAX_BODY_BYTES, KiB, ruleFor, type RouteRule } from './routeRules.ts';
 
 function sized(maxSize: number): MiddlewareHandler {

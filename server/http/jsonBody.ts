@@ -6,16 +6,16 @@
  * the value itself comes from JSON.parse.
  *
  * @example
- * const { token } = await jsonBody(c, z.strictObject({ token: z.string() }));
- * const raw = await readJson(c, '{"scope": "all"}'); // validated by the caller
+ * const { token } = parseJsonBody(z.strictObject({ token: z.string() }), await c.req.text());
+ * // in a route: the json() validator of http/validate.ts
  */
-import type { Context } from 'hono';
 import { visit } from 'jsonc-parser';
 import type { z, ZodType } from 'zod';
-import { ApiError } from '../errors.ts';
+import { ApiError } from './errors.ts';
+import { firstIssue } from '../errors/zodIssue.ts';
 
-function bad(parameter: string, message: string): ApiError {
-  return new ApiError(400, 'bad_body', `${parameter}: ${message}`, { parameter });
+function bad(parameter: string, message: string, code = 'bad_body'): ApiError {
+  return new ApiError(400, code, `${parameter}: ${message}`, { parameter });
 }
 
 /** The first key that occurs twice within one object, with its path, or null. */
@@ -34,11 +34,6 @@ export function duplicateKey(text: string): string | null {
   return found;
 }
 
-/** The body as a JSON value: invalid JSON or a duplicated key is a 400. */
-export async function readJson(c: Context, example = '{…}'): Promise<unknown> {
-  return parseJson(await c.req.text(), example);
-}
-
 /** A JSON text as a value: invalid JSON or a duplicated key is a 400. */
 export function parseJson(text: string, example = '{…}'): unknown {
   let value: unknown;
@@ -52,19 +47,13 @@ export function parseJson(text: string, example = '{…}'): unknown {
   return value;
 }
 
-export async function jsonBody<T extends ZodType>(c: Context, schema: T, example = '{…}'): Promise<z.infer<T>> {
-  return parseJsonBody(schema, await c.req.text(), example);
-}
-
-/** A JSON text checked against a schema: a failure is a 400 naming the field. */
-export function parseJsonBody<T extends ZodType>(schema: T, text: string, example = '{…}'): z.infer<T> {
+/** A JSON text checked against a schema: a failure is a 400 (`code`) naming the field. */
+export function parseJsonBody<T extends ZodType>(schema: T, text: string, example = '{…}', code = 'bad_body'): z.infer<T> {
   const value = parseJson(text, example);
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const at = issue?.path.map(String) ?? [];
-    if (issue?.code === 'unrecognized_keys') at.push(issue.keys[0] ?? '');
-    throw bad(at.join('.') || 'body', issue?.code === 'unrecognized_keys' ? 'is not a field of this request' : issue?.message ?? 'invalid');
+    const { field, message, unknownKey } = firstIssue(parsed.error);
+    throw bad(field || 'body', unknownKey ? 'is not a field of this request' : message, code);
   }
   return parsed.data as z.infer<T>;
 }

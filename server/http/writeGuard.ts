@@ -11,7 +11,7 @@
  * api.use('*', guardWrites(network, rules));
  */
 import type { MiddlewareHandler } from 'hono';
-import { ApiError } from '../errors.ts';
+import { ApiError } from './errors.ts';
 import { ownOrigins, type NetworkConfig } from './network.ts';
 import { ruleFor, type RouteRule } from './routeRules.ts';
 

@@ -6,7 +6,7 @@
  */
 import type { AnalyticsConfig } from '../config.ts';
 import type { Database } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
+import { Invalid } from '../errors/domain.ts';
 import { targetBook } from '../targets/load.ts';
 import type { Catalog } from './catalog.ts';
 import { withChange } from './compare.ts';
@@ -34,7 +34,7 @@ function withCompared(query: IndicatorQuery, data: Catalog): { spans: PeriodSpan
   for (const span of query.spans) {
     const before = comparedSpan(span, query.compare);
     if (before === null) {
-      throw new ApiError(400, 'bad_parameter', `compare: 环比 (prev) has no meaning for year-to-date periods; use compare=yoy (同比)`, { parameter: 'compare' });
+      throw new Invalid('bad_parameter', `compare: 环比 (prev) has no meaning for year-to-date periods; use compare=yoy (同比)`, { parameter: 'compare' });
     }
     if (before.start < monthIndex(data.firstYear, 1)) continue;
     compared.set(labelOf(span), labelOf(before));
@@ -48,7 +48,7 @@ export async function answerIndicator(
   db: Database, def: IndicatorDef, query: IndicatorQuery, data: Catalog, config: AnalyticsConfig,
 ): Promise<IndicatorAnswer> {
   if (!def.periods.includes(query.period)) {
-    throw new ApiError(400, 'bad_parameter', `period: ${def.id} is measured at ${def.periods.join(' / ')} only`, { parameter: 'period' });
+    throw new Invalid('bad_parameter', `period: ${def.id} is measured at ${def.periods.join(' / ')} only`, { parameter: 'period' });
   }
   const { spans, compared } = withCompared(query, data);
   const widened = { ...query, spans, from: Math.min(query.from, ...spans.map((s) => Math.floor(s.start / 12))) };

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { checkScope, type Scope } from '../auth/scope.ts';
-import { ApiError } from '../errors.ts';
+import { badParameter } from '../errors/domain.ts';
 import type { Catalog } from './catalog.ts';
 import { monthText, parseMonth, spansFor, type MonthIndex } from './periods.ts';
 import {
@@ -31,33 +31,29 @@ export const indicatorQuerySchema = z.strictObject({
 
 export type RawIndicatorQuery = z.infer<typeof indicatorQuerySchema>;
 
-function bad(parameter: string, message: string): ApiError {
-  return new ApiError(400, 'bad_parameter', `${parameter}: ${message}`, { parameter });
-}
-
 /** Default span: the last ten years of data. */
 export const DEFAULT_SPAN_YEARS = 10;
 
 /** Validates against the data, then against what the asker may see (403 outside their scope). */
 export function resolveQuery(raw: RawIndicatorQuery, data: Catalog, scope: Scope): IndicatorQuery {
   const codes = [...new Set(raw.township.split(',').map((s) => s.trim()).filter(Boolean))];
-  if (codes.length === 0) throw bad('township', 'give a 9-digit township code, several separated by commas, or all');
+  if (codes.length === 0) throw badParameter('township', 'give a 9-digit township code, several separated by commas, or all');
   for (const code of codes) {
     if (code === 'all') continue;
-    if (!/^\d{9}$/.test(code)) throw bad('township', `"${code}" is not a 9-digit township code (or all)`);
-    if (!data.townships.has(code)) throw bad('township', `no township ${code} in the data`);
+    if (!/^\d{9}$/.test(code)) throw badParameter('township', `"${code}" is not a 9-digit township code (or all)`);
+    if (!data.townships.has(code)) throw badParameter('township', `no township ${code} in the data`);
   }
   checkScope(scope, codes);
   const range = raw.period === 'range' ? monthRange(raw, data) : null;
   const to = range ? Math.floor(range.end / 12) : raw.to ?? data.lastYear;
   const from = range ? Math.floor(range.start / 12) : raw.from ?? Math.max(data.firstYear, to - DEFAULT_SPAN_YEARS + 1);
   const span = `the data covers ${data.firstYear}..${data.lastYear}`;
-  if (from < data.firstYear || from > data.lastYear) throw bad('from', `${from} is outside the data: ${span}`);
-  if (to < data.firstYear || to > data.lastYear) throw bad('to', `${to} is outside the data: ${span}`);
-  if (from > to) throw bad('from', `from (${from}) is after to (${to})`);
-  if (raw.period === 'ytd' && raw.through === undefined) throw bad('through', 'period=ytd needs the last month, e.g. through=6 for 1–6月');
-  if (raw.through !== undefined && raw.period !== 'ytd' && raw.period !== 'rolling') throw bad('through', 'only period=ytd or period=rolling takes a month');
-  if (raw.period !== 'range' && (raw.start !== undefined || raw.end !== undefined)) throw bad(raw.start !== undefined ? 'start' : 'end', 'only period=range takes start and end months');
+  if (from < data.firstYear || from > data.lastYear) throw badParameter('from', `${from} is outside the data: ${span}`);
+  if (to < data.firstYear || to > data.lastYear) throw badParameter('to', `${to} is outside the data: ${span}`);
+  if (from > to) throw badParameter('from', `from (${from}) is after to (${to})`);
+  if (raw.period === 'ytd' && raw.through === undefined) throw badParameter('through', 'period=ytd needs the last month, e.g. through=6 for 1–6月');
+  if (raw.through !== undefined && raw.period !== 'ytd' && raw.period !== 'rolling') throw badParameter('through', 'only period=ytd or period=rolling takes a month');
+  if (raw.period !== 'range' && (raw.start !== undefined || raw.end !== undefined)) throw badParameter(raw.start !== undefined ? 'start' : 'end', 'only period=range takes start and end months');
   const request = { period: raw.period, from, to, through: raw.through ?? null, start: range?.start ?? null, end: range?.end ?? null };
   // A rolling 12 months that would begin before the data starts is left out, not undercounted.
   const spans = spansFor(request).filter((s) => raw.period !== 'rolling' || s.start >= data.firstYear * 12);
@@ -68,14 +64,14 @@ export function resolveQuery(raw: RawIndicatorQuery, data: Catalog, scope: Scope
 function monthRange(raw: RawIndicatorQuery, data: Catalog): { start: MonthIndex; end: MonthIndex } {
   const read = (key: 'start' | 'end'): MonthIndex => {
     const text = raw[key];
-    if (text === undefined) throw bad(key, 'period=range needs start and end months, e.g. start=2023-07&end=2024-06');
+    if (text === undefined) throw badParameter(key, 'period=range needs start and end months, e.g. start=2023-07&end=2024-06');
     const m = parseMonth(text);
-    if (m === null) throw bad(key, `"${text}" is not a month such as 2024-06`);
-    if (m < data.firstYear * 12 || m > data.lastYear * 12 + 11) throw bad(key, `${text} is outside the data: ${monthText(data.firstYear * 12)}..${monthText(data.lastYear * 12 + 11)}`);
+    if (m === null) throw badParameter(key, `"${text}" is not a month such as 2024-06`);
+    if (m < data.firstYear * 12 || m > data.lastYear * 12 + 11) throw badParameter(key, `${text} is outside the data: ${monthText(data.firstYear * 12)}..${monthText(data.lastYear * 12 + 11)}`);
     return m;
   };
   const start = read('start');
   const end = read('end');
-  if (end < start) throw bad('end', `end (${raw.end}) is before start (${raw.start})`);
+  if (end < start) throw badParameter('end', `end (${raw.end}) is before start (${raw.start})`);
   return { start, end };
 }

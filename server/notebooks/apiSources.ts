@@ -27,6 +27,7 @@ import { projectionResult } from './projection.ts';
 import { assessmentResult, progressResult } from './assessmentBlocks.ts';
 import { SpecError, checkKeys, parseSpec, required, type SpecField } from './spec.ts';
 import type { BlockRef, Cell, Provenance, Result, ResultRow } from './types.ts';
+import { firstIssue } from '../errors/zodIssue.ts';
 
 export interface SourceContext {
   readonly db: Database;
@@ -65,8 +66,8 @@ function rawQuery(fields: Fields, ctx: SourceContext, id?: string): Record<strin
 function parseRaw(raw: Record<string, string>): RawIndicatorQuery {
   const parsed = indicatorQuerySchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new Error(`${issue?.path.join('.') || 'query'}: ${issue?.message ?? 'invalid'}`);
+  const { path, message } = firstIssue(parsed.error);
+  throw new Error(`${path || 'query'}: ${message}`);
 }
 
 function apiPath(path: string, raw: Record<string, string>): string {

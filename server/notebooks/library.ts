@@ -13,7 +13,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ApiError } from '../errors.ts';
+import { NotFound } from '../errors/domain.ts';
 import { REPO_ROOT } from '../paths.ts';
 import { parseNotebook } from './parse.ts';
 import type { Notebook } from './types.ts';
@@ -35,7 +35,7 @@ export function loadNotebook(name: string, dir = NOTEBOOK_DIR): Notebook {
   const names = notebookNames(dir);
   if (!NAME.test(name) || !names.includes(name)) {
     const shown = NAME.test(name) ? `"${name}"` : 'by that name';
-    throw new ApiError(404, 'unknown_report', `no report ${shown}; GET /api/reports lists them (${names.join(', ') || 'none'})`, { parameter: 'name' });
+    throw new NotFound('unknown_report', `no report ${shown}; GET /api/reports lists them (${names.join(', ') || 'none'})`, { parameter: 'name' });
   }
   return parseNotebook(name, readFileSync(path.join(dir, `${name}.md`), 'utf8'));
 }

@@ -5,19 +5,15 @@
  * values outside a declared range or list. Every failure is a 400 naming the parameter.
  */
 import { checkScope, type Scope } from '../auth/scope.ts';
-import { ApiError } from '../errors.ts';
+import { badParameter } from '../errors/domain.ts';
 import type { Catalog } from '../indicators/catalog.ts';
 import type { Notebook, ParamDecl, ParamValues } from './types.ts';
-
-function bad(parameter: string, message: string): ApiError {
-  return new ApiError(400, 'bad_parameter', `${parameter}: ${message}`, { parameter });
-}
 
 export function resolveParams(notebook: Notebook, raw: Readonly<Record<string, string>>, data: Catalog, scope: Scope): ParamValues {
   for (const name of Object.keys(raw)) {
     if (!notebook.params.some((p) => p.name === name)) {
       const known = notebook.params.map((p) => p.name).join(', ') || 'none';
-      throw bad(name, `unknown parameter for report ${notebook.name} (parameters: ${known})`);
+      throw badParameter(name, `unknown parameter for report ${notebook.name} (parameters: ${known})`);
     }
   }
   const values: Record<string, string | number> = {};
@@ -27,28 +23,28 @@ export function resolveParams(notebook: Notebook, raw: Readonly<Record<string, s
 
 function resolveOne(p: ParamDecl, given: string | undefined, data: Catalog, scope: Scope): string | number {
   const text = (given ?? p.default ?? '').trim();
-  if (!text) throw bad(p.name, `is required (${p.label})`);
+  if (!text) throw badParameter(p.name, `is required (${p.label})`);
   switch (p.type.kind) {
     case 'township': {
-      if (text !== 'all' && !/^\d{9}$/.test(text)) throw bad(p.name, `"${text}" is not a 9-digit township code (or all)`);
-      if (text !== 'all' && !data.townships.has(text)) throw bad(p.name, `no township ${text} in the data`);
+      if (text !== 'all' && !/^\d{9}$/.test(text)) throw badParameter(p.name, `"${text}" is not a 9-digit township code (or all)`);
+      if (text !== 'all' && !data.townships.has(text)) throw badParameter(p.name, `no township ${text} in the data`);
       checkScope(scope, [text], p.name);
       return text;
     }
     case 'year': {
       const year = text === 'latest' ? data.lastYear : Number(text);
-      if (!Number.isInteger(year)) throw bad(p.name, `"${text}" is not a year such as 2024`);
-      if (year < data.firstYear || year > data.lastYear) throw bad(p.name, `${year} is outside the data: the data covers ${data.firstYear}..${data.lastYear}`);
+      if (!Number.isInteger(year)) throw badParameter(p.name, `"${text}" is not a year such as 2024`);
+      if (year < data.firstYear || year > data.lastYear) throw badParameter(p.name, `${year} is outside the data: the data covers ${data.firstYear}..${data.lastYear}`);
       return year;
     }
     case 'int': {
       const n = Number(text);
-      if (!Number.isInteger(n)) throw bad(p.name, `"${text}" is not a whole number`);
-      if (n < p.type.min || n > p.type.max) throw bad(p.name, `${n} is outside ${p.type.min}..${p.type.max}`);
+      if (!Number.isInteger(n)) throw badParameter(p.name, `"${text}" is not a whole number`);
+      if (n < p.type.min || n > p.type.max) throw badParameter(p.name, `${n} is outside ${p.type.min}..${p.type.max}`);
       return n;
     }
     case 'enum': {
-      if (!p.type.values.includes(text)) throw bad(p.name, `"${text}" is not one of ${p.type.values.join(', ')}`);
+      if (!p.type.values.includes(text)) throw badParameter(p.name, `"${text}" is not one of ${p.type.values.join(', ')}`);
       return text;
     }
   }

@@ -14,7 +14,7 @@ import { COUNTY_SCOPE } from '../auth/scope.ts';
 import { LOCAL_ADMIN, type Principal } from '../auth/principal.ts';
 import type { AnalyticsConfig } from '../config.ts';
 import type { Database } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
+import { Forbidden } from '../errors/domain.ts';
 import { catalog } from '../indicators/catalog.ts';
 import { runIndicatorBlock, type SourceContext } from './apiSources.ts';
 import { bindData, printSized, withReportConfig } from './charts.ts';
@@ -114,7 +114,7 @@ export async function renderNotebook(notebook: Notebook, rawParams: Readonly<Rec
   const started = performance.now();
   const who = options.who ?? LOCAL_ADMIN;
   if (notebook.audience === 'county' && who.scope.kind !== COUNTY_SCOPE.kind) {
-    throw new ApiError(403, 'out_of_scope', `report ${notebook.name} shows county-wide figures; your account may see its own townships only`);
+    throw new Forbidden('out_of_scope', `report ${notebook.name} shows county-wide figures; your account may see its own townships only`);
   }
   const data = await catalog(options.db);
   const params = resolveParams(notebook, rawParams, data, who.scope);

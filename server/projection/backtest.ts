@@ -11,7 +11,7 @@
  * report.horizon.mape.total;
  */
 import type { Database } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
+import { Invalid } from '../errors/domain.ts';
 import { loadProjectionData, populationYears, residentAt, townshipList } from './data.ts';
 import { dataSpan, projectFromData } from './project.ts';
 import { AGES, type ProjectionData } from './types.ts';
@@ -97,10 +97,10 @@ export async function backtest(db: Database, options: { baseYear: number; to: nu
   const years = await populationYears(db);
   const { baseYear, to } = options;
   if (!years.includes(baseYear)) {
-    throw new ApiError(400, 'bad_parameter', `baseYear: no population at 31 Dec ${baseYear}; years with population are ${years[0]}–${years[years.length - 1]}`, { parameter: 'baseYear' });
+    throw new Invalid('bad_parameter', `baseYear: no population at 31 Dec ${baseYear}; years with population are ${years[0]}–${years[years.length - 1]}`, { parameter: 'baseYear' });
   }
   if (!(to > baseYear) || !years.includes(to)) {
-    throw new ApiError(400, 'bad_parameter', `to: must be a later year with population (${baseYear + 1}–${years[years.length - 1]})`, { parameter: 'to' });
+    throw new Invalid('bad_parameter', `to: must be a later year with population (${baseYear + 1}–${years[years.length - 1]})`, { parameter: 'to' });
   }
   const span = dataSpan(baseYear);
   const [past, later, towns] = await Promise.all([

@@ -9,7 +9,7 @@
  * data.units.get('all')!.registered.get(2024)!.female[30];
  */
 import type { Database, NumericColumns } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
+import { Conflict, Invalid } from '../errors/domain.ts';
 import { AGES, FERTILE_AGES, FERTILE_FROM, type ProjectionData, type SexAges, type UnitData } from './types.ts';
 
 export const sexAges = (): SexAges => ({ male: new Float64Array(AGES), female: new Float64Array(AGES) });
@@ -40,10 +40,10 @@ export function townshipList(db: Database): Promise<{ code: string; name: string
 /** The latest year with population, or the requested one if it has population (else a 400). */
 export async function resolveBaseYear(db: Database, requested: number | undefined, parameter = 'baseYear'): Promise<number> {
   const years = await populationYears(db);
-  if (years.length === 0) throw new ApiError(409, 'no_population', 'the database has no population year-ends to project from');
+  if (years.length === 0) throw new Conflict('no_population', 'the database has no population year-ends to project from');
   if (requested === undefined) return years[years.length - 1]!;
   if (!years.includes(requested)) {
-    throw new ApiError(400, 'bad_parameter', `${parameter}: no population at 31 Dec ${requested}; years with population are ${years[0]}–${years[years.length - 1]}`, { parameter });
+    throw new Invalid('bad_parameter', `${parameter}: no population at 31 Dec ${requested}; years with population are ${years[0]}–${years[years.length - 1]}`, { parameter });
   }
   return requested;
 }

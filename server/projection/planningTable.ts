@@ -14,7 +14,7 @@
  */
 import { PLANNING_GROUPS, groupCount, type PlanningGroup } from '../../common/planningGroups.ts';
 import type { Database } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
+import { badParameter } from '../errors/domain.ts';
 import { areaData } from './area.ts';
 import { deriveAssumptions } from './assumptions.ts';
 import { womenYears } from './fertility.ts';
@@ -64,10 +64,6 @@ export interface PlanningTable {
   readonly notes: { readonly zh: string; readonly en: string };
 }
 
-function bad(parameter: string, message: string): ApiError {
-  return new ApiError(400, 'bad_parameter', `${parameter}: ${message}`, { parameter });
-}
-
 const sum = (a: ArrayLike<number>) => { let s = 0; for (let i = 0; i < a.length; i++) s += a[i]!; return s; };
 
 /** `area`: a township account's townships, which stand in for the county (projection/area.ts); null for the county. */
@@ -75,16 +71,16 @@ export async function planningTable(db: Database, req: PlanningTableRequest, are
   const baseYear = await resolveBaseYear(db, req.baseYear);
   const years = [...new Set(req.years)].sort((a, b) => a - b);
   for (const y of years) {
-    if (y < baseYear || y > baseYear + MAX_YEARS_OUT) throw bad('years', `${y} is outside ${baseYear}–${baseYear + MAX_YEARS_OUT} (the base year and up to ${MAX_YEARS_OUT} years on)`);
+    if (y < baseYear || y > baseYear + MAX_YEARS_OUT) throw badParameter('years', `${y} is outside ${baseYear}–${baseYear + MAX_YEARS_OUT} (the base year and up to ${MAX_YEARS_OUT} years on)`);
   }
-  const groups = req.groups.map((id) => PLANNING_GROUPS.find((g) => g.id === id) ?? (() => { throw bad('groups', `no group "${id}" (${PLANNING_GROUPS.map((g) => g.id).join(', ')})`); })());
+  const groups = req.groups.map((id) => PLANNING_GROUPS.find((g) => g.id === id) ?? (() => { throw badParameter('groups', `no group "${id}" (${PLANNING_GROUPS.map((g) => g.id).join(', ')})`); })());
   const horizon = Math.max(5, years[years.length - 1]! - baseYear);
   const answers = await Promise.all(req.scenarios.map((scenario) =>
     runProjection(db, parseProjectionRequest({ scope: req.scope, horizon, scenario, pyramids: true }), baseYear, area)));
   const name = answers[0]?.results[0]?.name ?? req.scope;
   const data = areaData(await loadProjectionData(db, dataSpan(baseYear).from, baseYear), area);
   const unit = data.units.get(req.scope);
-  if (!unit) throw bad('scope', `no township ${req.scope} in the data`);
+  if (!unit) throw badParameter('scope', `no township ${req.scope} in the data`);
   const base = residentAt(unit, baseYear);
   const observedBirths = unit.birthsByAge.get(baseYear);
 

@@ -9,7 +9,7 @@
  */
 import type { ProjectionResult } from '../demography/types.ts';
 import type { Database } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
+import { Forbidden, Invalid } from '../errors/domain.ts';
 import { estimateAr1, migrationSigma } from './ar1.ts';
 import { assumptionsOf, dataSpan, deriveOptions, derivedAssumptions } from './assumptionsOf.ts';
 import { resolveBaseYear, townshipList } from './data.ts';
@@ -96,10 +96,10 @@ export async function runProjection(db: Database, req: ProjectionRequest, baseYe
   names.set('all', area === null ? '全县' : '本辖区');
   const unknown = req.scopes.filter((s) => !names.has(s));
   if (unknown.length > 0) {
-    throw new ApiError(400, 'bad_parameter', `scope: no township ${unknown.join(', ')} in the data`, { parameter: 'scope' });
+    throw new Invalid('bad_parameter', `scope: no township ${unknown.join(', ')} in the data`, { parameter: 'scope' });
   }
   const outside = area === null ? [] : req.scopes.filter((s) => s === 'all' || !area.includes(s));
-  if (outside.length > 0) throw new ApiError(403, 'out_of_scope', `scope: your account may project ${area!.join(', ')} only`, { parameter: 'scope' });
+  if (outside.length > 0) throw new Forbidden('out_of_scope', `scope: your account may project ${area!.join(', ')} only`, { parameter: 'scope' });
   const spec: ScenarioSpec = { name: req.scenario, custom: req.custom };
   const needTownships = req.scopes.some((s) => s !== 'all');
   const projected = projectAssumptions(await assumptionsOf(db, base, spec, needTownships, area), base, req.horizon, spec);

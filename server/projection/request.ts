@@ -4,10 +4,11 @@
  * naming the field. The canonical form (defaults filled, scope sorted, keys sorted) keys the cache.
  *
  * @example
- * const req = parseProjectionRequest(await c.req.json());
+ * const req = parseProjectionRequest({ scope: 'all', scenario: 'low' });
  */
 import { z } from 'zod';
-import { ApiError } from '../errors.ts';
+import { badParameter } from '../errors/domain.ts';
+import { firstIssue } from '../errors/zodIssue.ts';
 import { DEFAULTS } from './constants.ts';
 import { FERTILE_AGES, SCENARIOS } from './types.ts';
 
@@ -56,19 +57,21 @@ export interface ProjectionRequest {
 }
 
 function fail(field: string, message: string): never {
-  throw new ApiError(400, 'bad_parameter', `${field}: ${message}`, { parameter: field });
+  throw badParameter(field, message);
 }
 
+/** Any body (the CLI's, a notebook's) checked against the schema, then resolved. */
 export function parseProjectionRequest(body: unknown): ProjectionRequest {
   const r = ProjectionRequestSchema.safeParse(body);
   if (!r.success) {
-    const issue = r.error.issues[0]!;
-    const at = issue.path.map(String);
-    if (issue.code === 'unrecognized_keys') at.push(issue.keys[0] ?? '');
-    const field = at.join('.') || 'body';
-    fail(field, issue.code === 'unrecognized_keys' ? 'is not a field of a projection request' : issue.message);
+    const { field, message, unknownKey } = firstIssue(r.error);
+    fail(field || 'body', unknownKey ? 'is not a field of a projection request' : message);
   }
-  const b = r.data;
+  return resolveProjectionRequest(r.data);
+}
+
+/** A body that passed the schema (the route's json() validator): the rules across fields, and the canonical form. */
+export function resolveProjectionRequest(b: ProjectionBody): ProjectionRequest {
   const scopes = [...new Set(typeof b.scope === 'string' ? [b.scope] : b.scope)].sort();
   if (b.custom !== undefined && b.scenario !== 'custom') fail('custom', 'custom assumptions need scenario "custom"');
   if (b.variant === 'probabilistic' && scopes.length !== 1) fail('scope', 'the probabilistic variant is for the county or one township');

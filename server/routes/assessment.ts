@@ -17,11 +17,11 @@ import type { JobRunner } from '../workers/jobs.ts';
 import { inScope } from '../auth/scope.ts';
 import type { AnalyticsConfig } from '../config.ts';
 import type { Database } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import { runAssessment } from '../assessment/run.ts';
 import { SchemeError } from '../assessment/scheme.ts';
 import { catalog } from '../indicators/catalog.ts';
-import { query } from '../validate.ts';
+import { query } from '../http/validate.ts';
 
 const assessmentQuery = z.strictObject({
   year: z.coerce.number({ message: 'must be a year such as 2024' }).int('must be a year such as 2024').optional(),
@@ -34,35 +34,32 @@ function eventsOf(fields: Readonly<Record<string, number | null>>): number | nul
   return typeof n === 'number' ? n : null;
 }
 
-export function assessmentRoutes(db: Database, config: AnalyticsConfig, jobs?: JobRunner): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  app.get('/assessment', query(assessmentQuery), async (c) => {
-    const q = c.req.valid('query');
-    const data = await catalog(db);
-    const year = q.year ?? data.lastYear;
-    if (year < data.firstYear || year > data.lastYear) {
-      throw new ApiError(400, 'bad_parameter', `year: ${year} is outside the data: the data covers ${data.firstYear}..${data.lastYear}`, { parameter: 'year' });
-    }
-    let answer;
-    try {
-      answer = await runAssessment(db, data, config, year, q.window);
-    } catch (e) {
-      if (e instanceof SchemeError) throw new ApiError(500, 'bad_scheme', `考核方案有误 (the assessment scheme is wrong): ${e.message}`);
-      throw e;
-    }
-    const who = principal(c);
-    const townships = answer.townships
-      .filter((t) => inScope(who.scope, t.township))
-      .map((t) => ({
-        ...t,
-        items: t.items.map((i) => {
-          const events = eventsOf(i.fields);
-          return { ...i, small: events !== null && events < config.smallCell };
-        }),
-      }));
-    return respond(c, await publish({ db, config, who, jobs }, { kind: 'assessment', answer: { ...answer, townships }, ...assessmentPeriods(answer, year) }));
-  });
-
-  return app;
+export function assessmentRoutes(db: Database, config: AnalyticsConfig, jobs?: JobRunner) {
+  return new Hono<AppEnv>()
+    .get('/', query(assessmentQuery), async (c) => {
+      const q = c.req.valid('query');
+      const data = await catalog(db);
+      const year = q.year ?? data.lastYear;
+      if (year < data.firstYear || year > data.lastYear) {
+        throw new ApiError(400, 'bad_parameter', `year: ${year} is outside the data: the data covers ${data.firstYear}..${data.lastYear}`, { parameter: 'year' });
+      }
+      let answer;
+      try {
+        answer = await runAssessment(db, data, config, year, q.window);
+      } catch (e) {
+        if (e instanceof SchemeError) throw new ApiError(500, 'bad_scheme', `考核方案有误 (the assessment scheme is wrong): ${e.message}`);
+        throw e;
+      }
+      const who = principal(c);
+      const townships = answer.townships
+        .filter((t) => inScope(who.scope, t.township))
+        .map((t) => ({
+          ...t,
+          items: t.items.map((i) => {
+            const events = eventsOf(i.fields);
+            return { ...i, small: events !== null && events < config.smallCell };
+          }),
+        }));
+      return respond(c, await publish({ db, config, who, jobs }, { kind: 'assessment', answer: { ...answer, townships }, ...assessmentPeriods(answer, year) }));
+    });
 }

@@ -18,14 +18,15 @@ import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { readJson } from '../http/jsonBody.ts';
+import { json } from '../http/validate.ts';
+import { adminsOnly } from '../auth/adminsOnly.ts';
 import type { RouteRule } from '../http/routeRules.ts';
 import { z } from 'zod';
-import { NO_AUDIT, type AuditLog } from '../audit.ts';
+import { NO_AUDIT, type AuditLog } from '../http/audit.ts';
 import { principal, type AppEnv } from '../auth/principal.ts';
 import { TABLES, type TableName } from '../contract/tables.ts';
 import type { Database } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import { isIngestError } from '../ingest/IngestError.ts';
 import { OFFICE_TABLES } from '../office/fields.ts';
 import { ImportSessions } from '../office/importSessions.ts';
@@ -54,11 +55,6 @@ function sessionId(c: Context<AppEnv>): string {
   return c.req.param('id') ?? '';
 }
 
-function adminOnly(c: Context<AppEnv>): string {
-  const who = principal(c);
-  if (who.role !== 'admin') throw new ApiError(403, 'admin_only', '只有管理员可以导入数据 — only an admin may import data');
-  return who.name;
-}
 
 /** Runs a step, answering an office or import problem as a 400 with its Chinese message. */
 async function step<T>(run: () => Promise<T> | T): Promise<T> {
@@ -68,15 +64,6 @@ async function step<T>(run: () => Promise<T> | T): Promise<T> {
     if (isOfficeError(e) || isIngestError(e)) throw new ApiError(400, `import_${e.code}`, e.message, { file: e.file ?? null, column: e.column ?? null });
     throw e;
   }
-}
-
-async function json<T extends z.ZodType>(schema: T, c: Context<AppEnv>): Promise<z.infer<T>> {
-  const parsed = schema.safeParse(await readJson(c)); // strict JSON: duplicate keys refused (http/jsonBody.ts)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ApiError(400, 'bad_body', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid JSON body'}`);
-  }
-  return parsed.data;
 }
 
 /** A file's name from an upload, reduced to its last part; refused unless it is a CSV or .xlsx. */
@@ -114,68 +101,66 @@ async function saveUploads(c: Context<AppEnv>, folder: string): Promise<string[]
   return names;
 }
 
-export function importRoutes(db: Database, audit: AuditLog = NO_AUDIT): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function importRoutes(db: Database, audit: AuditLog = NO_AUDIT) {
   const sessions = new ImportSessions(db.path);
 
-  app.post('/import/uploads', bodyLimit({
-    maxSize: UPLOAD_LIMIT,
-    onError: () => { throw new ApiError(413, 'too_large', `上传的文件超过 ${(UPLOAD_LIMIT / 1024 ** 2).toFixed(0)} MB 上限（RENKOU_UPLOAD_LIMIT）`); },
-  }), async (c) => {
-    const user = adminOnly(c);
-    const { id, folder } = sessions.create();
-    const files = await saveUploads(c, folder);
-    audit.record('import', user, { step: 'upload', session: id, files });
-    return c.json({ id, files });
-  });
+  return new Hono<AppEnv>()
+    // Every step is an admin's, refused before its body is read.
+    .use('*', adminsOnly('只有管理员可以导入数据 — only an admin may import data'))
+    .post('/uploads', bodyLimit({
+      maxSize: UPLOAD_LIMIT,
+      onError: () => { throw new ApiError(413, 'too_large', `上传的文件超过 ${(UPLOAD_LIMIT / 1024 ** 2).toFixed(0)} MB 上限（RENKOU_UPLOAD_LIMIT）`); },
+    }), async (c) => {
+      const user = principal(c).name;
+      const { id, folder } = sessions.create();
+      const files = await saveUploads(c, folder);
+      audit.record('import', user, { step: 'upload', session: id, files });
+      return c.json({ id, files });
+    })
 
-  app.post('/import/folder', async (c) => {
-    const user = adminOnly(c);
-    const { folder } = await json(folderBody, c);
-    const session = await step(() => sessions.openFolder(folder));
-    audit.record('import', user, { step: 'folder', session: session.id, folder: session.folder });
-    return c.json(session);
-  });
+    .post('/folder', json(folderBody), async (c) => {
+      const user = principal(c).name;
+      const { folder } = c.req.valid('json');
+      const session = await step(() => sessions.openFolder(folder));
+      audit.record('import', user, { step: 'folder', session: session.id, folder: session.folder });
+      return c.json(session);
+    })
 
-  app.get('/import/:id/mapping', async (c) => {
-    adminOnly(c);
-    const suggestions = await step(() => sessions.suggestions(sessionId(c)));
-    const fields = Object.fromEntries(Object.entries(OFFICE_TABLES).map(([name, t]) => [name, t.fields.map((f) => ({ name: f.name, zh: f.zh }))]));
-    const tables = tableNames.map((name) => ({ name, zh: TABLES[name].zh, en: TABLES[name].en }));
-    return c.json({ suggestions, fields, tables });
-  });
+    .get('/:id/mapping', async (c) => {
+      const suggestions = await step(() => sessions.suggestions(sessionId(c)));
+      const fields = Object.fromEntries(Object.entries(OFFICE_TABLES).map(([name, t]) => [name, t.fields.map((f) => ({ name: f.name, zh: f.zh }))]));
+      const tables = tableNames.map((name) => ({ name, zh: TABLES[name].zh, en: TABLES[name].en }));
+      return c.json({ suggestions, fields, tables });
+    })
 
-  app.put('/import/:id/mapping', async (c) => {
-    const user = adminOnly(c);
-    const { files } = await json(mappingBody, c);
-    await step(() => sessions.saveMapping(sessionId(c), files));
-    audit.record('import', user, { step: 'mapping', session: sessionId(c) });
-    return c.json({ ok: true });
-  });
+    .put('/:id/mapping', json(mappingBody), async (c) => {
+      const user = principal(c).name;
+      const { files } = c.req.valid('json');
+      await step(() => sessions.saveMapping(sessionId(c), files));
+      audit.record('import', user, { step: 'mapping', session: sessionId(c) });
+      return c.json({ ok: true });
+    })
 
-  app.post('/import/:id/dry-run', async (c) => {
-    const user = adminOnly(c);
-    const report = await step(() => sessions.dryRun(sessionId(c)));
-    audit.record('import', user, { step: 'dry-run', session: sessionId(c) });
-    return c.json({ tables: report.tables, seconds: report.seconds });
-  });
+    .post('/:id/dry-run', async (c) => {
+      const user = principal(c).name;
+      const report = await step(() => sessions.dryRun(sessionId(c)));
+      audit.record('import', user, { step: 'dry-run', session: sessionId(c) });
+      return c.json({ tables: report.tables, seconds: report.seconds });
+    })
 
-  app.post('/import/:id/run', async (c) => {
-    const user = adminOnly(c);
-    const id = sessionId(c);
-    const meta = await db.query<{ key: string; value: string }>('meta/ingest_meta');
-    const countyName = meta.find((r) => r.key === 'county_name')?.value ?? '';
-    const job = await step(() => sessions.start(id, countyName, (done) =>
-      audit.record('import', user, { step: 'import', session: id, state: done.state, rows: done.report?.tables.map((t) => ({ table: t.table, accepted: t.rowsAccepted })) ?? null })));
-    return c.json({ state: job.state });
-  });
+    .post('/:id/run', async (c) => {
+      const user = principal(c).name;
+      const id = sessionId(c);
+      const meta = await db.query<{ key: string; value: string }>('meta/ingest_meta');
+      const countyName = meta.find((r) => r.key === 'county_name')?.value ?? '';
+      const job = await step(() => sessions.start(id, countyName, (done) =>
+        audit.record('import', user, { step: 'import', session: id, state: done.state, rows: done.report?.tables.map((t) => ({ table: t.table, accepted: t.rowsAccepted })) ?? null })));
+      return c.json({ state: job.state });
+    })
 
-  app.get('/import/:id/status', async (c) => {
-    adminOnly(c);
-    const job = await step(() => sessions.job(sessionId(c)));
-    if (!job) return c.json({ state: 'none', messages: [] });
-    return c.json({ state: job.state, messages: job.messages, tables: job.report?.tables ?? null, seconds: job.report?.seconds ?? null, error: job.error ?? null });
-  });
-
-  return app;
+    .get('/:id/status', async (c) => {
+      const job = await step(() => sessions.job(sessionId(c)));
+      if (!job) return c.json({ state: 'none', messages: [] });
+      return c.json({ state: job.state, messages: job.messages, tables: job.report?.tables ?? null, seconds: job.report?.seconds ?? null, error: job.error ?? null });
+    });
 }

@@ -9,7 +9,7 @@ import { inScope } from '../auth/scope.ts';
 import { z } from 'zod';
 import type { Database } from '../db/Database.ts';
 import type { JobRunner } from '../workers/jobs.ts';
-import { query } from '../validate.ts';
+import { query } from '../http/validate.ts';
 import { publish } from '../answer/pipeline.ts';
 import { respond } from '../answer/respond.ts';
 import type { AnalyticsConfig } from '../config.ts';
@@ -25,16 +25,15 @@ const schema = z.object({
   year: z.coerce.number().int().min(1900).max(2200),
 });
 
-export function mapRoutes(db: Database, config: AnalyticsConfig, jobs?: JobRunner): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.get('/map', query(schema), async (c) => {
-    const { indicator, year } = c.req.valid('query');
-    const layer = LAYERS[indicator];
-    const who = principal(c);
-    const rows = (await db.query<{ township: string; value: number | null }>(layer.sql, { year }))
-      .map((r) => (inScope(who.scope, r.township) ? r : { ...r, value: null }));
-    const envelope = { indicator, year, unit: layer.unit, label: { zh: layer.zh, en: layer.en } };
-    return respond(c, await publish({ db, config, who, jobs }, { kind: 'map', year, envelope, rows }));
-  });
-  return app;
+export function mapRoutes(db: Database, config: AnalyticsConfig, jobs?: JobRunner) {
+  return new Hono<AppEnv>()
+    .get('/', query(schema), async (c) => {
+      const { indicator, year } = c.req.valid('query');
+      const layer = LAYERS[indicator];
+      const who = principal(c);
+      const rows = (await db.query<{ township: string; value: number | null }>(layer.sql, { year }))
+        .map((r) => (inScope(who.scope, r.township) ? r : { ...r, value: null }));
+      const envelope = { indicator, year, unit: layer.unit, label: { zh: layer.zh, en: layer.en } };
+      return respond(c, await publish({ db, config, who, jobs }, { kind: 'map', year, envelope, rows }));
+    });
 }

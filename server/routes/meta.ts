@@ -1,13 +1,11 @@
 /**
  * @module routes/meta
  * `GET /api/meta`: what the ingested database holds — the county, its townships, the years
- * covered, rows per table and quarantine counts by rule — and `GET /api/regions.topojson`.
+ * covered, rows per table and quarantine counts by rule.
  */
 import { Hono } from 'hono';
 import { principal, type AppEnv } from '../auth/principal.ts';
 import type { Database } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
-import { TOPOJSON_FILE } from '../contract/tables.ts';
 import { publish } from '../answer/pipeline.ts';
 import { respond } from '../answer/respond.ts';
 import type { AnalyticsConfig } from '../config.ts';
@@ -23,46 +21,34 @@ function commonCountyCode(townships: readonly Township[]): string {
   return prefix;
 }
 
-export function metaRoutes(db: Database, config: AnalyticsConfig): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  app.get('/meta', async (c) => {
-    const [townships, years, tables, quarantine, meta] = await Promise.all([
-      db.query<Township>('meta/townships'),
-      db.query('meta/years'),
-      db.query('meta/tables'),
-      db.query('meta/quarantine'),
-      db.query('meta/ingest_meta'),
-    ]);
-    const info = Object.fromEntries(meta.map((r) => [String(r.key), String(r.value)]));
-    const y = years[0] ?? {};
-    const quarantineByTable: Record<string, Record<string, number>> = {};
-    for (const r of quarantine) (quarantineByTable[String(r.table_name)] ??= {})[String(r.rule)] = Number(r.n);
-    const code = commonCountyCode(townships);
-    // Table and quarantine counts are county figures: a township user does not see them.
-    const who = principal(c);
-    const county = who.scope.kind === 'county';
-    return respond(c, await publish({ db, config, who }, { kind: 'plain', body: {
-      county: { code, name: info.county_name || code },
-      townships: townships.map(({ code: tc, name, kind }) => ({ code: tc, name, kind })),
-      years: { from: y.population_from, to: y.population_to, eventsFrom: y.births_from, eventsTo: y.births_to },
-      rowCounts: county ? Object.fromEntries(tables.map((r) => [String(r.table_name), Number(r.rows_accepted)])) : {},
-      rowsRead: county ? Object.fromEntries(tables.map((r) => [String(r.table_name), Number(r.rows_read)])) : {},
-      quarantine: county ? quarantineByTable : {},
-      scope: who.scope.kind === 'county' ? 'all' : [...who.scope.codes],
-      ingestedAt: info.ingested_at ?? null,
-      populationGraduated: info.population_graduated === 'true',
-    } }));
-  });
-
-  app.get('/regions.topojson', async (c) => {
-    const rows = await db.query('meta/asset', { name: TOPOJSON_FILE });
-    const content = rows[0]?.content;
-    if (typeof content !== 'string') {
-      throw new ApiError(404, 'no_topojson', 'no regions.topojson was imported with this data: the map cannot be drawn');
-    }
-    return c.body(content, 200, { 'content-type': 'application/json; charset=utf-8' });
-  });
-
-  return app;
+export function metaRoutes(db: Database, config: AnalyticsConfig) {
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const [townships, years, tables, quarantine, meta] = await Promise.all([
+        db.query<Township>('meta/townships'),
+        db.query('meta/years'),
+        db.query('meta/tables'),
+        db.query('meta/quarantine'),
+        db.query('meta/ingest_meta'),
+      ]);
+      const info = Object.fromEntries(meta.map((r) => [String(r.key), String(r.value)]));
+      const y = years[0] ?? {};
+      const quarantineByTable: Record<string, Record<string, number>> = {};
+      for (const r of quarantine) (quarantineByTable[String(r.table_name)] ??= {})[String(r.rule)] = Number(r.n);
+      const code = commonCountyCode(townships);
+      // Table and quarantine counts are county figures: a township user does not see them.
+      const who = principal(c);
+      const county = who.scope.kind === 'county';
+      return respond(c, await publish({ db, config, who }, { kind: 'plain', body: {
+        county: { code, name: info.county_name || code },
+        townships: townships.map(({ code: tc, name, kind }) => ({ code: tc, name, kind })),
+        years: { from: y.population_from, to: y.population_to, eventsFrom: y.births_from, eventsTo: y.births_to },
+        rowCounts: county ? Object.fromEntries(tables.map((r) => [String(r.table_name), Number(r.rows_accepted)])) : {},
+        rowsRead: county ? Object.fromEntries(tables.map((r) => [String(r.table_name), Number(r.rows_read)])) : {},
+        quarantine: county ? quarantineByTable : {},
+        scope: who.scope.kind === 'county' ? 'all' : [...who.scope.codes],
+        ingestedAt: info.ingested_at ?? null,
+        populationGraduated: info.population_graduated === 'true',
+      } }));
+    });
 }

@@ -12,14 +12,14 @@ import { principal, type AppEnv } from '../auth/principal.ts';
 import { checkScope } from '../auth/scope.ts';
 import type { AnalyticsConfig } from '../config.ts';
 import type { Database } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import { answerIndicator } from '../indicators/answer.ts';
 import { catalog, type Catalog } from '../indicators/catalog.ts';
 import { spansFor } from '../indicators/periods.ts';
 import { INDICATORS } from '../indicators/registry.ts';
 import { backtestCounts } from '../progress/nowcast.ts';
 import { progressFor } from '../progress/progress.ts';
-import { query } from '../validate.ts';
+import { query } from '../http/validate.ts';
 import { publish } from '../answer/pipeline.ts';
 import { respond } from '../answer/respond.ts';
 import type { JobRunner } from '../workers/jobs.ts';
@@ -32,41 +32,38 @@ function checkTownship(data: Catalog, code: string): void {
   if (code !== 'all' && !data.townships.has(code)) throw new ApiError(400, 'bad_parameter', `township: no township ${code} in the data`, { parameter: 'township' });
 }
 
-export function progressRoutes(db: Database, config: AnalyticsConfig, jobs?: JobRunner): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function progressRoutes(db: Database, config: AnalyticsConfig, jobs?: JobRunner) {
+  return new Hono<AppEnv>()
+    .get('/', query(z.strictObject({ year: z.coerce.number().int().optional(), through: month.optional(), township })), async (c) => {
+      const q = c.req.valid('query');
+      const data = await catalog(db);
+      checkTownship(data, q.township);
+      checkScope(principal(c).scope, [q.township]);
+      const year = q.year ?? data.lastYear;
+      if (year < data.firstYear || year > data.lastYear) throw new ApiError(400, 'bad_parameter', `year: ${year} is outside the data (${data.firstYear}..${data.lastYear})`, { parameter: 'year' });
+      const through = q.through ?? 6;
+      const answer = await progressFor(db, data, config, q.township, year, through);
+      return respond(c, await publish({ db, config, who: principal(c), jobs }, { kind: 'progress', answer, ...progressPeriods(year, through) }));
+    })
 
-  app.get('/progress', query(z.strictObject({ year: z.coerce.number().int().optional(), through: month.optional(), township })), async (c) => {
-    const q = c.req.valid('query');
-    const data = await catalog(db);
-    checkTownship(data, q.township);
-    checkScope(principal(c).scope, [q.township]);
-    const year = q.year ?? data.lastYear;
-    if (year < data.firstYear || year > data.lastYear) throw new ApiError(400, 'bad_parameter', `year: ${year} is outside the data (${data.firstYear}..${data.lastYear})`, { parameter: 'year' });
-    const through = q.through ?? 6;
-    const answer = await progressFor(db, data, config, q.township, year, through);
-    return respond(c, await publish({ db, config, who: principal(c), jobs }, { kind: 'progress', answer, ...progressPeriods(year, through) }));
-  });
-
-  app.get('/progress/backtest', query(z.strictObject({ township, through: z.string().regex(/^\d{1,2}(,\d{1,2})*$/).default('3,6,9') })), async (c) => {
-    const q = c.req.valid('query');
-    const data = await catalog(db);
-    checkTownship(data, q.township);
-    checkScope(principal(c).scope, [q.township]);
-    const throughs = q.through.split(',').map(Number);
-    if (throughs.some((m) => m < 1 || m > 11)) throw new ApiError(400, 'bad_parameter', 'through: months 1–11 (a full year needs no estimate)', { parameter: 'through' });
-    const request = { period: 'month' as const, from: data.firstYear, to: data.lastYear };
-    const rows = (await answerIndicator(db, INDICATORS.get('births')!, {
-      townships: [q.township], residence: 'all', compare: 'none', ages: 'single', direction: 'in', through: null, start: null, end: null, ...request, spans: spansFor(request),
-    }, data, config)).rows;
-    const monthly = new Map<number, number[]>();
-    for (const r of rows) {
-      const y = Number(r.period.slice(0, 4));
-      const list = monthly.get(y) ?? Array<number>(12).fill(0);
-      list[Number(r.period.slice(5)) - 1] = r.value ?? 0;
-      monthly.set(y, list);
-    }
-    return respond(c, await publish({ db, config, who: principal(c), jobs }, { kind: 'backtest', answer: { township: q.township, ...backtestCounts(monthly, throughs) } }));
-  });
-
-  return app;
+    .get('/backtest', query(z.strictObject({ township, through: z.string().regex(/^\d{1,2}(,\d{1,2})*$/).default('3,6,9') })), async (c) => {
+      const q = c.req.valid('query');
+      const data = await catalog(db);
+      checkTownship(data, q.township);
+      checkScope(principal(c).scope, [q.township]);
+      const throughs = q.through.split(',').map(Number);
+      if (throughs.some((m) => m < 1 || m > 11)) throw new ApiError(400, 'bad_parameter', 'through: months 1–11 (a full year needs no estimate)', { parameter: 'through' });
+      const request = { period: 'month' as const, from: data.firstYear, to: data.lastYear };
+      const rows = (await answerIndicator(db, INDICATORS.get('births')!, {
+        townships: [q.township], residence: 'all', compare: 'none', ages: 'single', direction: 'in', through: null, start: null, end: null, ...request, spans: spansFor(request),
+      }, data, config)).rows;
+      const monthly = new Map<number, number[]>();
+      for (const r of rows) {
+        const y = Number(r.period.slice(0, 4));
+        const list = monthly.get(y) ?? Array<number>(12).fill(0);
+        list[Number(r.period.slice(5)) - 1] = r.value ?? 0;
+        monthly.set(y, list);
+      }
+      return respond(c, await publish({ db, config, who: principal(c), jobs }, { kind: 'backtest', answer: { township: q.township, ...backtestCounts(monthly, throughs) } }));
+    });
 }

@@ -16,15 +16,14 @@ import { z } from 'zod';
 import { principal, type AppEnv } from '../auth/principal.ts';
 import { checkScope } from '../auth/scope.ts';
 import type { Database } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
-import { readJson } from '../http/jsonBody.ts';
+import { ApiError } from '../http/errors.ts';
 import type { BacktestReport } from '../projection/backtest.ts';
 import { Lru } from '../db/lru.ts';
 import { areaKey, areaOf } from '../projection/area.ts';
 import { resolveBaseYear, townshipList } from '../projection/data.ts';
 import { canonicalRequest, type ProjectionAnswer } from '../projection/project.ts';
-import { parseProjectionRequest } from '../projection/request.ts';
-import { query } from '../validate.ts';
+import { ProjectionRequestSchema, resolveProjectionRequest } from '../projection/request.ts';
+import { json, query } from '../http/validate.ts';
 import type { JobRunner } from '../workers/jobs.ts';
 import { publish } from '../answer/pipeline.ts';
 import { respond } from '../answer/respond.ts';
@@ -60,58 +59,56 @@ const backtestQuery = z.strictObject({
 });
 
 /** `jobs`: where the projections run (worker threads in a server: workers/pool.ts). */
-export function projectionRoutes(db: Database, jobs: JobRunner, config: AnalyticsConfig): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function projectionRoutes(db: Database, jobs: JobRunner, config: AnalyticsConfig) {
   const answers = new Lru<ProjectionAnswer>(32);
   const backtests = new Lru<BacktestReport>(8);
 
-  app.post('/projections', async (c) => {
-    const req = parseProjectionRequest(await readJson(c, '{"scope": "all", "scenario": "medium"}'));
-    const who = principal(c);
-    const scope = who.scope;
-    checkScope(scope, req.scopes, 'scope');
-    const baseYear = await resolveBaseYear(db, req.baseYear);
-    const area = areaOf(scope);
-    const answer = await answers.get(db, `${areaKey(area)}|${canonicalRequest(req, baseYear)}`, () => jobs.run({ kind: 'projection', req, baseYear, area }));
-    return respond(c, await publish({ db, config, who, jobs }, { kind: 'projection', answer }));
-  });
+  return new Hono<AppEnv>()
+    .post('/', json(ProjectionRequestSchema, '{"scope": "all", "scenario": "medium"}', 'bad_parameter'), async (c) => {
+      const req = resolveProjectionRequest(c.req.valid('json'));
+      const who = principal(c);
+      const scope = who.scope;
+      checkScope(scope, req.scopes, 'scope');
+      const baseYear = await resolveBaseYear(db, req.baseYear);
+      const area = areaOf(scope);
+      const answer = await answers.get(db, `${areaKey(area)}|${canonicalRequest(req, baseYear)}`, () => jobs.run({ kind: 'projection', req, baseYear, area }));
+      return respond(c, await publish({ db, config, who, jobs }, { kind: 'projection', answer }));
+    })
 
-  app.get('/projections/assumptions', query(assumptionsQuery), async (c) => {
-    const q = c.req.valid('query');
-    const who = principal(c);
-    const scope = who.scope;
-    checkScope(scope, [q.scope], 'scope');
-    const baseYear = await resolveBaseYear(db, q.baseYear);
-    const towns = await townshipList(db);
-    const name = q.scope === 'all' ? '全县' : towns.find((t) => t.code === q.scope)?.name;
-    if (name === undefined) throw new ApiError(400, 'bad_parameter', `scope: no township ${q.scope} in the data`, { parameter: 'scope' });
-    const summary = await jobs.run({ kind: 'assumptions', scope: q.scope, name, baseYear, area: areaOf(scope) });
-    return respond(c, await publish({ db, config, who, jobs }, { kind: 'assumptions', summary }));
-  });
+    .get('/assumptions', query(assumptionsQuery), async (c) => {
+      const q = c.req.valid('query');
+      const who = principal(c);
+      const scope = who.scope;
+      checkScope(scope, [q.scope], 'scope');
+      const baseYear = await resolveBaseYear(db, q.baseYear);
+      const towns = await townshipList(db);
+      const name = q.scope === 'all' ? '全县' : towns.find((t) => t.code === q.scope)?.name;
+      if (name === undefined) throw new ApiError(400, 'bad_parameter', `scope: no township ${q.scope} in the data`, { parameter: 'scope' });
+      const summary = await jobs.run({ kind: 'assumptions', scope: q.scope, name, baseYear, area: areaOf(scope) });
+      return respond(c, await publish({ db, config, who, jobs }, { kind: 'assumptions', summary }));
+    })
 
-  app.get('/projections/table', query(tableQuery), async (c) => {
-    const q = c.req.valid('query');
-    const who = principal(c);
-    checkScope(who.scope, [q.scope], 'scope');
-    const base = await resolveBaseYear(db, q.baseYear);
-    const years = q.years ?? defaultTableYears(base);
-    const computed = await jobs.run({ kind: 'planningTable', req: { scope: q.scope, years, scenarios: q.scenarios, groups: q.groups, baseYear: base }, area: areaOf(who.scope) });
-    const published = await publish({ db, config, who, jobs }, { kind: 'planningTable', table: computed });
-    if (q.format === 'json') return respond(c, published);
-    const table = published.table;
-    const out = planningOutputTable(table, q.lang);
-    if (q.format === 'csv') return download(c, tableToCsv(out), planningFileName(table, 'csv'), 'csv');
-    if (q.format === 'xlsx') return download(c, await tableToXlsx(out, '人口规划表'), planningFileName(table, 'xlsx'), 'xlsx');
-    return download(c, await tablesToDocx(out.title, [out]), planningFileName(table, 'docx'), 'docx');
-  });
+    .get('/table', query(tableQuery), async (c) => {
+      const q = c.req.valid('query');
+      const who = principal(c);
+      checkScope(who.scope, [q.scope], 'scope');
+      const base = await resolveBaseYear(db, q.baseYear);
+      const years = q.years ?? defaultTableYears(base);
+      const computed = await jobs.run({ kind: 'planningTable', req: { scope: q.scope, years, scenarios: q.scenarios, groups: q.groups, baseYear: base }, area: areaOf(who.scope) });
+      const published = await publish({ db, config, who, jobs }, { kind: 'planningTable', table: computed });
+      if (q.format === 'json') return respond(c, published);
+      const table = published.table;
+      const out = planningOutputTable(table, q.lang);
+      if (q.format === 'csv') return download(c, tableToCsv(out), planningFileName(table, 'csv'), 'csv');
+      if (q.format === 'xlsx') return download(c, await tableToXlsx(out, '人口规划表'), planningFileName(table, 'xlsx'), 'xlsx');
+      return download(c, await tablesToDocx(out.title, [out]), planningFileName(table, 'docx'), 'docx');
+    })
 
-  app.get('/projections/backtest', query(backtestQuery), async (c) => {
-    const q = c.req.valid('query');
-    checkScope(principal(c).scope, ['all'], 'scope');
-    const to = q.to ?? await resolveBaseYear(db, undefined, 'to');
-    const report = await backtests.get(db, `${q.baseYear}|${to}`, () => jobs.run({ kind: 'backtest', baseYear: q.baseYear, to }));
-    return respond(c, await publish({ db, config, who: principal(c) }, { kind: 'plain', body: report }));
-  });
-
-  return app;
+    .get('/backtest', query(backtestQuery), async (c) => {
+      const q = c.req.valid('query');
+      checkScope(principal(c).scope, ['all'], 'scope');
+      const to = q.to ?? await resolveBaseYear(db, undefined, 'to');
+      const report = await backtests.get(db, `${q.baseYear}|${to}`, () => jobs.run({ kind: 'backtest', baseYear: q.baseYear, to }));
+      return respond(c, await publish({ db, config, who: principal(c) }, { kind: 'plain', body: report }));
+    });
 }

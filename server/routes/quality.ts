@@ -9,12 +9,12 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { NO_AUDIT, type AuditLog } from '../audit.ts';
+import { NO_AUDIT, type AuditLog } from '../http/audit.ts';
 import { principal, type AppEnv } from '../auth/principal.ts';
 import { RULES, type RuleId } from '../contract/tables.ts';
 import type { Database } from '../db/Database.ts';
-import { ApiError } from '../errors.ts';
-import { query } from '../validate.ts';
+import { ApiError } from '../http/errors.ts';
+import { query } from '../http/validate.ts';
 import { csvText } from '../../common/csvField.ts';
 
 interface BreakdownRow { kind: 'accepted' | 'quarantined' | 'unknown_policy'; township: string | null; table_name: string; rule: string | null; n: number }
@@ -31,39 +31,36 @@ function csvCell(v: string | number | null): string {
   return typeof v === 'number' ? String(v) : csvText(v);
 }
 
-export function qualityRoutes(db: Database, audit: AuditLog = NO_AUDIT): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function qualityRoutes(db: Database, audit: AuditLog = NO_AUDIT) {
+  return new Hono<AppEnv>()
+    .get('/townships', async (c) => {
+      if (principal(c).scope.kind !== 'county') throw new ApiError(403, 'out_of_scope', 'data quality by township is for county accounts');
+      const rows = await db.query<BreakdownRow>('quality/townships');
+      const byTownship = new Map<string, { township: string | null; accepted: Record<string, number>; quarantined: Record<string, Record<string, number>>; unknownPolicy: number }>();
+      for (const r of rows) {
+        const key = r.township ?? '';
+        const entry = byTownship.get(key) ?? { township: r.township, accepted: {}, quarantined: {}, unknownPolicy: 0 };
+        if (r.kind === 'accepted') entry.accepted[r.table_name] = r.n;
+        else if (r.kind === 'unknown_policy') entry.unknownPolicy = r.n;
+        else (entry.quarantined[r.table_name] ??= {})[r.rule ?? ''] = r.n;
+        byTownship.set(key, entry);
+      }
+      return c.json({ townships: [...byTownship.values()] });
+    })
 
-  app.get('/quality/townships', async (c) => {
-    if (principal(c).scope.kind !== 'county') throw new ApiError(403, 'out_of_scope', 'data quality by township is for county accounts');
-    const rows = await db.query<BreakdownRow>('quality/townships');
-    const byTownship = new Map<string, { township: string | null; accepted: Record<string, number>; quarantined: Record<string, Record<string, number>>; unknownPolicy: number }>();
-    for (const r of rows) {
-      const key = r.township ?? '';
-      const entry = byTownship.get(key) ?? { township: r.township, accepted: {}, quarantined: {}, unknownPolicy: 0 };
-      if (r.kind === 'accepted') entry.accepted[r.table_name] = r.n;
-      else if (r.kind === 'unknown_policy') entry.unknownPolicy = r.n;
-      else (entry.quarantined[r.table_name] ??= {})[r.rule ?? ''] = r.n;
-      byTownship.set(key, entry);
-    }
-    return c.json({ townships: [...byTownship.values()] });
-  });
-
-  app.get('/quality/quarantine.csv', query(z.object({ township: z.string().regex(/^[0-9]{6,12}$/, 'a township code') })), async (c) => {
-    const who = principal(c);
-    if (who.role !== 'admin') throw new ApiError(403, 'admin_only', '只有管理员可以下载隔离记录 — only an admin may download quarantined records');
-    const { township } = c.req.valid('query');
-    const rows = await db.query<QuarantineRow>('quality/quarantine_township', { township });
-    audit.record('quarantine_download', who.name, { township, rows: rows.length });
-    const lines = [HEADER.join(','), ...rows.map((r) => [
-      r.table_name, r.rule, Object.hasOwn(RULES, r.rule) ? RULES[r.rule as RuleId].zh : '', r.file, r.file_row, r.record_id,
-      r.event_date, r.birth_date, r.other_date, r.unreadable,
-    ].map(csvCell).join(','))];
-    return c.body(`\uFEFF${lines.join('\r\n')}\r\n`, 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="quarantine-${township}.csv"`,
+    .get('/quarantine.csv', query(z.object({ township: z.string().regex(/^[0-9]{6,12}$/, 'a township code') })), async (c) => {
+      const who = principal(c);
+      if (who.role !== 'admin') throw new ApiError(403, 'admin_only', '只有管理员可以下载隔离记录 — only an admin may download quarantined records');
+      const { township } = c.req.valid('query');
+      const rows = await db.query<QuarantineRow>('quality/quarantine_township', { township });
+      audit.record('quarantine_download', who.name, { township, rows: rows.length });
+      const lines = [HEADER.join(','), ...rows.map((r) => [
+        r.table_name, r.rule, Object.hasOwn(RULES, r.rule) ? RULES[r.rule as RuleId].zh : '', r.file, r.file_row, r.record_id,
+        r.event_date, r.birth_date, r.other_date, r.unreadable,
+      ].map(csvCell).join(','))];
+      return c.body(`\uFEFF${lines.join('\r\n')}\r\n`, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="quarantine-${township}.csv"`,
+      });
     });
-  });
-
-  return app;
 }

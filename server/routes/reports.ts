@@ -10,10 +10,10 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { NO_AUDIT, type AuditLog } from '../audit.ts';
+import { NO_AUDIT, type AuditLog } from '../http/audit.ts';
 import { principal, type AppEnv } from '../auth/principal.ts';
 import type { AnalyticsConfig } from '../config.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import { fragmentHtml, standaloneHtml } from '../notebooks/html.ts';
 import { NOTEBOOK_DIR, listNotebooks, loadNotebook } from '../notebooks/library.ts';
 import { describeParams } from '../notebooks/params.ts';
@@ -30,53 +30,51 @@ const CHART_FORMATS = z.enum(['png', 'svg']).default('png');
 const formatSchema = z.enum(FORMATS).default('html');
 
 /** `jobs`: where reports render (worker threads in a server: workers/pool.ts). */
-export function reportRoutes(db: Database, jobs: JobRunner, config: AnalyticsConfig, audit: AuditLog = NO_AUDIT, notebookDir = NOTEBOOK_DIR): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function reportRoutes(db: Database, jobs: JobRunner, config: AnalyticsConfig, audit: AuditLog = NO_AUDIT, notebookDir = NOTEBOOK_DIR) {
   // Every figure of a report was published block by block (notebooks/apiSources.ts, the SQL sandbox).
   const render = async (name: string, params: Record<string, string>, who: Principal): Promise<ReportAnswer> =>
     (await publish({ db, config, who }, { kind: 'plain', body: await jobs.run({ kind: 'report', notebookDir, name, params, who, config: configData(config) }) })).body;
 
-  app.get('/reports', (c) => c.json({
-    reports: listNotebooks(notebookDir).map((nb) => ({
-      name: nb.name, title: nb.title, description: nb.description, audience: nb.audience,
-      params: describeParams(nb), formats: FORMATS,
-    })),
-  }));
+  return new Hono<AppEnv>()
+    .get('/', (c) => c.json({
+      reports: listNotebooks(notebookDir).map((nb) => ({
+        name: nb.name, title: nb.title, description: nb.description, audience: nb.audience,
+        params: describeParams(nb), formats: FORMATS,
+      })),
+    }))
 
-  app.get('/reports/:name', async (c) => {
-    const notebook = loadNotebook(c.req.param('name'), notebookDir);
-    const { format: rawFormat, ...raw } = c.req.query();
-    const format = formatSchema.safeParse(rawFormat);
-    if (!format.success) throw new ApiError(400, 'bad_parameter', `format: must be one of ${FORMATS.join(', ')}`, { parameter: 'format' });
-    const who = principal(c);
-    const report = await render(notebook.name, raw, who);
-    audit.record('report', who.name, { notebook: notebook.name, params: report.params, format: format.data });
-    if (format.data === 'docx') return download(c, await reportToDocx(report), reportFileName(report, 'docx'), 'docx');
-    if (format.data === 'fragment') return c.html(fragmentHtml(report));
-    if (format.data === 'html') return c.html(standaloneHtml(report));
-    return c.json({
-      notebook: report.notebook, title: report.title, params: report.params,
-      html: fragmentHtml(report),
-      charts: report.charts.map((ch) => ({ name: ch.name, title: ch.title, line: ch.line, svg: ch.svg })),
-      tables: report.tables.map((t) => ({ name: t.name, title: t.title, line: t.line, csv: t.csv })),
-      slots: report.slots, errors: report.errors, timings: report.timings,
-    });
-  });
+    .get('/:name', async (c) => {
+      const notebook = loadNotebook(c.req.param('name'), notebookDir);
+      const { format: rawFormat, ...raw } = c.req.query();
+      const format = formatSchema.safeParse(rawFormat);
+      if (!format.success) throw new ApiError(400, 'bad_parameter', `format: must be one of ${FORMATS.join(', ')}`, { parameter: 'format' });
+      const who = principal(c);
+      const report = await render(notebook.name, raw, who);
+      audit.record('report', who.name, { notebook: notebook.name, params: report.params, format: format.data });
+      if (format.data === 'docx') return download(c, await reportToDocx(report), reportFileName(report, 'docx'), 'docx');
+      if (format.data === 'fragment') return c.html(fragmentHtml(report));
+      if (format.data === 'html') return c.html(standaloneHtml(report));
+      return c.json({
+        notebook: report.notebook, title: report.title, params: report.params,
+        html: fragmentHtml(report),
+        charts: report.charts.map((ch) => ({ name: ch.name, title: ch.title, line: ch.line, svg: ch.svg })),
+        tables: report.tables.map((t) => ({ name: t.name, title: t.title, line: t.line, csv: t.csv })),
+        slots: report.slots, errors: report.errors, timings: report.timings,
+      });
+    })
 
   /** One chart of a report as a file to save or paste: PNG (white, 192 dpi) or SVG, named after its figure. */
-  app.get('/reports/:name/charts/:chart', async (c) => {
-    const notebook = loadNotebook(c.req.param('name'), notebookDir);
-    const { format: rawFormat, ...raw } = c.req.query();
-    const format = CHART_FORMATS.safeParse(rawFormat);
-    if (!format.success) throw new ApiError(400, 'bad_parameter', 'format: must be png or svg', { parameter: 'format' });
-    const who = principal(c);
-    const report = await render(notebook.name, raw, who);
-    const chart = report.charts.find((x) => x.name === c.req.param('chart'));
-    if (!chart) throw new ApiError(404, 'not_found', `chart: report ${notebook.name} has no chart "${c.req.param('chart')}" (${report.charts.map((x) => x.name).join(', ')})`, { parameter: 'chart' });
-    audit.record('export', who.name, { notebook: notebook.name, chart: chart.name, format: format.data });
-    if (format.data === 'svg') return download(c, chart.svg, `${chart.title}.svg`, 'svg');
-    return download(c, await svgToPng(chart.svg, PNG_SCALE), `${chart.title}.png`, 'png');
-  });
-
-  return app;
+    .get('/:name/charts/:chart', async (c) => {
+      const notebook = loadNotebook(c.req.param('name'), notebookDir);
+      const { format: rawFormat, ...raw } = c.req.query();
+      const format = CHART_FORMATS.safeParse(rawFormat);
+      if (!format.success) throw new ApiError(400, 'bad_parameter', 'format: must be png or svg', { parameter: 'format' });
+      const who = principal(c);
+      const report = await render(notebook.name, raw, who);
+      const chart = report.charts.find((x) => x.name === c.req.param('chart'));
+      if (!chart) throw new ApiError(404, 'not_found', `chart: report ${notebook.name} has no chart "${c.req.param('chart')}" (${report.charts.map((x) => x.name).join(', ')})`, { parameter: 'chart' });
+      audit.record('export', who.name, { notebook: notebook.name, chart: chart.name, format: format.data });
+      if (format.data === 'svg') return download(c, chart.svg, `${chart.title}.svg`, 'svg');
+      return download(c, await svgToPng(chart.svg, PNG_SCALE), `${chart.title}.png`, 'png');
+    });
 }

@@ -17,7 +17,7 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { ApiError } from '../errors.ts';
+import { domainErrorFrom, Unavailable } from '../errors/domain.ts';
 import type { Job, JobResult, JobRunner } from './jobs.ts';
 import type { JobMessage, ReplyMessage } from './worker.ts';
 
@@ -67,14 +67,14 @@ export class WorkerPool implements JobRunner {
   }
 
   run<J extends Job>(job: J): Promise<JobResult<J>> {
-    if (this.closed) return Promise.reject(new ApiError(503, 'shutting_down', 'the server is shutting down; try again in a moment'));
+    if (this.closed) return Promise.reject(new Unavailable('shutting_down', 'the server is shutting down; try again in a moment'));
     return new Promise<JobResult<J>>((resolve, reject) => {
       const pending: Pending = { id: this.nextId++, job, resolve: resolve as (v: unknown) => void, reject };
       const idle = this.slots.find((s) => s.current === null);
       if (idle) this.dispatch(idle, pending);
       else if (this.waiting.length < this.queue) this.waiting.push(pending);
       else {
-        reject(new ApiError(503, 'busy',
+        reject(new Unavailable('busy',
           `the server is busy with other projections and reports (${this.slots.length} running, ${this.waiting.length} waiting); try again in a few seconds`,
           { retryAfterSeconds: 5 }));
       }
@@ -96,10 +96,8 @@ export class WorkerPool implements JobRunner {
     if (!pending || pending.id !== reply.id) return;
     slot.current = null;
     if (reply.ok) pending.resolve(reply.result);
-    else if (reply.apiError) {
-      const e = reply.apiError;
-      pending.reject(new ApiError(e.status as ApiError['status'], e.code, e.message, e.details));
-    } else pending.reject(new Error(`a ${pending.job.kind} job failed in its worker: ${reply.message}`));
+    else if (reply.refusal) pending.reject(domainErrorFrom(reply.refusal));
+    else pending.reject(new Error(`a ${pending.job.kind} job failed in its worker: ${reply.message}`));
     this.next(slot);
   }
 
@@ -122,7 +120,7 @@ export class WorkerPool implements JobRunner {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const p of this.waiting.splice(0)) p.reject(new ApiError(503, 'shutting_down', 'the server is shutting down; try again in a moment'));
+    for (const p of this.waiting.splice(0)) p.reject(new Unavailable('shutting_down', 'the server is shutting down; try again in a moment'));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }

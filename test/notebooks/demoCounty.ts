@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
 import { createApp } from '../../server/app.ts';
-import { NO_AUDIT } from '../../server/audit.ts';
+import { NO_AUDIT } from '../../server/http/audit.ts';
 import type { AppEnv } from '../../server/auth/principal.ts';
 import { DEFAULT_ANALYTICS } from '../../server/config.ts';
 import { Database } from '../../server/db/Database.ts';
-import { ApiError, isApiError } from '../../server/errors.ts';
+import { ApiError, asApiError } from '../../server/http/errors.ts';
 import { demoCounty as sharedDemoCounty } from '../fixtures/demoCounty.ts';
 import { projectionRoutes } from '../../server/routes/projections.ts';
 import { reportRoutes } from '../../server/routes/reports.ts';
@@ -32,8 +32,11 @@ export async function demoCounty(dir: string, notebookDir?: string): Promise<Dem
   const db = await Database.open(dbPath);
   const app = createApp({ db, webRoot: path.join(dir, 'no-web'), log: () => {} });
   const reports = new Hono();
-  reports.onError((e, c) => (isApiError(e) ? c.json(e.toJSON(), e.status) : c.json(new ApiError(500, 'internal', String(e)).toJSON(), 500)));
-  reports.route('/api', reportRoutes(db, inlineJobs(db), DEFAULT_ANALYTICS, NO_AUDIT, notebookDir));
-  reports.route('/api', projectionRoutes(db, inlineJobs(db), DEFAULT_ANALYTICS));
+  reports.onError((e, c) => {
+    const answer = asApiError(e);
+    return answer ? c.json(answer.toJSON(), answer.status) : c.json(new ApiError(500, 'internal', String(e)).toJSON(), 500);
+  });
+  reports.route('/api/reports', reportRoutes(db, inlineJobs(db), DEFAULT_ANALYTICS, NO_AUDIT, notebookDir));
+  reports.route('/api/projections', projectionRoutes(db, inlineJobs(db), DEFAULT_ANALYTICS));
   return { db, dbPath, app, reports, countyName };
 }

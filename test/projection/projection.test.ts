@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../server/db/Database.ts';
-import { ApiError, isApiError } from '../../server/errors.ts';
+import { ApiError, asApiError } from '../../server/http/errors.ts';
 import { ingest } from '../../server/ingest/ingest.ts';
 import { backtest } from '../../server/projection/backtest.ts';
 import { projectionRoutes } from '../../server/routes/projections.ts';
@@ -74,7 +74,10 @@ describe('projections from the data of a stable county', () => {
   const dir = tempDir('projection');
   let db: Database;
   const app = new Hono();
-  app.onError((e, c) => (isApiError(e) ? c.json(e.toJSON(), e.status) : c.json(new ApiError(500, 'internal', String(e)).toJSON(), 500)));
+  app.onError((e, c) => {
+    const answer = asApiError(e);
+    return answer ? c.json(answer.toJSON(), answer.status) : c.json(new ApiError(500, 'internal', String(e)).toJSON(), 500);
+  });
   const post = async (body: unknown) => {
     const res = await app.request('/api/projections', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
     return { status: res.status, body: (await res.json()) as Answer & { error?: { parameter?: string; message: string } } };
@@ -91,7 +94,7 @@ describe('projections from the data of a stable county', () => {
     const dbPath = path.join(dir, 'p.duckdb');
     await ingest({ source, dbPath, today: '2026-11-23' });
     db = await Database.open(dbPath);
-    app.route('/api', projectionRoutes(db, inlineJobs(db), DEFAULT_ANALYTICS));
+    app.route('/api/projections', projectionRoutes(db, inlineJobs(db), DEFAULT_ANALYTICS));
   }, 120_000);
   afterAll(() => db.close());
 

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 const size = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').length : 0);
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileAuditLog } from '../../server/audit.ts';
+import { fileAuditLog } from '../../server/http/audit.ts';
 import { tempDir } from '../helpers.ts';
 import { OTHER, securedCounty, type SecuredCounty } from './securedCounty.ts';
 

@@ -1,0 +1,84 @@
+/**
+ * @module contract/imports
+ * The 数据导入 (import) API on the wire: the suggested mapping of office files onto the export
+ * contract, the mapping the admin saves, and the report of a dry run or an import.
+ *
+ * @example
+ * const mapping: FileMapping = { file: 'births.xlsx', table: 'births', direction: null, columns: { 出生日期: 'birth_date' } };
+ */
+import type { Direction, TableName } from './tables.ts';
+
+export interface FileMapping {
+  /** File name in the folder (relative path). */
+  readonly file: string;
+  /** The worksheet, for a workbook with several. */
+  readonly sheet?: string;
+  readonly table: TableName;
+  /** Migrants: the direction of every row of the file, when no column says it. */
+  readonly direction: Direction | null;
+  /** Header → source field (or `ignore`). Headers not listed are not read. */
+  readonly columns: Readonly<Record<string, string>>;
+}
+
+export type Confidence = 'exact' | 'close' | 'personal' | 'none';
+
+export interface ColumnGuess {
+  readonly header: string;
+  /** A source field of the table, or `ignore`. */
+  readonly field: string;
+  readonly confidence: Confidence;
+  /** Why a column was left unplaced (e.g. another column claims the same field). */
+  readonly note?: string;
+}
+
+export interface ColumnSuggestion extends ColumnGuess {
+  /** Up to three distinct values from the first rows; empty for personal columns and ID numbers. */
+  readonly samples: string[];
+}
+
+export interface Suggestion {
+  readonly source: string;
+  readonly file: string;
+  readonly sheet?: string;
+  readonly encoding: string;
+  /** The table the file was recognised as, or null when no table fits. */
+  readonly table: TableName | null;
+  /** True when the table was recognised clearly (the best table is well ahead of the next). */
+  readonly tableSure: boolean;
+  readonly direction: FileMapping['direction'];
+  readonly columns: ColumnSuggestion[];
+  readonly headers: string[];
+  /** Required contract columns nothing fills. */
+  readonly missing: string[];
+  /** Problems in Chinese: what the planner must decide before the import. */
+  readonly problems: string[];
+  /** True when the mapping came from the folder's profile. */
+  readonly fromProfile: boolean;
+}
+
+export interface TableReport {
+  readonly table: TableName;
+  readonly files: number;
+  readonly rowsRead: number;
+  readonly rowsAccepted: number;
+  readonly quarantined: Record<string, number>;
+  readonly seconds: number;
+  /** The population came in 5-year groups and was graduated to single ages (office/graduate.ts). */
+  readonly graduated?: boolean;
+}
+
+/** `GET /api/import/:id/mapping`. */
+export interface MappingAnswer {
+  suggestions: Suggestion[];
+  fields: Record<string, { name: string; zh: string }[]>;
+  tables: { name: string; zh: string; en: string }[];
+}
+/** `GET /api/import/:id/status`. */
+export interface ImportStatus { state: 'none' | 'running' | 'done' | 'failed'; messages: string[]; tables: TableReport[] | null; seconds: number | null; error: string | null }
+/** `GET /api/quality/townships`: accepted and quarantined rows of one township. */
+export interface TownshipQuality {
+  township: string | null;
+  accepted: Record<string, number>;
+  quarantined: Record<string, Record<string, number>>;
+  unknownPolicy: number;
+}
