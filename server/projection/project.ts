@@ -15,12 +15,14 @@ import { areaData } from './area.ts';
 import { deriveAllAssumptions, deriveAssumptions } from './assumptions.ts';
 import { DEFAULTS } from './constants.ts';
 import { loadProjectionData, resolveBaseYear, townshipList } from './data.ts';
-import { assumptionsSummary, pyramidsOf, seriesOf, type AssumptionsSummary, type Pyramids, type Series } from './output.ts';
-import { BAND_SERIES, projectDraws, type Band, type BandSeries, type DrawsResult } from './probabilistic.ts';
+import { assumptionsSummary, pyramidsOf, seriesOf } from './output.ts';
+import { BAND_SERIES, projectDraws, type Band, type DrawsResult } from './probabilistic.ts';
 import { canonicalJson, type ProjectionRequest } from './request.ts';
 import { projectUnits } from './run.ts';
 import { countyMxPath, countyTfrPath, unitInputs, type ScenarioSpec, type UnitInputs } from './scenario.ts';
 import type { Assumptions, ProjectionData } from './types.ts';
+import type { ScopeResult, ProjectionAnswer } from '../../contract/projection.ts';
+export type { ScopeResult, ProjectionAnswer };
 
 export interface Projected {
   readonly assumptions: ReadonlyMap<string, Assumptions>;
@@ -62,28 +64,6 @@ function derived(data: ProjectionData, key: string, derive: () => Map<string, As
   let hit = byKey.get(key);
   if (!hit) byKey.set(key, (hit = derive()));
   return hit;
-}
-
-export interface ScopeResult {
-  readonly scope: string;
-  readonly name: string;
-  readonly series: Series;
-  /** Absent when the request asked for `pyramids: false`. */
-  readonly pyramids?: Pyramids;
-  readonly bands?: Record<BandSeries, Band>;
-  readonly draws?: Omit<DrawsResult, 'bands'>;
-}
-
-export interface ProjectionAnswer {
-  readonly request: unknown;
-  readonly baseYear: number;
-  readonly horizon: number;
-  readonly scenario: string;
-  readonly variant: string;
-  readonly years: number[];
-  readonly results: ScopeResult[];
-  readonly assumptions: AssumptionsSummary[];
-  readonly method: Readonly<Record<string, string>>;
 }
 
 const METHOD = {
