@@ -11,7 +11,7 @@ import { formatInt } from '../format.ts';
 import type { Lang } from '../i18n.ts';
 import type { PageContext } from '../router.ts';
 import { checkboxGroup, controls, errorMessage, h, panel, table } from '../ui.ts';
-import type { PlanningTable } from '../../../server/projection/planningTable.ts';
+import type { PlanningTable } from '../../../contract/projection.ts';
 import { defaultTableYears } from '../../../common/planningGroups.ts';
 
 const SCENARIOS = ['low', 'medium', 'high', 'constant', 'zero_migration'] as const;

@@ -64,7 +64,7 @@ function pyramidRows(view: ProjectionView): ProjectedAgeRow[] {
   ]));
 }
 
-/** The assumptions a planner checks, from the answer (server/projection/output.ts). */
+/** The assumptions a planner checks, from the answer (contract/projection.ts). */
 function assumptionList(a: AssumptionsSummary, view: ProjectionView, lang: Lang): HTMLElement {
   const zh = lang === 'zh';
   const yearsText = (ys: readonly number[]) => (ys.length ? `${ys[0]}–${ys[ys.length - 1]}` : '—');

@@ -8,22 +8,14 @@
  * page (`format=html`) to print or save as PDF.
  * State: `report=<name>` and the report's parameters by name (`township=&year=&period=…`).
  */
-import type { describeParams } from '../../../server/notebooks/params.ts';
+import type { ReportInfo, ReportParam } from '../../../contract/reports.ts';
 import { getJson, getText, isApiFailure } from '../api.ts';
 import { t, type Lang, type StringKey } from '../i18n.ts';
 import type { PageContext } from '../router.ts';
 import { controls, errorMessage, h, numberField, panel, scopeNote, selectField, type Option } from '../ui.ts';
 import { townshipName, townshipOptions, yearOptions } from './shared.ts';
 
-export type ReportParam = ReturnType<typeof describeParams>[number];
-export interface ReportInfo {
-  name: string;
-  title: string;
-  description: string;
-  audience: string;
-  params: ReportParam[];
-  formats: string[];
-}
+export type { ReportInfo, ReportParam };
 
 /** A title from the notebook's front matter without its template slots (`{{ meta.place }}`). */
 export function plainTitle(title: string): string {
