@@ -12,6 +12,7 @@ const UNIT = [
   'test/notebooks/slots.test.ts',
   'test/charts.test.ts',
   'test/contract-docs.test.ts',
+  'test/i18n.test.ts',
   'test/generator-calibration.test.ts',
   'test/assessment-score.test.ts',
   'test/security/csv-injection.test.ts',

@@ -11,7 +11,7 @@
  */
 import { JUDGEMENT_WORDS, type SrbJudgement } from '../../common/srbWording.ts';
 import { csvText, formulaSafe, quoteCsv } from '../../common/csvField.ts';
-import { csvHeader, t, type Lang, type StringKey } from './i18n.ts';
+import { csvHeader, t, type Lang, type StringKey } from './i18n/index.ts';
 
 export type ExportValue = string | number | null;
 export interface ExportTable { headers: string[]; decimals: (number | undefined)[]; rows: ExportValue[][] }

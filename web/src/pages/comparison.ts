@@ -9,7 +9,7 @@ import { api, auditExport, type IndicatorParams, type IndicatorRow } from '../ap
 import { downloadText } from '../csv.ts';
 import { columnsTable, exportCsv } from '../exportRows.ts';
 import { formatValue } from '../format.ts';
-import { t, tf, type Lang, type StringKey } from '../i18n.ts';
+import { t, tf, type Lang, type StringKey } from '../i18n/index.ts';
 import type { PageContext } from '../router.ts';
 import { sortableTable, type SortColumn } from '../sortTable.ts';
 import { h, panel } from '../ui.ts';

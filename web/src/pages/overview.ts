@@ -8,7 +8,7 @@ import { api, isApiFailure, type IndicatorRow, type PeriodKind, type SrbRow } fr
 import { barsSpec } from '../charts/bars.ts';
 import { choroplethSpec } from '../charts/choropleth.ts';
 import { formatChange, formatDec, formatValue, formatVsTarget, d3Format } from '../format.ts';
-import { t, tf, type Lang, type StringKey } from '../i18n.ts';
+import { t, tf, type Lang, type StringKey } from '../i18n/index.ts';
 import { enumParam, intParam, type PageContext, type PageId } from '../router.ts';
 import { card, chartPanel, controls, h, panel, scopeNote, selectField, errorMessage } from '../ui.ts';
 import type { ColorScheme } from 'vega';

@@ -14,7 +14,7 @@ import { PALETTE } from '../charts/common.ts';
 import { projectionPyramidSpec, type ProjectedAgeRow } from '../charts/projectionPyramid.ts';
 import { projectionSeriesSpec, type ProjectionRow } from '../charts/projectionSeries.ts';
 import { formatDec, formatInt } from '../format.ts';
-import { t, tf, type Lang, type StringKey } from '../i18n.ts';
+import { t, tf, type Lang, type StringKey } from '../i18n/index.ts';
 import {
   projectionApi, projectionView, SCENARIOS,
   type AssumptionsSummary, type BandSeries, type CustomAssumptions, type ProjectionRequest, type ProjectionView, type Scenario, type SeriesName, type Variant,
@@ -66,22 +66,21 @@ function pyramidRows(view: ProjectionView): ProjectedAgeRow[] {
 
 /** The assumptions a planner checks, from the answer (server/projection/output.ts). */
 function assumptionList(a: AssumptionsSummary, view: ProjectionView, lang: Lang): HTMLElement {
-  const zh = lang === 'zh';
   const yearsText = (ys: readonly number[]) => (ys.length ? `${ys[0]}–${ys[ys.length - 1]}` : '—');
   const finalTfr = view.series.tfr.at(-1);
   const items: [string, string, string][] = [
-    ['base', `${t('baseNote', lang)}（${a.baseYear}）`, `${formatInt(a.basePopulation.total)}${zh ? ' 人' : ''}`],
-    ['baseParts', zh ? '其中' : 'of which', tf('baseParts', lang, { registered: formatInt(a.basePopulation.registered), in: formatInt(a.basePopulation.migrantsIn), out: formatInt(a.basePopulation.migrantsOut) })],
-    ['tfr', `${zh ? '总和生育率' : 'TFR'}（${yearsText(a.fertility.years)}${zh ? '年平均' : ''}）`, formatDec(a.fertility.tfr)],
-    ...(a.fertility.weightLevel < 1 ? [['tfrObserved', zh ? '本地实际生育率（未向全县收缩）' : 'Own TFR (before shrinkage)', `${formatDec(a.fertility.tfrObserved)}（${zh ? '权重' : 'weight'} ${formatDec(a.fertility.weightLevel)}）`] as [string, string, string]] : []),
-    ['tfrFinal', `${zh ? '期末总和生育率' : 'TFR at the end'}（${view.years.at(-1)}）`, finalTfr == null ? '—' : formatDec(finalTfr)],
-    ['meanAge', zh ? '平均生育年龄（岁）' : 'Mean age at birth', formatDec(a.fertility.meanAge, 1)],
-    ['e0', `${zh ? '出生预期寿命（男／女，岁）' : 'Life expectancy e0 (male / female)'}`, `${formatDec(a.mortality.e0.male, 1)} / ${formatDec(a.mortality.e0.female, 1)}`],
-    ['mortality', zh ? '死亡模式来源' : 'Mortality from', a.mortality.source === 'deaths'
-      ? `${zh ? '登记死亡' : 'registered deaths'} ${yearsText(a.mortality.years)}（${formatInt(a.mortality.deaths)}${zh ? '人' : ''}）${a.mortality.smr !== 1 ? `，SMR ${formatDec(a.mortality.smr)}` : ''}`
-      : (zh ? '模型生命表' : 'model life table')],
-    ['srb', `${zh ? '出生性别比（女=100）' : 'SRB (female = 100)'}`, `${formatDec(a.srb.srb)}${a.srb.source === 'county' ? (zh ? '（采用全县值）' : ' (county value)') : ''}`],
-    ['migration', `${zh ? '年净迁移（人）' : 'Net migration a year'}（${yearsText(a.migration.years)}）`, `${a.migration.total >= 0 ? '+' : '−'}${formatInt(Math.abs(a.migration.total))}`],
+    ['base', `${t('baseNote', lang)}（${a.baseYear}）`, tf('personsSpaced', lang, { n: formatInt(a.basePopulation.total) })],
+    ['baseParts', t('asmOfWhich', lang), tf('baseParts', lang, { registered: formatInt(a.basePopulation.registered), in: formatInt(a.basePopulation.migrantsIn), out: formatInt(a.basePopulation.migrantsOut) })],
+    ['tfr', tf('asmTfr', lang, { years: yearsText(a.fertility.years) }), formatDec(a.fertility.tfr)],
+    ...(a.fertility.weightLevel < 1 ? [['tfrObserved', t('asmTfrObserved', lang), `${formatDec(a.fertility.tfrObserved)}（${t('asmWeight', lang)} ${formatDec(a.fertility.weightLevel)}）`] as [string, string, string]] : []),
+    ['tfrFinal', `${t('asmTfrFinal', lang)}（${view.years.at(-1)}）`, finalTfr == null ? '—' : formatDec(finalTfr)],
+    ['meanAge', t('asmMeanAge', lang), formatDec(a.fertility.meanAge, 1)],
+    ['e0', t('asmE0', lang), `${formatDec(a.mortality.e0.male, 1)} / ${formatDec(a.mortality.e0.female, 1)}`],
+    ['mortality', t('asmMortality', lang), a.mortality.source === 'deaths'
+      ? `${t('asmRegisteredDeaths', lang)} ${yearsText(a.mortality.years)}（${tf('personsOf', lang, { n: formatInt(a.mortality.deaths) })}）${a.mortality.smr !== 1 ? `，SMR ${formatDec(a.mortality.smr)}` : ''}`
+      : t('asmModelLifeTable', lang)],
+    ['srb', t('asmSrb', lang), `${formatDec(a.srb.srb)}${a.srb.source === 'county' ? t('asmCountySrb', lang) : ''}`],
+    ['migration', `${t('asmMigration', lang)}（${yearsText(a.migration.years)}）`, `${a.migration.total >= 0 ? '+' : '−'}${formatInt(Math.abs(a.migration.total))}`],
   ];
   return h('dl', { class: 'kv', id: 'projection-assumptions' },
     ...items.flatMap(([key, k, v]) => [h('dt', { text: k }), h('dd', { class: 'num', 'data-key': key, text: v })]));
@@ -89,7 +88,6 @@ function assumptionList(a: AssumptionsSummary, view: ProjectionView, lang: Lang)
 
 export async function renderProjections(root: HTMLElement, ctx: PageContext): Promise<void> {
   const { meta, lang, params } = ctx;
-  const zh = lang === 'zh';
   const known = new Set(meta.townships.map((x) => x.code));
   const fallbackScope = ctx.county ? 'all' : meta.townships[0]?.code ?? 'all';
   const scope = known.has(params.get('scope') ?? '') ? params.get('scope')! : fallbackScope;
@@ -106,7 +104,7 @@ export async function renderProjections(root: HTMLElement, ctx: PageContext): Pr
   const scenarioLabel = (s: Scenario) => t(SCENARIO_KEYS[s], lang);
 
   // the end year of the plan, any year 5–30 years on (2035 from a 2024 base is 11 years)
-  const horizonOptions = Array.from({ length: 26 }, (_, i) => i + 5).map((n) => ({ value: String(n), label: `${baseYear + n}${zh ? '年' : ''}` }));
+  const horizonOptions = Array.from({ length: 26 }, (_, i) => i + 5).map((n) => ({ value: String(n), label: tf('yearOf', lang, { year: baseYear + n }) }));
   const form = controls(
     selectField('scope', t('scope', lang), townshipOptions(meta, lang, ctx.county), scope, (v) => ctx.set({ scope: v === fallbackScope ? undefined : v })),
     selectField('baseYear', t('baseYear', lang), yearOptions(Math.max(meta.years.from, meta.years.to - 15), meta.years.to), String(baseYear), (v) => ctx.set({ baseYear: v })),
@@ -133,7 +131,7 @@ export async function renderProjections(root: HTMLElement, ctx: PageContext): Pr
       h('p', { class: 'note custom-hint', text: t('customHint', lang) }),
     );
   }
-  root.append(h('h2', { class: 'page-title', text: `${t('projections', lang)} · ${place} · ${baseYear}–${baseYear + horizon} · ${scenarioLabel(scenario)}${variant === 'probabilistic' ? ` · ${zh ? '概率预测' : 'probabilistic'}` : ''}` }), form);
+  root.append(h('h2', { class: 'page-title', text: `${t('projections', lang)} · ${place} · ${baseYear}–${baseYear + horizon} · ${scenarioLabel(scenario)}${variant === 'probabilistic' ? ` · ${t('probabilisticShort', lang)}` : ''}` }), form);
 
   const status = h('div', { id: 'projection-status', class: 'panel status' }, h('p', { class: 'loading', text: t('loading', lang) }));
   root.append(status);
@@ -146,7 +144,7 @@ export async function renderProjections(root: HTMLElement, ctx: PageContext): Pr
     women: chartPanel('proj-women', t('projWomen', lang), lang),
     school: chartPanel('proj-school', t('projSchool', lang), lang),
     broad: chartPanel('proj-broad', t('projBroad', lang), lang),
-    pyramid: chartPanel('proj-pyramid', t('projPyramid', lang), lang, zh ? '虚线为基期年人口。' : 'Dashed: the base year.'),
+    pyramid: chartPanel('proj-pyramid', t('projPyramid', lang), lang, t('pyramidBaseNote', lang)),
     compare: chartPanel('proj-compare', t('projCompare', lang), lang),
     compareBirths: chartPanel('proj-compare-births', t('projCompareBirths', lang), lang),
   };
@@ -180,7 +178,7 @@ export async function renderProjections(root: HTMLElement, ctx: PageContext): Pr
   };
 
   const yTitle = (key: StringKey) => `${t(key, lang)}（${t('persons', lang)}）`;
-  const labels = { year: t('projYear', lang), lo: zh ? '95%下限' : '95% lower', hi: zh ? '95%上限' : '95% upper', base: `${t('baseYear', lang)} ${baseYear}`, history: zh ? '实际' : 'observed' };
+  const labels = { year: t('projYear', lang), lo: t('lower95', lang), hi: t('upper95', lang), base: `${t('baseYear', lang)} ${baseYear}`, history: t('observed', lang) };
   const file = (what: string) => fileName(meta, 'projection', what, scope, baseYear, horizon, scenario, variant);
 
   const showSeries = async (p: ChartPanel, view: ProjectionView, keys: SeriesKey[], title: StringKey, history?: { year: number; value: number }[]) => {
@@ -218,7 +216,7 @@ export async function renderProjections(root: HTMLElement, ctx: PageContext): Pr
     const change = last !== null && base > 0 ? (100 * (last - base)) / base : null;
     status.replaceChildren(h('p', {},
       `${view.name} · ${t('baseNote', lang)}（${view.baseYear}）：`, h('strong', { id: 'projection-base-total', class: 'big-number', 'data-value': base, text: formatInt(base) }),
-      ` ${t('persons', lang)}　→　${lastYear}${zh ? '年' : ''}：`, h('strong', { id: 'projection-final-total', class: 'big-number', text: last === null ? '—' : formatInt(last) }),
+      ` ${t('persons', lang)}　→　${tf('yearOf', lang, { year: lastYear })}：`, h('strong', { id: 'projection-final-total', class: 'big-number', text: last === null ? '—' : formatInt(last) }),
       ` ${t('persons', lang)}`,
       change === null ? '' : h('span', { class: 'muted' }, `（${change >= 0 ? '+' : '−'}${formatDec(Math.abs(change), 1)}%）`)));
     assumptionsBox.replaceChildren(assumptionList(view.assumptions, view, lang));
@@ -248,8 +246,8 @@ export async function renderProjections(root: HTMLElement, ctx: PageContext): Pr
       showSeries(panels.births, view, [{ key: 'births', label }], 'projBirths'),
       showSeries(panels.women, view, [{ key: 'women15to49', label: t('projWomen', lang) }], 'projWomen'),
       showSeries(panels.school, view, [
-        { key: 'school3to5', label: zh ? '学前 3–5岁' : 'Pre-school 3–5' }, { key: 'school6to11', label: zh ? '小学 6–11岁' : 'Primary 6–11' },
-        { key: 'school12to14', label: zh ? '初中 12–14岁' : 'Junior 12–14' }, { key: 'school15to17', label: zh ? '高中 15–17岁' : 'Senior 15–17' },
+        { key: 'school3to5', label: t('school3to5', lang) }, { key: 'school6to11', label: t('school6to11', lang) },
+        { key: 'school12to14', label: t('school12to14', lang) }, { key: 'school15to17', label: t('school15to17', lang) },
       ], 'projSchool'),
       showSeries(panels.broad, view, [
         { key: 'age0to14', label: '0–14' }, { key: 'age15to64', label: '15–64' }, { key: 'age65plus', label: '65+' },
@@ -286,7 +284,7 @@ export async function renderProjections(root: HTMLElement, ctx: PageContext): Pr
       });
       const cell = (v: number | null, f: (n: number) => string = formatInt) => (v === null ? '—' : f(v));
       const tbl = table(
-        [t('scenario', lang), zh ? '期末总和生育率' : 'TFR', t('projTotal', lang), t('projBirths', lang), zh ? '0–14岁' : '0–14', zh ? '65岁及以上占比' : '65+ share'],
+        [t('scenario', lang), t('scenarioTfr', lang), t('projTotal', lang), t('projBirths', lang), t('scenarioAge0to14', lang), t('scenarioShare65', lang)],
         figures.map((f) => [f.label, cell(f.tfr, (n) => formatDec(n)), cell(f.total), cell(f.births), cell(f.age0to14), cell(f.share65, (n) => `${formatDec(n, 1)}%`)]),
         new Set([1, 2, 3, 4, 5]),
       );
@@ -296,7 +294,7 @@ export async function renderProjections(root: HTMLElement, ctx: PageContext): Pr
         tr.dataset.scenario = figures[i]!.scenario;
         [...tr.cells].slice(1).forEach((td, j) => { td.dataset.key = keys[j]!; });
       });
-      scenarioBox.replaceChildren(tbl, h('p', { class: 'note', text: zh ? '低、高方案的总和生育率比中方案低、高0.25，5年内逐步到位；其余假设相同。' : 'Low and high: the medium TFR ∓ 0.25, phased in over 5 years; everything else as medium.' }));
+      scenarioBox.replaceChildren(tbl, h('p', { class: 'note', text: t('scenarioNote', lang) }));
       await Promise.all([
         panels.compare.show({
           spec: projectionSeriesSpec({ rows: totals, yTitle: yTitle('projTotal'), baseYear, labels, colors }),
@@ -328,7 +326,7 @@ export async function renderProjections(root: HTMLElement, ctx: PageContext): Pr
         tf('backtestText', lang, { base: bt.baseYear, to: bt.to }), '：',
         h('strong', { class: 'big-number', id: 'backtest-mape', text: pct(bt.horizon.mape.total, false) }),
         h('br'),
-        h('span', { class: 'note', id: 'backtest-county', text: `${tf('backtestDetail', lang, { county: pct(bt.horizon.county.total, true) })}${zh ? `乡镇0–14岁人口MAPE ${pct(bt.horizon.mape.age0to14, false)}，65岁及以上 ${pct(bt.horizon.mape.age65plus, false)}。` : `townships 0–14 MAPE ${pct(bt.horizon.mape.age0to14, false)}, 65+ ${pct(bt.horizon.mape.age65plus, false)}.`}` })));
+        h('span', { class: 'note', id: 'backtest-county', text: `${tf('backtestDetail', lang, { county: pct(bt.horizon.county.total, true) })}${tf('backtestTownships', lang, { young: pct(bt.horizon.mape.age0to14, false), old: pct(bt.horizon.mape.age65plus, false) })}` })));
       backtestBox.dataset.mape = String(bt.horizon.mape.total);
     } catch (e) {
       backtestBox.replaceChildren(h('p', { class: 'error', text: t('loadFailed', lang) + errorMessage(e) }));

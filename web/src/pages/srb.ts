@@ -10,7 +10,7 @@ import { api, type BirthOrder, type PeriodKind, type Residence, type SrbRankingR
 import { funnelSpec } from '../charts/funnel.ts';
 import { srbSeriesSpec } from '../charts/srbSeries.ts';
 import { formatDec, formatInt } from '../format.ts';
-import { t, type Lang } from '../i18n.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
 import { chartPanel, controls, downloadButtons, errorMessage, h, panel, scopeNote, selectField, smallWarning, table } from '../ui.ts';
 import { exportTable } from '../exportRows.ts';

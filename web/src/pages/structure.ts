@@ -11,7 +11,7 @@ import { pyramidSpec, type OverlayRow, type PyramidRow } from '../charts/pyramid
 import { trendSpec } from '../charts/trend.ts';
 import { PALETTE } from '../charts/common.ts';
 import { formatValue } from '../format.ts';
-import { t, type Lang } from '../i18n.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
 import { vitalPanels } from './structureVital.ts';
 import { chartPanel, controls, errorMessage, h, panel, selectField } from '../ui.ts';

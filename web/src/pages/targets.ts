@@ -7,7 +7,7 @@
  */
 import { assessmentApi, type Direction, type ShownTarget, type TargetsAnswer } from '../assessmentApi.ts';
 import { formatDec, formatValue } from '../format.ts';
-import { t, tf, type Lang, type StringKey } from '../i18n.ts';
+import { t, tf, type Lang, type StringKey } from '../i18n/index.ts';
 import { intParam, type PageContext } from '../router.ts';
 import { controls, errorMessage, h, panel, selectField, table } from '../ui.ts';
 import { townshipName, yearOptions } from './shared.ts';

@@ -10,7 +10,7 @@ import { barsSpec } from '../charts/bars.ts';
 import { srbSeriesSpec } from '../charts/srbSeries.ts';
 import { trendSpec, type TrendRow } from '../charts/trend.ts';
 import { d3Format } from '../format.ts';
-import { t, type Lang, type StringKey } from '../i18n.ts';
+import { t, type Lang, type StringKey } from '../i18n/index.ts';
 import { enumParam, intParam, townshipsParam, type PageContext } from '../router.ts';
 import { chartPanel, checkboxGroup, controls, h, panel, scopeNote, selectField, type ChartPanel } from '../ui.ts';
 import {
