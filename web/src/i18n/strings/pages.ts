@@ -59,6 +59,8 @@ export const PAGE_STRINGS = {
   chartExport: { zh: '图表导出', en: 'Chart export' },
   savePng: { zh: '保存PNG', en: 'Save PNG' },
   saveSvg: { zh: '保存SVG', en: 'Save SVG' },
+  // township page
+  yearEndFigure: { zh: '年末时点指标，按年显示。', en: 'A 31 December figure: shown by year.' },
   // structure: planning groups and vital rates
   planningGroups: { zh: '规划人群', en: 'Planning groups' },
   yearEnd: { zh: '{year}年末', en: '{year}' },
