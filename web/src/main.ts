@@ -86,7 +86,7 @@ function context(m: Meta, county: boolean, lang: Lang, page: PageId): PageContex
 
 function renderNav(page: PageId, params: URLSearchParams, lang: Lang, admin: boolean): void {
   const nav = byId('nav');
-  nav.setAttribute('aria-label', lang === 'zh' ? '页面' : 'Pages');
+  nav.setAttribute('aria-label', t('pagesNav', lang));
   nav.replaceChildren(...PAGES.filter((p) => p !== 'import' || admin).map((p) => {
     const a = h('a', { href: buildHref(p, params), text: title(p, lang), 'data-nav': p, 'aria-current': p === page ? 'page' : undefined });
     a.addEventListener('click', (ev) => {

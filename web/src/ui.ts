@@ -180,7 +180,7 @@ export function chartPanel(id: string, title: string, lang: Lang, note?: string,
 /** PNG and SVG buttons: the chart with its title in the image, white, at most 16:9 (chartExport.ts). */
 function imageButtons(id: string, spec: TopLevelSpec, title: string, fileName: string, lang: Lang): HTMLButtonElement[] {
   return (['png', 'svg'] as const).map((format) => {
-    const b = h('button', { type: 'button', class: 'csv', 'data-image': `${id}-${format}`, text: `${lang === 'zh' ? '保存图片' : 'Save'} ${format.toUpperCase()}` });
+    const b = h('button', { type: 'button', class: 'csv', 'data-image': `${id}-${format}`, text: `${t('saveImage', lang)} ${format.toUpperCase()}` });
     b.addEventListener('click', () => {
       b.disabled = true;
       void import('./chartExport.ts').then(({ chartImage }) => chartImage(spec, title, format))
@@ -198,7 +198,7 @@ export function downloadButtons(id: string, table: () => ReturnType<typeof expor
     downloadText(exportCsv(table()), `${fileName}.csv`);
     auditExport(id);
   });
-  const xlsx = h('button', { type: 'button', class: 'csv', 'data-xlsx': id, text: lang === 'zh' ? 'Excel' : 'Excel' });
+  const xlsx = h('button', { type: 'button', class: 'csv', 'data-xlsx': id, text: 'Excel' });
   xlsx.addEventListener('click', () => {
     xlsx.disabled = true;
     void exportXlsx(table(), fileName).then((blob) => {

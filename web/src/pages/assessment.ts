@@ -136,7 +136,7 @@ function csvColumns(items: readonly { id: string; name: string }[], lang: Lang) 
 }
 
 function csvRows(towns: readonly TownshipResult[], lang: Lang): CsvRow[] {
-  const yes = lang === 'zh' ? '是' : 'yes';
+  const yes = t('yesWord', lang);
   return towns.map((r) => ({
     rank: r.rank, township: r.township, name: r.name, total: r.total, category: r.category_name,
     veto: r.veto ? yes : '', two_years: r.bottom_two_years ? yes : '',

@@ -34,7 +34,7 @@ export async function renderTargets(root: HTMLElement, ctx: PageContext): Promis
     h('h2', { class: 'page-title', text: `${t('targetsPage', lang)} · ${year}` }),
     controls(
       selectField('year', t('year', lang), yearOptions(meta.years.from, meta.years.to), String(year), (v) => ctx.set({ year: v })),
-      selectField('through', t('throughMonth', lang), Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: lang === 'zh' ? `${i + 1}月` : String(i + 1) })), String(through), (v) => ctx.set({ through: v })),
+      selectField('through', t('throughMonth', lang), Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: tf('monthOf', lang, { month: i + 1 }) })), String(through), (v) => ctx.set({ through: v })),
     ),
   );
   const answer = await assessmentApi.targets(year);

@@ -85,6 +85,32 @@ export const PAGE_STRINGS = {
   detailQuarantined: { zh: '隔离', en: 'quarantined ' },
   townshipCode: { zh: '乡镇代码', en: 'code' },
   itemScore: { zh: '{item}得分', en: '{item} score' },
+  // SRB page
+  srbSeriesNote: {
+    zh: '绿色带为正常范围103–107；阴影为95%区间；三角形表示区间整体高于107（偏高）。平滑值把出生数少的乡镇向全县水平收缩。',
+    en: 'Green: the normal range 103–107; shading: 95% interval; triangles: interval wholly above 107. Smoothing shrinks small townships toward the county.',
+  },
+  femaleIs100: { zh: '女=100', en: 'female = 100' },
+  controlLimit: { zh: '控制限', en: 'Limit' },
+  smoothedCol: { zh: '平滑值', en: 'Smoothed' },
+  // structure page
+  dependencyTotal: { zh: '总', en: 'total' },
+  dependencyYoung: { zh: '少儿', en: 'young' },
+  dependencyOld: { zh: '老年', en: 'old' },
+  agesOf: { zh: '{ages}岁', en: '{ages}' },
+  residentPyramidNote: {
+    zh: '常住人口 = 户籍人口 − 流出人口 + 流入人口。深色：户籍人口中在本地居住者；浅色：流入人口；虚线：对比年份的常住人口。',
+    en: 'Resident = registered − out-migrants + in-migrants. Dark: registered people living here; light: in-migrants; dashed: the comparison year’s residents.',
+  },
+  residentsOf: { zh: '{year}年常住人口', en: '{year} residents' },
+  shareCol: { zh: '比重', en: 'Share' },
+  // shared words
+  yesWord: { zh: '是', en: 'yes' },
+  noWord: { zh: '否', en: 'no' },
+  countyInRows: { zh: '全县', en: 'county' },
+  saveImage: { zh: '保存图片', en: 'Save' },
+  monthOf: { zh: '{month}月', en: '{month}' },
+  pagesNav: { zh: '页面', en: 'Pages' },
   // print margins
   printSource: { zh: '数据来源：人口信息数据库（{from}–{to}年），Renkou 计算', en: 'Source: population information system ({from}–{to}), computed by Renkou' },
   printPageNo: { zh: '"第 " counter(page) " 页 / 共 " counter(pages) " 页"', en: '"Page " counter(page) " of " counter(pages)' },
