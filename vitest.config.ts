@@ -16,6 +16,7 @@ const UNIT = [
   'test/charts.test.ts',
   'test/chart-golden.test.ts',
   'test/contract-docs.test.ts',
+  'test/i18n.test.ts',
   'test/generator-calibration.test.ts',
   'test/assessment-score.test.ts',
   'test/security/csv-injection.test.ts',

@@ -67,14 +67,11 @@ export interface IndicatorRow {
   denominator: number | null;
   /** Fewer events than the small-cell threshold: the value is noisy (the UI warns). */
   small: boolean;
-  [field: string]: Extra;
-}
-
-/** A row asked for with `compare=yoy` or `compare=prev`: the value compared with, and the change. */
-export interface ComparedRow extends IndicatorRow {
-  previous: number | null;
-  change: number | null;
-  change_pct: number | null;
+  /** With `compare=yoy` or `compare=prev`: the value compared with, and the change. */
+  previous?: number | null;
+  change?: number | null;
+  change_pct?: number | null;
+  [field: string]: Extra | undefined;
 }
 
 /** `GET /api/indicators/:name`. */
@@ -129,7 +126,8 @@ export interface FunnelPoint {
   readonly lo998: number;
   readonly hi998: number | null;
 }
-export interface SrbRankingRow extends SrbRow { name: string; rank: number; funnel: FunnelClass }
+/** `withheld`: a township account's view, where the funnel (built from every township) is not shown. */
+export interface SrbRankingRow extends SrbRow { name: string; rank: number; funnel: FunnelClass | 'withheld' }
 /** `GET /api/srb/ranking`: townships ranked by smoothed SRB over a span, with the funnel's limits. */
 export interface SrbRanking {
   span: string;

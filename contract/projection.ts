@@ -1,15 +1,13 @@
 /**
  * @module contract/projection
- * The projection API on the wire: the body of `POST /api/projections` (a zod schema, so the
- * server validates with it and the client's type is its input), the answer with its series,
- * pyramids, bands and assumptions, the backtest report and the planning table. The server's
- * projection modules build these shapes; the web draws them.
+ * The projection API on the wire: the answer of `POST /api/projections` with its series,
+ * pyramids, bands and assumptions, the backtest report and the planning table (the request's
+ * schema is projectionRequest.ts). The server's projection modules build these shapes; the web
+ * draws them. No zod here: the web bundles the constants.
  *
  * @example
- * const body: ProjectionBodyInput = { scope: 'all', horizon: 20, scenario: 'medium' };
+ * const band: Band = answer.results[0].bands!.total;
  */
-import { z } from 'zod';
-
 /** Fertile ages of the ASFR schedule (births outside are counted at 15 or 49). */
 export const FERTILE_FROM = 15;
 export const FERTILE_TO = 49;
@@ -21,40 +19,6 @@ export const SCENARIOS = ['low', 'medium', 'high', 'constant', 'zero_migration',
 export type ScenarioName = (typeof SCENARIOS)[number];
 export const VARIANTS = ['deterministic', 'probabilistic'] as const;
 export type Variant = (typeof VARIANTS)[number];
-
-const code = z.string().regex(/^\d{9}$/, 'a township is a 9-digit code');
-
-export const CustomSchema = z.strictObject({
-  tfr: z.number().min(TFR_FLOOR).max(6).optional(),
-  tfrYear: z.number().int().min(1900).max(2200).optional(),
-  e0Gain: z.number().min(0).max(0.5).optional(),
-  e0: z.strictObject({ male: z.number().min(30).max(95), female: z.number().min(30).max(98) }).optional(),
-  srb: z.number().min(90).max(130).optional(),
-  migrationMultiplier: z.number().min(0).max(5).optional(),
-  /** Relative fertility by age 15..49 (normalised to sum 1): some fertility, and no weight beyond a million. */
-  asfrShape: z.array(z.number().min(0).max(1e6, 'each value is a relative weight: at most 1,000,000'))
-    .length(FERTILE_AGES, `asfrShape needs ${FERTILE_AGES} values (ages 15..49)`)
-    .refine((a) => a.some((v) => v > 0), 'asfrShape needs fertility at some age: all its values are 0')
-    .optional(),
-});
-
-export const ProjectionRequestSchema = z.strictObject({
-  scope: z.union([z.literal('all'), code, z.array(z.union([z.literal('all'), code])).min(1).max(5000)]),
-  baseYear: z.number().int().min(1900).max(2200).optional(),
-  horizon: z.number().int().min(5).max(30).default(20),
-  scenario: z.enum(SCENARIOS).default('medium'),
-  custom: CustomSchema.optional(),
-  variant: z.enum(VARIANTS).default('deterministic'),
-  draws: z.number().int().min(100).max(5000).optional(),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
-  /** false: series only. A pyramid is 101 ages × 2 sexes × every year: for 1,500 townships most of a 200 MB answer. */
-  pyramids: z.boolean().default(true),
-});
-
-/** The body as the client sends it (defaults left to the server). */
-export type ProjectionBodyInput = z.input<typeof ProjectionRequestSchema>;
-/** The body after validation, defaults filled. */
-export type ProjectionBody = z.infer<typeof ProjectionRequestSchema>;
 
 export const SERIES = [
   'total', 'male', 'female', 'births', 'deaths', 'netMigrants', 'age0to14', 'age15to64', 'age65plus',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GENERATED_DOCS } from '../server/cli/docs.ts';
-import { RULES, TABLES } from '../server/contract/tables.ts';
+import { RULES, TABLES } from '../contract/tables.ts';
 import { sqlText } from '../server/db/sqlFiles.ts';
 
 describe('the export contract is the single source', () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, type Manifest } from '../data/generator/index.ts';
-import { STORAGE_TYPE, TABLES, TABLE_ORDER, type TableName } from '../server/contract/tables.ts';
+import { STORAGE_TYPE, TABLES, TABLE_ORDER, type TableName } from '../contract/tables.ts';
 
 let root: string;
 let dir: string;

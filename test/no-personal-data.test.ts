@@ -7,7 +7,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../server/app.ts';
-import { TABLES } from '../server/contract/tables.ts';
+import { TABLES } from '../contract/tables.ts';
 import { Database } from '../server/db/Database.ts';
 import { INDICATORS } from '../server/indicators/registry.ts';
 import { demoCounty } from './fixtures/demoCounty.ts';

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { TABLES } from '../server/contract/tables.ts';
+import { TABLES } from '../contract/tables.ts';
 import { spragueSplit } from '../server/demography/graduation.ts';
 import { roundKeepingSum } from '../server/office/graduate.ts';
 import { prepareOffice, stageOffice } from '../server/office/normalise.ts';

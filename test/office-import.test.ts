@@ -10,7 +10,7 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../server/app.ts';
-import { TABLES } from '../server/contract/tables.ts';
+import { TABLES } from '../contract/tables.ts';
 import { Database } from '../server/db/Database.ts';
 import { ingest, type IngestReport } from '../server/ingest/ingest.ts';
 import { officeCounty, WRONG_CHECK_DIGITS, type OfficeCounty } from './fixtures/officeCounty.ts';

@@ -1,14 +1,14 @@
 /**
  * @module generator/defects
  * A small, known set of bad rows appended after the simulated rows, each breaking exactly one
- * contract rule (server/contract/tables.ts), so ingest's quarantine can be checked against
+ * contract rule (contract/tables.ts), so ingest's quarantine can be checked against
  * manifest.injected. They are extra rows: the accepted rows still match the simulation.
  *
  * births: 3 × missing_value (no mother_birth_date), 3 × mother_under_12, 3 × unknown_township,
  * 3 × future_date (born 2204, mother 28), 3 × duplicate_id (a copy of an earlier row with the
  * same id and a date 3 days later, appended last); migrants: 3 × unknown_township.
  */
-import type { RuleId, TableName } from '../../server/contract/tables.ts';
+import type { RuleId, TableName } from '../../contract/tables.ts';
 import { addYears, dayOf, isoDate } from './dates.ts';
 import { recordId } from './context.ts';
 import { BIRTH_COL } from './records-births.ts';

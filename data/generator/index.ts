@@ -18,7 +18,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { STORAGE_TYPE, TABLE_ORDER, TABLES, type TableName, type TypeFamily } from '../../server/contract/tables.ts';
+import { STORAGE_TYPE, TABLE_ORDER, TABLES, type TableName, type TypeFamily } from '../../contract/tables.ts';
 import type { Context } from './context.ts';
 import { dayOf } from './dates.ts';
 import { injectBirthDefects, injectMigrantDefects, type InjectedDefect } from './defects.ts';

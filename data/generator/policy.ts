@@ -8,7 +8,7 @@
  * 1.17 → 1.11; hot-spot townships stay near 130). `test/generator-realism.test.ts` checks
  * the resulting figures.
  */
-import type { RegionKind, Residence } from '../../server/contract/tables.ts';
+import type { RegionKind, Residence } from '../../contract/tables.ts';
 import { asfrShape, FERTILE_AGES } from './fit.ts';
 import { asfrParams } from './schedules.ts';
 

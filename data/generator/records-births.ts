@@ -8,7 +8,7 @@
  * follow policy.ts. Written township by township (index.ts), so that each birth to an in-migrant
  * mother can add the child's in-migrant record (records-migrants.ts).
  */
-import type { RegionKind, Residence } from '../../server/contract/tables.ts';
+import type { RegionKind, Residence } from '../../contract/tables.ts';
 import { codeInt, sqlCode, sqlDate, sqlId, type StageColumn, type StageWriter } from './write.ts';
 import { addYears } from './dates.ts';
 import { BIRTH_MONTHS, BIRTH_MONTHS_TOTAL, dayInYearByMonth, SEX_CODES, type Context } from './context.ts';

@@ -7,7 +7,7 @@
  * 20 / 22 plus a gamma(2) excess); 10% (2000) to 20% (2024) of registrations involve a
  * remarriage (divorced, or widowed at older ages).
  */
-import type { PriorStatus } from '../../server/contract/tables.ts';
+import type { PriorStatus } from '../../contract/tables.ts';
 import { codeInt, sqlCode, sqlDate, sqlId, type StageColumn, type StageWriter } from './write.ts';
 import { dayInYearByMonth, type Context } from './context.ts';
 import { path } from './policy.ts';

@@ -13,7 +13,7 @@
  * never married, no certificate, origin drawn like the adults', departure after the family's
  * remaining stay, exponential with the adults' mean of 7 years).
  */
-import type { Direction } from '../../server/contract/tables.ts';
+import type { Direction } from '../../contract/tables.ts';
 import { codeInt, NULL_INT, sqlCode, sqlDate, sqlId, type StageColumn, type StageWriter } from './write.ts';
 import { ageOn, daysInYear, yearOfDay, yearStart } from './dates.ts';
 import { SEX_CODES, type Context } from './context.ts';

@@ -7,7 +7,7 @@
  * @example
  * const { counties, townships } = buildRegions(20); // the default county
  */
-import type { RegionKind } from '../../server/contract/tables.ts';
+import type { RegionKind } from '../../contract/tables.ts';
 import { Rng } from '../../common/random.ts';
 import { STREAM } from './streams.ts';
 

@@ -19,7 +19,7 @@
  *   two-child bump, the 2018-2022 slide, three-child policy from 2021).
  */
 import { asfrShape, FERTILE_AGES, graduate5, silerHazard, type Siler } from './fit.ts';
-import type { RegionKind } from '../../server/contract/tables.ts';
+import type { RegionKind } from '../../contract/tables.ts';
 
 /** WPP2019 China 2000 population, ‰ of both sexes, groups 0-4 … 95-99, 100+. */
 export const AGE_PERMILLE_2000 = {

@@ -13,7 +13,7 @@
  * pop(t, 0) = births(t) − infantDeaths(t) + moves(t, 0). The arrays returned here are what the
  * population, births and deaths tables are written from, one record per counted event.
  */
-import type { RegionKind } from '../../server/contract/tables.ts';
+import type { RegionKind } from '../../contract/tables.ts';
 import { FERTILE_AGES, FERTILE_MIN } from './fit.ts';
 import { maleProbability, orderByAge } from './policy.ts';
 import { Rng } from '../../common/random.ts';

@@ -14,15 +14,8 @@ import { targetBook } from '../targets/load.ts';
 import { assessmentInputs, windowOf, type AssessmentWindow } from './inputs.ts';
 import { loadScheme, schemeFileFor, type Scheme } from './scheme.ts';
 import { assess, type TownshipResult } from './score.ts';
-
-export interface Assessment {
-  scheme: Pick<Scheme, 'name' | 'window' | 'items' | 'categories' | 'default_category'> & { file: string };
-  year: number;
-  window: { kind: AssessmentWindow['kind']; label: string; first_day: string; last_day: string };
-  /** Whether the year before could be assessed (for the two-years-running mark). */
-  previous_year: number | null;
-  townships: TownshipResult[];
-}
+import type { Assessment } from '../../contract/assessment.ts';
+export type { Assessment };
 
 const answers = new Lru<Assessment>(16);
 

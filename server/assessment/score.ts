@@ -14,8 +14,8 @@
  */
 import { meets, ruleText, type TargetRule } from '../targets/measures.ts';
 import type { Scheme, SchemeItem } from './scheme.ts';
-
-export type Fields = Readonly<Record<string, number | null>>;
+import type { Fields, ItemResult, TownshipResult } from '../../contract/assessment.ts';
+export type { Fields, ItemResult, TownshipResult };
 
 export interface ItemInput {
   /** The measured value; null when not applicable (no births of that kind in the window). */
@@ -33,17 +33,6 @@ export interface TownshipInput {
   readonly township: string;
   readonly name: string;
   readonly items: Readonly<Record<string, ItemInput>>;
-}
-
-export interface ItemResult {
-  id: string; kind: string; name: string; weight: number; score: number;
-  value: number | null; target: number | null; target_upper: number | null; target_rule: string | null;
-  met: boolean | null; warn: boolean; veto: boolean; fields: Fields;
-}
-
-export interface TownshipResult {
-  township: string; name: string; total: number; rank: number; category: string; category_name: string;
-  veto: boolean; veto_reasons: string[]; bottom_group: boolean; bottom_two_years: boolean | null; items: ItemResult[];
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { renderContractMarkdown } from '../contract/renderDocs.ts';
+import { renderContractMarkdown } from '../docs/contractDocs.ts';
 import { renderIndicatorsMarkdown } from '../indicators/renderDocs.ts';
 import { REPO_ROOT } from '../paths.ts';
 import type { Command } from './command.ts';

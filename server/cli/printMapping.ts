@@ -1,5 +1,5 @@
 /** @module cli/printMapping — a mapping as the planner reads it in a terminal: file → table, header → field. */
-import { TABLES } from '../contract/tables.ts';
+import { TABLES } from '../../contract/tables.ts';
 import { IGNORE } from '../office/fields.ts';
 import type { Suggestion } from '../office/suggest.ts';
 

@@ -25,30 +25,12 @@ export abstract class DomainError extends Error {
   }
 }
 
-export class Invalid extends DomainError {
-  override readonly name = 'Invalid';
-  readonly kind = 'invalid';
-}
-
-export class Forbidden extends DomainError {
-  override readonly name = 'Forbidden';
-  readonly kind = 'forbidden';
-}
-
-export class NotFound extends DomainError {
-  override readonly name = 'NotFound';
-  readonly kind = 'not_found';
-}
-
-export class Conflict extends DomainError {
-  override readonly name = 'Conflict';
-  readonly kind = 'conflict';
-}
-
-export class Unavailable extends DomainError {
-  override readonly name = 'Unavailable';
-  readonly kind = 'unavailable';
-}
+/** One class per kind: `instanceof` and the kind agree, and the HTTP layer maps the kind (http/errors.ts). */
+export class Invalid extends DomainError { override readonly name = 'Invalid'; readonly kind = 'invalid'; }
+export class Forbidden extends DomainError { override readonly name = 'Forbidden'; readonly kind = 'forbidden'; }
+export class NotFound extends DomainError { override readonly name = 'NotFound'; readonly kind = 'not_found'; }
+export class Conflict extends DomainError { override readonly name = 'Conflict'; readonly kind = 'conflict'; }
+export class Unavailable extends DomainError { override readonly name = 'Unavailable'; readonly kind = 'unavailable'; }
 
 const BY_KIND: Record<DomainErrorKind, new (code: string, message: string, details?: Readonly<Record<string, unknown>>) => DomainError> = {
   invalid: Invalid, forbidden: Forbidden, not_found: NotFound, conflict: Conflict, unavailable: Unavailable,

@@ -6,18 +6,10 @@
 import type { Database } from '../db/Database.ts';
 import type { MonthIndex, PeriodSpan } from './periods.ts';
 import type { TargetBook } from '../targets/book.ts';
-
-export const PERIOD_KINDS = ['year', 'statyear', 'half', 'quarter', 'month', 'stathalf', 'ytd', 'rolling', 'range'] as const;
-export const RESIDENCE_FILTERS = ['all', 'registered', 'migrant'] as const;
-export const COMPARE_MODES = ['none', 'yoy', 'prev'] as const;
-export const AGE_GROUPINGS = ['single', '5'] as const;
-export const DIRECTION_FILTERS = ['in', 'out'] as const;
-
-export type PeriodKind = (typeof PERIOD_KINDS)[number];
-export type ResidenceFilter = (typeof RESIDENCE_FILTERS)[number];
-export type CompareMode = (typeof COMPARE_MODES)[number];
-export type AgeGrouping = (typeof AGE_GROUPINGS)[number];
-export type DirectionFilter = (typeof DIRECTION_FILTERS)[number];
+import { PERIOD_KINDS, RESIDENCE_FILTERS, COMPARE_MODES, AGE_GROUPINGS, DIRECTION_FILTERS } from '../../contract/api.ts';
+import type { PeriodKind, ResidenceFilter, CompareMode, AgeGrouping, DirectionFilter, Extra, IndicatorRow, Bilingual } from '../../contract/api.ts';
+export { PERIOD_KINDS, RESIDENCE_FILTERS, COMPARE_MODES, AGE_GROUPINGS, DIRECTION_FILTERS };
+export type { PeriodKind, ResidenceFilter, CompareMode, AgeGrouping, DirectionFilter, Extra, IndicatorRow, Bilingual };
 
 export interface IndicatorQuery {
   /** Township codes, or 'all' for the county-wide series. */
@@ -38,19 +30,6 @@ export interface IndicatorQuery {
   readonly spans: readonly PeriodSpan[];
 }
 
-export type Extra = string | number | boolean | null;
-
-export interface IndicatorRow {
-  township: string;
-  period: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  /** Fewer events than the small-cell threshold: the value is noisy (the UI warns). */
-  small: boolean;
-  [field: string]: Extra;
-}
-
 export interface IndicatorContext {
   readonly db: Database;
   readonly query: IndicatorQuery;
@@ -59,8 +38,6 @@ export interface IndicatorContext {
   /** The targets in force (file, admin edits, defaults): compliance rows carry theirs. */
   readonly targets: TargetBook;
 }
-
-export interface Bilingual { readonly zh: string; readonly en: string }
 
 export interface IndicatorDef {
   readonly id: string;

@@ -18,7 +18,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import {
   DELIVERY_PLACES, DIRECTIONS, ID_CHECKS, MARITAL_STATUSES, MAX_AGE, POLICY_STATUSES, PRIOR_STATUSES, REGION_KINDS,
   RESIDENCES, SEXES, STORAGE_TYPE, TABLES, TABLE_ORDER, TOPOJSON_FILE, type ColumnDef, type TableDef, type TableName,
-} from '../contract/tables.ts';
+} from '../../contract/tables.ts';
 import { bindParams, type Params } from '../db/bind.ts';
 import { runNamed } from '../db/namedQuery.ts';
 import { diskError } from './diskErrors.ts';
@@ -36,6 +36,8 @@ import { readTopology } from './topology.ts';
 import { storeProjectionAssumptions } from './projectionAssumptions.ts';
 import { storeTargets } from './targets.ts';
 import { DEFAULT_KEEP_VERSIONS, publishDatabase } from './versions.ts';
+import type { TableReport } from '../../contract/imports.ts';
+export type { TableReport };
 
 export interface IngestOptions {
   readonly source: string;
@@ -47,17 +49,6 @@ export interface IngestOptions {
   readonly onProgress?: (message: string) => void;
   /** Check everything and report, but build no rollups and swap nothing in. */
   readonly dryRun?: boolean;
-}
-
-export interface TableReport {
-  readonly table: TableName;
-  readonly files: number;
-  readonly rowsRead: number;
-  readonly rowsAccepted: number;
-  readonly quarantined: Record<string, number>;
-  readonly seconds: number;
-  /** The population came in 5-year groups and was graduated to single ages (office/graduate.ts). */
-  readonly graduated?: boolean;
 }
 
 export interface IngestReport {

@@ -3,7 +3,7 @@
  * Checks a Parquet file's columns against the contract before any row is read: a missing
  * required column or a type outside the column's family stops the import, naming both.
  */
-import { STORAGE_TYPE, type ColumnDef, type TableDef, type TypeFamily } from '../contract/tables.ts';
+import { STORAGE_TYPE, type ColumnDef, type TableDef, type TypeFamily } from '../../contract/tables.ts';
 import { IngestError } from './IngestError.ts';
 
 const INTEGER_TYPES = ['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT', 'UINTEGER', 'UBIGINT'];

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { topology as toTopology } from 'topojson-server';
 import type { FeatureCollection } from 'geojson';
-import { TOPOJSON_FILE } from '../contract/tables.ts';
+import { TOPOJSON_FILE } from '../../contract/tables.ts';
 import { IngestError } from './IngestError.ts';
 
 type Properties = Record<string, unknown> | null;

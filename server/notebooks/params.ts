@@ -8,6 +8,7 @@ import { checkScope, type Scope } from '../auth/scope.ts';
 import { badParameter } from '../errors/domain.ts';
 import type { Catalog } from '../indicators/catalog.ts';
 import type { Notebook, ParamDecl, ParamValues } from './types.ts';
+import type { ReportParam } from '../../contract/reports.ts';
 
 export function resolveParams(notebook: Notebook, raw: Readonly<Record<string, string>>, data: Catalog, scope: Scope): ParamValues {
   for (const name of Object.keys(raw)) {
@@ -51,7 +52,7 @@ function resolveOne(p: ParamDecl, given: string | undefined, data: Catalog, scop
 }
 
 /** The parameter list as `GET /api/reports` shows it. */
-export function describeParams(notebook: Notebook) {
+export function describeParams(notebook: Notebook): ReportParam[] {
   return notebook.params.map((p) => ({
     name: p.name, label: p.label, type: p.type.kind, default: p.default, required: p.default === null,
     ...(p.type.kind === 'enum' ? { values: p.type.values } : {}),

@@ -9,7 +9,7 @@
  * @example
  * OFFICE_TABLES.births.fields.find((f) => f.name === 'mother_id_number')?.fills; // ['mother_birth_date', 'mother_key']
  */
-import type { Direction, TableName } from '../contract/tables.ts';
+import type { Direction, TableName } from '../../contract/tables.ts';
 import type { CodeTableName } from './codes.ts';
 
 /** How a field's text is read: `division` codes keep their digits; `id_number` is a 公民身份号码. */

@@ -10,7 +10,7 @@
  * if (await isGrouped(connection)) await graduatePopulation(connection, '户籍人口.xlsx#Sheet1');
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { MAX_AGE } from '../contract/tables.ts';
+import { MAX_AGE } from '../../contract/tables.ts';
 import { runNamed } from '../db/namedQuery.ts';
 import { spragueSplit } from '../demography/graduation.ts';
 import { OfficeError } from './OfficeError.ts';

@@ -9,20 +9,10 @@
  * @example
  * recogniseColumns('births', ['出生医学证明编号', '母亲姓名'], null).columns[1]; // { header: '母亲姓名', field: 'ignore', confidence: 'personal' }
  */
-import type { Direction, TableName } from '../contract/tables.ts';
+import type { Direction, TableName } from '../../contract/tables.ts';
 import { IGNORE, OFFICE_TABLES, PERSONAL_HEADER, type HeaderAlias, type SourceField } from './fields.ts';
-
-/** exact: the header is a known name; close: it contains one; personal: never read; none: not placed. */
-export type Confidence = 'exact' | 'close' | 'personal' | 'none';
-
-export interface ColumnGuess {
-  readonly header: string;
-  /** A source field of the table, or `ignore`. */
-  readonly field: string;
-  readonly confidence: Confidence;
-  /** Why a column was left unplaced (e.g. another column claims the same field). */
-  readonly note?: string;
-}
+import type { Confidence, ColumnGuess } from '../../contract/imports.ts';
+export type { Confidence, ColumnGuess };
 
 export function normaliseHeader(header: string): string {
   return header.normalize('NFKC').toLowerCase().replace(/[\s()[\]【】{}<>《》:：的_\-—.、,，'"]/g, '');

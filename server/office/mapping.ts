@@ -9,21 +9,11 @@
  * @example
  * missingColumns({ table: 'births', direction: null, columns: { 出生日期: 'birth_date' } }); // ['birth_id', 'township_code', …]
  */
-import { TABLES, type Direction, type TableName } from '../contract/tables.ts';
+import { TABLES } from '../../contract/tables.ts';
 import type { CodeTableName } from './codes.ts';
 import { fieldOf, IGNORE, OFFICE_TABLES } from './fields.ts';
-
-export interface FileMapping {
-  /** File name in the folder (relative path). */
-  readonly file: string;
-  /** The worksheet, for a workbook with several. */
-  readonly sheet?: string;
-  readonly table: TableName;
-  /** Migrants: the direction of every row of the file, when no column says it. */
-  readonly direction: Direction | null;
-  /** Header → source field (or `ignore`). Headers not listed are not read. */
-  readonly columns: Readonly<Record<string, string>>;
-}
+import type { FileMapping } from '../../contract/imports.ts';
+export type { FileMapping };
 
 export interface MappingProfile {
   readonly files: readonly FileMapping[];

@@ -16,7 +16,7 @@
  * await stageOffice(connection, TABLES.births, mappedSources);
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { STORAGE_TYPE, type TableDef } from '../contract/tables.ts';
+import { STORAGE_TYPE, type TableDef } from '../../contract/tables.ts';
 import { runNamed } from '../db/namedQuery.ts';
 import type { Params } from '../db/bind.ts';
 import { CODE_TABLES, codeLists, type CodeTableName } from './codes.ts';

@@ -10,7 +10,7 @@
  * plan?.byTable.births; // the mapped births files
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { TableName } from '../contract/tables.ts';
+import type { TableName } from '../../contract/tables.ts';
 import { mappingOf, suggestMapping, type Suggestion } from './suggest.ts';
 import type { MappedSource } from './normalise.ts';
 import { OfficeError } from './OfficeError.ts';

@@ -12,7 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, isMap, isPair, isScalar, parse, type Pair, type Scalar } from 'yaml';
 import { z } from 'zod';
-import { TABLES, type TableName } from '../contract/tables.ts';
+import { TABLES, type TableName } from '../../contract/tables.ts';
 import { CODE_TABLES, type CodeTableName } from './codes.ts';
 import type { Confidence } from './headers.ts';
 import { mappingProblems, type FileMapping, type MappingProfile } from './mapping.ts';

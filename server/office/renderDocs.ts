@@ -4,7 +4,7 @@
  * each table, what each fills, the value codes it reads, the date forms and ID-number rules —
  * rendered from office/fields.ts and office/codes.ts so the documentation is the code's own list.
  */
-import { TABLES, TABLE_ORDER } from '../contract/tables.ts';
+import { TABLES, TABLE_ORDER } from '../../contract/tables.ts';
 import { CODE_TABLES, type CodeTableName } from './codes.ts';
 import { OFFICE_TABLES, type HeaderAlias } from './fields.ts';
 import { PROFILE_FILE } from './profile.ts';

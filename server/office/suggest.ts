@@ -12,37 +12,14 @@
  * const suggestions = await suggestMapping(connection, folder, work);
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { TABLES, type TableName } from '../contract/tables.ts';
+import { TABLES, type TableName } from '../../contract/tables.ts';
 import { fieldOf, IGNORE } from './fields.ts';
 import { directionOf, recogniseColumns, scoreTables, type ColumnGuess, type Confidence } from './headers.ts';
 import { missingColumns, sourceName, type FileMapping, type MappingProfile } from './mapping.ts';
 import type { ProfileEntry } from './profile.ts';
 import { listOfficeFiles, openOfficeFile, sampleSource, type Source } from './tabular.ts';
-
-export interface ColumnSuggestion extends ColumnGuess {
-  /** Up to three distinct values from the first rows; empty for personal columns and ID numbers. */
-  readonly samples: string[];
-}
-
-export interface Suggestion {
-  readonly source: string;
-  readonly file: string;
-  readonly sheet?: string;
-  readonly encoding: string;
-  /** The table the file was recognised as, or null when no table fits. */
-  readonly table: TableName | null;
-  /** True when the table was recognised clearly (the best table is well ahead of the next). */
-  readonly tableSure: boolean;
-  readonly direction: FileMapping['direction'];
-  readonly columns: ColumnSuggestion[];
-  readonly headers: string[];
-  /** Required contract columns nothing fills. */
-  readonly missing: string[];
-  /** Problems in Chinese: what the planner must decide before the import. */
-  readonly problems: string[];
-  /** True when the mapping came from the folder's profile. */
-  readonly fromProfile: boolean;
-}
+import type { ColumnSuggestion, Suggestion } from '../../contract/imports.ts';
+export type { ColumnSuggestion, Suggestion };
 
 function samplesOf(rows: readonly string[][], i: number): string[] {
   const seen = new Set<string>();

@@ -17,26 +17,11 @@ import { INDICATORS } from '../indicators/registry.ts';
 import type { IndicatorQuery, IndicatorRow } from '../indicators/types.ts';
 import { srbRowsFor } from '../srb/srbRows.ts';
 import { srbFromShare } from '../stats/index.ts';
-import type { Target } from '../targets/book.ts';
 import { targetBook } from '../targets/load.ts';
 import { MEASURES, meets, ruleText } from '../targets/measures.ts';
 import { nowcastCount, nowcastShare, type Estimate } from './nowcast.ts';
-
-export interface ProgressItem {
-  measure: string; name: { zh: string; en: string }; unit: string;
-  target: (Target & { rule: string }) | null;
-  ytd: number | null;
-  counts: Record<string, number | null>;
-  /** Months elapsed as % of the year (时间进度), the same for every item. */
-  elapsed_share: number;
-  /** Counts with a target: the 1–N月 figure as % of the annual target. */
-  reached_share: number | null;
-  on_track: boolean | null;
-  nowcast: { value: number; lo: number; hi: number } | null;
-  nowcast_meets: boolean | null;
-}
-
-export interface Progress { township: string; year: number; through: number; elapsed_share: number; period: string; items: ProgressItem[] }
+import type { ProgressItem, Progress } from '../../contract/assessment.ts';
+export type { ProgressItem, Progress };
 
 /** Years of history the seasonal pattern is read from. */
 export const HISTORY_YEARS = 5;

@@ -13,13 +13,8 @@
  * const { phi, sigma } = estimateAr1([1.2, 1.15, 1.3, 1.1, 1.05, 1.0, 0.95, 0.9]);
  */
 import { DEFAULTS } from './constants.ts';
-
-export interface Ar1 {
-  readonly phi: number;
-  readonly sigma: number;
-  readonly source: 'estimated' | 'default';
-  readonly years: number;
-}
+import type { Ar1 } from '../../contract/projection.ts';
+export type { Ar1 };
 
 export function estimateAr1(series: readonly number[]): Ar1 {
   const n = series.length;

@@ -15,32 +15,12 @@ import { Invalid } from '../errors/domain.ts';
 import { loadProjectionData, populationYears, residentAt, townshipList } from './data.ts';
 import { dataSpan, projectFromData } from './project.ts';
 import { AGES, type ProjectionData } from './types.ts';
+import { BACKTEST_MEASURES } from '../../contract/projection.ts';
+import type { BacktestFigures, BacktestMeasure, BacktestRow, BacktestReport } from '../../contract/projection.ts';
+export { BACKTEST_MEASURES };
+export type { BacktestMeasure, BacktestRow, BacktestReport };
 
-export const BACKTEST_MEASURES = ['total', 'age0to14', 'age15to64', 'age65plus'] as const;
-export type BacktestMeasure = (typeof BACKTEST_MEASURES)[number];
-type Figures = Record<BacktestMeasure, number>;
-
-export interface BacktestRow {
-  readonly scope: string;
-  readonly name: string;
-  readonly year: number;
-  readonly observed: Figures;
-  readonly projected: Figures;
-  /** 100 × (projected − observed) / observed. */
-  readonly errorPct: Figures;
-}
-
-export interface BacktestReport {
-  readonly baseYear: number;
-  readonly to: number;
-  readonly scenario: 'medium';
-  readonly years: number[];
-  readonly county: BacktestRow[];
-  readonly townships: BacktestRow[];
-  /** Mean absolute % error across townships, per year. */
-  readonly mape: ({ readonly year: number } & Figures)[];
-  readonly horizon: { readonly year: number; readonly county: Figures; readonly mape: Figures };
-}
+type Figures = BacktestFigures;
 
 function figures(m: ArrayLike<number>, f: ArrayLike<number>): Figures {
   let total = 0;

@@ -3,6 +3,7 @@
  * The documented defaults of the data-driven projection (docs/projection.md, "Projections from
  * the data"). Every one of them is a modelling choice, stated here once.
  */
+import { TFR_FLOOR } from '../../contract/projection.ts';
 export const DEFAULTS = {
   /** Years pooled for the ASFR schedule and the TFR (the last years up to the base). */
   fertilityYears: 3,
@@ -26,7 +27,7 @@ export const DEFAULTS = {
   scenarioTfrDelta: 0.25,
   scenarioPhaseYears: 5,
   /** No TFR path goes below this. */
-  tfrFloor: 0.3,
+  tfrFloor: TFR_FLOOR,
   /** Probabilistic variant. */
   tfrSeriesYears: 15,
   minSeriesYears: 8,

@@ -13,21 +13,10 @@ import { summarize } from '../demography/derived.ts';
 import { lifeTable, singleYearWidths } from '../demography/lifetable.ts';
 import type { ProjectionResult, Sex } from '../demography/types.ts';
 import { AGES, FERTILE_AGES, FERTILE_FROM, type Assumptions, type SexAges } from './types.ts';
-
-export const SERIES = [
-  'total', 'male', 'female', 'births', 'deaths', 'netMigrants', 'age0to14', 'age15to64', 'age65plus',
-  'dependencyTotal', 'dependencyYoung', 'dependencyOld', 'women15to49',
-  'school3to5', 'school6to11', 'school12to14', 'school15to17', 'medianAge', 'tfr',
-] as const;
-export type SeriesName = (typeof SERIES)[number];
-export type Series = Record<SeriesName, (number | null)[]>;
-
-export interface Pyramids {
-  readonly ages: number[];
-  /** One row of 101 ages per year (the base year first). */
-  readonly male: number[][];
-  readonly female: number[][];
-}
+import { SERIES } from '../../contract/projection.ts';
+import type { AssumptionsSummary, LifeTableSummary, SeriesName, Series, Pyramids } from '../../contract/projection.ts';
+export { SERIES };
+export type { AssumptionsSummary, SeriesName, Series, Pyramids };
 
 /** Flows by calendar year: null for the base year, then male + female of each step. */
 function flow(p: { male: Float64Array; female: Float64Array }): (number | null)[] {
@@ -76,7 +65,7 @@ export function pyramidsOf(r: ProjectionResult): Pyramids {
 const total = (a: ArrayLike<number>) => { let s = 0; for (let i = 0; i < a.length; i++) s += a[i]!; return s; };
 const pair = (v: SexAges) => ({ male: Array.from(v.male), female: Array.from(v.female) });
 
-function lifeTableSummary(mx: Float64Array, sex: Sex) {
+function lifeTableSummary(mx: Float64Array, sex: Sex): LifeTableSummary {
   const lt = lifeTable(mx, singleYearWidths(AGES), { sex });
   const l = (x: number) => lt.lx[x]!;
   return {
@@ -89,7 +78,7 @@ function lifeTableSummary(mx: Float64Array, sex: Sex) {
 }
 
 /** What the UI shows and lets the planner edit. */
-export function assumptionsSummary(a: Assumptions, name: string) {
+export function assumptionsSummary(a: Assumptions, name: string): AssumptionsSummary {
   const asfr = Array.from(a.fertility.shape, (s) => s * a.fertility.tfr);
   const m = a.migration;
   return {
@@ -130,4 +119,3 @@ export function assumptionsSummary(a: Assumptions, name: string) {
   };
 }
 
-export type AssumptionsSummary = ReturnType<typeof assumptionsSummary>;

@@ -22,9 +22,11 @@ import { loadProjectionData, residentAt, resolveBaseYear } from './data.ts';
 import { dataSpan, runProjection } from './project.ts';
 import { parseProjectionRequest } from './request.ts';
 import { FERTILE_AGES } from './types.ts';
+import { TABLE_SCENARIOS } from '../../contract/projection.ts';
+import type { TableScenario, PlanningColumn, JumpOff, PlanningTable } from '../../contract/projection.ts';
+export { TABLE_SCENARIOS };
+export type { TableScenario, PlanningColumn, JumpOff, PlanningTable };
 
-export const TABLE_SCENARIOS = ['low', 'medium', 'high', 'constant', 'zero_migration'] as const;
-export type TableScenario = (typeof TABLE_SCENARIOS)[number];
 export const SCENARIO_ZH: Record<TableScenario, string> = { low: '低方案', medium: '中方案', high: '高方案', constant: '不变方案', zero_migration: '零迁移方案' };
 const MAX_YEARS_OUT = 30;
 
@@ -34,34 +36,6 @@ export interface PlanningTableRequest {
   readonly scenarios: readonly TableScenario[];
   readonly groups: readonly string[];
   readonly baseYear?: number | undefined;
-}
-
-export interface PlanningColumn { readonly year: number; readonly scenario: TableScenario | 'observed' }
-
-export interface JumpOff {
-  readonly baseYear: number;
-  readonly observedBirths: number;
-  readonly observedTfr: number;
-  readonly assumedTfr: number;
-  readonly pooledYears: readonly number[];
-  /** Births the assumed fertility gives with the base year's women: observed − this is the fertility part. */
-  readonly assumedBirthsInBaseYear: number;
-  readonly firstYear: number;
-  readonly firstYearBirths: Partial<Record<TableScenario, number>>;
-  readonly parts: { readonly fertilityLevel: number; readonly women: number };
-  readonly text: { readonly zh: string; readonly en: string };
-}
-
-export interface PlanningTable {
-  readonly scope: string;
-  readonly name: string;
-  readonly baseYear: number;
-  readonly years: readonly number[];
-  readonly scenarios: readonly TableScenario[];
-  readonly columns: readonly PlanningColumn[];
-  readonly rows: readonly { readonly group: string; readonly zh: string; readonly en: string; readonly values: readonly (number | null)[] }[];
-  readonly jumpOff: JumpOff | null;
-  readonly notes: { readonly zh: string; readonly en: string };
 }
 
 const sum = (a: ArrayLike<number>) => { let s = 0; for (let i = 0; i < a.length; i++) s += a[i]!; return s; };

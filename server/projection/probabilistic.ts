@@ -17,21 +17,12 @@ import { Rng } from '../../common/random.ts';
 import { asfrRow, survivalRow, type UnitInputs } from './scenario.ts';
 import { StepScratch, stepUnit } from './step.ts';
 import { AGES } from './types.ts';
+import { BAND_SERIES, QUANTILES } from '../../contract/projection.ts';
+import type { BandSeries, Band, DrawsSummary } from '../../contract/projection.ts';
+export { BAND_SERIES, QUANTILES };
+export type { BandSeries, Band };
 
-export const BAND_SERIES = [
-  'total', 'births', 'age0to14', 'age15to64', 'age65plus', 'women15to49',
-  'school3to5', 'school6to11', 'school12to14', 'school15to17',
-] as const;
-export type BandSeries = (typeof BAND_SERIES)[number];
-
-export const QUANTILES = { p025: 0.025, p10: 0.1, p50: 0.5, p90: 0.9, p975: 0.975 } as const;
-export type Band = Record<keyof typeof QUANTILES, (number | null)[]>;
-
-export interface DrawsResult {
-  readonly draws: number;
-  readonly seed: number;
-  readonly tfr: Ar1;
-  readonly migration: { readonly phi: number; readonly sigma: number };
+export interface DrawsResult extends DrawsSummary {
   readonly bands: Record<BandSeries, Band>;
 }
 

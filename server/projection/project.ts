@@ -13,12 +13,14 @@ import { Forbidden, Invalid } from '../errors/domain.ts';
 import { estimateAr1, migrationSigma } from './ar1.ts';
 import { assumptionsOf, dataSpan, deriveOptions, derivedAssumptions } from './assumptionsOf.ts';
 import { resolveBaseYear, townshipList } from './data.ts';
-import { assumptionsSummary, pyramidsOf, seriesOf, type AssumptionsSummary, type Pyramids, type Series } from './output.ts';
-import { BAND_SERIES, projectDraws, type Band, type BandSeries, type DrawsResult } from './probabilistic.ts';
+import { assumptionsSummary, pyramidsOf, seriesOf } from './output.ts';
+import { BAND_SERIES, projectDraws, type Band, type DrawsResult } from './probabilistic.ts';
 import { canonicalJson, type ProjectionRequest } from './request.ts';
 import { projectUnits } from './rakedUnits.ts';
 import { countyMxPath, countyTfrPath, unitInputs, type ScenarioSpec, type UnitInputs } from './scenario.ts';
 import type { Assumptions, ProjectionData } from './types.ts';
+import type { ScopeResult, ProjectionAnswer } from '../../contract/projection.ts';
+export type { ScopeResult, ProjectionAnswer };
 
 export interface Projected {
   readonly assumptions: ReadonlyMap<string, Assumptions>;
@@ -49,28 +51,6 @@ export function projectAssumptions(
   for (const [scope, a] of assumptions) inputs.set(scope, unitInputs(a, spec, tfrPath, county.fertility.tfr, mx, a.mortality.smr));
   const results = projectUnits([...inputs.values()], control);
   return { assumptions, inputs, results };
-}
-
-export interface ScopeResult {
-  readonly scope: string;
-  readonly name: string;
-  readonly series: Series;
-  /** Absent when the request asked for `pyramids: false`. */
-  readonly pyramids?: Pyramids;
-  readonly bands?: Record<BandSeries, Band>;
-  readonly draws?: Omit<DrawsResult, 'bands'>;
-}
-
-export interface ProjectionAnswer {
-  readonly request: unknown;
-  readonly baseYear: number;
-  readonly horizon: number;
-  readonly scenario: string;
-  readonly variant: string;
-  readonly years: number[];
-  readonly results: ScopeResult[];
-  readonly assumptions: AssumptionsSummary[];
-  readonly method: Readonly<Record<string, string>>;
 }
 
 const METHOD = {

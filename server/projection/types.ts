@@ -7,19 +7,16 @@
  * const unit: UnitData = data.units.get('all')!;
  */
 import type { SexPair } from '../demography/types.ts';
+import { FERTILE_FROM, FERTILE_TO, FERTILE_AGES, SCENARIOS } from '../../contract/projection.ts';
+import type { ScenarioName } from '../../contract/projection.ts';
+export { FERTILE_FROM, FERTILE_TO, FERTILE_AGES, SCENARIOS };
+export type { ScenarioName };
 
 /** Single ages 0..100 (100 = 100+). */
 export const AGES = 101;
 export const OPEN_AGE = 100;
-/** Fertile ages of the ASFR schedule (births outside are counted at 15 or 49). */
-export const FERTILE_FROM = 15;
-export const FERTILE_TO = 49;
-export const FERTILE_AGES = FERTILE_TO - FERTILE_FROM + 1;
 
 export type SexAges = SexPair<Float64Array>;
-
-export const SCENARIOS = ['low', 'medium', 'high', 'constant', 'zero_migration', 'custom'] as const;
-export type ScenarioName = (typeof SCENARIOS)[number];
 
 /** Everything read from the rollups for one unit, by year. */
 export interface UnitData {

@@ -24,7 +24,7 @@ import type { RouteRule } from '../http/routeRules.ts';
 import { z } from 'zod';
 import { NO_AUDIT, type AuditLog } from '../http/audit.ts';
 import { principal, type AppEnv } from '../auth/principal.ts';
-import { TABLES, type TableName } from '../contract/tables.ts';
+import { TABLES, type TableName } from '../../contract/tables.ts';
 import type { Database } from '../db/Database.ts';
 import { ApiError } from '../http/errors.ts';
 import { isIngestError } from '../ingest/IngestError.ts';

@@ -11,7 +11,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { NO_AUDIT, type AuditLog } from '../http/audit.ts';
 import { principal, type AppEnv } from '../auth/principal.ts';
-import { RULES, type RuleId } from '../contract/tables.ts';
+import { RULES, type RuleId } from '../../contract/tables.ts';
 import type { Database } from '../db/Database.ts';
 import { ApiError } from '../http/errors.ts';
 import { query } from '../http/validate.ts';

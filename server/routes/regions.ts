@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../auth/principal.ts';
 import type { Database } from '../db/Database.ts';
 import { ApiError } from '../http/errors.ts';
-import { TOPOJSON_FILE } from '../contract/tables.ts';
+import { TOPOJSON_FILE } from '../../contract/tables.ts';
 
 export function regionRoutes(db: Database) {
   return new Hono<AppEnv>()

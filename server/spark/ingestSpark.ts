@@ -13,7 +13,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { TABLES, type TableName } from '../contract/tables.ts';
+import { TABLES, type TableName } from '../../contract/tables.ts';
 import { runNamed } from '../db/namedQuery.ts';
 import { diskError } from '../ingest/diskErrors.ts';
 import { storeMeta, todayIso, type IngestOptions, type IngestReport, type TableReport } from '../ingest/ingest.ts';

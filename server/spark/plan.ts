@@ -8,7 +8,7 @@
  * const plan = sparkPlan('data/demo', '/tmp/out', '2026-11-23');
  */
 import path from 'node:path';
-import { STORAGE_TYPE, TABLES, TABLE_ORDER, type TableName } from '../contract/tables.ts';
+import { STORAGE_TYPE, TABLES, TABLE_ORDER, type TableName } from '../../contract/tables.ts';
 import { IngestError } from '../ingest/IngestError.ts';
 import { RULE_PARAMS } from '../ingest/ingest.ts';
 import { locateTable } from '../ingest/locate.ts';

@@ -12,7 +12,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { STORAGE_TYPE, TABLES, TABLE_ORDER } from '../contract/tables.ts';
+import { STORAGE_TYPE, TABLES, TABLE_ORDER } from '../../contract/tables.ts';
 import { bindParams } from '../db/bind.ts';
 import { runNamed } from '../db/namedQuery.ts';
 import { IngestError } from '../ingest/IngestError.ts';

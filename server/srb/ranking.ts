@@ -9,22 +9,12 @@ import type { Database } from '../db/Database.ts';
 import { Lru } from '../db/lru.ts';
 import type { IndicatorQuery } from '../indicators/types.ts';
 import type { Scope } from '../auth/scope.ts';
-import { classifyFunnel, funnelGrid, type FunnelPoint } from '../stats/index.ts';
-import { srbRow, type BirthOrderFilter, type SrbRow } from './srbRows.ts';
+import { classifyFunnel, funnelGrid } from '../stats/index.ts';
+import { srbRow, type BirthOrderFilter } from './srbRows.ts';
 import { spanBirthsBySex } from './spanCounts.ts';
 import { funnelRule, srbListRule } from '../../common/srbWording.ts';
-
-export interface SrbRanking {
-  span: string;
-  from: number;
-  to: number;
-  /** The elevated-SRB list's rule and the funnel's centre, in words (common/srbWording.ts). */
-  rule: { zh: string; en: string; funnel: { zh: string; en: string } };
-  county: SrbRow;
-  prior: { meanSrb: number; strength: number; pooled: boolean } | null;
-  townships: (SrbRow & { name: string; rank: number; funnel: string })[];
-  funnel: FunnelPoint[];
-}
+import type { SrbRanking } from '../../contract/api.ts';
+export type { SrbRanking };
 
 /** Whole answers per database generation (about 1.7 MB each with their JSON on 1,500 townships). */
 const rankings = new Lru<SrbRanking>(8);
@@ -76,7 +66,7 @@ export function restrictRanking(ranking: SrbRanking, scope: Scope): SrbRanking |
   if (scope.kind === 'county') return ranking;
   const own = ranking.townships
     .filter((t) => scope.codes.has(t.township))
-    .map((t) => ({ ...t, smoothed: null, smoothed_lo: null, smoothed_hi: null, shrinkage: 0, funnel: 'withheld' }))
+    .map((t) => ({ ...t, smoothed: null, smoothed_lo: null, smoothed_hi: null, shrinkage: 0, funnel: 'withheld' as const }))
     .sort((a, b) => (b.srb ?? -Infinity) - (a.srb ?? -Infinity))
     .map((t, i) => ({ ...t, rank: i + 1 }));
   // the funnel's words quote the county's ratio: withheld with the county row

@@ -11,33 +11,16 @@ import type { Database } from '../db/Database.ts';
 import { Lru } from '../db/lru.ts';
 import type { Scope } from '../auth/scope.ts';
 import { periodParams, residencesOf } from '../indicators/sources.ts';
-import type { IndicatorQuery, IndicatorRow } from '../indicators/types.ts';
+import type { IndicatorQuery } from '../indicators/types.ts';
 import { fitSrbPrior, flag, posteriorSrb, srbInterval, type BetaPrior } from '../stats/index.ts';
-import { srbJudgement, type SrbJudgement } from '../../common/srbWording.ts';
-
-export const BIRTH_ORDERS = ['all', '1', '2', '3+'] as const;
-export type BirthOrderFilter = (typeof BIRTH_ORDERS)[number];
+import { srbJudgement } from '../../common/srbWording.ts';
+import { BIRTH_ORDERS } from '../../contract/api.ts';
+import type { BirthOrderFilter, SrbRow } from '../../contract/api.ts';
+export { BIRTH_ORDERS };
+export type { BirthOrderFilter, SrbRow };
 
 /** `r_births.birth_order` codes each filter sums (3 holds third and later births). */
 export const ORDER_CODES: Record<BirthOrderFilter, number[]> = { all: [1, 2, 3], 1: [1], 2: [2], '3+': [3] };
-
-export interface SrbRow extends IndicatorRow {
-  order: BirthOrderFilter;
-  male: number;
-  female: number;
-  births: number;
-  srb: number | null;
-  lo: number | null;
-  hi: number | null;
-  smoothed: number | null;
-  smoothed_lo: number | null;
-  smoothed_hi: number | null;
-  /** Weight of the county prior in the smoothed value (0 for the county itself). */
-  shrinkage: number;
-  flag: 'high' | 'low' | 'normal' | null;
-  /** The words every page uses (common/srbWording.ts): high 偏高, elevated_ns 未显著偏高, normal 正常, … */
-  judgement: SrbJudgement;
-}
 
 export interface SexCounts { township: string; period: string; male: number | null; female: number | null }
 

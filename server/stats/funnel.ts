@@ -30,21 +30,13 @@
 import { binomialCdf } from './special.ts';
 import { shareFromSrb, srbFromShare } from './ratio.ts';
 import { Z95 } from './wilson.ts';
+import type { FunnelPoint, FunnelClass } from '../../contract/api.ts';
+export type { FunnelPoint, FunnelClass };
 
 /** Two-sided 99.8% standard-normal quantile Φ⁻¹(0.999). */
 export const Z998 = 3.090232306167813;
 
 export type FunnelMethod = 'normal' | 'exact';
-
-export interface FunnelPoint {
-  readonly births: number;
-  readonly lo95: number;
-  readonly hi95: number | null;
-  readonly lo998: number;
-  readonly hi998: number | null;
-}
-
-export type FunnelClass = 'above998' | 'above95' | 'inside' | 'below95' | 'below998' | 'no_births';
 
 interface ShareLimits {
   readonly lo95: number;

@@ -10,22 +10,11 @@
  * const book = new TargetBook(fileTargets, edits);
  * book.find('compliance_registered', '999901101', 2024); // { direction: 'at_least', value: 99, source: 'default', … }
  */
-import { MEASURES, type TargetRule } from './measures.ts';
+import { MEASURES } from './measures.ts';
+import { TARGET_SOURCES as SOURCES, type Target, type TargetSource } from '../../contract/assessment.ts';
+export { SOURCES };
+export type { Target, TargetSource };
 
-export const SOURCES = ['edit', 'file', 'default'] as const;
-export type TargetSource = (typeof SOURCES)[number];
-
-export interface Target extends TargetRule {
-  readonly measure: string;
-  /** 'all' for the county, else a 9-digit township code. */
-  readonly scope: string;
-  /** The year it applies to; null for every year. */
-  readonly year: number | null;
-  readonly source: TargetSource;
-  /** Who set an edit and when (ISO time); where a file target came from (file and line). */
-  readonly by?: string;
-  readonly at?: string;
-}
 
 export function targetKey(t: Pick<Target, 'measure' | 'scope' | 'year'>): string {
   return `${t.measure}|${t.scope}|${t.year ?? '*'}`;

@@ -10,17 +10,10 @@
  */
 import { meetsTarget } from '../../common/targetComparison.ts';
 import type { Bilingual } from '../indicators/types.ts';
-
-export const DIRECTIONS = ['at_least', 'at_most', 'between'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
-
-export interface TargetRule {
-  readonly direction: Direction;
-  /** The bound (at least / at most), or the lower end of a band. */
-  readonly value: number;
-  /** The upper end of a band (`between`), else null. */
-  readonly upper: number | null;
-}
+import { DIRECTIONS } from '../../contract/assessment.ts';
+import type { Direction, TargetRule } from '../../contract/assessment.ts';
+export { DIRECTIONS };
+export type { Direction, TargetRule };
 
 export interface Measure {
   readonly id: string;

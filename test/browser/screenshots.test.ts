@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserStore } from '../../server/auth/users.ts';
-import { t } from '../../web/src/i18n.ts';
+import { t } from '../../web/src/i18n/index.ts';
 import { launch, pageErrors, ready, type Browser } from './browser.ts';
 import { startDemoServer, type DemoServer } from './demoServer.ts';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Database } from '../../server/db/Database.ts';
 import { runProjection } from '../../server/projection/project.ts';
 import { parseProjectionRequest } from '../../server/projection/request.ts';
-import { projectionRows } from '../../web/src/pages/projections.ts';
+import { projectionRows } from '../../web/src/pages/projections/rows.ts';
 import { basePopulation, projectionView, type ProjectionAnswer } from '../../web/src/projection.ts';
 import { demoCounty } from '../fixtures/demoCounty.ts';
 describe('projection answers', () => {

@@ -8,90 +8,19 @@
  * const births = await api.indicator('births', { township: 'all', from: 2023, to: 2024, compare: 'yoy' });
  */
 import type { Topology } from 'topojson-specification';
+import { apiUrl, client } from './client.ts';
 
-export type RegionKind = 'town' | 'township' | 'subdistrict';
-export interface TownshipInfo { code: string; name: string; kind: RegionKind }
-export interface Meta {
-  county: { code: string; name: string };
-  townships: TownshipInfo[];
-  years: { from: number; to: number; eventsFrom?: number; eventsTo?: number };
-  /** Rows accepted per table. */
-  rowCounts: Record<string, number>;
-  rowsRead?: Record<string, number>;
-  quarantine: Record<string, Record<string, number>>;
-  /** What the account may see: the county (`all`) or its township codes. */
-  scope?: 'all' | string[];
-  ingestedAt?: string | null;
-  /** True when the population came in 5-year groups and was graduated to single ages at import. */
-  populationGraduated?: boolean;
-}
-
-export type Role = 'admin' | 'analyst' | 'township';
-export interface SessionUser { name: string; role: Role; townships: 'all' | string[] }
-/** `GET /api/session`: access control is on when users exist; `user` is null until a login. */
-export interface Session { accessControl: boolean; user: SessionUser | null }
-export interface MapRow { township: string; name: string; kind: string; value: number }
-export interface MapLayer { indicator: string; year: number; unit: string; label: { zh: string; en: string }; rows: MapRow[] }
-
-// The parameter vocabularies are the server's own (type-only imports: nothing of the server is bundled).
-import type { Extra, PeriodKind, ResidenceFilter as Residence } from '../../server/indicators/types.ts';
-import type { BirthOrderFilter as BirthOrder } from '../../server/srb/srbRows.ts';
-import type { SrbJudgement } from '../../common/srbWording.ts';
-export type { BirthOrder, Extra, PeriodKind, Residence };
-
-export interface IndicatorRow {
-  township: string;
-  period: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  small: boolean;
-  previous?: number | null;
-  change?: number | null;
-  change_pct?: number | null;
-  [field: string]: Extra | undefined;
-}
-export interface IndicatorAnswer { indicator: string; unit: string; name: { zh: string; en: string }; rows: IndicatorRow[] }
-export interface IndicatorInfo {
-  id: string; unit: string; name: { zh: string; en: string }; definition: { zh: string; en: string };
-  parameters: { period: PeriodKind[] };
-}
-export interface IndicatorCatalog { indicators: IndicatorInfo[]; smallCell: number }
-
-export interface IndicatorParams {
-  township?: string;
-  from?: number;
-  to?: number;
-  period?: PeriodKind;
-  residence?: Residence;
-  compare?: 'none' | 'yoy' | 'prev';
-  ages?: 'single' | '5';
-  direction?: 'in' | 'out';
-}
-
-export type SrbFlag = 'high' | 'low' | 'normal' | null;
-export interface SrbRow extends IndicatorRow {
-  order: BirthOrder; male: number; female: number; births: number;
-  srb: number | null; lo: number | null; hi: number | null;
-  smoothed: number | null; smoothed_lo: number | null; smoothed_hi: number | null;
-  shrinkage: number; flag: SrbFlag;
-  /** 偏高 / 未显著偏高 / 正常 / … (common/srbWording.ts). */
-  judgement: SrbJudgement;
-}
-export interface SrbAnswer { indicator: 'srb'; unit: string; band: [number, number]; rows: SrbRow[] }
-export type FunnelClass = 'above998' | 'above95' | 'inside' | 'below95' | 'below998' | 'no_births';
-export interface FunnelLimit { births: number; lo95: number; hi95: number | null; lo998: number; hi998: number | null }
-export interface SrbRankingRow extends SrbRow { name: string; rank: number; funnel: FunnelClass }
-export interface SrbRanking {
-  span: string;
-  from: number;
-  to: number;
-  rule: { zh: string; en: string; funnel: { zh: string; en: string } };
-  county: SrbRow;
-  prior: { meanSrb: number; strength: number; pooled: boolean } | null;
-  townships: SrbRankingRow[];
-  funnel: FunnelLimit[];
-}
+// The wire types are the contract's (contract/api.ts), shared with the server.
+import type {
+  BirthOrderFilter as BirthOrder, Extra, FunnelClass, FunnelPoint as FunnelLimit, IndicatorAnswer, IndicatorCatalog, IndicatorInfo,
+  IndicatorParams, IndicatorRow, MapLayer, MapRow, Meta, PeriodKind, RegionKind, ResidenceFilter as Residence, Role, Session, SessionUser,
+  SrbAnswer, SrbFlag, SrbRanking, SrbRankingRow, SrbRow, TownshipInfo,
+} from '../../contract/api.ts';
+export type {
+  BirthOrder, Extra, FunnelClass, FunnelLimit, IndicatorAnswer, IndicatorCatalog, IndicatorInfo, IndicatorParams, IndicatorRow,
+  MapLayer, MapRow, Meta, PeriodKind, RegionKind, Residence, Role, Session, SessionUser, SrbAnswer, SrbFlag, SrbRanking, SrbRankingRow,
+  SrbRow, TownshipInfo,
+};
 
 export class ApiFailure extends Error {
   constructor(readonly status: number, message: string, readonly code: string) {
@@ -177,24 +106,28 @@ export function postJson<T>(url: string, body: unknown): Promise<T> {
   return hit;
 }
 
-function qs(params: object): string {
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
-  return search.toString();
+/** Parameters as the URL carries them: strings (a vocabulary keeps its words), unset and empty ones left out. */
+type AsQuery<T> = { [K in keyof T]: Exclude<T[K], undefined> extends string ? T[K] : string | Extract<T[K], undefined> };
+function queryOf<T extends object>(params: T): AsQuery<T> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') out[k] = String(v);
+  return out as AsQuery<T>;
 }
 
+// Paths come from the typed client (client.ts): a route or parameter the server lacks does not compile.
 export const api = {
-  meta: () => getJson<Meta>('/api/meta'),
-  topology: () => getJson<Topology>('/api/regions.topojson'),
-  map: (indicator: string, year: number) => getJson<MapLayer>(`/api/map?${qs({ indicator, year })}`),
-  catalog: () => getJson<IndicatorCatalog>('/api/indicators'),
-  indicator: (name: string, params: IndicatorParams) => getJson<IndicatorAnswer>(`/api/indicators/${encodeURIComponent(name)}?${qs(params)}`),
-  srb: (params: IndicatorParams & { order?: BirthOrder }) => getJson<SrbAnswer>(`/api/srb?${qs(params)}`),
-  srbRanking: (params: { from?: number; to?: number; residence?: Residence; order?: BirthOrder }) => getJson<SrbRanking>(`/api/srb/ranking?${qs(params)}`),
+  meta: () => getJson<Meta>(apiUrl(client.meta.$path())),
+  topology: () => getJson<Topology>(apiUrl(client['regions.topojson'].$path())),
+  map: (indicator: 'population', year: number) => getJson<MapLayer>(apiUrl(client.map.$path({ query: queryOf({ indicator, year }) }))),
+  catalog: () => getJson<IndicatorCatalog>(apiUrl(client.indicators.$path())),
+  indicator: (name: string, params: IndicatorParams) => getJson<IndicatorAnswer>(indicatorUrl(name, params)),
+  srb: (params: IndicatorParams & { order?: BirthOrder }) => getJson<SrbAnswer>(apiUrl(client.srb.$path({ query: queryOf(params) }))),
+  srbRanking: (params: { from?: number; to?: number; residence?: Residence; order?: BirthOrder }) =>
+    getJson<SrbRanking>(apiUrl(client.srb.ranking.$path({ query: queryOf(params) }))),
 };
 
 export const auth = {
-  session: () => getJson<Session>('/api/session'),
+  session: () => getJson<Session>(apiUrl(client.session.$path())),
   /** Logs in with an access token; a bad token is an `ApiFailure` with status 401 (not sent to the login handler). */
   async login(token: string): Promise<SessionUser> {
     const r = await fetch('/api/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
@@ -225,5 +158,5 @@ export function auditExport(chart: string, what = 'csv'): void {
 
 /** The URL of an indicator request, for tests and for "open the raw data" links. */
 export function indicatorUrl(name: string, params: IndicatorParams): string {
-  return `/api/indicators/${encodeURIComponent(name)}?${qs(params)}`;
+  return apiUrl(client.indicators[':name'].$path({ param: { name }, query: queryOf(params) }));
 }

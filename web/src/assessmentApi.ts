@@ -2,21 +2,14 @@
  * @module assessmentApi
  * Typed calls for the assessment year: targets (`GET /api/targets`, admins' `POST /api/targets`
  * and `/api/targets/remove`), year-to-date progress (`GET /api/progress`) and the scorecard
- * (`GET /api/assessment`). The answer types are the server's own (type-only imports).
+ * (`GET /api/assessment`). The answer types are the contract's (contract/assessment.ts).
  */
-import type { Assessment } from '../../server/assessment/run.ts';
-import type { Progress } from '../../server/progress/progress.ts';
-import type { Target } from '../../server/targets/book.ts';
-import type { Direction } from '../../server/targets/measures.ts';
+import type {
+  Assessment, Direction, ItemResult, MeasureInfo, Progress, ShownTarget, Target, TargetEdit, TargetsAnswer, TownshipResult,
+} from '../../contract/assessment.ts';
 import { clearCache, getJson, isApiFailure, ApiFailure } from './api.ts';
 
-export type { Assessment, Direction, Progress, Target };
-export type { ItemResult, TownshipResult } from '../../server/assessment/score.ts';
-
-export interface ShownTarget extends Target { rule: string; name: { zh: string; en: string } | null; place?: string }
-export interface MeasureInfo { id: string; name: { zh: string; en: string }; unit: string }
-export interface TargetsAnswer { year: number; measures: MeasureInfo[]; set: ShownTarget[]; effective: ShownTarget[]; canEdit: boolean }
-export interface TargetEdit { measure: string; scope: string; year: number | null; direction: Direction; value: number; upper: number | null }
+export type { Assessment, Direction, ItemResult, MeasureInfo, Progress, ShownTarget, Target, TargetEdit, TargetsAnswer, TownshipResult };
 
 async function post(url: string, body: unknown): Promise<void> {
   const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

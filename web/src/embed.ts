@@ -8,7 +8,7 @@
 import type { Result } from 'vega-embed';
 import type { TopLevelSpec } from 'vega-lite';
 import { ZH_FORMAT_LOCALE } from './format.ts';
-import type { Lang } from './i18n.ts';
+import type { Lang } from './i18n/index.ts';
 
 const MENU_ZH = {
   COMPILED_ACTION: '查看 Vega', EDITOR_ACTION: '在编辑器中打开', PNG_ACTION: '保存为 PNG 图片',

@@ -11,7 +11,7 @@
  */
 import { JUDGEMENT_WORDS, type SrbJudgement } from '../../common/srbWording.ts';
 import { csvText, formulaSafe, quoteCsv } from '../../common/csvField.ts';
-import { csvHeader, t, type Lang, type StringKey } from './i18n.ts';
+import { csvHeader, t, type Lang, type StringKey } from './i18n/index.ts';
 
 export type ExportValue = string | number | null;
 export interface ExportTable { headers: string[]; decimals: (number | undefined)[]; rows: ExportValue[][] }
@@ -51,7 +51,7 @@ function decimalsFor(key: string, unit: string | undefined, sample: number[]): n
 }
 
 function word(key: string, value: unknown, lang: Lang): ExportValue | undefined {
-  if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
+  if (typeof value === 'boolean') return value ? t('yesWord', lang) : t('noWord', lang);
   if (typeof value !== 'string') return undefined;
   const table = WORDS[key];
   if (table?.[value]) return table[value]![lang];
@@ -76,7 +76,7 @@ export function exportTable(rows: readonly Record<string, unknown>[], o: ExportO
   const out = rows.map((r) => keys.map((k, i): ExportValue => {
     let v = r[k];
     if (k === 'name' && v === undefined && typeof r.township === 'string' && o.names) v = o.names(r.township);
-    if (k === 'township' && v === 'all') return o.lang === 'zh' ? '全县' : 'county';
+    if (k === 'township' && v === 'all') return t('countyInRows', o.lang);
     const w = word(k, v, o.lang);
     if (w !== undefined) return w;
     if (typeof v === 'number') {

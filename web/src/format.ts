@@ -9,7 +9,7 @@
  * formatValue(4839, 'persons');    // '4,839'
  */
 import { compareValueWithTarget, compareWithTarget } from '../../common/targetComparison.ts';
-import type { Lang } from './i18n.ts';
+import type { Lang } from './i18n/index.ts';
 
 export type UnitKind = 'count' | 'permille' | 'percent' | 'ratio' | 'years';
 

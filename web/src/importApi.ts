@@ -2,27 +2,12 @@
  * @module importApi
  * Typed calls behind the 数据导入 page and the per-township data quality: uploads (multipart),
  * the mapping, dry run, import and its progress. Not memoised: each answers a step the admin
- * has just taken. The types are the server's own (type-only imports: nothing of it is bundled).
+ * has just taken. The types are the contract's (contract/imports.ts).
  */
 import { ApiFailure, isApiFailure } from './api.ts';
-import type { Suggestion } from '../../server/office/suggest.ts';
-import type { FileMapping } from '../../server/office/mapping.ts';
-import type { TableReport } from '../../server/ingest/ingest.ts';
+import type { FileMapping, ImportStatus, MappingAnswer, Suggestion, TableReport, TownshipQuality } from '../../contract/imports.ts';
 
-export type { FileMapping, Suggestion, TableReport };
-
-export interface MappingAnswer {
-  suggestions: Suggestion[];
-  fields: Record<string, { name: string; zh: string }[]>;
-  tables: { name: string; zh: string; en: string }[];
-}
-export interface ImportStatus { state: 'none' | 'running' | 'done' | 'failed'; messages: string[]; tables: TableReport[] | null; seconds: number | null; error: string | null }
-export interface TownshipQuality {
-  township: string | null;
-  accepted: Record<string, number>;
-  quarantined: Record<string, Record<string, number>>;
-  unknownPolicy: number;
-}
+export type { FileMapping, ImportStatus, MappingAnswer, Suggestion, TableReport, TownshipQuality };
 
 async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
   const response = await fetch(url, init);

@@ -11,9 +11,9 @@
  * logout button. A township account gets a scoped `meta` (only its townships) and `county: false`.
  */
 import { api, auth, clearCache, isApiFailure, onUnauthorized, type Meta, type Session } from './api.ts';
-import { currentLang, t, translatePage, type Lang, type StringKey } from './i18n.ts';
+import { currentLang, t, tf, translatePage, type Lang, type StringKey } from './i18n/index.ts';
 import { renderLogin } from './pages/login.ts';
-import { w } from './pages/importStrings.ts';
+import { w } from './i18n/strings/import.ts';
 import { buildHref, currentPage, PAGES, type Changes, type PageContext, type PageId } from './router.ts';
 import { loadCharts } from './embed.ts';
 import { errorMessage, h } from './ui.ts';
@@ -86,7 +86,7 @@ function context(m: Meta, county: boolean, lang: Lang, page: PageId): PageContex
 
 function renderNav(page: PageId, params: URLSearchParams, lang: Lang, admin: boolean): void {
   const nav = byId('nav');
-  nav.setAttribute('aria-label', lang === 'zh' ? '页面' : 'Pages');
+  nav.setAttribute('aria-label', t('pagesNav', lang));
   nav.replaceChildren(...PAGES.filter((p) => p !== 'import' || admin).map((p) => {
     const a = h('a', { href: buildHref(p, params), text: title(p, lang), 'data-nav': p, 'aria-current': p === page ? 'page' : undefined });
     a.addEventListener('click', (ev) => {
@@ -178,12 +178,11 @@ function setPrintMargins(m: Meta, pageTitle: string, lang: Lang): void {
   if (!printSheet) return;
   const q = (s: string) => JSON.stringify(s);
   const date = new Date().toISOString().slice(0, 10);
-  const zh = lang === 'zh';
-  const source = zh ? `数据来源：人口信息数据库（${m.years.from}–${m.years.to}年），Renkou 计算` : `Source: population information system (${m.years.from}–${m.years.to}), computed by Renkou`;
-  const pageNo = zh ? '"第 " counter(page) " 页 / 共 " counter(pages) " 页"' : '"Page " counter(page) " of " counter(pages)';
+  const source = tf('printSource', lang, { from: m.years.from, to: m.years.to });
+  const pageNo = t('printPageNo', lang);
   printSheet.replaceSync(`@page {
     @top-left { content: ${q(`${m.county.name} · ${pageTitle}`)}; font-size: 8pt; color: #444; }
-    @top-right { content: ${q(`${zh ? '打印日期：' : 'Printed '}${date}`)}; font-size: 8pt; color: #444; }
+    @top-right { content: ${q(`${tf('printedOn', lang, { date })}`)}; font-size: 8pt; color: #444; }
     @bottom-left { content: ${q(source)}; font-size: 7.5pt; color: #666; }
     @bottom-right { content: ${pageNo}; font-size: 7.5pt; color: #666; }
   }`);

@@ -1,42 +1,32 @@
 /**
  * @module projection
  * Client of the projection API and the view the projections page draws from its answers:
- * - `POST /api/projections` (body: server/projection/request.ts) answers `years` (base year
+ * - `POST /api/projections` (body: contract/projection.ts) answers `years` (base year
  *   first), one entry per scope in `results` with `series` (total, births, women 15–49, school
  *   ages, …; flows are null in the base year), `pyramids` (`ages` 0..100, one row per year by
  *   sex) and, for the probabilistic variant, `bands` (p025 / p10 / p50 / p90 / p975 per series),
- *   and `assumptions` per scope (server/projection/output.ts).
+ *   and `assumptions` per scope.
  * - `GET /api/projections/assumptions?scope=&baseYear=` the derived assumptions of one scope.
- * - `GET /api/projections/backtest?baseYear=&to=` the backtest report (server/projection/backtest.ts).
- * The types are the server's own (type-only imports: nothing of the server is bundled).
+ * - `GET /api/projections/backtest?baseYear=&to=` the backtest report.
+ * The types are the contract's (contract/projection.ts), shared with the server.
  *
  * @example
  * const answer = await projectionApi.run({ scope: 'all', horizon: 20, scenario: 'medium', variant: 'deterministic' });
  * const view = projectionView(answer, 'all');
  * view.series.total[0]; // the base population
  */
-import type { z } from 'zod';
-import type { BacktestReport } from '../../server/projection/backtest.ts';
-import type { AssumptionsSummary, SeriesName } from '../../server/projection/output.ts';
-import type { Band, BandSeries } from '../../server/projection/probabilistic.ts';
-import type { ProjectionAnswer, ScopeResult } from '../../server/projection/project.ts';
-import type { ProjectionRequestSchema } from '../../server/projection/request.ts';
+import { BAND_SERIES, SCENARIOS, type AssumptionsSummary, type BacktestReport, type Band, type BandSeries, type ProjectionAnswer,
+  type ScenarioName, type ScopeResult, type SeriesName, type Variant } from '../../contract/projection.ts';
+import type { ProjectionBodyInput } from '../../contract/projectionRequest.ts';
 import { getJson, postJson } from './api.ts';
 
-export type { AssumptionsSummary, BacktestReport, Band, BandSeries, ProjectionAnswer, ScopeResult, SeriesName };
-
-export const SCENARIOS = ['low', 'medium', 'high', 'constant', 'zero_migration', 'custom'] as const;
-export type Scenario = (typeof SCENARIOS)[number];
-export type Variant = 'deterministic' | 'probabilistic';
+export type { AssumptionsSummary, BacktestReport, Band, BandSeries, ProjectionAnswer, ScopeResult, SeriesName, Variant };
+export { BAND_SERIES, SCENARIOS };
+export type Scenario = ScenarioName;
 
 /** The body of `POST /api/projections` as the client sends it (defaults left to the server). */
-export type ProjectionRequest = z.input<typeof ProjectionRequestSchema>;
+export type ProjectionRequest = ProjectionBodyInput;
 export type CustomAssumptions = NonNullable<ProjectionRequest['custom']>;
-
-/** Series the probabilistic variant gives bands for (server/projection/probabilistic.ts). */
-export const BAND_SERIES: readonly BandSeries[] = [
-  'total', 'births', 'age0to14', 'age15to64', 'age65plus', 'women15to49', 'school3to5', 'school6to11', 'school12to14', 'school15to17',
-];
 
 export interface PyramidYear { year: number; ages: string[]; male: number[]; female: number[] }
 

@@ -9,7 +9,7 @@
  * ctx.go('township', { township: code });       // another page
  */
 import type { Meta } from './api.ts';
-import type { Lang } from './i18n.ts';
+import type { Lang } from './i18n/index.ts';
 
 export const PAGES = ['overview', 'township', 'assessment', 'targets', 'srb', 'structure', 'projections', 'reports', 'quality', 'import'] as const;
 export type PageId = (typeof PAGES)[number];

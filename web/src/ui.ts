@@ -14,7 +14,7 @@ import { auditExport } from './api.ts';
 import { downloadBlob, downloadText, type CsvRow } from './csv.ts';
 import { renderChart } from './embed.ts';
 import { exportCsv, exportTable, exportXlsx } from './exportRows.ts';
-import { t, type Lang } from './i18n.ts';
+import { currentLang, errorCodeText, t, type Lang } from './i18n/index.ts';
 
 type Child = Node | string | null | undefined | false;
 
@@ -112,8 +112,22 @@ export interface ChartPanel {
   fail(e: unknown): void;
 }
 
-export function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+/**
+ * A failure in the planner's language: for an API error, what its code means, then the server's
+ * message (which names the parameter or file at fault); otherwise the error's own message.
+ * The code is read off the thrown error (the API client's failures carry `code`).
+ */
+export function errorMessage(e: unknown, lang: Lang = currentLang()): string {
+  const detail = e instanceof Error ? e.message : String(e);
+  const code = errorCode(e);
+  const meaning = code === null ? null : errorCodeText(code, lang);
+  if (meaning === null) return detail;
+  return lang === 'zh' ? `${meaning}（${detail}）` : `${meaning} (${detail})`;
+}
+
+function errorCode(e: unknown): string | null {
+  const code: unknown = e instanceof Error ? (e as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : null;
 }
 
 /** A titled panel with a chart slot; `show` renders, `empty`/`fail` say why there is no chart. */
@@ -166,7 +180,7 @@ export function chartPanel(id: string, title: string, lang: Lang, note?: string,
 /** PNG and SVG buttons: the chart with its title in the image, white, at most 16:9 (chartExport.ts). */
 function imageButtons(id: string, spec: TopLevelSpec, title: string, fileName: string, lang: Lang): HTMLButtonElement[] {
   return (['png', 'svg'] as const).map((format) => {
-    const b = h('button', { type: 'button', class: 'csv', 'data-image': `${id}-${format}`, text: `${lang === 'zh' ? '保存图片' : 'Save'} ${format.toUpperCase()}` });
+    const b = h('button', { type: 'button', class: 'csv', 'data-image': `${id}-${format}`, text: `${t('saveImage', lang)} ${format.toUpperCase()}` });
     b.addEventListener('click', () => {
       b.disabled = true;
       void import('./chartExport.ts').then(({ chartImage }) => chartImage(spec, title, format))
@@ -184,7 +198,7 @@ export function downloadButtons(id: string, table: () => ReturnType<typeof expor
     downloadText(exportCsv(table()), `${fileName}.csv`);
     auditExport(id);
   });
-  const xlsx = h('button', { type: 'button', class: 'csv', 'data-xlsx': id, text: lang === 'zh' ? 'Excel' : 'Excel' });
+  const xlsx = h('button', { type: 'button', class: 'csv', 'data-xlsx': id, text: 'Excel' });
   xlsx.addEventListener('click', () => {
     xlsx.disabled = true;
     void exportXlsx(table(), fileName).then((blob) => {

@@ -13,7 +13,7 @@ import { rateFunnelSpec } from '../charts/rateFunnel.ts';
 import { downloadText, type CsvRow } from '../csv.ts';
 import { columnsTable, exportCsv } from '../exportRows.ts';
 import { formatDec, formatInt, formatValue } from '../format.ts';
-import { t, tf, type Lang } from '../i18n.ts';
+import { t, tf, type Lang } from '../i18n/index.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
 import { sortableTable, type SortColumn } from '../sortTable.ts';
 import { chartPanel, controls, h, panel, scopeNote, selectField } from '../ui.ts';
@@ -33,14 +33,13 @@ function itemValue(i: ItemResult): string {
 function itemCounts(i: ItemResult, lang: Lang): string {
   const f = i.fields;
   const n = (k: string) => (f[k] === null || f[k] === undefined ? '—' : formatInt(f[k]!));
-  const zh = lang === 'zh';
   switch (i.kind) {
     case 'compliance_registered': case 'compliance_migrant': return `${n('compliant')}/${n('births')}`;
     case 'certificate_rate': return `${n('holders')}/${n('women')}`;
     case 'hospital_rate': return `${n('in_hospital')}/${n('births')}`;
-    case 'srb': return `${zh ? '出生' : 'births '}${n('births')}${f.smoothed_lo != null && f.smoothed_hi != null ? `，${formatDec(f.smoothed_lo)}–${formatDec(f.smoothed_hi)}` : ''}`;
-    case 'births_change': return `${n('births')}（${zh ? '上年' : 'before '}${n('previous')}）`;
-    case 'data_quality': return `${zh ? '不详' : 'unknown '}${n('unknown_policy')}，${zh ? '隔离' : 'quarantined '}${n('quarantined')}`;
+    case 'srb': return `${t('detailBirths', lang)}${n('births')}${f.smoothed_lo != null && f.smoothed_hi != null ? `，${formatDec(f.smoothed_lo)}–${formatDec(f.smoothed_hi)}` : ''}`;
+    case 'births_change': return `${n('births')}（${t('detailBefore', lang)}${n('previous')}）`;
+    case 'data_quality': return `${t('detailUnknown', lang)}${n('unknown_policy')}，${t('detailQuarantined', lang)}${n('quarantined')}`;
     default: return '';
   }
 }
@@ -128,17 +127,16 @@ export async function renderAssessment(root: HTMLElement, ctx: PageContext): Pro
 }
 
 function csvColumns(items: readonly { id: string; name: string }[], lang: Lang) {
-  const zh = lang === 'zh';
   return [
-    { key: 'rank', label: t('rankCol', lang) }, { key: 'township', label: zh ? '乡镇代码' : 'code' }, { key: 'name', label: t('townshipCol', lang) },
+    { key: 'rank', label: t('rankCol', lang) }, { key: 'township', label: t('townshipCode', lang) }, { key: 'name', label: t('townshipCol', lang) },
     { key: 'total', label: t('totalCol', lang), decimals: 2 }, { key: 'category', label: t('categoryCol', lang) }, { key: 'veto', label: t('vetoed', lang) },
     { key: 'two_years', label: t('twoYears', lang) },
-    ...items.flatMap((i) => [{ key: `${i.id}_value`, label: i.name, decimals: 2 }, { key: `${i.id}_score`, label: `${i.name}${zh ? '得分' : ' score'}`, decimals: 2 }, { key: `${i.id}_warn`, label: `${i.name}${t('warnItem', lang)}` }]),
+    ...items.flatMap((i) => [{ key: `${i.id}_value`, label: i.name, decimals: 2 }, { key: `${i.id}_score`, label: tf('itemScore', lang, { item: i.name }), decimals: 2 }, { key: `${i.id}_warn`, label: `${i.name}${t('warnItem', lang)}` }]),
   ];
 }
 
 function csvRows(towns: readonly TownshipResult[], lang: Lang): CsvRow[] {
-  const yes = lang === 'zh' ? '是' : 'yes';
+  const yes = t('yesWord', lang);
   return towns.map((r) => ({
     rank: r.rank, township: r.township, name: r.name, total: r.total, category: r.category_name,
     veto: r.veto ? yes : '', two_years: r.bottom_two_years ? yes : '',

@@ -9,7 +9,7 @@ import { api, auditExport, type IndicatorParams, type IndicatorRow } from '../ap
 import { downloadText } from '../csv.ts';
 import { columnsTable, exportCsv } from '../exportRows.ts';
 import { formatValue } from '../format.ts';
-import { t, tf, type Lang, type StringKey } from '../i18n.ts';
+import { t, tf, type Lang, type StringKey } from '../i18n/index.ts';
 import type { PageContext } from '../router.ts';
 import { sortableTable, type SortColumn } from '../sortTable.ts';
 import { h, panel } from '../ui.ts';
@@ -64,7 +64,7 @@ export async function renderPlainComparison(root: HTMLElement, ctx: PageContext,
   const download = h('button', { type: 'button', id: 'comparison-csv', class: 'csv', text: t('downloadTable', lang) });
   download.addEventListener('click', () => {
     const rows = lines.map((r) => ({ township: r.township, name: r.name, ...Object.fromEntries(COLUMNS.map((c) => [c.key, r.values[c.key]?.value ?? null])) }));
-    downloadText(exportCsv(columnsTable(rows, [{ key: 'township', label: lang === 'zh' ? '乡镇代码' : 'code' }, { key: 'name', label: t('townshipCol', lang) },
+    downloadText(exportCsv(columnsTable(rows, [{ key: 'township', label: t('townshipCode', lang) }, { key: 'name', label: t('townshipCol', lang) },
       ...COLUMNS.map((c) => ({ key: c.key, label: label(c, lang), decimals: c.unit === 'persons' ? 0 : 2 }))])),
       `${fileName(meta, 'townships', window === 'year' ? year : `SY${year}`)}.csv`);
     auditExport('comparison-table');

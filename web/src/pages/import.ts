@@ -7,12 +7,12 @@
  */
 import { auth } from '../api.ts';
 import { importApi, isApiFailure, type ImportStatus, type TableReport } from '../importApi.ts';
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../i18n/index.ts';
 import type { PageContext } from '../router.ts';
 import { errorMessage, h, panel, table } from '../ui.ts';
 import { formatInt } from '../format.ts';
 import { mappingEditor, type MappingEditor } from './importMapping.ts';
-import { w } from './importStrings.ts';
+import { w } from '../i18n/strings/import.ts';
 import { ruleLabel, tableLabel } from './quality.ts';
 
 const POLL_MS = 500;

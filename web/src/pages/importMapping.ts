@@ -6,9 +6,9 @@
  * gives back the mapping as corrected.
  */
 import type { FileMapping, MappingAnswer, Suggestion } from '../importApi.ts';
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../i18n/index.ts';
 import { h, table } from '../ui.ts';
-import { w, type ImportWord } from './importStrings.ts';
+import { w, type ImportWord } from '../i18n/strings/import.ts';
 
 const IGNORE = 'ignore';
 const CONFIDENCE_WORD: Record<string, ImportWord> = { exact: 'exact', close: 'close', personal: 'personal', none: 'none' };

@@ -6,7 +6,7 @@
  * for is rendered. A bad token says so plainly and keeps the form.
  */
 import { auth, isApiFailure } from '../api.ts';
-import { t, type Lang } from '../i18n.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { errorMessage, h } from '../ui.ts';
 
 export function renderLogin(root: HTMLElement, lang: Lang, loggedIn: () => void): void {

@@ -8,10 +8,10 @@
  */
 import { getJson } from '../api.ts';
 import { formatInt } from '../format.ts';
-import type { Lang } from '../i18n.ts';
+import { t, tf, type Lang } from '../i18n/index.ts';
 import type { PageContext } from '../router.ts';
 import { checkboxGroup, controls, errorMessage, h, panel, table } from '../ui.ts';
-import type { PlanningTable } from '../../../server/projection/planningTable.ts';
+import type { PlanningTable } from '../../../contract/projection.ts';
 import { defaultTableYears } from '../../../common/planningGroups.ts';
 
 const SCENARIOS = ['low', 'medium', 'high', 'constant', 'zero_migration'] as const;
@@ -28,7 +28,6 @@ function yearsParam(raw: string | null, base: number): number[] {
 
 export function planningTablePanel(ctx: PageContext, scope: string, baseYear: number): { element: HTMLElement; load: Promise<void> } {
   const { lang, params } = ctx;
-  const zh = lang === 'zh';
   const years = yearsParam(params.get('tableYears'), baseYear);
   const chosen = (params.get('tableScenarios') ?? 'low,medium,high').split(',').filter((s): s is (typeof SCENARIOS)[number] => (SCENARIOS as readonly string[]).includes(s));
   const scenarios = chosen.length ? chosen : ['low', 'medium', 'high'];
@@ -37,40 +36,39 @@ export function planningTablePanel(ctx: PageContext, scope: string, baseYear: nu
   const query = new URLSearchParams({ scope, baseYear: String(baseYear), years: years.join(','), scenarios: scenarios.join(','), lang });
   const url = (format: string) => `/api/projections/table?${query.toString()}&format=${format}`;
   const downloads = h('div', { class: 'chart-tools no-print' },
-    ...(['csv', 'xlsx', 'docx'] as const).map((f) => h('a', { class: 'csv', href: url(f), download: '', 'data-download': f, text: `${zh ? '下载' : 'Download'} ${f === 'docx' ? 'Word' : f.toUpperCase()}` })));
-  const body = h('div', { class: 'table-scroll', id: 'planning-table-body' }, h('p', { class: 'loading', text: zh ? '正在计算规划表…' : 'Computing the planning table…' }));
+    ...(['csv', 'xlsx', 'docx'] as const).map((f) => h('a', { class: 'csv', href: url(f), download: '', 'data-download': f, text: `${t('download', lang)} ${f === 'docx' ? 'Word' : f.toUpperCase()}` })));
+  const body = h('div', { class: 'table-scroll', id: 'planning-table-body' }, h('p', { class: 'loading', text: t('planningComputing', lang) }));
   const jump = h('p', { class: 'note', id: 'planning-jump' });
   const note = h('p', { class: 'note', id: 'planning-note' });
-  const element = panel('planning-table', zh ? '规划表：主要指标预测（人）' : 'Planning table (persons)',
+  const element = panel('planning-table', t('planningTitle', lang),
     controls(
-      h('label', { class: 'field', for: 'table-years' }, h('span', { text: zh ? '年份（逗号分隔，至多30年）' : 'Years (comma-separated, ≤ 30 years on)' }), yearsInput),
-      checkboxGroup('table-scenarios', zh ? '方案' : 'Scenarios', SCENARIOS.map((s) => ({ value: s, label: SCENARIO_LABEL[s]![lang] })), new Set(scenarios),
+      h('label', { class: 'field', for: 'table-years' }, h('span', { text: t('planningYears', lang) }), yearsInput),
+      checkboxGroup('table-scenarios', t('planningScenarios', lang), SCENARIOS.map((s) => ({ value: s, label: SCENARIO_LABEL[s]![lang] })), new Set(scenarios),
         (values) => ctx.set({ tableScenarios: values.length ? values.join(',') : undefined })),
     ),
     downloads, body, jump, note);
   element.classList.add('wide');
   const load = (async () => {
     try {
-      const t = await getJson<PlanningTable>(url('json'));
-      body.replaceChildren(renderTable(t, lang));
-      jump.textContent = t.jumpOff ? (zh ? t.jumpOff.text.zh : t.jumpOff.text.en) : '';
-      note.textContent = zh ? t.notes.zh : t.notes.en;
-      element.dataset.rows = String(t.rows.length);
+      const answer = await getJson<PlanningTable>(url('json'));
+      body.replaceChildren(renderTable(answer, lang));
+      jump.textContent = answer.jumpOff ? answer.jumpOff.text[lang] : '';
+      note.textContent = answer.notes[lang];
+      element.dataset.rows = String(answer.rows.length);
     } catch (e) {
-      body.replaceChildren(h('p', { class: 'error', role: 'alert', text: (zh ? '规划表未能生成：' : 'The planning table failed: ') + errorMessage(e) }));
+      body.replaceChildren(h('p', { class: 'error', role: 'alert', text: t('planningFailed', lang) + errorMessage(e) }));
     }
   })();
   return { element, load };
 }
 
-function renderTable(t: PlanningTable, lang: Lang): HTMLTableElement {
-  const zh = lang === 'zh';
-  const head = t.columns.map((c) => `${c.year}${zh ? '年' : ''} ${SCENARIO_LABEL[c.scenario]![lang]}`);
-  const tbl = table([zh ? '指标' : 'Group', ...head],
-    t.rows.map((r) => [zh ? r.zh : r.en, ...r.values.map((v) => (v === null ? '—' : formatInt(v)))]),
+function renderTable(answer: PlanningTable, lang: Lang): HTMLTableElement {
+  const head = answer.columns.map((c) => `${tf('yearOf', lang, { year: c.year })} ${SCENARIO_LABEL[c.scenario]![lang]}`);
+  const tbl = table([t('planningGroup', lang), ...head],
+    answer.rows.map((r) => [r[lang], ...r.values.map((v) => (v === null ? '—' : formatInt(v)))]),
     new Set(head.map((_, i) => i + 1)));
   tbl.id = 'planning-table-grid';
-  [...tbl.tBodies[0]!.rows].forEach((tr, i) => { tr.dataset.group = t.rows[i]!.group; });
-  [...tbl.tHead!.rows[0]!.cells].slice(1).forEach((th, i) => { th.dataset.year = String(t.columns[i]!.year); th.dataset.scenario = t.columns[i]!.scenario; });
+  [...tbl.tBodies[0]!.rows].forEach((tr, i) => { tr.dataset.group = answer.rows[i]!.group; });
+  [...tbl.tHead!.rows[0]!.cells].slice(1).forEach((th, i) => { th.dataset.year = String(answer.columns[i]!.year); th.dataset.scenario = answer.columns[i]!.scenario; });
   return tbl;
 }

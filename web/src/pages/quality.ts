@@ -8,9 +8,9 @@
 import type { Meta } from '../api.ts';
 import { barsSpec } from '../charts/bars.ts';
 import { PALETTE } from '../charts/common.ts';
-import { RULES, TABLES, type RuleId, type TableName } from '../../../server/contract/tables.ts';
+import { RULES, TABLES, type RuleId, type TableName } from '../../../contract/tables.ts';
 import { formatInt } from '../format.ts';
-import { t, type Lang } from '../i18n.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import type { PageContext } from '../router.ts';
 import { chartPanel, h, panel, scopeNote, table } from '../ui.ts';
 import { fileName } from './shared.ts';

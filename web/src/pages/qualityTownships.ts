@@ -9,9 +9,9 @@ import { auth, type Meta } from '../api.ts';
 import { downloadText } from '../csv.ts';
 import { formatInt } from '../format.ts';
 import { qualityApi, type TownshipQuality } from '../importApi.ts';
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../i18n/index.ts';
 import { errorMessage, h, panel, table } from '../ui.ts';
-import { w } from './importStrings.ts';
+import { w } from '../i18n/strings/import.ts';
 import { ruleLabel } from './quality.ts';
 
 function quarantinedText(q: TownshipQuality, lang: Lang): { total: number; text: string } {

@@ -8,22 +8,14 @@
  * page (`format=html`) to print or save as PDF.
  * State: `report=<name>` and the report's parameters by name (`township=&year=&period=…`).
  */
-import type { describeParams } from '../../../server/notebooks/params.ts';
+import type { ReportInfo, ReportParam } from '../../../contract/reports.ts';
 import { getJson, getText, isApiFailure } from '../api.ts';
-import { t, type Lang, type StringKey } from '../i18n.ts';
+import { t, type Lang, type StringKey } from '../i18n/index.ts';
 import type { PageContext } from '../router.ts';
 import { controls, errorMessage, h, numberField, panel, scopeNote, selectField, type Option } from '../ui.ts';
 import { townshipName, townshipOptions, yearOptions } from './shared.ts';
 
-export type ReportParam = ReturnType<typeof describeParams>[number];
-export interface ReportInfo {
-  name: string;
-  title: string;
-  description: string;
-  audience: string;
-  params: ReportParam[];
-  formats: string[];
-}
+export type { ReportInfo, ReportParam };
 
 /** A title from the notebook's front matter without its template slots (`{{ meta.place }}`). */
 export function plainTitle(title: string): string {
@@ -51,7 +43,6 @@ export function trustedFragment(html: string): DocumentFragment {
 
 export async function renderReports(root: HTMLElement, ctx: PageContext): Promise<void> {
   const { meta, lang, params } = ctx;
-  const zh = lang === 'zh';
   root.append(h('h2', { class: 'page-title', text: `${t('reports', lang)} · ${meta.county.name}` }));
   const { reports } = await getJson<{ reports: ReportInfo[] }>('/api/reports');
   if (!reports.length) {
@@ -70,8 +61,8 @@ export async function renderReports(root: HTMLElement, ctx: PageContext): Promis
     const link = h('a', { href: ctx.href('reports', { report: r.name }), text: current ? '' : t('reportOpen', lang), 'aria-current': current ? 'page' : undefined });
     link.addEventListener('click', (ev) => { ev.preventDefault(); ctx.set({ report: r.name }); });
     const audience = r.audience === 'township' ? t('reportAudienceTownship', lang) : t('reportAudienceCounty', lang);
-    const action = !allowed(r) ? h('span', { class: 'muted', text: zh ? '全县报告，您的账号无权生成。' : 'A county report: not open to your account.' })
-      : current ? h('span', { class: 'muted', text: zh ? '（当前报告）' : '(shown below)' }) : link;
+    const action = !allowed(r) ? h('span', { class: 'muted', text: t('reportCountyOnly', lang) })
+      : current ? h('span', { class: 'muted', text: t('reportCurrent', lang) }) : link;
     return h('li', { 'data-report': r.name, class: current ? 'current' : undefined },
       h('strong', { class: 'report-title', text: plainTitle(r.title) }), h('span', { class: 'badge', text: audience }),
       h('p', { class: 'note', text: r.description }), action);
@@ -108,11 +99,11 @@ export async function renderReports(root: HTMLElement, ctx: PageContext): Promis
   const query = new URLSearchParams(values);
   const base = `/api/reports/${encodeURIComponent(report.name)}?${query.toString()}`;
   const standalone = h('a', { id: 'report-standalone', class: 'button-link', href: `${base}&format=html`, target: '_blank', rel: 'noopener', text: t('reportStandalone', lang) });
-  const word = h('a', { id: 'report-docx', class: 'button-link', href: `${base}&format=docx`, download: '', text: zh ? '下载 Word 文档' : 'Download Word document' });
+  const word = h('a', { id: 'report-docx', class: 'button-link', href: `${base}&format=docx`, download: '', text: t('reportWord', lang) });
   root.append(controls(...fields, standalone, word));
   if (!ctx.county) {
-    const mine = meta.townships.map((x) => x.name).join(zh ? '、' : ', ');
-    root.append(scopeNote('reports-scope-note', `${zh ? '您的账号可生成本乡镇（街道）的报告。' : 'Your account may render reports for its own townships.'}${t('yourTownships', lang)}${mine}`));
+    const mine = meta.townships.map((x) => x.name).join(t('listSeparator', lang));
+    root.append(scopeNote('reports-scope-note', `${t('reportOwnTownships', lang)}${t('yourTownships', lang)}${mine}`));
   }
 
   // the report
@@ -121,7 +112,7 @@ export async function renderReports(root: HTMLElement, ctx: PageContext): Promis
     h('p', { class: 'loading', text: `${t('reportRendering', lang)}（${plainTitle(report.title)} · ${place}）` }));
   root.append(h('section', { class: 'panel report-panel', id: 'report', 'aria-label': plainTitle(report.title) }, body));
   if (!allowed(report)) {
-    body.replaceChildren(scopeNote('report-denied', zh ? '这是全县报告，您的账号仅可生成本乡镇（街道）的报告。' : 'This is a county report; your account may render reports for its own townships only.'));
+    body.replaceChildren(scopeNote('report-denied', t('reportDenied', lang)));
     body.dataset.state = 'denied';
     body.setAttribute('aria-busy', 'false');
     standalone.hidden = true;
@@ -151,25 +142,24 @@ export async function renderReports(root: HTMLElement, ctx: PageContext): Promis
  * for pasting into Word. Hidden when printing.
  */
 function chartTools(report: string, query: URLSearchParams, chart: string, lang: Lang): HTMLElement {
-  const zh = lang === 'zh';
   const url = (format: string) => `/api/reports/${encodeURIComponent(report)}/charts/${encodeURIComponent(chart)}?${query.toString()}&format=${format}`;
-  const copy = h('button', { type: 'button', class: 'csv', 'data-copy': chart, text: zh ? '复制图片' : 'Copy image' });
+  const copy = h('button', { type: 'button', class: 'csv', 'data-copy': chart, text: t('copyImage', lang) });
   copy.addEventListener('click', () => {
     copy.disabled = true;
     void (async () => {
       try {
         const blob = await (await fetch(url('png'), { credentials: 'same-origin' })).blob();
         await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
-        copy.textContent = zh ? '已复制' : 'Copied';
+        copy.textContent = t('copied', lang);
       } catch {
-        copy.textContent = zh ? '无法复制，请用“保存PNG”' : 'Cannot copy: use Save PNG';
+        copy.textContent = t('copyFailed', lang);
       } finally {
         copy.disabled = false;
       }
     })();
   });
-  return h('div', { class: 'chart-tools report-chart-tools no-print', role: 'group', 'aria-label': zh ? '图表导出' : 'Chart export' },
-    h('a', { class: 'csv', href: url('png'), download: '', 'data-save': 'png', text: zh ? '保存PNG' : 'Save PNG' }),
-    h('a', { class: 'csv', href: url('svg'), download: '', 'data-save': 'svg', text: zh ? '保存SVG' : 'Save SVG' }),
+  return h('div', { class: 'chart-tools report-chart-tools no-print', role: 'group', 'aria-label': t('chartExport', lang) },
+    h('a', { class: 'csv', href: url('png'), download: '', 'data-save': 'png', text: t('savePng', lang) }),
+    h('a', { class: 'csv', href: url('svg'), download: '', 'data-save': 'svg', text: t('saveSvg', lang) }),
     copy);
 }

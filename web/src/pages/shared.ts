@@ -5,7 +5,7 @@
  */
 import type { BirthOrder, Meta, PeriodKind, Residence } from '../api.ts';
 import { COUNTY_COLOR, PALETTE } from '../charts/common.ts';
-import { t, type Lang, type StringKey } from '../i18n.ts';
+import { t, type Lang, type StringKey } from '../i18n/index.ts';
 import type { Option } from '../ui.ts';
 
 export function townshipName(meta: Meta, code: string, lang: Lang): string {

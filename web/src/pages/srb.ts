@@ -10,7 +10,7 @@ import { api, type BirthOrder, type PeriodKind, type Residence, type SrbRankingR
 import { funnelSpec } from '../charts/funnel.ts';
 import { srbSeriesSpec } from '../charts/srbSeries.ts';
 import { formatDec, formatInt } from '../format.ts';
-import { t, type Lang } from '../i18n.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
 import { chartPanel, controls, downloadButtons, errorMessage, h, panel, scopeNote, selectField, smallWarning, table } from '../ui.ts';
 import { exportTable } from '../exportRows.ts';
@@ -55,8 +55,7 @@ export async function renderSrb(root: HTMLElement, ctx: PageContext): Promise<vo
   );
 
   const seriesPanel = chartPanel('srb-series', `${t('srbSeries', lang)} · ${estimate === 'raw' ? t('raw', lang) : t('smoothed', lang)}`, lang,
-    lang === 'zh' ? '绿色带为正常范围103–107；阴影为95%区间；三角形表示区间整体高于107（偏高）。平滑值把出生数少的乡镇向全县水平收缩。'
-      : 'Green: the normal range 103–107; shading: 95% interval; triangles: interval wholly above 107. Smoothing shrinks small townships toward the county.');
+    t('srbSeriesNote', lang));
   seriesPanel.element.classList.add('wide');
   const funnelPanel = chartPanel('srb-funnel', `${t('funnelTitle', lang)} · ${rankFrom}–${to}`, lang, t('funnelNote', lang));
   const rankingBody = h('div', { class: 'table-scroll' }, h('p', { class: 'loading', text: t('loading', lang) }));
@@ -82,7 +81,7 @@ export async function renderSrb(root: HTMLElement, ctx: PageContext): Promise<vo
       if (rows.every((r) => r.value === null)) return seriesPanel.empty();
       await seriesPanel.show({
         spec: srbSeriesSpec({
-          rows, band: answer.band, yTitle: `${t('srbShort', lang)}（${lang === 'zh' ? '女=100' : 'female = 100'}）`,
+          rows, band: answer.band, yTitle: `${t('srbShort', lang)}（${t('femaleIs100', lang)}）`,
           colors: seriesColors([...new Set(names)], t('county', lang)), width: 1180, height: 260,
           labels: { period: t('period', lang), lo: `${t('interval95', lang)}↓`, hi: `${t('interval95', lang)}↑`, births: t('birthsCount', lang), band: t('normalBand', lang), flag: t('flag', lang) },
         }),
@@ -106,7 +105,7 @@ export async function renderSrb(root: HTMLElement, ctx: PageContext): Promise<vo
           limits: r.funnel, center, band: [103, 107], width: 520, height: 330,
           labels: {
             births: t('birthsCount', lang), srb: t('srbShort', lang), limit95: t('limit95', lang), limit998: t('limit998', lang),
-            center: t('countyRatio', lang), name: t('name', lang), funnel: t('funnelClass', lang), limit: lang === 'zh' ? '控制限' : 'Limit',
+            center: t('countyRatio', lang), name: t('name', lang), funnel: t('funnelClass', lang), limit: t('controlLimit', lang),
           },
         }),
         rows: r.funnel.map((f) => ({ ...f })), fileName: fileName(meta, 'srb-funnel', order.replace('+', 'plus'), rankFrom, to), lang,
@@ -134,7 +133,7 @@ export async function renderSrb(root: HTMLElement, ctx: PageContext): Promise<vo
 function rankingTable(rows: readonly SrbRankingRow[], lang: Lang, open: (code: string) => void): HTMLTableElement {
   const d = (n: number | null) => (n === null ? '—' : formatDec(n));
   const tbl = table(
-    [t('rank', lang), t('name', lang), t('birthsCount', lang), t('raw', lang), t('interval95', lang), lang === 'zh' ? '平滑值' : 'Smoothed', t('flag', lang), t('funnelClass', lang)],
+    [t('rank', lang), t('name', lang), t('birthsCount', lang), t('raw', lang), t('interval95', lang), t('smoothedCol', lang), t('flag', lang), t('funnelClass', lang)],
     rows.map((r) => {
       const link = h('a', { href: `?page=srb&township=${r.township}`, text: r.name });
       link.addEventListener('click', (ev) => { ev.preventDefault(); open(r.township); });

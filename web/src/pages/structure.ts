@@ -11,7 +11,7 @@ import { pyramidSpec, type OverlayRow, type PyramidRow } from '../charts/pyramid
 import { trendSpec } from '../charts/trend.ts';
 import { PALETTE } from '../charts/common.ts';
 import { formatValue } from '../format.ts';
-import { t, type Lang } from '../i18n.ts';
+import { t, tf, type Lang } from '../i18n/index.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
 import { vitalPanels } from './structureVital.ts';
 import { chartPanel, controls, errorMessage, h, panel, selectField } from '../ui.ts';
@@ -54,11 +54,11 @@ function figures(lang: Lang, year: number, pop: IndicatorRow[], regPop: Indicato
     ['0–14', formatValue(v(ages, (r) => r.group === '0-14'), '%')],
     ['15–64', formatValue(v(ages, (r) => r.group === '15-64'), '%')],
     ['65+', formatValue(v(ages, (r) => r.group === '65+'), '%')],
-    [`${t('dependency', lang)}（${lang === 'zh' ? '总' : 'total'}）`, formatValue(v(dep, (r) => r.kind === 'total'), '%')],
-    [`${t('dependency', lang)}（${lang === 'zh' ? '少儿' : 'young'}）`, formatValue(v(dep, (r) => r.kind === 'young'), '%')],
-    [`${t('dependency', lang)}（${lang === 'zh' ? '老年' : 'old'}）`, formatValue(v(dep, (r) => r.kind === 'old'), '%')],
+    [`${t('dependency', lang)}（${t('dependencyTotal', lang)}）`, formatValue(v(dep, (r) => r.kind === 'total'), '%')],
+    [`${t('dependency', lang)}（${t('dependencyYoung', lang)}）`, formatValue(v(dep, (r) => r.kind === 'young'), '%')],
+    [`${t('dependency', lang)}（${t('dependencyOld', lang)}）`, formatValue(v(dep, (r) => r.kind === 'old'), '%')],
     [t('women1549', lang), formatValue(v(women), 'persons')],
-    ...(['3-5', '6-11', '12-14', '15-17'] as const).map((g): [string, string] => [`${t('schoolAge', lang)} ${g}${lang === 'zh' ? '岁' : ''}`, formatValue(v(school, (r) => r.group === g), 'persons')]),
+    ...(['3-5', '6-11', '12-14', '15-17'] as const).map((g): [string, string] => [`${t('schoolAge', lang)} ${tf('agesOf', lang, { ages: g })}`, formatValue(v(school, (r) => r.group === g), 'persons')]),
   ];
   return h('dl', { class: 'kv', id: 'structure-figures' }, ...items.flatMap(([k, val]) => [h('dt', { text: k }), h('dd', { class: 'num', text: val })]));
 }
@@ -85,10 +85,9 @@ export async function renderStructure(root: HTMLElement, ctx: PageContext): Prom
     ),
   );
   const pyramidPanel = chartPanel('pyramid', `${t('pyramid', lang)} · ${place} · ${year}${compareYear !== null ? ` / ${compareYear}` : ''}`, lang,
-    lang === 'zh' ? '常住人口 = 户籍人口 − 流出人口 + 流入人口。深色：户籍人口中在本地居住者；浅色：流入人口；虚线：对比年份的常住人口。'
-      : 'Resident = registered − out-migrants + in-migrants. Dark: registered people living here; light: in-migrants; dashed: the comparison year’s residents.');
+    t('residentPyramidNote', lang));
   const figuresBox = h('div', {}, h('p', { class: 'loading', text: t('loading', lang) }));
-  root.append(h('div', { class: 'grid-2' }, pyramidPanel.element, panel('structure-figures-panel', `${place} · ${year}${lang === 'zh' ? '年末' : ''}`, figuresBox)));
+  root.append(h('div', { class: 'grid-2' }, pyramidPanel.element, panel('structure-figures-panel', `${place} · ${tf('yearEnd', lang, { year })}`, figuresBox)));
   const agesPanel = chartPanel('age-structure', t('ageStructure', lang), lang);
   const schoolPanel = chartPanel('school-age', t('schoolAge', lang), lang);
   root.append(h('div', { class: 'grid-2 even' }, agesPanel.element, schoolPanel.element));
@@ -110,7 +109,7 @@ export async function renderStructure(root: HTMLElement, ctx: PageContext): Prom
         spec: pyramidSpec({
           rows: pyramidParts(now.rows, labels), ages: order,
           parts: { domain: [labels.registered, labels.migrant], range: [...PART_COLORS] },
-          overlay: then ? { rows: residentRows(then.rows), label: `${compareYear}${lang === 'zh' ? '年常住人口' : ' residents'}` } : undefined,
+          overlay: then ? { rows: residentRows(then.rows), label: tf('residentsOf', lang, { year: compareYear ?? '' }) } : undefined,
           labels: { male: t('male', lang), female: t('female', lang), age: t('age', lang), persons: t('persons', lang), part: t('residence', lang) },
           width: 600, height: ages === 'single' ? 440 : 400,
         }),
@@ -137,16 +136,16 @@ export async function renderStructure(root: HTMLElement, ctx: PageContext): Prom
       await agesPanel.show({
         spec: trendSpec({
           rows: ageRows.rows.map((r) => ({ period: r.period, series: String(r.group), value: r.value, small: r.small })),
-          yTitle: `${lang === 'zh' ? '比重' : 'Share'}（%）`, format: ',.1f', colors: groupColors(['0-14', '15-64', '65+']), zero: true, width: 540, height: 220,
+          yTitle: `${t('shareCol', lang)}（%）`, format: ',.1f', colors: groupColors(['0-14', '15-64', '65+']), zero: true, width: 540, height: 220,
           labels: { period: t('year', lang), small: t('smallWarning', lang) },
         }),
         rows: ageRows.rows.map((r) => ({ ...r, name: place })), fileName: fileName(meta, 'age-structure', township), lang,
       });
       await schoolPanel.show({
         spec: trendSpec({
-          rows: school.rows.map((r) => ({ period: r.period, series: `${String(r.group)}${lang === 'zh' ? '岁' : ''}`, value: r.value, small: r.small })),
+          rows: school.rows.map((r) => ({ period: r.period, series: tf('agesOf', lang, { ages: String(r.group) }), value: r.value, small: r.small })),
           yTitle: `${t('schoolAge', lang)}（${t('persons', lang)}）`, format: ',.0f', zero: true, width: 540, height: 220,
-          colors: groupColors(['3-5', '6-11', '12-14', '15-17'].map((g) => `${g}${lang === 'zh' ? '岁' : ''}`)),
+          colors: groupColors(['3-5', '6-11', '12-14', '15-17'].map((g) => tf('agesOf', lang, { ages: g }))),
           labels: { period: t('year', lang), small: t('smallWarning', lang) },
         }),
         rows: school.rows.map((r) => ({ ...r, name: place })), fileName: fileName(meta, 'school-age', township), lang,

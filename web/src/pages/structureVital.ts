@@ -8,7 +8,7 @@
 import { api } from '../api.ts';
 import { trendSpec } from '../charts/trend.ts';
 import { formatDec, formatInt } from '../format.ts';
-import { t } from '../i18n.ts';
+import { t, tf } from '../i18n/index.ts';
 import type { PageContext } from '../router.ts';
 import { chartPanel, downloadButtons, errorMessage, h, panel, table } from '../ui.ts';
 import { exportTable } from '../exportRows.ts';
@@ -18,20 +18,18 @@ import { VITAL_COLORS } from '../charts/palette.ts';
 
 export function vitalPanels(ctx: PageContext, township: string, year: number, place: string): { elements: HTMLElement[]; load: Promise<void> } {
   const { meta, lang } = ctx;
-  const zh = lang === 'zh';
   const groupsBody = h('div', { class: 'table-scroll', id: 'age-groups' }, h('p', { class: 'loading', text: t('loading', lang) }));
   const groupsTools = h('div', { class: 'chart-tools' });
-  const groups = panel('age-groups-panel', `${zh ? '规划人群' : 'Planning groups'} · ${place} · ${year}${zh ? '年末' : ''}`, groupsTools, groupsBody);
-  const vital = chartPanel('vital-rates', zh ? '人口自然变动（户籍人口，‰）' : 'Natural change (registered, ‰)', lang,
-    zh ? '出生率、死亡率与自然增长率均以户籍人口的期中人年数为分母（死亡为户籍人口死亡登记）；常住人口口径的出生率见指标 cbr_resident。'
-      : 'Birth, death and natural growth rates all on registered person-years (deaths are registered deaths); the resident birth rate is indicator cbr_resident.');
+  const groups = panel('age-groups-panel', `${t('planningGroups', lang)} · ${place} · ${tf('yearEnd', lang, { year })}`, groupsTools, groupsBody);
+  const vital = chartPanel('vital-rates', t('vitalTitle', lang), lang,
+    t('vitalNote', lang));
   const lifeBox = h('div', { id: 'life-expectancy' });
   vital.element.append(lifeBox);
   const load = (async () => {
     try {
       const rows = (await api.indicator('age_groups', { township, from: year, to: year, residence: 'all' })).rows;
       const label = (id: string) => PLANNING_GROUPS.find((g) => g.id === id)?.[lang] ?? id;
-      const tbl = table([zh ? '人群' : 'Group', zh ? '人数' : 'Persons', zh ? '占总人口（%）' : 'Share (%)'],
+      const tbl = table([t('groupCol', lang), t('personsCol', lang), t('shareOfTotal', lang)],
         rows.map((r) => [label(String(r.group)), formatInt(r.value ?? 0), typeof r.share === 'number' ? formatDec(r.share) : '—']), new Set([1, 2]));
       tbl.id = 'age-groups-table';
       [...tbl.tBodies[0]!.rows].forEach((tr, i) => { tr.dataset.group = String(rows[i]!.group); });
@@ -46,16 +44,16 @@ export function vitalPanels(ctx: PageContext, township: string, year: number, pl
         api.indicator('cbr', { ...span, residence: 'registered' }), api.indicator('cdr', span), api.indicator('ngr', span),
         api.indicator('life_expectancy', { township, from: year, to: year }),
       ]);
-      const series = [[cbr, zh ? '出生率' : 'Birth rate'], [cdr, zh ? '死亡率' : 'Death rate'], [ngr, zh ? '自然增长率' : 'Natural growth']] as const;
+      const series = [[cbr, t('birthRate', lang)], [cdr, t('deathRate', lang)], [ngr, t('naturalGrowth', lang)]] as const;
       const rows = series.flatMap(([a, name]) => a.rows.map((r) => ({ period: r.period, series: name, value: r.value, small: r.small })));
       await vital.show({
         spec: trendSpec({ rows, yTitle: '‰', format: ',.2f', zero: true, width: 540, height: 220, colors: { domain: series.map((s) => s[1]), range: [...VITAL_COLORS] }, labels: { period: t('year', lang), small: t('smallWarning', lang) } }),
         rows: series.flatMap(([a, name]) => a.rows.map((r) => ({ ...r, series: name }))), unit: '‰', fileName: fileName(meta, 'deaths', township, span.from, span.to), lang,
         names: () => place,
       });
-      const sexLabel = (s: string) => (s === 'M' ? t('male', lang) : s === 'F' ? t('female', lang) : zh ? '合计' : 'both');
-      lifeBox.replaceChildren(h('p', { class: 'note', id: 'life-expectancy-text' }, `${zh ? `${year}年平均预期寿命（岁，95%区间）：` : `Life expectancy ${year} (years, 95% interval): `}${life.rows.map((r) =>
-        `${sexLabel(String(r.sex))} ${r.value === null ? '—' : formatDec(r.value, 1)}（${typeof r.lo === 'number' ? formatDec(r.lo, 1) : '—'}–${typeof r.hi === 'number' ? formatDec(r.hi, 1) : '—'}）`).join(zh ? '；' : '; ')}`));
+      const sexLabel = (s: string) => (s === 'M' ? t('male', lang) : s === 'F' ? t('female', lang) : t('bothSexes', lang));
+      lifeBox.replaceChildren(h('p', { class: 'note', id: 'life-expectancy-text' }, `${tf('lifeExpectancyIn', lang, { year })}${life.rows.map((r) =>
+        `${sexLabel(String(r.sex))} ${r.value === null ? '—' : formatDec(r.value, 1)}（${typeof r.lo === 'number' ? formatDec(r.lo, 1) : '—'}–${typeof r.hi === 'number' ? formatDec(r.hi, 1) : '—'}）`).join(t('clauseSeparator', lang))}`));
     } catch (e) {
       vital.fail(e);
     }

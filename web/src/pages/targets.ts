@@ -7,7 +7,7 @@
  */
 import { assessmentApi, type Direction, type ShownTarget, type TargetsAnswer } from '../assessmentApi.ts';
 import { formatDec, formatValue } from '../format.ts';
-import { t, tf, type Lang, type StringKey } from '../i18n.ts';
+import { t, tf, type Lang, type StringKey } from '../i18n/index.ts';
 import { intParam, type PageContext } from '../router.ts';
 import { controls, errorMessage, h, panel, selectField, table } from '../ui.ts';
 import { townshipName, yearOptions } from './shared.ts';
@@ -34,7 +34,7 @@ export async function renderTargets(root: HTMLElement, ctx: PageContext): Promis
     h('h2', { class: 'page-title', text: `${t('targetsPage', lang)} · ${year}` }),
     controls(
       selectField('year', t('year', lang), yearOptions(meta.years.from, meta.years.to), String(year), (v) => ctx.set({ year: v })),
-      selectField('through', t('throughMonth', lang), Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: lang === 'zh' ? `${i + 1}月` : String(i + 1) })), String(through), (v) => ctx.set({ through: v })),
+      selectField('through', t('throughMonth', lang), Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: tf('monthOf', lang, { month: i + 1 }) })), String(through), (v) => ctx.set({ through: v })),
     ),
   );
   const answer = await assessmentApi.targets(year);

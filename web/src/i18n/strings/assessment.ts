@@ -1,7 +1,7 @@
 /**
- * @module strings/assessment
+ * @module i18n/strings/assessment
  * Strings of the assessment year (periods, the 目标 and 考核 pages, progress), kept beside the
- * main table in i18n.ts so neither grows past a readable size.
+ * main table in base.ts so neither grows past a readable size.
  */
 export const ASSESSMENT_STRINGS = {
   gStathalf: { zh: '统计半年', en: 'Statistical half-year' },

@@ -1,11 +1,11 @@
 /**
- * @module pages/importStrings
+ * @module i18n/strings/import
  * The words of the 数据导入 page and of the per-township data quality, in Chinese and English
- * (kept beside the pages rather than in i18n.ts, which holds the shell's and the other pages' words).
+ * (kept in their own table, looked up with `w`, because their short keys would collide with the main table's).
  */
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../index.ts';
 
-const WORDS = {
+export const WORDS = {
   importPage: { zh: '数据导入', en: 'Import data' },
   adminOnly: { zh: '只有管理员可以导入数据。', en: 'Only an admin may import data.' },
   intro: {

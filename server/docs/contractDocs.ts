@@ -5,7 +5,7 @@
  * `npm run docs` rewrites it).
  */
 import { renderOfficeMarkdown } from '../office/renderDocs.ts';
-import { RULES, TABLES, TABLE_ORDER, TOPOJSON_FILE, type ColumnDef } from './tables.ts';
+import { RULES, TABLES, TABLE_ORDER, TOPOJSON_FILE, type ColumnDef } from '../../contract/tables.ts';
 
 const FAMILY_ZH: Record<ColumnDef['family'], string> = {
   id: '文本或整数', text: '文本', integer: '整数', number: '数值', date: '日期 DATE', boolean: '布尔 BOOLEAN',
@@ -21,7 +21,7 @@ export function renderContractMarkdown(): string {
   const lines = [
     '# 数据导出规范 · Export contract (Parquet, CSV, Excel)',
     '',
-    '<!-- Generated from server/contract/tables.ts by `npm run docs`; do not edit by hand. -->',
+    '<!-- Generated from contract/tables.ts by `npm run docs`; do not edit by hand. -->',
     '',
     '每个数据集一个文件夹；每张表是一个 Parquet 文件（如 `births.parquet`）或一个 Parquet 文件夹（如 `births/year=2024/part-0.parquet`，支持 hive 分区）。',
     'One folder per data set; each table is a Parquet file or a folder of Parquet files (hive partitions accepted).',

@@ -1,0 +1,61 @@
+/**
+ * @module pages/projections/state
+ * What the projection page shows, read from the URL: the area, base year, horizon, scenario,
+ * variant and the custom scenario's assumptions (out-of-range values are dropped, not clamped).
+ */
+import { t, type Lang, type StringKey } from '../../i18n/index.ts';
+import { SCENARIOS, type Scenario, type Variant } from '../../projection.ts';
+import { enumParam, intParam, type PageContext } from '../../router.ts';
+import { townshipName } from '../shared.ts';
+
+const SCENARIO_KEYS: Record<Scenario, StringKey> = {
+  low: 'scLow', medium: 'scMedium', high: 'scHigh', constant: 'scConstant', zero_migration: 'scZeroMigration', custom: 'scCustom',
+};
+
+export function scenarioLabel(s: Scenario, lang: Lang): string {
+  return t(SCENARIO_KEYS[s], lang);
+}
+
+/** The custom scenario's fields, as URL parameters. */
+export interface CustomFields {
+  tfr: number | undefined; tfrYear: number | undefined; e0m: number | undefined; e0f: number | undefined;
+  e0Gain: number | undefined; srb: number | undefined; migration: number | undefined;
+}
+
+export interface ProjectionState {
+  scope: string;
+  /** The area shown when the URL names none: the county, or a township account's first township. */
+  fallbackScope: string;
+  place: string;
+  baseYear: number;
+  horizon: number;
+  scenario: Scenario;
+  variant: Variant;
+  custom: CustomFields;
+}
+
+function optionalNumber(params: URLSearchParams, key: string, min: number, max: number): number | undefined {
+  const raw = params.get(key);
+  if (raw === null || raw === '') return undefined;
+  const n = Number(raw);
+  return Number.isFinite(n) && n >= min && n <= max ? n : undefined;
+}
+
+export function readProjectionState(ctx: PageContext): ProjectionState {
+  const { meta, lang, params } = ctx;
+  const known = new Set(meta.townships.map((x) => x.code));
+  const fallbackScope = ctx.county ? 'all' : meta.townships[0]?.code ?? 'all';
+  const scope = known.has(params.get('scope') ?? '') ? params.get('scope')! : fallbackScope;
+  const baseYear = intParam(params, 'baseYear', meta.years.from, meta.years.to, meta.years.to);
+  const horizon = intParam(params, 'horizon', 5, 30, 20);
+  return {
+    scope, fallbackScope, place: townshipName(meta, scope, lang), baseYear, horizon,
+    scenario: enumParam<Scenario>(params, 'scenario', SCENARIOS, 'medium'),
+    variant: enumParam<Variant>(params, 'variant', ['deterministic', 'probabilistic'], 'deterministic'),
+    custom: {
+      tfr: optionalNumber(params, 'tfr', 0.3, 6), tfrYear: optionalNumber(params, 'tfrYear', baseYear + 1, baseYear + horizon),
+      e0m: optionalNumber(params, 'e0m', 30, 95), e0f: optionalNumber(params, 'e0f', 30, 98), e0Gain: optionalNumber(params, 'e0Gain', 0, 0.5),
+      srb: optionalNumber(params, 'srb', 90, 130), migration: optionalNumber(params, 'migration', 0, 5),
+    },
+  };
+}
