@@ -133,7 +133,10 @@ class Job:
                 .createOrReplaceTempView("src_files")
             typed = [f'TRY_CAST("{c["name"]}" AS {c["type"]}) AS "{c["name"]}"' if c["name"] in present
                      else f'NULL::{c["type"]} AS "{c["name"]}"' for c in columns]
-            sql = f"SELECT {', '.join(typed)}, regexp_replace(_file_uri, '^file:', '') AS _file, _row FROM src_files"
+            # Spark gives the file as a percent-encoded URI; DuckDB as the path. The path is what the
+            # quarantine shows and what orders duplicates (a '+' in a URI is itself, not a space).
+            path = "url_decode(replace(regexp_replace(_file_uri, '^file:', ''), '+', '%2B'))"
+            sql = f"SELECT {', '.join(typed)}, {path} AS _file, _row FROM src_files"
         else:
             typed = [f'NULL::{c["type"]} AS "{c["name"]}"' for c in columns]
             sql = f"SELECT {', '.join(typed)}, NULL::VARCHAR AS _file, NULL::BIGINT AS _row WHERE false"

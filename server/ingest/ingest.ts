@@ -184,7 +184,7 @@ async function ingestTable(
 }
 
 /** Reads each file's footer and schema: a corrupt file or a contract break names that file. */
-async function checkFiles(connection: DuckDBConnection, table: TableDef, files: readonly string[]): Promise<ColumnDef[]> {
+export async function checkFiles(connection: DuckDBConnection, table: TableDef, files: readonly string[]): Promise<ColumnDef[]> {
   let present: ColumnDef[] = table.columns.filter((c) => c.required);
   for (const file of files) {
     let columns: FileColumn[];

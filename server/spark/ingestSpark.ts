@@ -16,7 +16,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { TABLES, type TableName } from '../../contract/tables.ts';
 import { runNamed } from '../db/namedQuery.ts';
 import { diskError } from '../ingest/diskErrors.ts';
-import { storeMeta, todayIso, type IngestOptions, type IngestReport, type TableReport } from '../ingest/ingest.ts';
+import { checkFiles, storeMeta, todayIso, type IngestOptions, type IngestReport, type TableReport } from '../ingest/ingest.ts';
 import { IngestError } from '../ingest/IngestError.ts';
 import { acquireIngestLock } from '../ingest/lock.ts';
 import { storeTargets } from '../ingest/targets.ts';
@@ -24,7 +24,7 @@ import { readTopology } from '../ingest/topology.ts';
 import { DEFAULT_KEEP_VERSIONS, publishDatabase } from '../ingest/versions.ts';
 import { startLocalCluster, type ClusterOptions, type LocalCluster } from './cluster.ts';
 import { sparkEnv } from './env.ts';
-import { sparkPlan } from './plan.ts';
+import { sparkPlan, type SparkPlan } from './plan.ts';
 import { loadSparkOutput } from './serving.ts';
 import { submitJob } from './submit.ts';
 
@@ -44,6 +44,21 @@ interface JobReport {
   readonly seconds: number;
 }
 
+/**
+ * Each file's columns against the contract (footers only), as DuckDB's import checks them: a
+ * missing column or a wrong type is named before a cluster is started.
+ */
+async function checkSchemas(plan: SparkPlan): Promise<void> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    for (const table of plan.tables) await checkFiles(connection, TABLES[table.name], table.files);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
 export async function ingestSpark(options: SparkIngestOptions): Promise<IngestReport> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => {});
@@ -61,7 +76,9 @@ export async function ingestSpark(options: SparkIngestOptions): Promise<IngestRe
     const topology = readTopology(options.source);
     const out = path.join(run, 'out');
     const planPath = path.join(run, 'plan.json');
-    writeFileSync(planPath, JSON.stringify(sparkPlan(options.source, out, options.today ?? todayIso()), null, 1));
+    const plan = sparkPlan(options.source, out, options.today ?? todayIso());
+    await checkSchemas(plan);
+    writeFileSync(planPath, JSON.stringify(plan, null, 1));
 
     let cluster: LocalCluster | null = null;
     try {

@@ -79,7 +79,11 @@ describe('the demo county through Spark', () => {
       '/api/srb/ranking?from=2020&to=2024',
       '/api/quality/townships',
       '/api/meta',
+      '/api/projections/assumptions?scope=all',
+      '/api/projections/assumptions?scope=999901001',
+      '/api/reports/situation-analysis?format=json',
+      '/api/reports/township-profile?township=999901001&format=json',
     ]);
-    expect(ok).toBeGreaterThanOrEqual(50);
+    expect(ok).toBeGreaterThanOrEqual(54);
   });
 });

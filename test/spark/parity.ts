@@ -45,10 +45,15 @@ export async function quarantineByRule(dbPath: string): Promise<{ table_name: st
   }
 }
 
-/** When each import ran: the one field two imports of the same exports may not share. */
-const WHEN = new Set(['ingestedAt']);
-const figures = (body: unknown) =>
-  body && typeof body === 'object' && !Array.isArray(body) ? Object.fromEntries(Object.entries(body).filter(([k]) => !WHEN.has(k))) : body;
+/** When an import or a render ran: fields two imports of the same exports need not share. */
+const WHEN = new Set(['ingestedAt', 'timings']);
+/** A rendered report is compared by its figures: the narrative's numbers, its tables, its errors. */
+const REPORT_FIGURES = new Set(['notebook', 'params', 'slots', 'tables', 'errors']);
+const figures = (body: unknown) => {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const report = 'notebook' in body && 'slots' in body;
+  return Object.fromEntries(Object.entries(body).filter(([k]) => !WHEN.has(k) && (!report || REPORT_FIGURES.has(k))));
+};
 
 /** GET `urls` from an app over each database: the same status and body; returns how many answered 200. */
 export async function expectSameAnswers(duckDb: string, sparkDb: string, urls: readonly string[]): Promise<number> {
