@@ -92,7 +92,7 @@ export interface ShowInput {
   spec: TopLevelSpec;
   /** The rows behind the chart, written as CSV or XLSX by the panel's buttons (rounded, Chinese labels and words). */
   rows: readonly CsvRow[];
-  /** Says what the file holds (pages/shared.ts `fileName`), without an extension. */
+  /** Says what the file holds (pages/pageLabels.ts `fileName`), without an extension. */
   fileName: string;
   /** The unit of the rows' `value` (persons, ‰, %, ratio, years): how it is rounded in the file. */
   unit?: string;

@@ -17,7 +17,7 @@ import { t, tf, type Lang } from '../i18n/index.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
 import { sortableTable, type SortColumn } from '../sortTable.ts';
 import { chartPanel, controls, h, panel, scopeNote, selectField } from '../ui.ts';
-import { fileName, yearOptions } from './shared.ts';
+import { fileName, yearOptions } from './pageLabels.ts';
 import { renderPlainComparison } from './comparison.ts';
 
 const RATE_ITEMS = new Set(['compliance_registered', 'compliance_migrant', 'certificate_rate', 'hospital_rate']);

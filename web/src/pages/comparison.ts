@@ -13,7 +13,7 @@ import { t, tf, type Lang, type StringKey } from '../i18n/index.ts';
 import type { PageContext } from '../router.ts';
 import { sortableTable, type SortColumn } from '../sortTable.ts';
 import { h, panel } from '../ui.ts';
-import { allCodes, fileName, periodLabel } from './shared.ts';
+import { allCodes, fileName, periodLabel } from './pageLabels.ts';
 
 interface Column { key: string; label: StringKey; indicator: string; unit: string; params?: Partial<IndicatorParams>; yearEnd?: boolean }
 

@@ -13,7 +13,7 @@ import { calloutsPanel } from './overview/callouts.ts';
 import { headlinePanel } from './overview/headline.ts';
 import { MAP_LAYERS, mapPanel, type MapLayerId } from './overview/map.ts';
 import { townshipLinksPanel } from './overview/townshipLinks.ts';
-import { periodLabel, yearOptions } from './shared.ts';
+import { periodLabel, yearOptions } from './pageLabels.ts';
 
 export async function renderOverview(root: HTMLElement, ctx: PageContext): Promise<void> {
   const { meta, lang, params } = ctx;

@@ -13,7 +13,7 @@ import { formatInt } from '../format.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import type { PageContext } from '../router.ts';
 import { chartPanel, h, panel, scopeNote, table } from '../ui.ts';
-import { fileName } from './shared.ts';
+import { fileName } from './pageLabels.ts';
 import { renderTownshipQuality } from './qualityTownships.ts';
 
 export interface TableQuality {

@@ -13,7 +13,7 @@ import { getJson, getText, isApiFailure } from '../api.ts';
 import { t, type Lang, type StringKey } from '../i18n/index.ts';
 import type { PageContext } from '../router.ts';
 import { controls, errorMessage, h, numberField, panel, scopeNote, selectField, type Option } from '../ui.ts';
-import { townshipName, townshipOptions, yearOptions } from './shared.ts';
+import { townshipName, townshipOptions, yearOptions } from './pageLabels.ts';
 
 export type { ReportInfo, ReportParam };
 

@@ -17,7 +17,7 @@ import { exportTable } from '../exportRows.ts';
 import { judgementText, srbListSpan } from '../../../common/srbWording.ts';
 import {
   fileName, orderOptions, periodKindOptions, residenceOptions, seriesColors, townshipName, townshipOptions, yearOptions,
-} from './shared.ts';
+} from './pageLabels.ts';
 
 const GRANULARITIES: readonly PeriodKind[] = ['year', 'statyear', 'half', 'quarter'];
 

@@ -15,7 +15,7 @@ import { t, tf, type Lang } from '../i18n/index.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
 import { vitalPanels } from './structureVital.ts';
 import { chartPanel, controls, errorMessage, h, panel, selectField } from '../ui.ts';
-import { fileName, townshipName, townshipOptions, yearOptions } from './shared.ts';
+import { fileName, townshipName, townshipOptions, yearOptions } from './pageLabels.ts';
 import { PART_COLORS } from '../charts/palette.ts';
 
 /** Age labels youngest first, from the API's pyramid rows ('0'…'100+' or '0-4'…'100+'). */

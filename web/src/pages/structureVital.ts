@@ -12,7 +12,7 @@ import { t, tf } from '../i18n/index.ts';
 import type { PageContext } from '../router.ts';
 import { chartPanel, downloadButtons, errorMessage, h, panel, table } from '../ui.ts';
 import { exportTable } from '../exportRows.ts';
-import { fileName } from './shared.ts';
+import { fileName } from './pageLabels.ts';
 import { PLANNING_GROUPS } from '../../../common/planningGroups.ts';
 import { VITAL_COLORS } from '../charts/palette.ts';
 

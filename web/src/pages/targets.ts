@@ -10,7 +10,7 @@ import { formatDec, formatValue } from '../format.ts';
 import { t, tf, type Lang, type StringKey } from '../i18n/index.ts';
 import { intParam, type PageContext } from '../router.ts';
 import { controls, errorMessage, h, panel, selectField, table } from '../ui.ts';
-import { townshipName, yearOptions } from './shared.ts';
+import { townshipName, yearOptions } from './pageLabels.ts';
 
 const SOURCE_KEYS: Record<string, StringKey> = { default: 'sourceDefault', file: 'sourceFile', edit: 'sourceEdit' };
 const DIRECTIONS: [Direction, StringKey][] = [['at_least', 'atLeast'], ['at_most', 'atMost'], ['between', 'between']];

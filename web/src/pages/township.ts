@@ -10,7 +10,7 @@
 import { t } from '../i18n/index.ts';
 import type { PageContext } from '../router.ts';
 import { checkboxGroup, controls, h, panel, scopeNote, selectField } from '../ui.ts';
-import { periodKindOptions, residenceOptions, townshipName, townshipOptions, yearOptions } from './shared.ts';
+import { periodKindOptions, residenceOptions, townshipName, townshipOptions, yearOptions } from './pageLabels.ts';
 import { compliancePanel } from './township/compliance.ts';
 import { sideBySidePanel } from './township/sideBySide.ts';
 import { srbPanel } from './township/srb.ts';

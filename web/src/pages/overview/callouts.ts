@@ -9,7 +9,7 @@ import { formatDec, formatVsTarget } from '../../format.ts';
 import { t, tf } from '../../i18n/index.ts';
 import type { PageContext } from '../../router.ts';
 import { errorMessage, h, panel } from '../../ui.ts';
-import { allCodes, townshipName } from '../shared.ts';
+import { allCodes, townshipName } from '../pageLabels.ts';
 
 export function calloutsPanel(ctx: PageContext, year: number, period: PeriodKind): { element: HTMLElement; load: Promise<void> } {
   const { meta, lang } = ctx;

@@ -11,7 +11,7 @@ import { d3Format } from '../../format.ts';
 import { t, type StringKey } from '../../i18n/index.ts';
 import type { PageContext } from '../../router.ts';
 import { chartPanel, h, selectField } from '../../ui.ts';
-import { allCodes, fileName, townshipName } from '../shared.ts';
+import { allCodes, fileName, townshipName } from '../pageLabels.ts';
 
 export const MAP_LAYERS = ['population', 'population_registered', 'births', 'cbr', 'tfr', 'srb', 'compliance', 'migrant_stock', 'share65'] as const;
 export type MapLayerId = (typeof MAP_LAYERS)[number];

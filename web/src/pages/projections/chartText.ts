@@ -5,7 +5,7 @@
  */
 import { t, type Lang, type StringKey } from '../../i18n/index.ts';
 import type { PageContext } from '../../router.ts';
-import { fileName } from '../shared.ts';
+import { fileName } from '../pageLabels.ts';
 import type { ProjectionState } from './state.ts';
 
 export interface ChartText {

@@ -8,7 +8,7 @@ import { t, tf, type StringKey } from '../../i18n/index.ts';
 import { SCENARIOS, type ProjectionView } from '../../projection.ts';
 import type { PageContext } from '../../router.ts';
 import { controls, h, numberField, selectField } from '../../ui.ts';
-import { townshipOptions, yearOptions } from '../shared.ts';
+import { townshipOptions, yearOptions } from '../pageLabels.ts';
 import { scenarioLabel, type CustomFields, type ProjectionState } from './state.ts';
 
 export interface ProjectionForm {

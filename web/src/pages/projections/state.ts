@@ -6,7 +6,7 @@
 import { t, type Lang, type StringKey } from '../../i18n/index.ts';
 import { SCENARIOS, type Scenario, type Variant } from '../../projection.ts';
 import { enumParam, intParam, type PageContext } from '../../router.ts';
-import { townshipName } from '../shared.ts';
+import { townshipName } from '../pageLabels.ts';
 
 const SCENARIO_KEYS: Record<Scenario, StringKey> = {
   low: 'scLow', medium: 'scMedium', high: 'scHigh', constant: 'scConstant', zero_migration: 'scZeroMigration', custom: 'scCustom',

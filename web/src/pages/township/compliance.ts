@@ -6,7 +6,7 @@ import { api, type Residence } from '../../api.ts';
 import { trendSpec, type TrendRow } from '../../charts/trend.ts';
 import { t } from '../../i18n/index.ts';
 import { chartPanel } from '../../ui.ts';
-import { fileName, residenceLabel, townshipName } from '../shared.ts';
+import { fileName, residenceLabel, townshipName } from '../pageLabels.ts';
 import { smallCount, type TownshipState } from './state.ts';
 
 export function compliancePanel(state: TownshipState): { element: HTMLElement; load: Promise<void> } {

@@ -7,7 +7,7 @@ import { api } from '../../api.ts';
 import { barsSpec } from '../../charts/bars.ts';
 import { t } from '../../i18n/index.ts';
 import { chartPanel } from '../../ui.ts';
-import { allCodes, fileName, townshipName } from '../shared.ts';
+import { allCodes, fileName, townshipName } from '../pageLabels.ts';
 import { smallCount, type TownshipState } from './state.ts';
 
 export function sideBySidePanel(state: TownshipState): { element: HTMLElement; load: Promise<void> } {

@@ -6,7 +6,7 @@ import { api } from '../../api.ts';
 import { srbSeriesSpec } from '../../charts/srbSeries.ts';
 import { t } from '../../i18n/index.ts';
 import { chartPanel } from '../../ui.ts';
-import { fileName, townshipName } from '../shared.ts';
+import { fileName, townshipName } from '../pageLabels.ts';
 import type { TownshipState } from './state.ts';
 
 export function srbPanel(state: TownshipState): { element: HTMLElement; load: Promise<void> } {

@@ -7,7 +7,7 @@
 import type { IndicatorRow, PeriodKind, Residence } from '../../api.ts';
 import { t, type Lang } from '../../i18n/index.ts';
 import { enumParam, intParam, townshipsParam, type PageContext } from '../../router.ts';
-import { seriesColors, townshipName } from '../shared.ts';
+import { seriesColors, townshipName } from '../pageLabels.ts';
 
 export const GRANULARITIES = ['year', 'statyear', 'half', 'stathalf', 'quarter', 'month'] as const satisfies readonly PeriodKind[];
 export type Granularity = (typeof GRANULARITIES)[number];

@@ -8,7 +8,7 @@ import { trendSpec, type TrendRow } from '../../charts/trend.ts';
 import { d3Format } from '../../format.ts';
 import { t, type Lang, type StringKey } from '../../i18n/index.ts';
 import { chartPanel, type ChartPanel } from '../../ui.ts';
-import { fileName, residenceLabel, townshipName } from '../shared.ts';
+import { fileName, residenceLabel, townshipName } from '../pageLabels.ts';
 import { smallCount, type TownshipState } from './state.ts';
 
 interface Series { key: StringKey; indicator: string; unit: string; withCounty: boolean; usesResidence: boolean; yearOnly?: boolean; keep?: (r: IndicatorRow) => boolean; zero?: boolean }

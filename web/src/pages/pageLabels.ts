@@ -1,5 +1,5 @@
 /**
- * @module pages/shared
+ * @module pages/pageLabels
  * Lookups the pages share: township names, labels of periods, residences and birth orders in the
  * page's language, the colours of series, and the control option lists.
  */
