@@ -8,6 +8,11 @@
  * `Float64Array.from` callbacks, more than half its time) and used the general life table: it
  * measured the synthetic inputs more than the engine.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { project } from '../server/demography/ccmp.ts';
 import { constantSchedule, mapSchedule, scheduleFromRows } from '../server/demography/schedule.ts';
 import { survivalFromMx, survivalSingleYear } from '../server/demography/survivorship.ts';
@@ -44,7 +49,47 @@ function survivalOf(path: Float64Array, level: number, sex: Sex): Schedule {
   return { width: A, rows: T, data };
 }
 
-export interface EngineBench { survivalGivenMs: number; withLifeTablesMs: number; townships: number }
+/** The numpy version of the same arithmetic (bench/engine_anchor.py), run on the same inputs in the same run. */
+export interface NumpyAnchor { medianMs: number; runsMs: number[]; numpy: string; python: string; finalTotal: number; sameTotal: boolean }
+
+export interface EngineBench { survivalGivenMs: number; withLifeTablesMs: number; townships: number; numpy: NumpyAnchor | { missing: string } }
+
+const ANCHOR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'engine_anchor.py');
+
+/** The machine's Python with numpy (Debian's python3-numpy is for /usr/bin/python3; a pyenv python3 on PATH may lack it). */
+function pythonWithNumpy(): string | null {
+  for (const python of ['/usr/bin/python3', 'python3']) {
+    if (spawnSync(python, ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0) return python;
+  }
+  return null;
+}
+
+function numpyAnchor(male: Schedule, female: Schedule, townships: number, repeats: number, tsTotal: number): NumpyAnchor | { missing: string } {
+  const python = pythonWithNumpy();
+  if (python === null) return { missing: 'no python3 with numpy (apt-get install python3-numpy)' };
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'renkou-anchor-'));
+  try {
+    const file = path.join(dir, 'survival.bin');
+    const both = new Float64Array(2 * T * A);
+    both.set(male.data.subarray(0, T * A));
+    both.set(female.data.subarray(0, T * A), T * A);
+    writeFileSync(file, both);
+    const run = spawnSync(python, [ANCHOR, file, String(townships), String(T), String(A), String(repeats)], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`numpy anchor failed: ${run.stderr}`);
+    const out = JSON.parse(run.stdout) as Omit<NumpyAnchor, 'python' | 'sameTotal'>;
+    // The anchor counts only if it did the same arithmetic: its total after 30 steps equals the engine's.
+    return { ...out, python, sameTotal: Math.abs(out.finalTotal - tsTotal) <= 1e-9 * tsTotal };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const finalTotal = (results: ReturnType<typeof project>[]) =>
+  results.reduce((sum, r) => {
+    let s = 0;
+    for (let i = r.steps * r.ageGroups; i < (r.steps + 1) * r.ageGroups; i++) s += r.population.male[i]! + r.population.female[i]!;
+    return sum + s;
+  }, 0);
 
 export function benchEngine(repeats = 5): EngineBench {
   const survival = {
@@ -68,5 +113,6 @@ export function benchEngine(repeats = 5): EngineBench {
     }
     withTables.push(performance.now() - t0);
   }
-  return { survivalGivenMs: median(given), withLifeTablesMs: median(withTables), townships: 1500 };
+  const numpy = numpyAnchor(survival.male, survival.female, 1500, Math.max(repeats, 5), finalTotal(inputs.map((inp) => project(inp))));
+  return { survivalGivenMs: median(given), withLifeTablesMs: median(withTables), townships: 1500, numpy };
 }

@@ -197,7 +197,7 @@ async function main(): Promise<void> {
   out.push('', `SRB ranking ${last - 4}-${last} without the answer cache (bare function): ${JSON.stringify(srbRanking)}`);
   out.push('', `Reports: ${JSON.stringify(report)}`);
   if (spark) out.push('', ...spark.lines);
-  out.push('', `Projection engine alone, 1,500 townships × 30 years × 2 sexes × 101 ages: ${engine.survivalGivenMs.toFixed(0)} ms with survivorship given; ${engine.withLifeTablesMs.toFixed(0)} ms building a life table per township, sex and year (medians of 5).`);
+  out.push('', `Projection engine alone, 1,500 townships × 30 years × 2 sexes × 101 ages: ${engine.survivalGivenMs.toFixed(0)} ms with survivorship given; ${engine.withLifeTablesMs.toFixed(0)} ms building a life table per township, sex and year (medians of 5). ${'missing' in engine.numpy ? `numpy anchor: not run (${engine.numpy.missing})` : `numpy anchor (bench/engine_anchor.py, numpy ${engine.numpy.numpy}, same inputs, same run): ${engine.numpy.medianMs.toFixed(0)} ms; engine ÷ anchor ${(engine.survivalGivenMs / engine.numpy.medianMs).toFixed(2)}; same final total: ${engine.numpy.sameTotal ? 'yes' : 'NO'}`}.`);
   console.log(out.join('\n'));
 }
 

@@ -59,40 +59,47 @@ function surviveAt(
   start: Float64Array, so: number, s: Float64Array, sOff: number, mig: Float64Array | undefined, mOff: number,
   startShare: number, endShare: number, adj: Float64Array, end: Float64Array, eo: number, A: number, acc: Float64Array,
 ): void {
-  let applied = 0;
+  let appliedStart = 0;
+  let appliedEnd = 0;
   let deaths = 0;
-  // One pass: group i's start (with the start half of migrants) survives into group i + 1 at once.
-  // Deaths and migrants are summed in the same order as group by group, so the sums are the same.
+  // One pass: group i's start (with the start half of migrants) survives into group i + 1 and gets
+  // its end half at once. Deaths, start and end migrants are three sums kept apart, so the loop's
+  // additions do not wait on each other (the loop is bound by their latency, not by memory).
   const startMig = mig !== undefined && startShare !== 0;
+  const endMig = mig !== undefined && endShare !== 0;
   for (let i = 0; i < A; i++) {
     const p = start[so + i]!;
     let a = p;
     if (startMig) {
       a = p + startShare * mig[mOff + i]!;
       if (a < 0) a = 0;
-      applied += a - p;
+      appliedStart += a - p;
     }
     adj[i] = a;
     if (i < A - 2) {
       const e = a * s[sOff + i + 1]!;
       deaths += a - e;
-      end[eo + i + 1] = e;
+      let ee = e;
+      if (endMig) {
+        ee = e + endShare * mig[mOff + i + 1]!;
+        if (ee < 0) ee = 0;
+        appliedEnd += ee - e;
+      }
+      end[eo + i + 1] = ee;
     }
   }
   const pOpen = adj[A - 2]! + adj[A - 1]!;
   const eOpen = pOpen * s[sOff + A - 1]!;
   deaths += pOpen - eOpen;
-  end[eo + A - 1] = eOpen;
-  end[eo] = 0;
-  if (mig !== undefined && endShare !== 0) {
-    for (let i = 1; i < A; i++) {
-      const before = end[eo + i]!;
-      let e = before + endShare * mig[mOff + i]!;
-      if (e < 0) e = 0;
-      applied += e - before;
-      end[eo + i] = e;
-    }
+  let eeOpen = eOpen;
+  if (endMig) {
+    eeOpen = eOpen + endShare * mig[mOff + A - 1]!;
+    if (eeOpen < 0) eeOpen = 0;
+    appliedEnd += eeOpen - eOpen;
   }
+  end[eo + A - 1] = eeOpen;
+  end[eo] = 0;
+  const applied = appliedStart + appliedEnd;
   acc[DEATHS] = deaths;
   acc[MIGRANTS] = applied;
 }
