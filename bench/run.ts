@@ -34,6 +34,7 @@ import { benchProjection } from './projection.ts';
 import { benchReport } from './report.ts';
 import { benchSrbRanking } from './srbRanking.ts';
 import { benchSparkImport, sparkLines, type SparkImportRun } from './spark.ts';
+import { sparkEnv } from '../server/spark/env.ts';
 import { peakRssMiB } from './stats.ts';
 
 const { values } = parseArgs({ options: {
@@ -108,6 +109,8 @@ async function sparkOnly(): Promise<void> {
 
 async function main(): Promise<void> {
   if (values.only === 'health') return healthOnly();
+  // The Spark part runs last: find a missing engine (spark/setup.sh not run) now, not after the other figures.
+  if (!values['no-spark'] && values.only === undefined && !(values['imports-only'] ?? false)) sparkEnv();
   if (values['spark-only']) return sparkOnly();
   mkdirSync(BENCH_DIR, { recursive: true });
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;

@@ -16,6 +16,7 @@ import { pyramidSpec } from '../web/src/charts/pyramid.ts';
 import { projectionSeriesSpec } from '../web/src/charts/projectionSeries.ts';
 import { projectionPyramidSpec } from '../web/src/charts/projectionPyramid.ts';
 import { barsSpec } from '../web/src/charts/bars.ts';
+import { intervalsSpec } from '../web/src/charts/intervals.ts';
 import { exportCsv, exportTable } from '../web/src/exportRows.ts';
 import { formatChange, formatValue, formatVsTarget } from '../web/src/format.ts';
 import { topology } from './fixtures/chartGallery.ts';
@@ -184,6 +185,24 @@ describe('chart builders compile and draw what they promise', () => {
       xTitle: '隔离行数', format: ',.0f', stack: true, labels: { category: '规则', small: '样本量小' },
     });
     compiles(stacked);
+  });
+
+  it('bars and intervals keep the given order of 1,500 townships (a province report; a list sort overflowed the stack)', async () => {
+    // Given in descending code order, so neither the alphabetical fallback nor the data's order by name could pass.
+    const names = Array.from({ length: 1500 }, (_, i) => `乡镇${String(1500 - i).padStart(4, '0')}`);
+    const bars = barsSpec({ rows: names.map((category, i) => ({ category, value: i })), xTitle: '出生人数', format: ',.0f', labels: { category: '名称', small: '样本量小' } });
+    const intervals = intervalsSpec({ rows: names.map((category, i) => ({ category, value: 105 + i / 100, lo: 100, hi: 120 })), xTitle: '性别比', labels: { category: '名称', lo: '下限', hi: '上限' } });
+    for (const spec of [bars, intervals]) {
+      const compiled = compile(spec).spec;
+      // No expression grows with the data: a sort by list compiled to one 50,000-character
+      // conditional, which the server's stack could not parse (the test workers' deeper stack could).
+      const expressions: string[] = [];
+      JSON.stringify(compiled, (k, v) => { if ((k === 'expr' || k === 'signal') && typeof v === 'string') expressions.push(v); return v; });
+      expect(Math.max(...expressions.map((e) => e.length))).toBeLessThan(2000);
+      const view = await new View(parse(compiled), { renderer: 'none' }).runAsync();
+      expect(view.scale('y').domain()).toEqual(names);
+      view.finalize();
+    }
   });
 });
 

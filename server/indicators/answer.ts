@@ -9,6 +9,7 @@ import type { Database } from '../db/Database.ts';
 import { Invalid } from '../errors/domain.ts';
 import { targetBook } from '../targets/load.ts';
 import type { Catalog } from './catalog.ts';
+import type { CellCache } from './cellCache.ts';
 import { withChange } from './compare.ts';
 import { comparedSpan, labelOf, monthIndex, type PeriodSpan } from './periods.ts';
 import type { IndicatorDef, IndicatorQuery, IndicatorRow } from './types.ts';
@@ -45,7 +46,7 @@ function withCompared(query: IndicatorQuery, data: Catalog): { spans: PeriodSpan
 }
 
 export async function answerIndicator(
-  db: Database, def: IndicatorDef, query: IndicatorQuery, data: Catalog, config: AnalyticsConfig,
+  db: Database, def: IndicatorDef, query: IndicatorQuery, data: Catalog, config: AnalyticsConfig, cells?: CellCache,
 ): Promise<IndicatorAnswer> {
   if (!def.periods.includes(query.period)) {
     throw new Invalid('bad_parameter', `period: ${def.id} is measured at ${def.periods.join(' / ')} only`, { parameter: 'period' });
@@ -53,7 +54,7 @@ export async function answerIndicator(
   const { spans, compared } = withCompared(query, data);
   const widened = { ...query, spans, from: Math.min(query.from, ...spans.map((s) => Math.floor(s.start / 12))) };
   const targets = await targetBook(db, config.targets);
-  let rows = await def.compute({ db, query: widened, smallCell: config.smallCell, targets });
+  let rows = await def.compute({ db, query: widened, smallCell: config.smallCell, targets, ...(cells ? { cells } : {}) });
   if (query.compare !== 'none') rows = withChange(rows, def.keys, compared);
   const asked = new Set(query.spans.map(labelOf));
   rows = rows.filter((r) => asked.has(r.period));

@@ -61,14 +61,22 @@ export interface OriginCell { township: string; period: string; direction: strin
 export interface FlowCell { township: string; period: string; direction: string; event: 'arrival' | 'departure'; sex: string; n: number }
 export interface StructureCell { township: string; period: string; sex: string; age: number; registered: number; migrant_in: number; migrant_out: number }
 
+/** Runs `sql/<name>.sql` with the query's parameters, once per report render when the context shares a {@link CellCache}. */
+function cellsOf<T>(name: string) {
+  return (c: IndicatorContext): Promise<T[]> => {
+    const params = baseParams(c);
+    return c.cells ? c.cells.get(name, params, () => c.db.query<T>(name, params)) : c.db.query<T>(name, params);
+  };
+}
+
 export const sources = {
-  births: (c: IndicatorContext) => c.db.query<BirthCell>('indicators/births', baseParams(c)),
-  birthsByAge: (c: IndicatorContext) => c.db.query<AgeCell>('indicators/births_by_age', baseParams(c)),
-  exposure: (c: IndicatorContext) => c.db.query<ExposureCell>('indicators/exposure', baseParams(c)),
-  marriages: (c: IndicatorContext) => c.db.query<MarriageCell>('indicators/marriages', baseParams(c)),
-  marriagePersons: (c: IndicatorContext) => c.db.query<MarriagePersonCell>('indicators/marriage_persons', baseParams(c)),
-  migrantStock: (c: IndicatorContext) => c.db.query<StockCell>('indicators/migrant_stock', baseParams(c)),
-  migrantOrigin: (c: IndicatorContext) => c.db.query<OriginCell>('indicators/migrant_origin', baseParams(c)),
-  migrantFlow: (c: IndicatorContext) => c.db.query<FlowCell>('indicators/migrant_flow', baseParams(c)),
-  structure: (c: IndicatorContext) => c.db.query<StructureCell>('indicators/structure', baseParams(c)),
+  births: cellsOf<BirthCell>('indicators/births'),
+  birthsByAge: cellsOf<AgeCell>('indicators/births_by_age'),
+  exposure: cellsOf<ExposureCell>('indicators/exposure'),
+  marriages: cellsOf<MarriageCell>('indicators/marriages'),
+  marriagePersons: cellsOf<MarriagePersonCell>('indicators/marriage_persons'),
+  migrantStock: cellsOf<StockCell>('indicators/migrant_stock'),
+  migrantOrigin: cellsOf<OriginCell>('indicators/migrant_origin'),
+  migrantFlow: cellsOf<FlowCell>('indicators/migrant_flow'),
+  structure: cellsOf<StructureCell>('indicators/structure'),
 };

@@ -4,6 +4,7 @@
  * definition each indicator registers (unit, names and definitions in Chinese and English).
  */
 import type { Database } from '../db/Database.ts';
+import type { CellCache } from './cellCache.ts';
 import type { MonthIndex, PeriodSpan } from './periods.ts';
 import type { TargetBook } from '../targets/book.ts';
 import { PERIOD_KINDS, RESIDENCE_FILTERS, COMPARE_MODES, AGE_GROUPINGS, DIRECTION_FILTERS } from '../../contract/api.ts';
@@ -37,6 +38,8 @@ export interface IndicatorContext {
   readonly smallCell: number;
   /** The targets in force (file, admin edits, defaults): compliance rows carry theirs. */
   readonly targets: TargetBook;
+  /** Query results shared by the blocks of one report render (indicators/cellCache.ts); none for an API request. */
+  readonly cells?: CellCache;
 }
 
 export interface IndicatorDef {

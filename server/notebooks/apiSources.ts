@@ -28,6 +28,7 @@ import { assessmentResult, progressResult } from './assessmentBlocks.ts';
 import { SpecError, checkKeys, parseSpec, required, type SpecField } from './spec.ts';
 import type { BlockRef, Cell, Provenance, Result, ResultRow } from './types.ts';
 import { firstIssue } from '../errors/zodIssue.ts';
+import type { CellCache } from '../indicators/cellCache.ts';
 
 export interface SourceContext {
   readonly db: Database;
@@ -35,6 +36,8 @@ export interface SourceContext {
   readonly data: Catalog;
   readonly who: Principal;
   readonly countyName: string;
+  /** The render's shared query results: blocks asking for the same cells run the query once. */
+  readonly cells: CellCache;
 }
 
 const QUERY_KEYS = ['township', 'from', 'to', 'period', 'residence', 'compare', 'ages', 'direction', 'through', 'start', 'end'] as const;
@@ -98,7 +101,7 @@ async function oneIndicator(id: string, fields: Fields, ctx: SourceContext): Pro
   if (!def) throw new Error(`no indicator "${id}" (${[...INDICATORS.keys()].join(', ')}, srb, srb_ranking, projection)`);
   const raw = rawQuery(fields, ctx, id);
   const query = resolveQuery(parseRaw(raw), ctx.data, ctx.who.scope);
-  const answer = await answerIndicator(ctx.db, def, query, ctx.data, ctx.config);
+  const answer = await answerIndicator(ctx.db, def, query, ctx.data, ctx.config, ctx.cells);
   const { rows } = await publish(ctx, { kind: 'indicator', indicator: def.id, query, envelope: {}, rows: answer.rows });
   return { rows, api: apiPath(`/api/indicators/${id}`, raw), keys: ['township', 'period', ...def.keys] };
 }

@@ -27,6 +27,7 @@ import { evaluateSlot, fillTemplate, splitSlots, type SlotScope } from './slots.
 import { ReportSql, inlineReferences, withReusable } from './sqlBlock.ts';
 import { tablesNamed, type SandboxAccess } from './sandbox.ts';
 import { suppresses } from '../answer/pipeline.ts';
+import { CellCache } from '../indicators/cellCache.ts';
 import { buildTable, tableCsv, tableHtml, type BuiltTable } from './tables.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import type {
@@ -133,7 +134,7 @@ export async function renderNotebook(notebook: Notebook, rawParams: Readonly<Rec
 
   // 1. Data blocks, in parallel.
   const dataBlocks = notebook.blocks.filter((b): b is DataBlock => b.kind === 'sql' || b.kind === 'indicator');
-  const ctx: SourceContext = { db: options.db, config: options.config, data, who, countyName: String(meta.county) };
+  const ctx: SourceContext = { db: options.db, config: options.config, data, who, countyName: String(meta.county), cells: new CellCache() };
   const sqlTexts = dataBlocks.filter((b) => b.kind === 'sql').map((b) => b.text);
   const sql = sqlTexts.length > 0 ? await ReportSql.open(options.db, sandboxAccess(who, options.config), tablesNamed(withReusable(sqlTexts))) : null;
   // The blocks run in parallel, yet "earlier" below means earlier in the file: `map` starts the

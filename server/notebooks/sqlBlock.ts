@@ -16,6 +16,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { bindParams, type Params } from '../db/bind.ts';
 import type { Database } from '../db/Database.ts';
+import { rowObjectsJson } from '../db/namedQuery.ts';
 import { Sandbox, type SandboxAccess } from './sandbox.ts';
 import { sqlText } from '../db/sqlFiles.ts';
 import { SQL_DIR } from '../paths.ts';
@@ -50,7 +51,7 @@ export class ReportSql {
       const reader = await prepared.runAndReadAll();
       const columns = reader.deduplicatedColumnNames();
       const numeric = reader.columnTypes().map((t) => NUMERIC_AS_TEXT.has(t.typeId));
-      const json = reader.getRowObjectsJson();
+      const json = rowObjectsJson(reader);
       if (json.length > MAX_SQL_ROWS) throw new Error(`the query returned ${json.length} rows; a report block takes at most ${MAX_SQL_ROWS}`);
       const rows = json.map((r) => {
         const row: ResultRow = {};

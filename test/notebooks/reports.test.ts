@@ -254,6 +254,38 @@ describe('a narrative with a table, a list and a link', () => {
   });
 });
 
+describe('indicator blocks that read the same cells', () => {
+  it('run each query once per render, and answer what the API answers', async () => {
+    const file = path.join(dir, 'shared-cells.md');
+    // CBR and TFR both read the exposure; births, CBR and compliance the births; two blocks ask alike.
+    writeFileSync(file, `---\ntitle: 共用\n---\n\n\`\`\`indicator a\nindicator: births, cbr, tfr, compliance\ntownship: each, from: 2023, to: 2024\n\`\`\`\n\n\`\`\`indicator b\nindicator: cbr, tfr\ntownship: each, from: 2023, to: 2024\n\`\`\`\n`);
+    const asked = new Map<string, number>();
+    const query = demo.db.query.bind(demo.db);
+    demo.db.query = ((name: string, params?: object) => {
+      asked.set(name, (asked.get(name) ?? 0) + 1);
+      return query(name, params as never);
+    }) as typeof demo.db.query;
+    let report: RenderedReport;
+    try {
+      report = await renderNotebook(loadNotebookFile(file), {}, { db: demo.db, config: DEFAULT_ANALYTICS });
+    } finally {
+      demo.db.query = query;
+    }
+    expect(report.errors).toEqual([]);
+    expect(asked.get('indicators/exposure')).toBe(1);
+    expect(asked.get('indicators/births')).toBe(1);
+    expect(asked.get('indicators/births_by_age')).toBe(1);
+    // The shared cells give every township the figures the API gives it alone (no block changed them).
+    const rows = report.results.get('b')!.rows;
+    expect(new Set(rows.map((r) => r.township)).size).toBe(20); // the demo county's townships, each year
+    expect(rows.length).toBe(2 * 20);
+    for (const row of rows.filter((r) => r.period === '2024').slice(0, 3)) {
+      const tfr = ((await (await demo.app.request(`/api/indicators/tfr?township=${String(row.township)}&from=2024&to=2024`)).json()) as { rows: ApiRow[] }).rows[0]!.value;
+      expect(row.tfr).toBe(tfr);
+    }
+  });
+});
+
 describe('the example in docs/notebooks.md', () => {
   it('renders without errors and says what the docs say it says', async () => {
     const doc = readFileSync(path.join(REPO_ROOT, 'docs', 'notebooks.md'), 'utf8');

@@ -44,7 +44,10 @@ export function barsSpec(input: BarsInput): TopLevelSpec {
   const rowHeight = categories.length > 14 ? 16 : 22;
   // category and value channels: y and x lying down, x and y standing up
   const [cat, val, offset] = input.vertical ? (['x', 'y', 'xOffset'] as const) : (['y', 'x', 'yOffset'] as const);
-  const category = { field: 'category', type: 'nominal' as const, title: input.categoryTitle ?? null, sort: categories, axis: input.vertical ? { labelAngle: 0 } : { labelLimit: 160 } };
+  // Sorted by a rank field, not by the list of categories: Vega-Lite turns a list into one nested
+  // conditional per category, which overflows the stack at 1,500 townships.
+  const rank = new Map(categories.map((c, i) => [c, i]));
+  const category = { field: 'category', type: 'nominal' as const, title: input.categoryTitle ?? null, sort: { field: 'rank', op: 'min' as const }, axis: input.vertical ? { labelAngle: 0 } : { labelLimit: 160 } };
   // whole-number formats get whole-number ticks (no 0 1 1 2 2 3 from ticks at halves)
   const value = { field: 'value', type: 'quantitative' as const, title: input.xTitle, axis: { format: input.format, ...(wholeNumbers(input.format) ? { tickMinStep: 1 } : {}) }, ...(input.stack ? { stack: 'zero' as const } : {}) };
   const color = grouped
@@ -64,7 +67,7 @@ export function barsSpec(input: BarsInput): TopLevelSpec {
     layer: [
       {
         name: 'bars',
-        data: { values: input.rows.map((r) => ({ ...r, smallLabel: r.small ? '⚠' : '' })) },
+        data: { values: input.rows.map((r) => ({ ...r, rank: rank.get(r.category), smallLabel: r.small ? '⚠' : '' })) },
         layer: [
           {
             mark: { type: 'bar' },
