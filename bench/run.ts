@@ -140,6 +140,7 @@ async function main(): Promise<void> {
   let township: string;
   let last: number;
   let load: LoadResult;
+  let mix: string[] = [];
   let overview: OverviewBench;
   try {
     const meta = (await (await fetch(`${server.url}/api/meta`)).json()) as { townships: { code: string }[]; years: { to: number } };
@@ -151,8 +152,9 @@ async function main(): Promise<void> {
     endpoints = await benchEndpoints(server.url, endpointCases(township, last), repeats);
     serverPeak = peakRssMiB(server.child.pid!);
     const sample = [0, 1, 2, 3, 4].map((i) => meta.townships[Math.floor((i * meta.townships.length) / 5)]!.code);
-    log(`load: 50 connections × ${loadSeconds} s over ${dashboardMix(sample, last).length} dashboard calls …`);
-    load = await loadTest(server.url, server.child.pid!, dashboardMix(sample, last), loadSeconds);
+    mix = dashboardMix(sample, last);
+    log(`load: 50 connections × ${loadSeconds} s over ${mix.length} dashboard calls …`);
+    load = await loadTest(server.url, server.child.pid!, mix, loadSeconds);
     serverPeak = peakRssMiB(server.child.pid!);
   } finally {
     await server.stop();
@@ -188,7 +190,7 @@ async function main(): Promise<void> {
   out.push(`| endpoint | query | rows | cold ms | warm median ms | warm p95 ms |`, '|---|---|---|---|---|---|');
   for (const e of endpoints) out.push(`| ${e.name} | \`${e.path.replace(/^\/api\/[a-z_/]+\??/, '')}\` | ${e.rows} | ${fmt(e.coldMs)} | ${fmt(e.medianMs)} | ${fmt(e.p95Ms)} |`);
   out.push('', `Server peak RSS (after the load test): ${serverPeak?.toFixed(0) ?? '?'} MiB.`, '');
-  out.push(`Load: ${load.connections} connections × ${load.seconds} s over the dashboard mix: ${load.requests.toLocaleString('en')} requests, ${load.throughputRps.toFixed(0)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}; server RSS ${load.rssBeforeMiB?.toFixed(0)} MiB before, ${load.rssAfterMiB?.toFixed(0)} MiB after.`, '');
+  out.push(`Load: one warm-up pass over the ${mix.length} calls (${load.warmUpMs.toFixed(0)} ms), then ${load.connections} connections × ${load.seconds} s over them: ${load.requests.toLocaleString('en')} requests, ${load.throughputRps.toFixed(0)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}; server RSS ${load.rssBeforeMiB?.toFixed(0)} MiB before, ${load.rssAfterMiB?.toFixed(0)} MiB after.`, '');
   out.push(...healthLines(health), '');
   out.push('| raw Parquet question | query file | median ms | API warm median ms | ratio |', '|---|---|---|---|---|');
   for (const r of raw) {
