@@ -72,6 +72,13 @@ export const RULE_PARAMS: Params = {
   directions: DIRECTIONS, id_checks: ID_CHECKS, max_age: MAX_AGE,
 };
 
+/**
+ * DuckDB's memory for an import (RENKOU_IMPORT_MEMORY): past it, sorts, joins and aggregates
+ * spill to a temporary folder beside the database instead of growing. Without a limit DuckDB takes
+ * up to 80% of the machine's memory, and a province of GB18030 CSV peaked at 10 GB.
+ */
+const IMPORT_MEMORY_LIMIT = process.env.RENKOU_IMPORT_MEMORY ?? '2GB';
+
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => {});
@@ -88,7 +95,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   try {
     cleanUp();
     const topology = readTopology(options.source);
-    const instance = await DuckDBInstance.create(builtPath);
+    const instance = await DuckDBInstance.create(builtPath, { memory_limit: IMPORT_MEMORY_LIMIT });
     const connection = await instance.connect();
     const tables: TableReport[] = [];
     let plan: OfficePlan | null = null;

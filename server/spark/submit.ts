@@ -4,8 +4,9 @@
  * "renkou-progress" lines are handed to `onProgress` as they come; Spark's own log goes to a
  * file. A job that fails throws an IngestError naming the contract rule or the Spark error.
  *
- * Settings are the ones measured to suit a small cluster (docs/scale.md): few shuffle partitions
- * and adaptive execution, so the demo county is not split into 200 tiny tasks per stage.
+ * Settings are the ones measured to suit a small cluster (docs/scale.md): adaptive execution
+ * merging small shuffle partitions (the demo county is not split into 200 tiny tasks per stage)
+ * and small input splits (each cached partition fits a small executor).
  *
  * @example
  * await submitJob(sparkEnv(), { master: 'spark://127.0.0.1:7077', plan: 'plan.json', log: 'job.log', onProgress: console.log });
@@ -29,8 +30,14 @@ export interface SubmitOptions {
 
 export const DEFAULT_CONF: Record<string, string> = {
   'spark.ui.enabled': 'false',
-  'spark.sql.shuffle.partitions': '4',
+  // Adaptive execution merges small shuffle partitions, so the demo county still runs few tasks.
+  'spark.sql.shuffle.partitions': '64',
   'spark.sql.adaptive.enabled': 'true',
+  // Small input splits and small merged shuffle partitions keep each cached partition small: with
+  // the defaults (128 MB splits, 64 MB partitions) a 400-township migrants table made cached blocks
+  // an executor of 768 MB could not read back (heap OOM).
+  'spark.sql.files.maxPartitionBytes': '16m',
+  'spark.sql.adaptive.advisoryPartitionSizeInBytes': '16m',
   'spark.sql.session.timeZone': 'UTC',
   // DuckDB's to_json keeps null fields; the quarantine's records read the same from either engine.
   'spark.sql.jsonGenerator.ignoreNullFields': 'false',
