@@ -15,7 +15,8 @@
  * imports, Parquet and office files, nothing else), --demo-only (with --imports-only: the demo
  * county alone), --province-xlsx (also the province as XLSX: hours, see BENCHMARKS.md), --spark-only
  * (the DuckDB and Spark imports of the demo county, 100 and 400 townships and the province, with
- * records per core-second and the cores of a national import: bench/spark.ts), --no-spark (skip those).
+ * records per core-second and the cores of a national import: bench/spark.ts), --spark-sets a,b (only
+ * these of demo, spark-100, spark-400, province), --no-spark (skip those).
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -40,7 +41,7 @@ import { peakRssMiB } from './stats.ts';
 const { values } = parseArgs({ options: {
   regenerate: { type: 'boolean' }, reuse: { type: 'boolean' }, repeats: { type: 'string' }, 'load-seconds': { type: 'string' }, only: { type: 'string' },
   'imports-only': { type: 'boolean' }, 'province-xlsx': { type: 'boolean' }, 'demo-only': { type: 'boolean' },
-  'spark-only': { type: 'boolean' }, 'no-spark': { type: 'boolean' },
+  'spark-only': { type: 'boolean' }, 'no-spark': { type: 'boolean' }, 'spark-sets': { type: 'string' },
 } });
 const loadSeconds = Number(values['load-seconds'] ?? 60);
 const repeats = Number(values.repeats ?? 30);
@@ -88,10 +89,27 @@ async function healthOnly(): Promise<void> {
   console.log([`Run ${new Date().toISOString()} on ${path.basename(dbPath)}.`, '', ...healthLines(health)].join('\n'));
 }
 
+const SPARK_SETS: Record<string, string[]> = {
+  demo: ['--seed', '1'],
+  'spark-100': ['--seed', '1', '--townships', '100'],
+  'spark-400': ['--seed', '1', '--townships', '400'],
+  province: ['--seed', '1', '--townships', '1500'],
+};
+
+/** The data sets `--spark-sets a,b` names (all four by default), checked before anything runs. */
+function sparkSetNames(): string[] {
+  const names = values['spark-sets']?.split(',').map((n) => n.trim()) ?? Object.keys(SPARK_SETS);
+  const unknown = names.filter((n) => !(n in SPARK_SETS));
+  if (unknown.length > 0) throw new Error(`--spark-sets: unknown ${unknown.join(', ')} (known: ${Object.keys(SPARK_SETS).join(', ')})`);
+  return names;
+}
+
 /** DuckDB and Spark imports of the same exports at three sizes and the demo county (bench/spark.ts). */
-async function sparkBench(demo: DataSetRun, province: DataSetRun): Promise<{ runs: SparkImportRun[]; lines: string[] }> {
-  const sets = [demo, await prepare('spark-100', ['--seed', '1', '--townships', '100'], false),
-    await prepare('spark-400', ['--seed', '1', '--townships', '400'], false), province];
+async function sparkBench(prepared: readonly DataSetRun[]): Promise<{ runs: SparkImportRun[]; lines: string[] }> {
+  const sets: DataSetRun[] = [];
+  for (const name of sparkSetNames()) {
+    sets.push(prepared.find((d) => d.name === name) ?? await prepare(name, SPARK_SETS[name]!, name === 'province' && (values.regenerate ?? false)));
+  }
   const runs: SparkImportRun[] = [];
   for (const d of sets) runs.push(await benchSparkImport(BENCH_DIR, d.name, log));
   return { runs, lines: sparkLines(runs, Object.fromEntries(sets.map((d) => [d.name, d.ingestSeconds]))) };
@@ -99,9 +117,7 @@ async function sparkBench(demo: DataSetRun, province: DataSetRun): Promise<{ run
 
 async function sparkOnly(): Promise<void> {
   mkdirSync(BENCH_DIR, { recursive: true });
-  const demo = await prepare('demo', ['--seed', '1'], false);
-  const province = await prepare('province', ['--seed', '1', '--townships', '1500'], values.regenerate ?? false);
-  const spark = await sparkBench(demo, province);
+  const spark = await sparkBench([]);
   mkdirSync(path.join(REPO_ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(path.join(REPO_ROOT, 'bench', 'results', 'spark.json'), JSON.stringify({ when: new Date().toISOString(), runs: spark.runs }, null, 2));
   console.log(spark.lines.join('\n'));
@@ -110,7 +126,10 @@ async function sparkOnly(): Promise<void> {
 async function main(): Promise<void> {
   if (values.only === 'health') return healthOnly();
   // The Spark part runs last: find a missing engine (spark/setup.sh not run) now, not after the other figures.
-  if (!values['no-spark'] && values.only === undefined && !(values['imports-only'] ?? false)) sparkEnv();
+  if (!values['no-spark'] && values.only === undefined && !(values['imports-only'] ?? false)) {
+    sparkEnv();
+    sparkSetNames();
+  }
   if (values['spark-only']) return sparkOnly();
   mkdirSync(BENCH_DIR, { recursive: true });
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
@@ -173,7 +192,7 @@ async function main(): Promise<void> {
   log('reports …');
   const report = { demo: await benchReport(path.join(BENCH_DIR, 'demo.duckdb'), 5), province: await benchReport(path.join(BENCH_DIR, 'province.duckdb'), 3) };
 
-  const spark = values['no-spark'] ? null : await sparkBench(demo, province);
+  const spark = values['no-spark'] ? null : await sparkBench([demo, province]);
 
   const results = { spark: spark?.runs ?? null, engine, load, health, overview, projection, srbRanking, report, when: new Date().toISOString(), machine, repeats, datasets: [demo, province], office, endpoints, serverPeakMiB: serverPeak, raw };
   mkdirSync(path.join(REPO_ROOT, 'bench', 'results'), { recursive: true });
