@@ -67,10 +67,6 @@ function surviveAt(
   // additions do not wait on each other (the loop is bound by their latency, not by memory).
   const startMig = mig !== undefined && startShare !== 0;
   const endMig = mig !== undefined && endShare !== 0;
-  if (startMig && endMig) {
-    surviveEvenAt(start, so, s, sOff, mig, mOff, startShare, endShare, adj, end, eo, A, acc);
-    return;
-  }
   for (let i = 0; i < A; i++) {
     const p = start[so + i]!;
     let a = p;
@@ -106,49 +102,6 @@ function surviveAt(
   const applied = appliedStart + appliedEnd;
   acc[DEATHS] = deaths;
   acc[MIGRANTS] = applied;
-}
-
-/**
- * {@link surviveAt} with migrants at both the start and the end (even timing, the projections'
- * case): the same arithmetic in the same order, with no test inside the loop but the two clamps.
- */
-function surviveEvenAt(
-  start: Float64Array, so: number, s: Float64Array, sOff: number, mig: Float64Array, mOff: number,
-  startShare: number, endShare: number, adj: Float64Array, end: Float64Array, eo: number, A: number, acc: Float64Array,
-): void {
-  let appliedStart = 0;
-  let appliedEnd = 0;
-  let deaths = 0;
-  for (let i = 0; i < A - 2; i++) {
-    const p = start[so + i]!;
-    let a = p + startShare * mig[mOff + i]!;
-    if (a < 0) a = 0;
-    appliedStart += a - p;
-    adj[i] = a;
-    const e = a * s[sOff + i + 1]!;
-    deaths += a - e;
-    let ee = e + endShare * mig[mOff + i + 1]!;
-    if (ee < 0) ee = 0;
-    appliedEnd += ee - e;
-    end[eo + i + 1] = ee;
-  }
-  for (let i = A - 2; i < A; i++) {
-    const p = start[so + i]!;
-    let a = p + startShare * mig[mOff + i]!;
-    if (a < 0) a = 0;
-    appliedStart += a - p;
-    adj[i] = a;
-  }
-  const pOpen = adj[A - 2]! + adj[A - 1]!;
-  const eOpen = pOpen * s[sOff + A - 1]!;
-  deaths += pOpen - eOpen;
-  let eeOpen = eOpen + endShare * mig[mOff + A - 1]!;
-  if (eeOpen < 0) eeOpen = 0;
-  appliedEnd += eeOpen - eOpen;
-  end[eo + A - 1] = eeOpen;
-  end[eo] = 0;
-  acc[DEATHS] = deaths;
-  acc[MIGRANTS] = appliedStart + appliedEnd;
 }
 
 /** Total births of the step from women at the start (`adjF`) and at the end (`endF`, groups ≥ 1). */

@@ -26,8 +26,4 @@ export class CellCache {
     }
     return hit as Promise<T[]>;
   }
-
-  get size(): number {
-    return this.results.size;
-  }
 }
