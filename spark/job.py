@@ -5,6 +5,7 @@ then runs sql/rollups/build.sql; it writes Parquet under the plan's `out` folder
 
   out/rollups/<table>/    every table the rollup file creates
   out/tables/<table>/     contract tables the serving database keeps (regions)
+  out/records/<table>/    the other checked record tables, read back by later rules and the rollups
   out/quarantine/         every rejected row with its rule, as in DuckDB's quarantine table
   out/report.json         rows read per table, seconds, the rollup tables written
 
@@ -151,11 +152,13 @@ class Job:
         progress(f"{table['name']}: {rows:,} rows read from {len(table['files'])} file(s), checking the rules…")
 
         def keep(name: str, df: DataFrame) -> None:
-            self.view(name, df, cache=True)
-            # Filled now, while src and the rule tables are still cached: the rollups read it later.
-            self.cached[name].count()
-            if name in self.plan["serve"]:
-                df.write.mode("overwrite").parquet(os.path.join(self.out, "tables", name))
+            # Written now, while src and the rule tables are still cached, and read back from Parquet:
+            # later rules and the rollups stream it in small splits. Cached instead, a province's
+            # migrant spells came back as 68 MB blocks that filled a 768 MB executor's heap (OOM).
+            folder = "tables" if name in self.plan["serve"] else "records"
+            where = os.path.join(self.out, folder, name)
+            df.write.mode("overwrite").parquet(where)
+            self.spark.read.parquet(where).createOrReplaceTempView(name)
 
         self.run_file(table["rules"], keep)
         self.spark.catalog.dropTempView("src_files")
