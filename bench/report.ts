@@ -24,6 +24,12 @@ export interface ReportBench {
   maxMs: number;
   medianDataMs: number;
   medianRenderMs: number;
+  /** Filling the sql blocks' sandbox: cold, then the median warm. */
+  coldSandboxMs: number;
+  medianSandboxMs: number;
+  /** The five slowest data blocks of the cold render and of the last warm one (they overlap). */
+  slowestCold: Record<string, number>;
+  slowestWarm: Record<string, number>;
   charts: number;
   tables: number;
   slots: number;
@@ -38,18 +44,24 @@ export async function benchReport(dbPath: string, runs = 5, notebookName = 'situ
     const totals: number[] = [];
     const data: number[] = [];
     const render: number[] = [];
+    const sandbox: number[] = [];
     let last = cold;
     for (let i = 0; i < runs; i++) {
       last = await renderNotebook(notebook, params, { db, config: DEFAULT_ANALYTICS });
       totals.push(last.timings.totalMs);
       data.push(last.timings.dataMs);
       render.push(last.timings.renderMs);
+      sandbox.push(last.timings.sandboxMs);
     }
     const round = (ms: number) => Math.round(ms * 10) / 10;
+    const slowest = (blocks: Readonly<Record<string, number>>) =>
+      Object.fromEntries(Object.entries(blocks).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, v]) => [k, round(v)]));
     return {
       notebook: notebookName, runs, coldMs: round(cold.timings.totalMs),
       medianMs: round(median(totals)), minMs: round(Math.min(...totals)), maxMs: round(Math.max(...totals)),
       medianDataMs: round(median(data)), medianRenderMs: round(median(render)),
+      coldSandboxMs: round(cold.timings.sandboxMs), medianSandboxMs: round(median(sandbox)),
+      slowestCold: slowest(cold.timings.blockMs), slowestWarm: slowest(last.timings.blockMs),
       charts: last.charts.length, tables: last.tables.length, slots: last.slots.length, errors: last.errors.length,
     };
   } finally {

@@ -1,10 +1,12 @@
 /**
- * The ranking's span counts are summed in DuckDB (sql/srb/births_by_sex_span.sql): they must equal
+ * The ranking's span counts are summed in DuckDB (sql/srb/births_by_sex_year.sql): they must equal
  * the fixture's births counted here in TypeScript, and the per-year rows summed (the path the
  * ranking used before); the prior fitted on them must equal the one fitted on the yearly sums,
  * and the cached ranking must equal a freshly computed one.
  */
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../server/db/Database.ts';
 import { catalog } from '../server/indicators/catalog.ts';
@@ -96,6 +98,31 @@ describe('SRB span counts pooled in SQL', () => {
       }
     } finally {
       demo.close();
+    }
+  });
+
+  it('answer the same from a database imported before the yearly rollup (read from the monthly one)', async () => {
+    const oldPath = path.join(dir, 'before-yearly.duckdb');
+    copyFileSync(path.join(dir, 'r.duckdb'), oldPath);
+    const instance = await DuckDBInstance.create(oldPath);
+    const connection = await instance.connect();
+    await connection.run('DROP TABLE r_births_year');
+    connection.closeSync();
+    instance.closeSync();
+    const old = await Database.open(oldPath);
+    try {
+      for (const residence of RESIDENCES) {
+        for (const order of ORDERS) {
+          expect(await spanMap(old, 2019, 2024, residence, order)).toEqual(await spanMap(db, 2019, 2024, residence, order));
+          const spans = spansFor({ period: 'year', from: 2019, to: 2024 });
+          const [a, b] = await Promise.all([birthsBySex(old, { spans, residence }, order), birthsBySex(db, { spans, residence }, order)]);
+          expect(a.counts).toEqual(b.counts);
+          expect(a.counts.length).toBeGreaterThan(TOWNS.length);
+          expect(a.priors).toEqual(b.priors);
+        }
+      }
+    } finally {
+      old.close();
     }
   });
 

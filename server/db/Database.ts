@@ -130,6 +130,12 @@ export class Database {
     return this.current.id;
   }
 
+  /** The open file as `<inode>-<mtime>`: names what is derived from this very file (notebooks/reportTables.ts). */
+  async fileIdentity(): Promise<string> {
+    await this.reopenIfSwapped();
+    return `${this.current.inode}-${this.current.mtimeMs}`;
+  }
+
   /** Checks at most once a second whether ingest swapped in a new file. */
   private async reopenIfSwapped(): Promise<void> {
     if (this.opening) return this.opening;
@@ -164,6 +170,16 @@ export class Database {
 }
 
 let generationsOpened = 0;
+
+/** A database file's identity as `Database.fileIdentity()` gives it; '' when it is missing. */
+export function fileIdentityOf(path: string): string {
+  try {
+    const stat = statSync(path);
+    return `${stat.ino}-${stat.mtimeMs}`;
+  } catch {
+    return '';
+  }
+}
 
 async function openGeneration(path: string, memoryLimit: string): Promise<Generation> {
   const stat = statSync(path);

@@ -69,7 +69,17 @@ export interface RenderedReport {
   readonly results: ReadonlyMap<string, Result>;
   /** The body in order, for writers other than HTML (Word): narrative blocks with slots filled, charts and tables by index. */
   readonly outline: readonly OutlineItem[];
-  readonly timings: { readonly dataMs: number; readonly renderMs: number; readonly totalMs: number };
+  readonly timings: ReportTimings;
+}
+
+export interface ReportTimings {
+  readonly dataMs: number;
+  readonly renderMs: number;
+  readonly totalMs: number;
+  /** Filling the sandbox of the `sql` blocks (0 without one). */
+  readonly sandboxMs: number;
+  /** Each data block from its start to its result; the blocks overlap (they run side by side). */
+  readonly blockMs: Readonly<Record<string, number>>;
 }
 
 export type OutlineItem =
@@ -136,15 +146,24 @@ export async function renderNotebook(notebook: Notebook, rawParams: Readonly<Rec
   const dataBlocks = notebook.blocks.filter((b): b is DataBlock => b.kind === 'sql' || b.kind === 'indicator');
   const ctx: SourceContext = { db: options.db, config: options.config, data, who, countyName: String(meta.county), cells: new CellCache() };
   const sqlTexts = dataBlocks.filter((b) => b.kind === 'sql').map((b) => b.text);
+  const sandboxStarted = performance.now();
   const sql = sqlTexts.length > 0 ? await ReportSql.open(options.db, sandboxAccess(who, options.config), tablesNamed(withReusable(sqlTexts))) : null;
+  const sandboxMs = performance.now() - sandboxStarted;
+  const blockMs: Record<string, number> = {};
   // The blocks run in parallel, yet "earlier" below means earlier in the file: `map` starts the
   // callbacks in block order and each reads and updates `seen` and `earlierSql` before its first
   // `await`, so a repeated result name and a `${name}` reference see only the blocks above them.
-  // Keep those lines ahead of any `await`.
+  // Keep those lines ahead of any `await` (runDataBlock reaches them synchronously).
   const seen = new Set<string>();
   const earlierSql = new Map<string, string>();
   try {
     const settled = await Promise.all(dataBlocks.map(async (b): Promise<[DataBlock, Outcome]> => {
+      const blockStarted = performance.now();
+      const outcome = await runDataBlock(b);
+      blockMs[b.name] = performance.now() - blockStarted;
+      return outcome;
+    }));
+    async function runDataBlock(b: DataBlock): Promise<[DataBlock, Outcome]> {
       const block = ref(b);
       const fail = (msg: string, line = b.line): [DataBlock, Outcome] => {
         errors.push({ block, line, message: msg });
@@ -165,7 +184,7 @@ export async function renderNotebook(notebook: Notebook, rawParams: Readonly<Rec
       } catch (e) {
         return fail(message(e), isSpecError(e) ? b.line + 1 + e.lineOffset : b.line);
       }
-    }));
+    }
     // Promise.all answers in block order whatever finished first: a repeated name keeps the first block's result.
     for (const [b, o] of settled) if (!outcomes.has(b.name) || !('failed' in o)) outcomes.set(b.name, o);
   } finally {
@@ -240,7 +259,7 @@ export async function renderNotebook(notebook: Notebook, rawParams: Readonly<Rec
   return {
     notebook: notebook.name, title: title.ok ? title.text : notebook.title, description: notebook.description,
     params, meta, bodyHtml: html.join('\n'), charts, tables, slots, errors, results, outline,
-    timings: { dataMs: dataDone - started, renderMs: done - dataDone, totalMs: done - started },
+    timings: { dataMs: dataDone - started, renderMs: done - dataDone, totalMs: done - started, sandboxMs, blockMs },
   };
 }
 

@@ -1,9 +1,10 @@
 /**
  * @module notebooks/sandbox
  * Where a report's `sql` blocks run: a DuckDB database in memory, made for one render, holding
- * aggregates only — copies of the rollups (and the calendar, the township list)
- * for the townships the asker may see, never a record table, quarantine or the import's metadata.
- * A county account gets every township and the county; a township account its own townships.
+ * aggregates only — the rollups (and the calendar, the township list) for the townships the asker
+ * may see, never a record table, quarantine or the import's metadata. A county account gets every
+ * township and the county: its rollups are files of those rollups alone attached read-only
+ * (reportTables.ts), not copies; a township account gets copies of its own townships' rows.
  * A township account under small-cell suppression gets no monthly rollup at all, but
  * `published_cells`: every cell its answers can show (server/disclosure/), `n` NULL where the
  * small-cell rule withholds it — so no SQL can print what the API would not. Only the tables a
@@ -18,6 +19,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../db/Database.ts';
 import { runNamed } from '../db/namedQuery.ts';
 import { suppressionPattern, townshipLattice } from '../disclosure/pattern.ts';
+import { reportTableFiles } from './reportTables.ts';
 
 /** Tables a sandbox can hold, by what they are copied from (sql/notebooks/sandbox/copy/<name>.sql). */
 export const ROLLUP_TABLES = [
@@ -73,6 +75,29 @@ async function copyPublishedCells(source: Database, connection: DuckDBConnection
   }
 }
 
+/** A county account's rollups as files on disk (reportTables.ts); null to copy them instead. */
+async function countyFiles(source: Database, tables: readonly string[]): Promise<Map<string, string> | null> {
+  try {
+    return await reportTableFiles(source, tables);
+  } catch (e) {
+    // A folder the server may not write (or a full disk) costs time, not the report.
+    console.warn(`report tables: copying into memory instead (${e instanceof Error ? e.message : String(e)})`);
+    return null;
+  }
+}
+
+/**
+ * Each file attached read-only under its own name and its table put in the sandbox's place by a
+ * view: report SQL reads `r_births` as before. The names come from ROLLUP_TABLES (no input).
+ */
+async function attachAll(connection: DuckDBConnection, files: ReadonlyMap<string, string>): Promise<void> {
+  for (const [table, file] of files) {
+    await connection.run(`DROP TABLE ${table}`);
+    await connection.run(`ATTACH '${file.replaceAll("'", "''")}' AS file_${table} (READ_ONLY)`);
+    await connection.run(`CREATE VIEW ${table} AS SELECT * FROM file_${table}.main.${table}`);
+  }
+}
+
 export class Sandbox {
   private readonly extra: DuckDBConnection[] = [];
   private constructor(private readonly instance: DuckDBInstance, private readonly connection: DuckDBConnection) {}
@@ -89,8 +114,11 @@ export class Sandbox {
     try {
       await runNamed(connection, 'notebooks/sandbox/create');
       for (const table of SHARED_TABLES) if (tables.has(table)) await copy(source, connection, table, access);
-      if (!access.publishedOnly) {
-        for (const table of ROLLUP_TABLES) if (tables.has(table)) await copy(source, connection, table, access);
+      const rollups = ROLLUP_TABLES.filter((t) => tables.has(t));
+      const files = access.townships === 'all' && !access.publishedOnly ? await countyFiles(source, rollups) : null;
+      if (files) await attachAll(connection, files);
+      else if (!access.publishedOnly) {
+        for (const table of rollups) await copy(source, connection, table, access);
       } else if (tables.has('published_cells') && access.townships !== 'all') {
         await copyPublishedCells(source, connection, access.townships, access.threshold);
       }

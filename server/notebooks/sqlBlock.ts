@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { bindParams, type Params } from '../db/bind.ts';
 import type { Database } from '../db/Database.ts';
-import { rowObjectsJson } from '../db/namedQuery.ts';
+import { rowObjectsJson, runNamed } from '../db/namedQuery.ts';
 import { Sandbox, type SandboxAccess } from './sandbox.ts';
 import { sqlText } from '../db/sqlFiles.ts';
 import { SQL_DIR } from '../paths.ts';
@@ -26,6 +26,8 @@ import type { Cell, ResultRow } from './types.ts';
 export const MAX_SQL_ROWS = 50_000;
 
 const NUMERIC_AS_TEXT = new Set<number>([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT, DuckDBTypeId.DECIMAL]);
+
+const READ_ONLY = 'a sql block may only read: SELECT or WITH … SELECT';
 
 export class ReportSql {
   private next = 0;
@@ -40,10 +42,14 @@ export class ReportSql {
     const connection = this.connections[this.next++ % this.connections.length]!;
     const extracted = await connection.extractStatements(text);
     if (extracted.count !== 1) throw new Error(`a sql block must hold exactly one SELECT statement, not ${extracted.count}`);
+    // Before binding: a DELETE on a sandbox view would otherwise fail with the binder's words.
+    const [parsed] = await runNamed(connection, 'notebooks/sandbox/statement_tree', { sql: text });
+    const tree = JSON.parse(String(parsed?.tree ?? '{}')) as { error?: boolean; error_type?: string };
+    if (tree.error && tree.error_type === 'not implemented') throw new Error(READ_ONLY);
     const prepared = await extracted.prepare(0);
     try {
       if (prepared.statementType !== StatementType.SELECT) {
-        throw new Error(`a sql block may only read: SELECT or WITH … SELECT (this is a ${StatementType[prepared.statementType] ?? 'different'} statement)`);
+        throw new Error(`${READ_ONLY} (this is a ${StatementType[prepared.statementType] ?? 'different'} statement)`);
       }
       const names = Array.from({ length: prepared.parameterCount }, (_, k) => prepared.parameterName(k + 1));
       const { values, types } = bindParams(params, names);

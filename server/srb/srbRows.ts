@@ -10,7 +10,8 @@
 import type { Database } from '../db/Database.ts';
 import { Lru } from '../db/lru.ts';
 import type { Scope } from '../auth/scope.ts';
-import { periodParams, residencesOf } from '../indicators/sources.ts';
+import { residencesOf } from '../indicators/sources.ts';
+import { labelOf, monthText, periodYearOf, type PeriodSpan } from '../indicators/periods.ts';
 import type { IndicatorQuery } from '../indicators/types.ts';
 import { fitSrbPrior, flag, posteriorSrb, srbInterval, type BetaPrior } from '../stats/index.ts';
 import { srbJudgement } from '../../common/srbWording.ts';
@@ -30,11 +31,39 @@ export interface SexCountsWithPriors { counts: SexCounts[]; priors: Map<string, 
 const cache = new Lru<SexCountsWithPriors>(64);
 
 export function birthsBySex(db: Database, query: Pick<IndicatorQuery, 'spans' | 'residence'>, order: BirthOrderFilter): Promise<SexCountsWithPriors> {
-  const params = { ...periodParams(query.spans), residences: residencesOf(query.residence), orders: ORDER_CODES[order] };
-  return cache.get(db, JSON.stringify(params), async () => {
-    const counts = await db.query<SexCounts>('srb/births_by_sex', params);
+  const key = JSON.stringify([query.spans, query.residence, order]);
+  return cache.get(db, key, async () => {
+    const counts = await sexCounts(db, query.spans, query.spans.map(labelOf), query.residence, order);
     return { counts, priors: priorsByPeriod(counts) };
   });
+}
+
+/**
+ * Male and female births of every township (and 'all') in each span, summed under `labels[i]`
+ * (spans given one label are pooled). Calendar years come from the yearly rollup; other periods,
+ * or a database imported before that rollup existed, from the monthly one.
+ */
+export async function sexCounts(
+  db: Database, spans: readonly PeriodSpan[], labels: readonly string[], residence: IndicatorQuery['residence'], order: BirthOrderFilter,
+): Promise<SexCounts[]> {
+  const filter = { residences: residencesOf(residence), orders: ORDER_CODES[order] };
+  if (spans.every((s) => s.kind === 'year') && await hasRollup(db, 'r_births_year')) {
+    return db.query<SexCounts>('srb/births_by_sex_year', { ...filter, years: spans.map(periodYearOf), labels: [...labels] });
+  }
+  const pm_month: string[] = [];
+  const pm_label: string[] = [];
+  spans.forEach((span, i) => {
+    for (let m = span.start; m < span.start + span.months; m++) {
+      pm_month.push(`${monthText(m)}-01`);
+      pm_label.push(labels[i]!);
+    }
+  });
+  return db.query<SexCounts>('srb/births_by_sex', { ...filter, pm_month, pm_label });
+}
+
+/** Whether the database has a rollup (one added after it was imported is missing until the next import). */
+function hasRollup(db: Database, name: string): Promise<boolean> {
+  return db.memo(`has ${name}`, async () => ((await db.query<{ n: number }>('meta/has_rollup', { name }))[0]?.n ?? 0) > 0);
 }
 
 /** One SRB row from male and female births and, for a township, the period's prior. */

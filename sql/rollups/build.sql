@@ -33,6 +33,13 @@ UNION ALL
 SELECT 'all', month, residence, sex, birth_order, policy_status, hospital, sum(n)::INTEGER FROM t GROUP BY ALL
 ORDER BY township, month;
 
+-- Births by year and sex (the SRB by year and the ranking's pooled years): a twelfth of r_births'
+-- rows, so a question over every township reads about 0.3 M rows on a province instead of 3.4 M.
+CREATE TABLE r_births_year AS
+SELECT township, year(month)::INTEGER AS year, residence, sex, birth_order, sum(n)::INTEGER AS n
+FROM r_births GROUP BY ALL
+ORDER BY township, year;
+
 -- Births by month and mother's completed age (ASFR, TFR, mean age at childbearing).
 CREATE TABLE r_births_age AS
 WITH t AS (

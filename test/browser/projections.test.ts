@@ -154,4 +154,21 @@ describe('projections 人口预测', () => {
     expect(answer.results[0]!.name).toBe(t.name);
     await page.close();
   });
+
+  it('reads in English: the county by its name, ASCII punctuation', async () => {
+    const page = await open(browser.context, demo.url, 'page=projections&horizon=10&lang=en');
+    await expect.poll(() => page.locator('#proj-total').getAttribute('data-rows')).toBe('11');
+    const { county } = await get<{ county: { name: string } }>('/api/meta');
+    const medium = await project({ scope: 'all', baseYear: lastYear, horizon: 10, scenario: 'medium', variant: 'deterministic' });
+    const [base, final] = [medium.results[0]!.series.total[0]!, medium.results[0]!.series.total[10]!];
+    const change = (100 * (final - base)) / base;
+    const sign = change >= 0 ? '+' : '−';
+    expect(await page.locator('#projection-status').innerText()).toBe(
+      `${county.name} · Resident population at the end of the base year (${lastYear}): ${int(base)} persons → ${lastYear + 10}: ${int(final)} persons (${sign}${Math.abs(change).toFixed(1)}%)`);
+    await expect.poll(() => page.locator('#backtest-mape').count()).toBe(1);
+    const backtest = await page.locator('#backtest p').innerText();
+    expect(backtest).toMatch(/totals: \d+\.\d\d%/);
+    expect(backtest).not.toMatch(/[：（）]/);
+    await page.close();
+  });
 });

@@ -50,7 +50,7 @@ describe('a narrative with a table, lists and a link', () => {
     const report = {
       notebook: 'demo', title: '示例', description: '', params: {}, meta: { first_year: 2015, last_year: 2024 },
       bodyHtml: '', charts: [], tables: [], slots: [], errors: [], outline: [{ kind: 'markdown', blocks }],
-      timings: { dataMs: 0, renderMs: 0, totalMs: 0 },
+      timings: { dataMs: 0, renderMs: 0, totalMs: 0, sandboxMs: 0, blockMs: {} },
     } satisfies Omit<RenderedReport, 'results'>;
     const zip = await JSZip.loadAsync(await reportToDocx(report));
     const xml = await zip.file('word/document.xml')!.async('string');

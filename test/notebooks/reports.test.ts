@@ -39,6 +39,11 @@ describe('the situation-analysis report (flagship)', () => {
     expect(flagship.title).toBe(`${demo.countyName}2024年人口形势分析`);
     expect(flagship.errors).toEqual([]);
     expect(flagship.bodyHtml).not.toContain('nb-error');
+    // the bench's split: a time for every data block (and only those), and the sql blocks' sandbox
+    const dataBlocks = loadNotebook('situation-analysis').blocks.filter((b) => b.kind === 'sql' || b.kind === 'indicator').map((b) => b.name);
+    expect(Object.keys(flagship.timings.blockMs).sort()).toEqual([...dataBlocks].sort());
+    expect(flagship.timings.sandboxMs).toBeGreaterThan(0);
+    expect(flagship.timings.sandboxMs).toBeLessThan(flagship.timings.dataMs);
   });
 
   it('quotes only figures that equal the API answer for the same parameters', async () => {

@@ -4,12 +4,16 @@
  * locked against files; under small-cell suppression a township account gets the published cells
  * (n NULL where withheld) and no monthly rollup.
  */
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { principalOf } from '../../server/auth/principal.ts';
 import { DEFAULT_ANALYTICS } from '../../server/config.ts';
 import { cellKey } from '../../server/disclosure/cells.ts';
 import { suppressionPattern } from '../../server/disclosure/pattern.ts';
 import { parseNotebook } from '../../server/notebooks/parse.ts';
+import { reportTablesDir } from '../../server/notebooks/reportTables.ts';
 import { renderNotebook } from '../../server/notebooks/run.ts';
 import { tempDir } from '../helpers.ts';
 import { OTHER, OWN, securedCounty, type SecuredCounty } from './securedCounty.ts';
@@ -77,5 +81,36 @@ describe("notebook SQL runs on aggregates of the reader's townships", () => {
       if (hidden) withheld++;
     }
     expect(withheld).toBeGreaterThan(0);
+  });
+
+  it("a county account reads files holding one rollup each, written once per database file, with the same rows", async () => {
+    const dir = reportTablesDir(county.db.path);
+    rmSync(dir, { recursive: true, force: true });
+    const first = await render('zhao', false);
+    const files = readdirSync(dir);
+    const identity = await county.db.fileIdentity();
+    expect(files).toEqual([`${identity}.r_births.duckdb`]);
+    const written = statSync(path.join(dir, files[0]!)).mtimeMs;
+    // the file holds that rollup's rows and nothing else: every other sandbox table in it is empty
+    const file = await DuckDBInstance.create(path.join(dir, files[0]!), { access_mode: 'READ_ONLY' });
+    const connection = await file.connect();
+    const counts = (await connection.runAndReadAll(
+      "SELECT table_name, estimated_size FROM duckdb_tables() WHERE estimated_size > 0")).getRowObjectsJson();
+    connection.closeSync();
+    file.closeSync();
+    expect(counts.map((c) => c.table_name)).toEqual(['r_births']);
+    const source = await county.db.query<{ n: number }>('notebooks/sandbox/copy/r_births', { all: true, townships: [] });
+    expect(Number(counts[0]!.estimated_size)).toBe(source.length);
+    // a second render reads the same file; the rows equal the copy a township sandbox is given
+    const second = await render('zhao', false);
+    expect(statSync(path.join(dir, files[0]!)).mtimeMs).toBe(written);
+    expect(second.results.get('towns')!.rows).toEqual(first.results.get('towns')!.rows);
+    const own = (await render('li', false)).results.get('towns')!.rows;
+    expect(first.results.get('towns')!.rows).toContainEqual(own[0]);
+    // files of an earlier database file go when this one's are written
+    writeFileSync(path.join(dir, '1-2.r_births.duckdb'), '');
+    rmSync(path.join(dir, files[0]!));
+    await render('zhao', false);
+    expect(readdirSync(dir)).toEqual([`${identity}.r_births.duckdb`]);
   });
 });

@@ -10,6 +10,10 @@ export const PAGE_STRINGS = {
   personsOf: { zh: '{n}人', en: '{n}' },
   personsSpaced: { zh: '{n} 人', en: '{n}' },
   listSeparator: { zh: '、', en: ', ' },
+  // punctuation around a figure: full-width in Chinese, ASCII with a space in English
+  labelColon: { zh: '{label}：', en: '{label}: ' },
+  inParens: { zh: '（{text}）', en: ' ({text})' },
+  arrowTo: { zh: '　→　', en: ' → ' },
   // projection assumptions
   asmOfWhich: { zh: '其中', en: 'of which' },
   asmTfr: { zh: '总和生育率（{years}年平均）', en: 'TFR ({years} average)' },

@@ -23,7 +23,7 @@ export function backtestBox(ctx: PageContext): { element: HTMLElement; load: Pro
       const pct = (v: number | null | undefined, signed: boolean) => (typeof v === 'number' && Number.isFinite(v) ? `${signed && v >= 0 ? '+' : ''}${formatDec(v)}%` : '—');
       element.classList.remove('muted');
       element.replaceChildren(h('p', {},
-        tf('backtestText', lang, { base: bt.baseYear, to: bt.to }), '：',
+        tf('labelColon', lang, { label: tf('backtestText', lang, { base: bt.baseYear, to: bt.to }) }),
         h('strong', { class: 'big-number', id: 'backtest-mape', text: pct(bt.horizon.mape.total, false) }),
         h('br'),
         h('span', { class: 'note', id: 'backtest-county', text: `${tf('backtestDetail', lang, { county: pct(bt.horizon.county.total, true) })}${tf('backtestTownships', lang, { young: pct(bt.horizon.mape.age0to14, false), old: pct(bt.horizon.mape.age65plus, false) })}` })));

@@ -40,6 +40,9 @@ export function resultPanels(ctx: PageContext, state: ProjectionState, text: Cha
     pyramid: chartPanel('proj-pyramid', t('projPyramid', lang), lang, t('pyramidBaseNote', lang)),
   };
 
+  // The server names the county scope 全县 (or 本辖区 for a township account's area): the county's own name reads in either language.
+  const scopeName = (view: ProjectionView) => (view.scope === 'all' && ctx.county ? meta.county.name : view.name);
+
   const showSeries = async (p: ChartPanel, view: ProjectionView, keys: SeriesKey[], title: StringKey, history?: History) => {
     const rows = projectionRows(view, keys);
     if (!rows.length) return p.empty();
@@ -49,7 +52,7 @@ export function resultPanels(ctx: PageContext, state: ProjectionState, text: Cha
         rows, yTitle: text.yTitle(title), baseYear: view.baseYear, history, labels: text.labels, zero: false,
         colors: { domain, range: domain.length === 1 ? [TARGET_COLOR] : domain.map((_, i) => PALETTE[i % PALETTE.length]!) },
       }),
-      rows: rows.map((r) => ({ ...r, scope, name: view.name, scenario })), fileName: text.file(title), lang, unit: 'persons',
+      rows: rows.map((r) => ({ ...r, scope, name: scopeName(view), scenario })), fileName: text.file(title), lang, unit: 'persons',
     });
   };
 
@@ -62,10 +65,12 @@ export function resultPanels(ctx: PageContext, state: ProjectionState, text: Cha
     status.dataset.finalTotal = last === null ? '' : String(last);
     const change = last !== null && base > 0 ? (100 * (last - base)) / base : null;
     status.replaceChildren(h('p', {},
-      `${view.name} · ${t('baseNote', lang)}（${view.baseYear}）：`, h('strong', { id: 'projection-base-total', class: 'big-number', 'data-value': base, text: formatInt(base) }),
-      ` ${t('persons', lang)}　→　${tf('yearOf', lang, { year: lastYear })}：`, h('strong', { id: 'projection-final-total', class: 'big-number', text: last === null ? '—' : formatInt(last) }),
+      tf('labelColon', lang, { label: `${scopeName(view)} · ${t('baseNote', lang)}${tf('inParens', lang, { text: view.baseYear })}` }),
+      h('strong', { id: 'projection-base-total', class: 'big-number', 'data-value': base, text: formatInt(base) }),
+      ` ${t('persons', lang)}${t('arrowTo', lang)}${tf('labelColon', lang, { label: tf('yearOf', lang, { year: lastYear }) })}`,
+      h('strong', { id: 'projection-final-total', class: 'big-number', text: last === null ? '—' : formatInt(last) }),
       ` ${t('persons', lang)}`,
-      change === null ? '' : h('span', { class: 'muted' }, `（${change >= 0 ? '+' : '−'}${formatDec(Math.abs(change), 1)}%）`)));
+      change === null ? '' : h('span', { class: 'muted' }, tf('inParens', lang, { text: `${change >= 0 ? '+' : '−'}${formatDec(Math.abs(change), 1)}%` }))));
     if (view.draws !== null) {
       for (const p of [panels.total, panels.births]) {
         const note = p.element.querySelector('.note');
