@@ -69,6 +69,25 @@ export async function benchReport(dbPath: string, runs = 5, notebookName = 'situ
   }
 }
 
+/** The report route on a running server: the first request renders; repeats (any format, a chart) reuse that render. */
+export interface ReportRouteBench { firstMs: number; repeatMedianMs: number; repeats: number; chartPngMs: number }
+
+export async function benchReportRoute(base: string, notebook = 'situation-analysis', repeats = 5): Promise<ReportRouteBench> {
+  const get = async (p: string) => {
+    const started = performance.now();
+    const res = await fetch(`${base}${p}`);
+    if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
+    return performance.now() - started;
+  };
+  const firstMs = await get(`/api/reports/${notebook}?format=json`);
+  const again: number[] = [];
+  for (let i = 0; i < repeats; i++) again.push(await get(`/api/reports/${notebook}?format=${i % 2 ? 'html' : 'json'}`));
+  const chartPngMs = await get(`/api/reports/${notebook}/charts/towns_births_chart?format=png`);
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  return { firstMs: round(firstMs), repeatMedianMs: round(median(again)), repeats, chartPngMs: round(chartPngMs) };
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({ options: { db: { type: 'string' }, runs: { type: 'string' }, notebook: { type: 'string' }, param: { type: 'string', multiple: true } } });
   const params = Object.fromEntries((values.param ?? []).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));

@@ -32,7 +32,7 @@ import { benchHealthUnderLoad, type HealthUnderLoad } from './health.ts';
 import { dashboardMix, loadTest, type LoadResult } from './load.ts';
 import { benchOverview, type OverviewBench } from './overview.ts';
 import { benchProjection } from './projection.ts';
-import { benchReport } from './report.ts';
+import { benchReport, benchReportRoute, type ReportRouteBench } from './report.ts';
 import { benchSrbRanking } from './srbRanking.ts';
 import { benchSparkImport, sparkLines, type SparkImportRun } from './spark.ts';
 import { sparkEnv } from '../server/spark/env.ts';
@@ -161,6 +161,7 @@ async function main(): Promise<void> {
   let load: LoadResult;
   let mix: string[] = [];
   let overview: OverviewBench;
+  let reportRoute: ReportRouteBench;
   try {
     const meta = (await (await fetch(`${server.url}/api/meta`)).json()) as { townships: { code: string }[]; years: { to: number } };
     township = meta.townships[Math.floor(meta.townships.length / 2)]!.code;
@@ -169,6 +170,8 @@ async function main(): Promise<void> {
     overview = await benchOverview(server.url);
     log(`endpoints: ${repeats} warm calls each, township ${township}`);
     endpoints = await benchEndpoints(server.url, endpointCases(township, last), repeats);
+    log('the report route (first render, then repeats and a chart from the kept render) …');
+    reportRoute = await benchReportRoute(server.url);
     serverPeak = peakRssMiB(server.child.pid!);
     const sample = [0, 1, 2, 3, 4].map((i) => meta.townships[Math.floor((i * meta.townships.length) / 5)]!.code);
     mix = dashboardMix(sample, last);
@@ -194,7 +197,7 @@ async function main(): Promise<void> {
 
   const spark = values['no-spark'] ? null : await sparkBench([demo, province]);
 
-  const results = { spark: spark?.runs ?? null, engine, load, health, overview, projection, srbRanking, report, when: new Date().toISOString(), machine, repeats, datasets: [demo, province], office, endpoints, serverPeakMiB: serverPeak, raw };
+  const results = { spark: spark?.runs ?? null, engine, load, health, overview, projection, srbRanking, report, reportRoute, when: new Date().toISOString(), machine, repeats, datasets: [demo, province], office, endpoints, serverPeakMiB: serverPeak, raw };
   mkdirSync(path.join(REPO_ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(path.join(REPO_ROOT, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2));
 
@@ -220,6 +223,7 @@ async function main(): Promise<void> {
   out.push('', `Projections (province set): ${JSON.stringify(projection)}`);
   out.push('', `SRB ranking ${last - 4}-${last} without the answer cache (bare function): ${JSON.stringify(srbRanking)}`);
   out.push('', `Reports: ${JSON.stringify(report)}`);
+  out.push('', `Report route on the province server: ${JSON.stringify(reportRoute)}`);
   if (spark) out.push('', ...spark.lines);
   out.push('', `Projection engine alone, 1,500 townships × 30 years × 2 sexes × 101 ages: ${engine.survivalGivenMs.toFixed(0)} ms with survivorship given; ${engine.withLifeTablesMs.toFixed(0)} ms building a life table per township, sex and year (medians of 5). ${'missing' in engine.numpy ? `numpy anchor: not run (${engine.numpy.missing})` : `numpy anchor (bench/engine_anchor.py, numpy ${engine.numpy.numpy}, same inputs, same run): ${engine.numpy.medianMs.toFixed(0)} ms; engine ÷ anchor ${(engine.survivalGivenMs / engine.numpy.medianMs).toFixed(2)}; same final total: ${engine.numpy.sameTotal ? 'yes' : 'NO'}`}.`);
   console.log(out.join('\n'));

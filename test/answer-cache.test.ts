@@ -2,13 +2,16 @@
  * The answer cache (server/answer/cache.ts, cacheMiddleware.ts) is correct: a repeated answer is the
  * same answer, a township account never receives another scope's cached answer, an import (a new
  * database generation) or a target edit gives fresh answers, ETags give 304 only while the answer is
- * unchanged, and the cache holds no more bytes than its bound. Expected figures are counted here
+ * unchanged, the cache holds no more bytes than its bound, large answers go gzipped to a browser that
+ * accepts it, and a report renders once per epoch. Expected figures are counted here
  * from the fixture's rows (test/fixtures/randomCounty.ts), not read from the server.
  */
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
 import { AnswerCache } from '../server/answer/cache.ts';
+import { GZIP_MIN_BYTES } from '../server/answer/cacheMiddleware.ts';
 import { ingest } from '../server/ingest/ingest.ts';
 import { buildRandomCounty, TOWNS, writeRandomCounty, type RandomCounty } from './fixtures/randomCounty.ts';
 import { tempDir } from './helpers.ts';
@@ -51,6 +54,30 @@ describe('answer cache', () => {
     }
   });
 
+  it('sends a large answer gzipped to a browser that accepts it: the same bytes unzipped, its own ETag and 304', async () => {
+    const plain = await county.as(county.tokens.admin, YEARLY);
+    const plainBytes = new Uint8Array(await plain.arrayBuffer());
+    expect(plainBytes.byteLength).toBeGreaterThan(GZIP_MIN_BYTES);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const zipped = await county.as(county.tokens.admin, YEARLY, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toBe('Accept, Accept-Encoding');
+    const zippedBytes = new Uint8Array(await zipped.arrayBuffer());
+    expect(zippedBytes.byteLength).toBeLessThan(plainBytes.byteLength / 3);
+    expect(new Uint8Array(gunzipSync(zippedBytes))).toEqual(plainBytes);
+    const etag = zipped.headers.get('etag')!;
+    expect(etag).not.toBe(plain.headers.get('etag'));
+    const again = await county.as(county.tokens.admin, YEARLY, { headers: { 'accept-encoding': 'gzip', 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    // the plain representation's ETag does not validate the zipped one, nor the other way round
+    const crossed = await county.as(county.tokens.admin, YEARLY, { headers: { 'if-none-match': etag } });
+    expect(crossed.status).toBe(200);
+    // a small answer goes as it is
+    const small = await county.as(county.tokens.admin, `/api/indicators/births?township=${OWN}&from=2024&to=2024`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(small.headers.get('content-encoding')).toBeNull();
+    expect((await small.arrayBuffer()).byteLength).toBeLessThan(GZIP_MIN_BYTES);
+  });
+
   it('a township account never receives the county account\'s cached answer for the same URL', async () => {
     const countyRows = await rows(county.tokens.admin, MONTHLY);
     const small = countyRows.filter((r) => r.value !== null && r.value > 0 && r.value < 5);
@@ -88,6 +115,31 @@ describe('answer cache', () => {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ measure: 'compliance_registered', scope: 'all', year: 2024 }),
     });
     expect(await target()).toBe(99);
+  });
+
+  it('renders a report once per epoch for all its formats; a township account gets its own render; a target edit renders it again', async () => {
+    // A render's timings are its own: the same figures mean the same render was sent again.
+    const renderOf = async (token: string, format: string) => {
+      const res = await county.as(token, `/api/reports/township-profile?township=${OWN}&format=${format}`);
+      expect(res.status).toBe(200);
+      return res;
+    };
+    const timings = async (token: string) => ((await (await renderOf(token, 'json')).json()) as { timings: { totalMs: number } }).timings.totalMs;
+    const first = await timings(county.tokens.admin);
+    await renderOf(county.tokens.admin, 'html');
+    expect(await timings(county.tokens.admin)).toBe(first);
+    expect(await timings(county.tokens.township)).not.toBe(first);
+    const set = await county.as(county.tokens.admin, '/api/targets', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ measure: 'compliance_registered', scope: 'all', year: 2024, direction: 'at_least', value: 97.5 }),
+    });
+    expect(set.status).toBe(200);
+    const edited = await timings(county.tokens.admin);
+    expect(edited).not.toBe(first);
+    await county.as(county.tokens.admin, '/api/targets/remove', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ measure: 'compliance_registered', scope: 'all', year: 2024 }),
+    });
+    expect(await timings(county.tokens.admin)).not.toBe(edited);
   });
 
   it('304 for a matching If-None-Match; after an import the same URL answers the new data with a new ETag', async () => {

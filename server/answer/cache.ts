@@ -1,7 +1,7 @@
 /**
  * @module answer/cache
  * Published answers, serialised once: the bytes the API sent (after the scope check and the
- * small-cell pattern of answer/pipeline.ts), their headers and a strong ETag, kept in memory up to
+ * small-cell pattern of answer/pipeline.ts), gzipped once when large, their headers and a strong ETag, kept in memory up to
  * a bound in bytes (least recently used first out). Every entry belongs to one *epoch* — the
  * database generation and the inputs outside the database (admins' target edits, the 考核 scheme
  * file): when the epoch changes (an import swapped in, a target set) the cache is emptied, and an
@@ -12,7 +12,7 @@
  *
  * @example
  * const cache = new AnswerCache(64 * 2 ** 20);
- * cache.store(epoch, key, { body, headers, etag });
+ * cache.store(epoch, key, { body, headers, etag, gzip: null });
  * const hit = cache.lookup(epoch, key);
  */
 
@@ -22,6 +22,8 @@ export interface CachedAnswer {
   readonly headers: Readonly<Record<string, string>>;
   /** A strong validator: the same bytes give the same ETag. */
   readonly etag: string;
+  /** The body gzipped once (answers of at least GZIP_MIN_BYTES), for browsers that accept it; else null. */
+  readonly gzip: Uint8Array<ArrayBuffer> | null;
 }
 
 /** What an entry costs beyond its body: the key (UTF-16), headers and the map's own bookkeeping. */
@@ -30,7 +32,7 @@ const ENTRY_OVERHEAD = 256;
 function sizeOf(key: string, answer: CachedAnswer): number {
   let headers = 0;
   for (const [name, value] of Object.entries(answer.headers)) headers += 2 * (name.length + value.length);
-  return answer.body.byteLength + 2 * key.length + 2 * answer.etag.length + headers + ENTRY_OVERHEAD;
+  return answer.body.byteLength + (answer.gzip?.byteLength ?? 0) + 2 * key.length + 2 * answer.etag.length + headers + ENTRY_OVERHEAD;
 }
 
 export class AnswerCache {

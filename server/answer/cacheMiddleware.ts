@@ -1,7 +1,8 @@
 /**
  * @module answer/cacheMiddleware
  * Repeated GET answers come from the answer cache (answer/cache.ts) instead of being computed
- * again, with a strong `ETag` and `304 Not Modified` when the browser already holds them.
+ * again, with a strong `ETag` and `304 Not Modified` when the browser already holds them, and
+ * gzipped (once, when stored) for a browser that accepts it.
  *
  * Only answers that went through the pipeline are stored: `respond` (answer/respond.ts) marks the
  * request `published`, so a route that answers any other way (a download, a report with its
@@ -16,6 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
 import { schemeFileFor } from '../assessment/scheme.ts';
 import { principal, type AppEnv, type Principal } from '../auth/principal.ts';
@@ -38,7 +40,7 @@ const CACHE_CONTROL = 'private, no-cache';
  * What answers depend on besides the request: the database generation, the admins' target edits
  * and the 考核 scheme file in force (its path and modification time).
  */
-async function epochOf(db: Database, config: AnalyticsConfig): Promise<string> {
+export async function epochOf(db: Database, config: AnalyticsConfig): Promise<string> {
   const scheme = schemeFileFor(db.path);
   let stamp = 0;
   try {
@@ -47,7 +49,8 @@ async function epochOf(db: Database, config: AnalyticsConfig): Promise<string> {
   return `${await db.generation()}|${config.targets.revision()}|${scheme}|${stamp}`;
 }
 
-function scopeKey(who: Principal, config: AnalyticsConfig): string {
+/** Who an answer is for, as far as it can differ: role, scope (a township account's codes) and small-cell suppression. */
+export function scopeKey(who: Principal, config: AnalyticsConfig): string {
   const scope = who.scope.kind === 'county' ? 'county' : [...who.scope.codes].sort().join(',');
   return `${who.role}|${scope}|${suppresses({ config, who }) ? 'suppressed' : 'shown'}`;
 }
@@ -71,9 +74,24 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   });
 }
 
+/** Answers smaller than this go as they are: gzip saves little on them and costs a header. */
+export const GZIP_MIN_BYTES = 1024;
+
+function acceptsGzip(c: Context<AppEnv>): boolean {
+  return /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '');
+}
+
+/**
+ * The cached bytes, gzipped where the browser accepts it: a province's SRB ranking is 651 KB of
+ * JSON, a few tens of KB gzipped, over a county office's network. The two encodings are two
+ * representations, so each has its own strong ETag.
+ */
 function send(c: Context<AppEnv>, answer: CachedAnswer): Response {
-  const validators = { etag: answer.etag, 'cache-control': CACHE_CONTROL, vary: 'Accept' };
-  if (matches(c.req.header('if-none-match'), answer.etag)) return c.body(null, 304, validators);
+  const gzip = answer.gzip !== null && acceptsGzip(c);
+  const etag = gzip ? `${answer.etag.slice(0, -1)}-gz"` : answer.etag;
+  const validators = { etag, 'cache-control': CACHE_CONTROL, vary: 'Accept, Accept-Encoding' };
+  if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304, validators);
+  if (gzip) return c.body(answer.gzip, 200, { ...answer.headers, ...validators, 'content-encoding': 'gzip' });
   return c.body(answer.body, 200, { ...answer.headers, ...validators });
 }
 
@@ -90,7 +108,8 @@ export function cacheAnswers({ cache, db, config }: CacheOptions): MiddlewareHan
     const body = new Uint8Array(await res.arrayBuffer());
     const headers: Record<string, string> = {};
     res.headers.forEach((value, name) => { headers[name] = value; });
-    const answer: CachedAnswer = { body, headers, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    const gzip = body.byteLength >= GZIP_MIN_BYTES ? new Uint8Array(gzipSync(body)) : null;
+    const answer: CachedAnswer = { body, headers, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, gzip };
     cache.store(epoch, key, answer);
     c.res = undefined; // replaced, not merged with the consumed response's headers
     c.res = send(c, answer);

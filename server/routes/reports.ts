@@ -6,8 +6,11 @@
  * `fragment` the `<article>` for embedding in the web app, `json` the fragment with the charts
  * (SVG), tables (CSV), slot values, errors and timings; `docx` the Word document.
  * `GET /api/reports/:name/charts/:chart?format=png|svg&<param>=…` one chart as a file. Parameters are checked against the
- * notebook's front matter and the data: a bad one is a 400 naming it.
+ * notebook's front matter and the data: a bad one is a 400 naming it. A render is kept for its
+ * epoch (notebooks/renderedReports.ts); every request is audited all the same.
  */
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { NO_AUDIT, type AuditLog } from '../http/audit.ts';
@@ -21,6 +24,8 @@ import { configData, type JobRunner, type ReportAnswer } from '../workers/jobs.t
 import type { Database } from '../db/Database.ts';
 import type { Principal } from '../auth/principal.ts';
 import { publish } from '../answer/pipeline.ts';
+import { epochOf, scopeKey } from '../answer/cacheMiddleware.ts';
+import { RenderedReports } from '../notebooks/renderedReports.ts';
 import { svgToPng } from '../notebooks/png.ts';
 import { PNG_SCALE, reportFileName, reportToDocx } from '../notebooks/docx.ts';
 import { download } from '../outputs/download.ts';
@@ -32,8 +37,16 @@ const formatSchema = z.enum(FORMATS).default('html');
 /** `jobs`: where reports render (worker threads in a server: workers/pool.ts). */
 export function reportRoutes(db: Database, jobs: JobRunner, config: AnalyticsConfig, audit: AuditLog = NO_AUDIT, notebookDir = NOTEBOOK_DIR) {
   // Every figure of a report was published block by block (notebooks/apiSources.ts, the SQL sandbox).
-  const render = async (name: string, params: Record<string, string>, who: Principal): Promise<ReportAnswer> =>
+  const renderNow = async (name: string, params: Record<string, string>, who: Principal): Promise<ReportAnswer> =>
     (await publish({ db, config, who }, { kind: 'plain', body: await jobs.run({ kind: 'report', notebookDir, name, params, who, config: configData(config) }) })).body;
+  const rendered = new RenderedReports<ReportAnswer>();
+  // Kept per epoch; the key is everything else a render depends on: the notebook file as it is
+  // now, the parameters in canonical order and who asks (scope, role, suppression).
+  const render = async (name: string, params: Record<string, string>, who: Principal): Promise<ReportAnswer> => {
+    const file = statSync(path.join(notebookDir, `${name}.md`));
+    const key = JSON.stringify([name, file.mtimeMs, file.size, Object.entries(params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), scopeKey(who, config)]);
+    return rendered.get(await epochOf(db, config), key, () => renderNow(name, params, who));
+  };
 
   return new Hono<AppEnv>()
     .get('/', (c) => c.json({
