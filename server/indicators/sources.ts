@@ -5,6 +5,8 @@
  */
 import { monthText, spanInfo, type PeriodSpan } from './periods.ts';
 import type { IndicatorContext, ResidenceFilter } from './types.ts';
+import type { Params } from '../db/bind.ts';
+import { MAX_AGE } from '../../contract/tables.ts';
 
 export function residencesOf(filter: ResidenceFilter): string[] {
   return filter === 'all' ? ['registered', 'migrant'] : [filter];
@@ -59,12 +61,16 @@ export interface MarriagePersonCell { township: string; period: string; sex: str
 export interface StockCell { township: string; period: string; direction: string; sex: string; cert: boolean; w1549: boolean; n: number }
 export interface OriginCell { township: string; period: string; direction: string; origin: string; n: number }
 export interface FlowCell { township: string; period: string; direction: string; event: 'arrival' | 'departure'; sex: string; n: number }
-export interface StructureCell { township: string; period: string; sex: string; age: number; registered: number; migrant_in: number; migrant_out: number }
+export interface StructureCell extends StructureTotal { sex: string; age: number }
+export interface StructureTotal { township: string; period: string; registered: number; migrant_in: number; migrant_out: number }
 
-/** Runs `sql/<name>.sql` with the query's parameters, once per report render when the context shares a {@link CellCache}. */
-function cellsOf<T>(name: string) {
+/**
+ * Runs `sql/<name>.sql` with the query's parameters (and `fixed` ones), once per report render
+ * when the context shares a {@link CellCache}.
+ */
+function cellsOf<T>(name: string, fixed: Params = {}) {
   return (c: IndicatorContext): Promise<T[]> => {
-    const params = baseParams(c);
+    const params = { ...baseParams(c), ...fixed };
     return c.cells ? c.cells.get(name, params, () => c.db.query<T>(name, params)) : c.db.query<T>(name, params);
   };
 }
@@ -72,11 +78,17 @@ function cellsOf<T>(name: string) {
 export const sources = {
   births: cellsOf<BirthCell>('indicators/births'),
   birthsByAge: cellsOf<AgeCell>('indicators/births_by_age'),
-  exposure: cellsOf<ExposureCell>('indicators/exposure'),
+  /** Person-years by sex and single age. */
+  exposure: cellsOf<ExposureCell>('indicators/exposure', { by_age: true, sexes: ['M', 'F'], age_from: 0, age_to: MAX_AGE }),
+  /** Person-years of each township and period (sex and age null): what crude rates divide by. */
+  exposureTotals: cellsOf<ExposureCell>('indicators/exposure', { by_age: false, sexes: ['M', 'F'], age_from: 0, age_to: MAX_AGE }),
+  /** Women-years by single age 15–49 (fertility). */
+  womenYears: cellsOf<ExposureCell>('indicators/exposure', { by_age: true, sexes: ['F'], age_from: 15, age_to: 49 }),
   marriages: cellsOf<MarriageCell>('indicators/marriages'),
   marriagePersons: cellsOf<MarriagePersonCell>('indicators/marriage_persons'),
   migrantStock: cellsOf<StockCell>('indicators/migrant_stock'),
   migrantOrigin: cellsOf<OriginCell>('indicators/migrant_origin'),
   migrantFlow: cellsOf<FlowCell>('indicators/migrant_flow'),
   structure: cellsOf<StructureCell>('indicators/structure'),
+  structureTotals: cellsOf<StructureTotal>('indicators/structure_totals'),
 };

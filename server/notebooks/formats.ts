@@ -33,9 +33,16 @@ function decimals(args: readonly string[], fallback: number): number {
 export function fixed(n: number, d: number, separators: boolean): string {
   const rounded = Number(n.toFixed(d));
   const v = Object.is(rounded, -0) || rounded === 0 ? 0 : rounded;
-  return separators
-    ? v.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d })
-    : v.toFixed(d);
+  return separators ? withSeparators(d).format(v) : v.toFixed(d);
+}
+
+// One formatter per number of decimals: toLocaleString with options builds one per call (a
+// province's township table formats ten thousand cells).
+const separatorFormats = new Map<number, Intl.NumberFormat>();
+function withSeparators(d: number): Intl.NumberFormat {
+  let f = separatorFormats.get(d);
+  if (!f) separatorFormats.set(d, f = new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }));
+  return f;
 }
 
 function numeric(render: (n: number, args: readonly string[]) => string): Format {

@@ -262,12 +262,15 @@ describe('a narrative with a table, a list and a link', () => {
 describe('indicator blocks that read the same cells', () => {
   it('run each query once per render, and answer what the API answers', async () => {
     const file = path.join(dir, 'shared-cells.md');
-    // CBR and TFR both read the exposure; births, CBR and compliance the births; two blocks ask alike.
+    // Births, CBR and compliance read the births; CBR and TFR the exposure; two blocks ask alike.
     writeFileSync(file, `---\ntitle: 共用\n---\n\n\`\`\`indicator a\nindicator: births, cbr, tfr, compliance\ntownship: each, from: 2023, to: 2024\n\`\`\`\n\n\`\`\`indicator b\nindicator: cbr, tfr\ntownship: each, from: 2023, to: 2024\n\`\`\`\n`);
     const asked = new Map<string, number>();
+    const askedWith = new Map<string, number>();
     const query = demo.db.query.bind(demo.db);
     demo.db.query = ((name: string, params?: object) => {
       asked.set(name, (asked.get(name) ?? 0) + 1);
+      const key = `${name} ${JSON.stringify(params)}`;
+      askedWith.set(key, (askedWith.get(key) ?? 0) + 1);
       return query(name, params as never);
     }) as typeof demo.db.query;
     let report: RenderedReport;
@@ -277,7 +280,9 @@ describe('indicator blocks that read the same cells', () => {
       demo.db.query = query;
     }
     expect(report.errors).toEqual([]);
-    expect(asked.get('indicators/exposure')).toBe(1);
+    // the exposure twice: totals for the CBR, women 15-49 for the TFR; no query twice with the same parameters
+    expect(asked.get('indicators/exposure')).toBe(2);
+    expect(Math.max(...askedWith.values())).toBe(1);
     expect(asked.get('indicators/births')).toBe(1);
     expect(asked.get('indicators/births_by_age')).toBe(1);
     // The shared cells give every township the figures the API gives it alone (no block changed them).

@@ -31,7 +31,7 @@ export const cbr: IndicatorDef = {
     en: 'Births ÷ person-years × 1000, mid-period population interpolated between year-ends. Population: registered = registered population (births to registered women anywhere); migrant = in-migrants; all = registered + in-migrants (out-migrants not deducted: not the resident population). The resident rate of statistical bulletins is cbr_resident. Over part of a year (half, quarter, month, year to date) it is the period rate, not annualised.',
   },
   async compute(c) {
-    const [cells, totals, exposure] = await Promise.all([grid(c), sources.births(c).then((r) => birthTotals(r)), sources.exposure(c)]);
+    const [cells, totals, exposure] = await Promise.all([grid(c), sources.births(c).then((r) => birthTotals(r)), sources.exposureTotals(c)]);
     const population = midPopulation(exposure, c.query.spans);
     return cells.map(([t, p]) => ratioRow(t, p, totals.get(cell(t, p)) ?? 0, population.get(cell(t, p)) ?? null, 1000, c.smallCell));
   },

@@ -16,7 +16,7 @@ interface Schedule { births: Float64Array; womenYears: Float64Array }
 
 /** Births and women-years by single age 15..49 for each (township, period). */
 async function schedules(c: IndicatorContext): Promise<Map<string, Schedule>> {
-  const [births, exposure] = await Promise.all([sources.birthsByAge(c), sources.exposure(c)]);
+  const [births, exposure] = await Promise.all([sources.birthsByAge(c), sources.womenYears(c)]);
   const span = FERTILE_AGES.to - FERTILE_AGES.from + 1;
   const map = new Map<string, Schedule>();
   const get = (k: string): Schedule => {

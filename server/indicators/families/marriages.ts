@@ -28,7 +28,7 @@ export const cmr: IndicatorDef = {
   },
   async compute(c) {
     const registered = { ...c, query: { ...c.query, residence: 'registered' as const } };
-    const [cells, rows, exposure] = await Promise.all([grid(c), sources.marriages(c), sources.exposure(registered)]);
+    const [cells, rows, exposure] = await Promise.all([grid(c), sources.marriages(c), sources.exposureTotals(registered)]);
     const totals = sumBy(rows, (r) => cell(r.township, r.period), (r) => r.n);
     const population = midPopulation(exposure, c.query.spans);
     return cells.map(([t, p]) => ratioRow(t, p, totals.get(cell(t, p)) ?? 0, population.get(cell(t, p)) ?? null, 1000, c.smallCell));
