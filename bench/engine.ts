@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { project } from '../server/demography/ccmp.ts';
 import { constantSchedule, mapSchedule, scheduleFromRows } from '../server/demography/schedule.ts';
 import { survivalFromMx, survivalSingleYear } from '../server/demography/survivorship.ts';
@@ -115,4 +115,19 @@ export function benchEngine(repeats = 5): EngineBench {
   }
   const numpy = numpyAnchor(survival.male, survival.female, 1500, Math.max(repeats, 5), finalTotal(inputs.map((inp) => project(inp))));
   return { survivalGivenMs: median(given), withLifeTablesMs: median(withTables), townships: 1500, numpy };
+}
+
+/**
+ * The engine in a process of its own (`node --import tsx bench/engine.ts` prints the JSON): the
+ * bench's own process has rendered reports and held large answers by then, and its heap and
+ * compiled code made the same loop up to twice as slow as alone.
+ */
+export function benchEngineInChild(): EngineBench {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`bench/engine.ts failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as EngineBench;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(JSON.stringify(benchEngine()));
 }

@@ -5,7 +5,7 @@
  * server's resident memory before and after.
  */
 import autocannon from 'autocannon';
-import { readFileSync } from 'node:fs';
+import { currentRssMiB } from './stats.ts';
 
 export interface LoadResult {
   connections: number;
@@ -23,14 +23,6 @@ export interface LoadResult {
   warmUpMs: number;
 }
 
-function rssMiB(pid: number): number | null {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : null;
-  } catch {
-    return null;
-  }
-}
 
 /** The calls behind the overview and a township page, in the order a browser makes them. */
 export function dashboardMix(townships: readonly string[], last: number): string[] {
@@ -57,7 +49,7 @@ export async function loadTest(url: string, pid: number, paths: readonly string[
     await answer.arrayBuffer();
   }
   const warmUpMs = performance.now() - warmStart;
-  const rssBeforeMiB = rssMiB(pid);
+  const rssBeforeMiB = currentRssMiB(pid);
   const result = await autocannon({
     url, connections, duration: seconds, timeout: 30,
     requests: paths.map((path) => ({ method: 'GET' as const, path })),
@@ -72,7 +64,7 @@ export async function loadTest(url: string, pid: number, paths: readonly string[
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     rssBeforeMiB,
-    rssAfterMiB: rssMiB(pid),
+    rssAfterMiB: currentRssMiB(pid),
     warmUpMs,
   };
 }

@@ -27,7 +27,7 @@ import { benchEndpoints, endpointCases, type EndpointResult } from './api.ts';
 import { runCli, startServe } from './children.ts';
 import { benchRaw } from './raw.ts';
 import { benchOfficeImport, officeTable, type OfficeImportRun } from './office.ts';
-import { benchEngine } from './engine.ts';
+import { benchEngineInChild } from './engine.ts';
 import { benchHealthUnderLoad, type HealthUnderLoad } from './health.ts';
 import { dashboardMix, loadTest, type LoadResult } from './load.ts';
 import { benchOverview, type OverviewBench } from './overview.ts';
@@ -36,7 +36,7 @@ import { benchReport, benchReportRoute, type ReportRouteBench } from './report.t
 import { benchSrbRanking } from './srbRanking.ts';
 import { benchSparkImport, sparkLines, type SparkImportRun } from './spark.ts';
 import { sparkEnv } from '../server/spark/env.ts';
-import { peakRssMiB } from './stats.ts';
+import { currentRssMiB, peakRssMiB } from './stats.ts';
 
 const { values } = parseArgs({ options: {
   regenerate: { type: 'boolean' }, reuse: { type: 'boolean' }, repeats: { type: 'string' }, 'load-seconds': { type: 'string' }, only: { type: 'string' },
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
   let load: LoadResult;
   let mix: string[] = [];
   let overview: OverviewBench;
-  let reportRoute: ReportRouteBench;
+  let reportRoute: ReportRouteBench & { serverRssMiBAfter: number | null };
   try {
     const meta = (await (await fetch(`${server.url}/api/meta`)).json()) as { townships: { code: string }[]; years: { to: number } };
     township = meta.townships[Math.floor(meta.townships.length / 2)]!.code;
@@ -170,14 +170,15 @@ async function main(): Promise<void> {
     overview = await benchOverview(server.url);
     log(`endpoints: ${repeats} warm calls each, township ${township}`);
     endpoints = await benchEndpoints(server.url, endpointCases(township, last), repeats);
-    log('the report route (first render, then repeats and a chart from the kept render) …');
-    reportRoute = await benchReportRoute(server.url);
     serverPeak = peakRssMiB(server.child.pid!);
     const sample = [0, 1, 2, 3, 4].map((i) => meta.townships[Math.floor((i * meta.townships.length) / 5)]!.code);
     mix = dashboardMix(sample, last);
     log(`load: 50 connections × ${loadSeconds} s over ${mix.length} dashboard calls …`);
     load = await loadTest(server.url, server.child.pid!, mix, loadSeconds);
     serverPeak = peakRssMiB(server.child.pid!);
+    // After the load test, whose RSS is the dashboard's; a report's render adds its own (below).
+    log('the report route (first render, then repeats and a chart from the kept render) …');
+    reportRoute = { ...await benchReportRoute(server.url), serverRssMiBAfter: currentRssMiB(server.child.pid!) };
   } finally {
     await server.stop();
   }
@@ -187,7 +188,7 @@ async function main(): Promise<void> {
   const raw = await benchRaw(path.join(BENCH_DIR, 'province'), township, last, 3);
 
   log('projection engine alone …');
-  const engine = benchEngine();
+  const engine = benchEngineInChild();
   log('projections on the province set …');
   const projection = await benchProjection(path.join(BENCH_DIR, 'province.duckdb'));
   log('SRB ranking without its answer cache …');

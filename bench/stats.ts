@@ -20,9 +20,17 @@ export async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
 
 /** Peak resident set size of a process, in MiB, from /proc (Linux). */
 export function peakRssMiB(pid: number | 'self' = 'self'): number | null {
+  return statusMiB(pid, 'VmHWM');
+}
+
+/** Resident set size of a process now, in MiB, from /proc (Linux). */
+export function currentRssMiB(pid: number | 'self' = 'self'): number | null {
+  return statusMiB(pid, 'VmRSS');
+}
+
+function statusMiB(pid: number | 'self', field: 'VmHWM' | 'VmRSS'): number | null {
   try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /VmHWM:\s+(\d+) kB/.exec(status);
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : null;
   } catch {
     return null;

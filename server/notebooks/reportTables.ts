@@ -15,13 +15,15 @@
  * const files = await reportTableFiles(db, ['r_births']); // Map { 'r_births' => '/…/renkou.duckdb.report-tables/123-456.r_births.duckdb' }
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { fileIdentityOf, type Database } from '../db/Database.ts';
 import { runNamed } from '../db/namedQuery.ts';
 
 /** Memory of the instance that writes a file (its scans stream; the limit bounds the buffer cache). */
-const EXPORT_MEMORY = '512MB';
+const EXPORT_MEMORY = '256MB';
 
 const building = new Map<string, Promise<string>>();
 
@@ -55,8 +57,8 @@ async function buildFile(dbPath: string, identity: string, table: string, file: 
   const dir = path.dirname(file);
   mkdirSync(dir, { recursive: true });
   removeOtherGenerations(dir, identity);
-  const partial = `${file}.${process.pid}.partial`;
-  rmSync(partial, { force: true });
+  // Reports render in worker threads of one process: the partial name is this writer's alone.
+  const partial = `${file}.${process.pid}-${threadId}-${randomUUID().slice(0, 8)}.partial`;
   const instance = await DuckDBInstance.create(':memory:', { memory_limit: EXPORT_MEMORY });
   const connection = await instance.connect();
   try {

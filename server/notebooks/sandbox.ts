@@ -27,6 +27,8 @@ export const ROLLUP_TABLES = [
   'r_migrant_origin', 'r_migrant_stock', 'r_population', 'township_population',
 ] as const;
 const SHARED_TABLES = ['regions', 'calendar_months', 'year_ends'] as const;
+/** A sandbox's memory: its copies (a township account's) or the pages it reads of attached files. */
+const SANDBOX_MEMORY = '256MB';
 
 export interface SandboxAccess {
   /** Townships whose rows are copied; 'all' for a county account (every township and the county). */
@@ -109,7 +111,8 @@ export class Sandbox {
   }
 
   static async open(source: Database, access: SandboxAccess, tables: ReadonlySet<string>): Promise<Sandbox> {
-    const instance = await DuckDBInstance.create(':memory:');
+    // Bounded: DuckDB's default is most of the machine's memory, and a server keeps what it took.
+    const instance = await DuckDBInstance.create(':memory:', { memory_limit: SANDBOX_MEMORY });
     const connection = await instance.connect();
     try {
       await runNamed(connection, 'notebooks/sandbox/create');
