@@ -133,7 +133,7 @@ export class Database {
   /** The open file as `<inode>-<mtime>`: names what is derived from this very file (notebooks/reportTables.ts). */
   async fileIdentity(): Promise<string> {
     await this.reopenIfSwapped();
-    return `${this.current.inode}-${this.current.mtimeMs}`;
+    return identityOf(this.current.inode, this.current.mtimeMs);
   }
 
   /** Checks at most once a second whether ingest swapped in a new file. */
@@ -175,10 +175,14 @@ let generationsOpened = 0;
 export function fileIdentityOf(path: string): string {
   try {
     const stat = statSync(path);
-    return `${stat.ino}-${stat.mtimeMs}`;
+    return identityOf(stat.ino, stat.mtimeMs);
   } catch {
     return '';
   }
+}
+
+function identityOf(inode: number, mtimeMs: number): string {
+  return `${inode}-${mtimeMs}`;
 }
 
 async function openGeneration(path: string, memoryLimit: string): Promise<Generation> {

@@ -2,7 +2,7 @@
  * @module db/lru
  * A small LRU of computed answers keyed by a request and the database generation
  * (`db.generation()`), so an import that swaps in new data never serves old answers. Used for
- * projections and the SRB priors.
+ * projections, the SRB priors and rendered reports.
  *
  * @example
  * const answer = await cache.get(db, key, () => runProjection(db, req));

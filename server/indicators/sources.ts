@@ -14,17 +14,18 @@ export function residencesOf(filter: ResidenceFilter): string[] {
 
 /**
  * The periods as bound lists: every month of every span with the span's label (`pm_month`,
- * `pm_label`: a month in several spans appears once for each), and one entry per span with its
+ * `pm_label`: a month in several spans appears once for each; `labels` may name spans otherwise,
+ * one label for several spans pooling them), and one entry per span with its
  * length, midpoint and last month (`p_label`, `p_months`, `p_mid`, `p_end_month`).
  */
-export function periodParams(spans: readonly PeriodSpan[]) {
+export function periodParams(spans: readonly PeriodSpan[], labels: readonly string[] = spans.map((s) => spanInfo(s).label)) {
   const pm_month: string[] = [];
   const pm_label: string[] = [];
   const infos = spans.map(spanInfo);
   spans.forEach((span, i) => {
     for (let m = span.start; m < span.start + span.months; m++) {
       pm_month.push(`${monthText(m)}-01`);
-      pm_label.push(infos[i]!.label);
+      pm_label.push(labels[i]!);
     }
   });
   return {

@@ -93,6 +93,7 @@ function removeOtherGenerations(dir: string, identity: string): void {
   }
 }
 
-function quoted(p: string): string {
+/** A path as a SQL string literal (ATTACH takes no bound parameter). */
+export function quoted(p: string): string {
   return `'${p.replaceAll("'", "''")}'`;
 }

@@ -19,7 +19,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../db/Database.ts';
 import { runNamed } from '../db/namedQuery.ts';
 import { suppressionPattern, townshipLattice } from '../disclosure/pattern.ts';
-import { reportTableFiles } from './reportTables.ts';
+import { quoted, reportTableFiles } from './reportTables.ts';
 
 /** Tables a sandbox can hold, by what they are copied from (sql/notebooks/sandbox/copy/<name>.sql). */
 export const ROLLUP_TABLES = [
@@ -95,7 +95,7 @@ async function countyFiles(source: Database, tables: readonly string[]): Promise
 async function attachAll(connection: DuckDBConnection, files: ReadonlyMap<string, string>): Promise<void> {
   for (const [table, file] of files) {
     await connection.run(`DROP TABLE ${table}`);
-    await connection.run(`ATTACH '${file.replaceAll("'", "''")}' AS file_${table} (READ_ONLY)`);
+    await connection.run(`ATTACH ${quoted(file)} AS file_${table} (READ_ONLY)`);
     await connection.run(`CREATE VIEW ${table} AS SELECT * FROM file_${table}.main.${table}`);
   }
 }

@@ -7,7 +7,7 @@
  * (SVG), tables (CSV), slot values, errors and timings; `docx` the Word document.
  * `GET /api/reports/:name/charts/:chart?format=png|svg&<param>=…` one chart as a file. Parameters are checked against the
  * notebook's front matter and the data: a bad one is a 400 naming it. A render is kept for its
- * epoch (notebooks/renderedReports.ts); every request is audited all the same.
+ * epoch (db/lru.ts); every request is audited all the same.
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +25,7 @@ import type { Database } from '../db/Database.ts';
 import type { Principal } from '../auth/principal.ts';
 import { publish } from '../answer/pipeline.ts';
 import { epochOf, scopeKey } from '../answer/cacheMiddleware.ts';
-import { RenderedReports } from '../notebooks/renderedReports.ts';
+import { Lru } from '../db/lru.ts';
 import { svgToPng } from '../notebooks/png.ts';
 import { PNG_SCALE, reportFileName, reportToDocx } from '../notebooks/docx.ts';
 import { download } from '../outputs/download.ts';
@@ -39,13 +39,15 @@ export function reportRoutes(db: Database, jobs: JobRunner, config: AnalyticsCon
   // Every figure of a report was published block by block (notebooks/apiSources.ts, the SQL sandbox).
   const renderNow = async (name: string, params: Record<string, string>, who: Principal): Promise<ReportAnswer> =>
     (await publish({ db, config, who }, { kind: 'plain', body: await jobs.run({ kind: 'report', notebookDir, name, params, who, config: configData(config) }) })).body;
-  const rendered = new RenderedReports<ReportAnswer>();
-  // Kept per epoch; the key is everything else a render depends on: the notebook file as it is
-  // now, the parameters in canonical order and who asks (scope, role, suppression).
+  // A render depends only on the answers' epoch (data, target edits, 考核 scheme), the notebook
+  // file as it is now, the parameters and who asks: kept for those, the report's Word file and its
+  // charts saved one by one come from one render (a province's is a few MB of SVG: four are kept).
+  const rendered = new Lru<ReportAnswer>(4);
   const render = async (name: string, params: Record<string, string>, who: Principal): Promise<ReportAnswer> => {
     const file = statSync(path.join(notebookDir, `${name}.md`));
-    const key = JSON.stringify([name, file.mtimeMs, file.size, Object.entries(params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), scopeKey(who, config)]);
-    return rendered.get(await epochOf(db, config), key, () => renderNow(name, params, who));
+    const key = JSON.stringify([await epochOf(db, config), name, file.mtimeMs, file.size,
+      Object.entries(params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), scopeKey(who, config)]);
+    return rendered.get(db, key, () => renderNow(name, params, who));
   };
 
   return new Hono<AppEnv>()

@@ -10,8 +10,8 @@
 import type { Database } from '../db/Database.ts';
 import { Lru } from '../db/lru.ts';
 import type { Scope } from '../auth/scope.ts';
-import { residencesOf } from '../indicators/sources.ts';
-import { labelOf, monthText, periodYearOf, type PeriodSpan } from '../indicators/periods.ts';
+import { periodParams, residencesOf } from '../indicators/sources.ts';
+import { labelOf, periodYearOf, type PeriodSpan } from '../indicators/periods.ts';
 import type { IndicatorQuery } from '../indicators/types.ts';
 import { fitSrbPrior, flag, posteriorSrb, srbInterval, type BetaPrior } from '../stats/index.ts';
 import { srbJudgement } from '../../common/srbWording.ts';
@@ -50,14 +50,7 @@ export async function sexCounts(
   if (spans.every((s) => s.kind === 'year') && await hasRollup(db, 'r_births_year')) {
     return db.query<SexCounts>('srb/births_by_sex_year', { ...filter, years: spans.map(periodYearOf), labels: [...labels] });
   }
-  const pm_month: string[] = [];
-  const pm_label: string[] = [];
-  spans.forEach((span, i) => {
-    for (let m = span.start; m < span.start + span.months; m++) {
-      pm_month.push(`${monthText(m)}-01`);
-      pm_label.push(labels[i]!);
-    }
-  });
+  const { pm_month, pm_label } = periodParams(spans, labels);
   return db.query<SexCounts>('srb/births_by_sex', { ...filter, pm_month, pm_label });
 }
 

@@ -37,11 +37,11 @@ export const population: IndicatorDef = {
   definition: { zh: '12月31日人口：户籍人口；流入人口；常住人口 = 户籍 + 流入 − 流出。', en: 'Population at 31 Dec: registered; in-migrants; resident = registered + in − out.' },
   async compute(c) {
     // Totals summed by DuckDB: a county's 1,500 townships need 1,500 rows, not 303,000 by sex and age.
-    const rows = await sources.structureTotals(c);
-    return rows
-      .map((r) => ({ key: cell(r.township, r.period), row: countRow(r.township, r.period, count(r, c.query.residence), c.smallCell) }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-      .map((x) => x.row);
+    const totals = new Map((await sources.structureTotals(c)).map((r) => [cell(r.township, r.period), r]));
+    return [...totals.keys()].sort().map((k) => {
+      const r = totals.get(k)!;
+      return countRow(r.township, r.period, count(r, c.query.residence), c.smallCell);
+    });
   },
 };
 
