@@ -13,6 +13,8 @@ Rewrites (applied to the DuckDB syntax tree before SQLGlot writes Spark SQL):
   6. to_json(alias) of a whole row   -> to_json(struct(alias.*)).
   7. SELECT 'all', ... GROUP BY ALL  -> SELECT 'all' AS _c0, ...: Spark names an unaliased literal after
                                         its value, and then reads GROUP BY ALL as "group by column all".
+  8. x::sex_enum (a type of ours)    -> x: the ENUM storage types of sql/ingest/code_types.sql exist only
+                                        in DuckDB; Spark keeps the codes as strings.
 $name parameters stay parameters: SQLGlot writes them as :name and Spark binds them (job.py).
 """
 from __future__ import annotations
@@ -163,6 +165,13 @@ def _alias_literals_under_group_by_all(node: exp.Expression) -> exp.Expression:
     return node
 
 
+def _user_type_cast(node: exp.Expression) -> exp.Expression:
+    """Rewrite 8."""
+    if isinstance(node, exp.Cast) and node.to.this == exp.DataType.Type.USERDEFINED:
+        return node.this
+    return node
+
+
 def rewrite(tree: exp.Expression, macros: dict[str, Macro], columns: Columns) -> exp.Expression:
     tree = expand_macros(tree, macros)
     tree = tree.transform(_regexp_full_match)
@@ -171,6 +180,7 @@ def rewrite(tree: exp.Expression, macros: dict[str, Macro], columns: Columns) ->
     tree = tree.transform(lambda n: _star_exclude(n, columns))
     tree = tree.transform(_row_to_json)
     tree = tree.transform(_alias_literals_under_group_by_all)
+    tree = tree.transform(_user_type_cast)
     return tree
 
 

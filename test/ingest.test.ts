@@ -44,8 +44,12 @@ describe('ingest of the hand-made tiny county', () => {
   it('keeps the first of two rows with the same id and quarantines the later one whole', async () => {
     const db = await Database.open(dbPath);
     try {
-      const kept = await db.query<{ birth_date: string }>('test/birth_by_id', { id: 'B1' });
-      expect(kept.map((r) => r.birth_date)).toEqual(['2023-09-30']);
+      // The first B1 (2023-09-30, 城关街道) is kept, the second (2024-02-01, 柳河乡) is not; the
+      // table keeps what the rollups read, not the record id.
+      const kept = await db.query<{ birth_date: string; township_code: string; columns: string }>('test/accepted_births');
+      expect(kept.map((r) => `${r.birth_date} ${r.township_code}`)).toEqual([
+        '2023-09-30 999901001', '2023-10-01 999901001', '2024-03-10 999901201', '2024-06-01 999901201']);
+      expect(kept[0]?.columns).toBe('township_code,birth_date,sex,birth_order,mother_birth_date,mother_residence,policy_status,delivery_place');
       const quarantined = await db.query<{ rule: string; record: string; file_row: number }>('test/quarantine_rows', { table: 'births' });
       const duplicate = quarantined.find((r) => r.rule === 'duplicate_id');
       expect(duplicate?.file_row).toBe(9);

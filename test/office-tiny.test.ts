@@ -63,24 +63,24 @@ describe('a small office export', () => {
     const rows = async (sql: string) => (await c.runAndReadAll(sql)).getRowObjectsJson();
     expect(await rows('SELECT code, county_code, kind FROM regions ORDER BY code')).toEqual([
       { code: '999901001', county_code: '999901', kind: 'subdistrict' }, { code: '999901201', county_code: '999901', kind: 'township' }]);
-    expect(await rows("SELECT birth_id, strftime(birth_date, '%Y-%m-%d') AS b, strftime(mother_birth_date, '%Y-%m-%d') AS m, sex, mother_residence, policy_status FROM births ORDER BY 1")).toEqual([
-      { birth_id: 'C2024001', b: '2024-03-05', m: '1995-05-01', sex: 'M', mother_residence: 'registered', policy_status: 'compliant' },
-      { birth_id: 'C2024002', b: '2024-06-01', m: '1990-01-15', sex: 'F', mother_residence: 'migrant', policy_status: 'noncompliant' },
-      { birth_id: 'C2024003', b: '2024-07-10', m: '1998-07-07', sex: 'M', mother_residence: 'registered', policy_status: 'unknown' },
+    expect(await rows("SELECT strftime(birth_date, '%Y-%m-%d') AS b, strftime(mother_birth_date, '%Y-%m-%d') AS m, sex::VARCHAR AS sex, mother_residence::VARCHAR AS mother_residence, policy_status::VARCHAR AS policy_status FROM births ORDER BY 1")).toEqual([
+      { b: '2024-03-05', m: '1995-05-01', sex: 'M', mother_residence: 'registered', policy_status: 'compliant' },
+      { b: '2024-06-01', m: '1990-01-15', sex: 'F', mother_residence: 'migrant', policy_status: 'noncompliant' },
+      { b: '2024-07-10', m: '1998-07-07', sex: 'M', mother_residence: 'registered', policy_status: 'unknown' },
     ]);
     expect(await rows("SELECT table_name, rule, file, file_row::INTEGER AS row, record::JSON->>'birth_id' AS id FROM quarantine")).toEqual([
       { table_name: 'births', rule: 'id_check_digit', file: '出生医学证明.csv', row: 4, id: TINY_OFFICE.spoiledBirth }]);
-    expect(await rows('SELECT age, sex, count FROM population WHERE year = 2024 AND township_code = \'999901001\' ORDER BY age, sex')).toEqual([
+    expect(await rows('SELECT age, sex::VARCHAR AS sex, count FROM population WHERE year = 2024 AND township_code = \'999901001\' ORDER BY age, sex')).toEqual([
       { age: 0, sex: 'F', count: 12 }, { age: 0, sex: 'M', count: 10 }, { age: 1, sex: 'F', count: 12 }, { age: 1, sex: 'M', count: 10 },
       { age: 100, sex: 'F', count: 12 }, { age: 100, sex: 'M', count: 10 }]);
-    expect(await rows("SELECT migrant_id, direction, sex, origin_code, strftime(birth_date, '%Y-%m-%d') AS b, has_certificate, marital_status FROM migrants ORDER BY 1")).toEqual([
-      { migrant_id: 'L001', direction: 'in', sex: 'M', origin_code: '51', b: '1990-01-01', has_certificate: true, marital_status: 'married' },
-      { migrant_id: 'L002', direction: 'in', sex: 'F', origin_code: '51', b: '1992-02-02', has_certificate: false, marital_status: 'never_married' },
-      { migrant_id: 'L101', direction: 'out', sex: 'M', origin_code: '44', b: '1988-08-08', has_certificate: true, marital_status: 'married' },
+    expect(await rows("SELECT direction::VARCHAR AS direction, sex::VARCHAR AS sex, origin_code, strftime(birth_date, '%Y-%m-%d') AS b, has_certificate, marital_status::VARCHAR AS marital_status FROM migrants ORDER BY b")).toEqual([
+      { direction: 'out', sex: 'M', origin_code: '44', b: '1988-08-08', has_certificate: true, marital_status: 'married' }, // L101
+      { direction: 'in', sex: 'M', origin_code: '51', b: '1990-01-01', has_certificate: true, marital_status: 'married' }, // L001
+      { direction: 'in', sex: 'F', origin_code: '51', b: '1992-02-02', has_certificate: false, marital_status: 'never_married' }, // L002
     ]);
-    expect(await rows("SELECT marriage_id, strftime(registration_date, '%Y-%m-%d') AS d, township_code, husband_prior, wife_prior FROM marriages ORDER BY 1")).toEqual([
-      { marriage_id: 'J2024001', d: '2024-02-14', township_code: '999901001', husband_prior: 'never_married', wife_prior: 'never_married' },
-      { marriage_id: 'J2024002', d: '2024-05-20', township_code: '999901201', husband_prior: 'divorced', wife_prior: 'divorced' },
+    expect(await rows("SELECT strftime(registration_date, '%Y-%m-%d') AS d, township_code::VARCHAR AS township_code, husband_prior::VARCHAR AS husband_prior, wife_prior::VARCHAR AS wife_prior FROM marriages ORDER BY 1")).toEqual([
+      { d: '2024-02-14', township_code: '999901001', husband_prior: 'never_married', wife_prior: 'never_married' },
+      { d: '2024-05-20', township_code: '999901201', husband_prior: 'divorced', wife_prior: 'divorced' },
     ]);
     expect(await rows('SELECT measure, scope, year, direction, value, upper, source_line FROM targets ORDER BY measure')).toEqual([
       { measure: 'compliance_registered', scope: '999901201', year: 2024, direction: 'at_least', value: 98.5, upper: null, source_line: 'targets.xlsx:2' },

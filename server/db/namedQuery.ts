@@ -38,10 +38,14 @@ export function rowObjectsJson(reader: DuckDBResultReader): Row[] {
   return rows;
 }
 
+/** RENKOU_SQL_TIMINGS=1 prints each statement's time to stderr: how an import's steps are profiled. */
+const PRINT_TIMINGS = process.env.RENKOU_SQL_TIMINGS === '1';
+
 export async function runNamed(connection: DuckDBConnection, name: string, params: Params = {}): Promise<Row[]> {
   const extracted = await connection.extractStatements(sqlText(name));
   let rows: Row[] = [];
   for (let i = 0; i < extracted.count; i++) {
+    const started = performance.now();
     const prepared = await extracted.prepare(i);
     try {
       bindNamed(prepared, params);
@@ -50,6 +54,7 @@ export async function runNamed(connection: DuckDBConnection, name: string, param
     } finally {
       prepared.destroySync();
     }
+    if (PRINT_TIMINGS) process.stderr.write(`sql ${name}#${i + 1} ${(performance.now() - started).toFixed(0)} ms\n`);
   }
   return rows;
 }

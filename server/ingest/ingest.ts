@@ -104,8 +104,11 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       const inputs = inputsOf(options.source, plan);
       if (plan) await prepareOffice(connection, plan.values, idSecret(options.dbPath));
       await runNamed(connection, 'ingest/setup');
+      await runNamed(connection, 'ingest/code_types', RULE_PARAMS);
       for (const name of TABLE_ORDER) {
         tables.push(await ingestTable(connection, TABLES[name], inputs[name], { ...RULE_PARAMS, today: options.today ?? todayIso() }, progress));
+        // The record tables after it store township codes as this type.
+        if (name === 'regions') await runNamed(connection, 'ingest/township_type');
       }
       await storeMeta(connection, options, topology, tables);
       await storeTargets(connection, options.source, work, progress);

@@ -4,7 +4,7 @@
 CREATE TEMP TABLE dup_rows AS
 SELECT _file, _row, max(dup_rank) AS dup_rank FROM (
   SELECT _file, _row, row_number() OVER (PARTITION BY death_id ORDER BY _file, _row) AS dup_rank
-  FROM src WHERE death_id IN (SELECT death_id FROM src GROUP BY death_id HAVING count(*) > 1)
+  FROM src WHERE hash(death_id) IN (SELECT hash(death_id) FROM src WHERE death_id IS NOT NULL GROUP BY 1 HAVING count(*) > 1)
   UNION ALL
   SELECT _file, _row, row_number() OVER (PARTITION BY person_key ORDER BY _file, _row)
   FROM src WHERE person_key IN (SELECT person_key FROM src WHERE person_key IS NOT NULL GROUP BY person_key HAVING count(*) > 1)
@@ -29,7 +29,11 @@ SELECT s._file, s._row,
 FROM src s LEFT JOIN dup_rows d ON d._file = s._file AND d._row = s._row
 ) WHERE _rule IS NOT NULL;
 INSERT INTO quarantine SELECT 'deaths', b._rule, s._file, s._row, to_json(s)::VARCHAR FROM src s JOIN bad b ON b._file = s._file AND b._row = s._row;
-CREATE TABLE deaths AS SELECT s.* EXCLUDE (_file, _row) FROM src s ANTI JOIN bad b ON b._file = s._file AND b._row = s._row;
+-- What the database keeps of an accepted row: the columns the rollups read, codes as the ENUM types of
+-- sql/ingest/code_types.sql (DuckDB; Spark keeps strings). Record ids, ID-number hashes and the
+-- office columns served only the checks above and the quarantine, which has the whole row.
+CREATE TABLE deaths AS SELECT s.township_code::township_enum AS township_code, s.death_date, s.sex::sex_enum AS sex, s.birth_date
+FROM src s ANTI JOIN bad b ON b._file = s._file AND b._row = s._row;
 DROP TABLE bad;
 DROP TABLE dup_rows;
 DROP VIEW src;

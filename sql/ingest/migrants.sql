@@ -1,9 +1,10 @@
 -- migrants: contract rules in order (ID number, unreadable value, missing, invalid, unknown township, future date, date order, duplicate id).
 -- departure_date may be null: the migrant is still present.
--- Rows whose migrant_id repeats, ranked in file order: all but the first are duplicates.
+-- Rows whose migrant_id repeats, ranked in file order: all but the first are duplicates (candidates by
+-- hash, ranked by the id itself: see births.sql).
 CREATE TEMP TABLE dup_rows AS
 SELECT _file, _row, row_number() OVER (PARTITION BY migrant_id ORDER BY _file, _row) AS dup_rank
-FROM src WHERE migrant_id IN (SELECT migrant_id FROM src GROUP BY migrant_id HAVING count(*) > 1);
+FROM src WHERE hash(migrant_id) IN (SELECT hash(migrant_id) FROM src WHERE migrant_id IS NOT NULL GROUP BY 1 HAVING count(*) > 1);
 -- The rule each breaking row breaks first (one row per bad row: few, so the copies below are cheap).
 CREATE TEMP TABLE bad AS
 SELECT _file, _row, _rule FROM (
@@ -27,7 +28,12 @@ SELECT s._file, s._row,
 FROM src s LEFT JOIN dup_rows d ON d._file = s._file AND d._row = s._row
 ) WHERE _rule IS NOT NULL;
 INSERT INTO quarantine SELECT 'migrants', b._rule, s._file, s._row, to_json(s)::VARCHAR FROM src s JOIN bad b ON b._file = s._file AND b._row = s._row;
-CREATE TABLE migrants AS SELECT s.* EXCLUDE (_file, _row) FROM src s ANTI JOIN bad b ON b._file = s._file AND b._row = s._row;
+-- What the database keeps of an accepted row: the columns the rollups read, codes as the ENUM types of
+-- sql/ingest/code_types.sql (DuckDB; Spark keeps strings). Record ids, ID-number hashes and the
+-- office columns served only the checks above and the quarantine, which has the whole row.
+CREATE TABLE migrants AS SELECT s.township_code::township_enum AS township_code, s.direction::direction_enum AS direction, s.sex::sex_enum AS sex,
+  s.birth_date, s.arrival_date, s.departure_date, s.origin_code, s.marital_status::marital_enum AS marital_status, s.has_certificate
+FROM src s ANTI JOIN bad b ON b._file = s._file AND b._row = s._row;
 DROP TABLE bad;
 DROP TABLE dup_rows;
 DROP VIEW src;

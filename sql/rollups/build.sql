@@ -3,6 +3,8 @@
 -- (for a province-scale set: every township in the database), so county series read one slice;
 -- the county level is summed from the township level, not from the records again.
 -- Months are DATEs on the 1st; "stock at month m" means present at the end of that month.
+-- The record tables store codes as ENUMs (sql/ingest/code_types.sql): grouping reads them as they
+-- are, and each rollup gives its codes back as VARCHAR. (township becomes VARCHAR in the union with 'all'.)
 
 -- Completed years of age at a date (birthday rule, 29 Feb birthdays reach the age on 1 Mar).
 CREATE MACRO completed_years(born, on_day) AS
@@ -28,9 +30,12 @@ WITH t AS (
          least(birth_order, 3)::INTEGER AS birth_order, policy_status, delivery_place = 'hospital' AS hospital, count(*)::INTEGER AS n
   FROM births GROUP BY ALL
 )
-SELECT * FROM t
-UNION ALL
-SELECT 'all', month, residence, sex, birth_order, policy_status, hospital, sum(n)::INTEGER FROM t GROUP BY ALL
+SELECT township, month, residence::VARCHAR AS residence, sex::VARCHAR AS sex, birth_order, policy_status::VARCHAR AS policy_status, hospital, n
+FROM (
+  SELECT * FROM t
+  UNION ALL
+  SELECT 'all', month, residence, sex, birth_order, policy_status, hospital, sum(n)::INTEGER FROM t GROUP BY ALL
+)
 ORDER BY township, month;
 
 -- Births by year and sex (the SRB by year and the ranking's pooled years): a twelfth of r_births'
@@ -47,16 +52,18 @@ WITH t AS (
          completed_years(mother_birth_date, birth_date) AS mother_age, count(*)::INTEGER AS n
   FROM births GROUP BY ALL
 )
-SELECT * FROM t
-UNION ALL
-SELECT 'all', month, residence, mother_age, sum(n)::INTEGER FROM t GROUP BY ALL
+SELECT township, month, residence::VARCHAR AS residence, mother_age, n
+FROM (SELECT * FROM t UNION ALL SELECT 'all', month, residence, mother_age, sum(n)::INTEGER FROM t GROUP BY ALL)
 ORDER BY township, month;
 
 -- Registered population at 31 Dec by single age and sex.
 CREATE TABLE r_population AS
-SELECT township_code AS township, year, sex, age, count::BIGINT AS n FROM population
-UNION ALL
-SELECT 'all', year, sex, age, sum(count)::BIGINT FROM population GROUP BY ALL
+SELECT township, year, sex::VARCHAR AS sex, age, n
+FROM (
+  SELECT township_code AS township, year, sex, age, count::BIGINT AS n FROM population
+  UNION ALL
+  SELECT 'all', year, sex, age, sum(count)::BIGINT FROM population GROUP BY ALL
+)
 ORDER BY township, year;
 
 CREATE TABLE township_population AS
@@ -68,9 +75,8 @@ WITH t AS (
   SELECT township_code AS township, year(death_date) AS year, sex, least(completed_years(birth_date, death_date), 100) AS age, count(*)::INTEGER AS n
   FROM deaths GROUP BY ALL
 )
-SELECT * FROM t
-UNION ALL
-SELECT 'all', year, sex, age, sum(n)::INTEGER FROM t GROUP BY ALL
+SELECT township, year, sex::VARCHAR AS sex, age, n
+FROM (SELECT * FROM t UNION ALL SELECT 'all', year, sex, age, sum(n)::INTEGER FROM t GROUP BY ALL)
 ORDER BY township, year;
 
 -- Marriages by month: all, and those where either spouse had been married before (remarriage).
@@ -147,9 +153,12 @@ stock AS (
          sum(delta) OVER (PARTITION BY township_code, direction, sex, cert, w ORDER BY month) AS n
   FROM grid
 )
-SELECT township_code AS township, month, direction, sex, cert, w, n::INTEGER AS n FROM stock WHERE n <> 0
-UNION ALL
-SELECT 'all', month, direction, sex, cert, w, sum(n)::INTEGER FROM stock GROUP BY ALL HAVING sum(n) <> 0
+SELECT township, month, direction::VARCHAR AS direction, sex::VARCHAR AS sex, cert, w, n
+FROM (
+  SELECT township_code AS township, month, direction, sex, cert, w, n::INTEGER AS n FROM stock WHERE n <> 0
+  UNION ALL
+  SELECT 'all', month, direction, sex, cert, w, sum(n)::INTEGER FROM stock GROUP BY ALL HAVING sum(n) <> 0
+)
 ORDER BY township, month;
 
 -- Migrant stock at the end of every month by origin (hukou province or county) or destination.
@@ -175,9 +184,12 @@ stock AS (
          sum(delta) OVER (PARTITION BY township_code, direction, origin_code ORDER BY month) AS n
   FROM grid
 )
-SELECT township_code AS township, month, direction, origin_code, n::INTEGER AS n FROM stock WHERE n <> 0
-UNION ALL
-SELECT 'all', month, direction, origin_code, sum(n)::INTEGER FROM stock GROUP BY ALL HAVING sum(n) <> 0
+SELECT township, month, direction::VARCHAR AS direction, origin_code, n
+FROM (
+  SELECT township_code AS township, month, direction, origin_code, n::INTEGER AS n FROM stock WHERE n <> 0
+  UNION ALL
+  SELECT 'all', month, direction, origin_code, sum(n)::INTEGER FROM stock GROUP BY ALL HAVING sum(n) <> 0
+)
 ORDER BY township, month;
 
 -- Arrivals and departures by month (inflow / outflow in a period).
@@ -191,9 +203,8 @@ WITH t AS (
   )
   GROUP BY ALL
 )
-SELECT * FROM t
-UNION ALL
-SELECT 'all', month, direction, event, sex, sum(n)::INTEGER FROM t GROUP BY ALL
+SELECT township, month, direction::VARCHAR AS direction, event, sex::VARCHAR AS sex, n
+FROM (SELECT * FROM t UNION ALL SELECT 'all', month, direction, event, sex, sum(n)::INTEGER FROM t GROUP BY ALL)
 ORDER BY township, month;
 
 -- Migrants present at 31 Dec of each year (from the year before the calendar) by sex and completed
@@ -215,9 +226,8 @@ t AS (
          least(greatest(year - born, 0), 100) AS age, count(*)::INTEGER AS n
   FROM present GROUP BY ALL
 )
-SELECT * FROM t
-UNION ALL
-SELECT 'all', year, direction, sex, age, sum(n)::INTEGER FROM t GROUP BY ALL
+SELECT township, year, direction::VARCHAR AS direction, sex::VARCHAR AS sex, age, n
+FROM (SELECT * FROM t UNION ALL SELECT 'all', year, direction, sex, age, sum(n)::INTEGER FROM t GROUP BY ALL)
 ORDER BY township, year;
 
 -- The year-ends each population source has, so a request need not scan a rollup to find out.
