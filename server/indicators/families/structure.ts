@@ -36,12 +36,10 @@ export const population: IndicatorDef = {
   name: { zh: '年末人口', en: 'Population at 31 Dec' },
   definition: { zh: '12月31日人口：户籍人口；流入人口；常住人口 = 户籍 + 流入 − 流出。', en: 'Population at 31 Dec: registered; in-migrants; resident = registered + in − out.' },
   async compute(c) {
-    // Totals summed by DuckDB: a county's 1,500 townships need 1,500 rows, not 303,000 by sex and age.
-    const totals = new Map((await sources.structureTotals(c)).map((r) => [cell(r.township, r.period), r]));
-    return [...totals.keys()].sort().map((k) => {
-      const r = totals.get(k)!;
-      return countRow(r.township, r.period, count(r, c.query.residence), c.smallCell);
-    });
+    // Totals summed by DuckDB, one row per township and year in township and year order: a county's
+    // 1,500 townships need 1,500 rows, not 303,000 by sex and age.
+    const totals = await sources.structureTotals(c);
+    return totals.map((r) => countRow(r.township, r.period, count(r, c.query.residence), c.smallCell));
   },
 };
 
