@@ -43,6 +43,7 @@ describe('ID numbers, dates and codes in SQL', () => {
     expect(short.key).toBe(full.key);
     expect(String(full.key)).toMatch(/^[0-9a-f]{16}$/);
     expect((await id(' 11010519491231002x ')).status).toBe('ok');
+    expect(await id('110105 19491231002X')).toMatchObject({ status: 'ok', born: '1949-12-31', key: full.key });
   });
 
   it('names what is wrong: check digit, impossible date (valid check 0: Σ = 155, 155 mod 11 = 1), format', async () => {
