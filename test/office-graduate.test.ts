@@ -34,10 +34,11 @@ describe('5-year population groups', () => {
     const instance = await DuckDBInstance.create(':memory:');
     const c = await instance.connect();
     try {
-      const plan = await planOffice(c, dir, path.join(dir, 'x.renkou-work'));
+      const work = path.join(dir, 'x.renkou-work');
+      const plan = await planOffice(c, dir, work);
       await prepareOffice(c, {}, 's');
-      expect(await stageOffice(c, TABLES.population, plan!.byTable.population!)).toEqual({ graduated: true });
-      const rows = (await c.runAndReadAll('SELECT sex, age, count FROM office_rows ORDER BY sex, age')).getRowObjectsJson() as { sex: string; age: number; count: number }[];
+      expect(await stageOffice(c, TABLES.population, plan!.byTable.population!, work)).toEqual({ graduated: true, files: [path.join(work, 'population.0.parquet')] });
+      const rows = (await c.runAndReadAll('SELECT sex, age, count FROM src ORDER BY sex, age')).getRowObjectsJson() as { sex: string; age: number; count: number }[];
       expect(rows).toHaveLength(2 * 101);
       for (const [sex, shift] of [['M', 0], ['F', 10]] as const) {
         const mine = rows.filter((r) => r.sex === sex);

@@ -17,16 +17,17 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import {
   DELIVERY_PLACES, DIRECTIONS, ID_CHECKS, MARITAL_STATUSES, MAX_AGE, POLICY_STATUSES, PRIOR_STATUSES, REGION_KINDS,
-  RESIDENCES, SEXES, STORAGE_TYPE, TABLES, TABLE_ORDER, TOPOJSON_FILE, type ColumnDef, type TableDef, type TableName,
+  RESIDENCES, SEXES, TABLES, TABLE_ORDER, TOPOJSON_FILE, type ColumnDef, type TableDef, type TableName,
 } from '../../contract/tables.ts';
 import { bindParams, type Params } from '../db/bind.ts';
 import { runNamed } from '../db/namedQuery.ts';
 import { diskError } from './diskErrors.ts';
-import { dropOfficeRows, prepareOffice, stageOffice, type MappedSource } from '../office/normalise.ts';
+import { prepareOffice, removeMapped, stageOffice, type MappedSource } from '../office/normalise.ts';
 import { isOfficeError } from '../office/OfficeError.ts';
 import { planOffice, type OfficePlan } from '../office/plan.ts';
 import { idSecret } from '../office/secret.ts';
-import { WORK_SUFFIX } from '../office/tabular.ts';
+import { WORK_SUFFIX, type LaterCopies } from '../office/tabular.ts';
+import { contractColumns } from './contractView.ts';
 import type { Suggestion } from '../office/suggest.ts';
 import { IngestError } from './IngestError.ts';
 import { locateTable, type TableFiles } from './locate.ts';
@@ -63,7 +64,7 @@ export interface IngestReport {
 }
 
 /** Where one table's rows come from. */
-type TableInput = { kind: 'parquet'; located: TableFiles } | { kind: 'office'; sources: MappedSource[] } | { kind: 'none' };
+type TableInput = { kind: 'parquet'; located: TableFiles } | { kind: 'office'; sources: MappedSource[]; copies: LaterCopies } | { kind: 'none' };
 
 /** The allowed codes, bound as list parameters so the rule files read them from the contract. */
 export const RULE_PARAMS: Params = {
@@ -106,7 +107,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       await runNamed(connection, 'ingest/setup');
       await runNamed(connection, 'ingest/code_types', RULE_PARAMS);
       for (const name of TABLE_ORDER) {
-        tables.push(await ingestTable(connection, TABLES[name], inputs[name], { ...RULE_PARAMS, today: options.today ?? todayIso() }, progress));
+        tables.push(await ingestTable(connection, TABLES[name], inputs[name], { ...RULE_PARAMS, today: options.today ?? todayIso() }, work, progress));
         // The record tables after it store township codes as this type.
         if (name === 'regions') await runNamed(connection, 'ingest/township_type');
       }
@@ -118,6 +119,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         await connection.run('CHECKPOINT');
       }
     } finally {
+      plan?.copies.stop();
       connection.closeSync();
       instance.closeSync();
     }
@@ -154,7 +156,7 @@ function inputsOf(source: string, plan: OfficePlan | null): Record<TableName, Ta
         `${source}: 表 "${name}"（${TABLES[name].zh}）既有 Parquet 文件（${found.files[0]}）又有办公文件（${office.map((o) => o.source.name).join('、')}）；请只保留一种`);
     }
     if (parquet) inputs[name] = { kind: 'parquet', located: found };
-    else if (office.length > 0) inputs[name] = { kind: 'office', sources: office };
+    else if (office.length > 0) inputs[name] = { kind: 'office', sources: office, copies: plan!.copies };
     else if (TABLES[name].required) {
       throw new IngestError('table_missing',
         `${source}: 缺少必需的表“${TABLES[name].zh}”(${name})：需要 ${name}.parquet、${name}/ 文件夹，或一个能识别为${TABLES[name].zh}表的 CSV / Excel 文件 — the required table "${name}" is missing`);
@@ -164,13 +166,14 @@ function inputsOf(source: string, plan: OfficePlan | null): Record<TableName, Ta
 }
 
 async function ingestTable(
-  connection: DuckDBConnection, table: TableDef, input: TableInput, params: Params,
+  connection: DuckDBConnection, table: TableDef, input: TableInput, params: Params, work: string,
   progress: (message: string) => void,
 ): Promise<TableReport> {
   const started = performance.now();
   const files = input.kind === 'parquet' ? input.located.files : input.kind === 'office' ? input.sources.map((s) => s.source.name) : [];
   let graduated = false;
-  if (input.kind === 'office') ({ graduated } = await stageOffice(connection, table, input.sources));
+  let mapped: string[] = [];
+  if (input.kind === 'office') ({ graduated, files: mapped } = await stageOffice(connection, table, input.sources, work, input.copies));
   else {
     const located = input.kind === 'parquet' ? input.located : null;
     await stage(connection, table, await checkFiles(connection, table, files), located);
@@ -181,7 +184,7 @@ async function ingestTable(
   }
   progress(`${table.name}: ${rowsRead.toLocaleString('en')} rows read from ${files.length} file(s), checking ${table.rules.length} rules…`);
   await checkRules(connection, table, files, params);
-  if (input.kind === 'office') await dropOfficeRows(connection);
+  removeMapped(mapped);
   const counts = await runNamed(connection, 'ingest/quarantine_counts', { table: table.name });
   const quarantined = Object.fromEntries(counts.map((r) => [String(r.rule), Number(r.n)]));
   const rejected = counts.reduce((sum, r) => sum + Number(r.n), 0);
@@ -217,11 +220,7 @@ export async function checkFiles(connection: DuckDBConnection, table: TableDef, 
  * materialised twice. The file list is bound into a session variable, never spliced into SQL.
  */
 async function stage(connection: DuckDBConnection, table: TableDef, present: readonly ColumnDef[], located: TableFiles | null): Promise<void> {
-  const has = new Set(located && located.files.length > 0 ? present.map((c) => c.name) : []);
-  const columns = table.columns.map((c) => {
-    const type = STORAGE_TYPE[c.family];
-    return has.has(c.name) ? `TRY_CAST("${c.name}" AS ${type}) AS "${c.name}"` : `NULL::${type} AS "${c.name}"`;
-  });
+  const columns = contractColumns(table, new Set(located && located.files.length > 0 ? present.map((c) => c.name) : []));
   if (!located || located.files.length === 0) {
     await connection.run(`CREATE TEMP VIEW src AS SELECT ${columns.join(', ')}, NULL::VARCHAR AS _file, NULL::BIGINT AS _row WHERE false`);
     return;

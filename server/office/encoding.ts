@@ -48,7 +48,7 @@ export async function detectEncoding(file: string): Promise<TextEncodingName | n
 }
 
 /** Writes a UTF-8 copy of `file` (decoded from `encoding`) to `out`. */
-export async function transcodeToUtf8(file: string, encoding: TextEncodingName, out: string, maxBytes = Infinity): Promise<void> {
+export async function transcodeToUtf8(file: string, encoding: TextEncodingName, out: string, maxBytes = Infinity, signal?: AbortSignal): Promise<void> {
   const decoder = new TextDecoder(encoding);
   const decode = new Transform({
     transform(chunk: Buffer, _enc, done) {
@@ -59,5 +59,5 @@ export async function transcodeToUtf8(file: string, encoding: TextEncodingName, 
     },
   });
   const end = Number.isFinite(maxBytes) ? maxBytes - 1 : undefined;
-  await pipeline(createReadStream(file, { end, highWaterMark: 1 << 20 }), decode, createWriteStream(out));
+  await pipeline(createReadStream(file, { end, highWaterMark: 1 << 20 }), decode, createWriteStream(out), ...(signal ? [{ signal }] : []));
 }

@@ -1,30 +1,36 @@
 /**
  * @module office/normalise
  * Turns mapped office tables into contract rows, so that everything after the door — the rule
- * files in sql/ingest/ and the rollups — sees the contract alone. Each table's files are read by
- * `sql/office/<table>.sql` into a temporary `office_rows` table of contract columns (plus `_file`,
- * the file's name, and `_row`, its data row number), which becomes the rule files' `src`. The
- * large tables number their rows after the insert, from the order it keeps (office/number_rows),
- * so that reading and mapping a file runs on every thread.
+ * files in sql/ingest/ and the rollups — sees the contract alone. Each file of a table is read by
+ * `sql/office/<table>.sql` into a Parquet file of contract columns (plus `_file`, the file's name)
+ * in the import's work folder, and `src`, the rule file's input, is a view over those files as it
+ * is over an export's own Parquet: a row's `_row` is its place in its file (DuckDB writes the rows
+ * in the order read, on every thread), and a large table is not held in memory between the rules'
+ * passes. The work folder holds ID-number hashes, never the numbers, and is removed by the import.
  *
  * The SQL is fixed text: the file, the field name of each column (`read_csv`'s `names`) and the
- * code tables are bound as session variables. Only the `office_rows` column list is assembled,
- * from the contract's constant names, as ingest's Parquet staging does.
+ * code tables are bound as session variables. Only the `src` column list is assembled, from the
+ * contract's constant names, as ingest's Parquet staging does (ingest/contractView).
  *
  * @example
  * await prepareOffice(connection, profile.values, idSecret(dbPath));
- * await stageOffice(connection, TABLES.births, mappedSources);
+ * const { files } = await stageOffice(connection, TABLES.births, mappedSources, work);
+ * // … the rule file reads src …
+ * removeMapped(files);
  */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { STORAGE_TYPE, type TableDef } from '../../contract/tables.ts';
+import type { TableDef } from '../../contract/tables.ts';
+import { contractColumns } from '../ingest/contractView.ts';
 import { runNamed } from '../db/namedQuery.ts';
-import type { Params } from '../db/bind.ts';
+import { bindParams, type Params } from '../db/bind.ts';
 import { CODE_TABLES, codeLists, type CodeTableName } from './codes.ts';
 import { IGNORE } from './fields.ts';
 import { sourceName, type FileMapping, type MappingProfile } from './mapping.ts';
 import { graduatePopulation, isGrouped } from './graduate.ts';
 import { OfficeError } from './OfficeError.ts';
-import { sampleSource, type Source } from './tabular.ts';
+import { sampleSource, type LaterCopies, type Source } from './tabular.ts';
 
 export interface MappedSource {
   readonly source: Source;
@@ -58,36 +64,53 @@ async function columnNames(connection: DuckDBConnection, m: MappedSource): Promi
 }
 
 /**
- * Reads every file of one table into `office_rows` and defines `src` over it for the rule file.
- * Answers what the import should remember about it (a population given in 5-year groups).
+ * Reads every file of one table into a mapped Parquet file in `work` and defines `src` over them
+ * for the rule file (a file being decoded in the background is waited for). Answers those files and whether the population came in 5-year groups (the
+ * import remembers it).
  */
-export async function stageOffice(connection: DuckDBConnection, table: TableDef, sources: readonly MappedSource[]): Promise<{ graduated: boolean }> {
+export async function stageOffice(
+  connection: DuckDBConnection, table: TableDef, sources: readonly MappedSource[], work: string, copies?: LaterCopies,
+): Promise<{ graduated: boolean; files: string[] }> {
   let graduated = false;
-  const columns = table.columns.map((c) => `"${c.name}" ${STORAGE_TYPE[c.family]}`);
-  await runNamed(connection, 'office/drop_rows');
-  await connection.run(`CREATE TEMP TABLE office_rows (${columns.join(', ')}, _file VARCHAR, _row BIGINT)`);
-  for (const m of sources) {
+  const files: string[] = [];
+  for (const [i, m] of sources.entries()) {
     const names = await columnNames(connection, m);
     const wide = names.includes('male_count') || names.includes('female_count');
-    const params: Params = { file: m.source.csv, delim: m.source.delimiter, names, source: sourceName(m.mapping), direction: m.mapping.direction, wide };
+    const out = path.join(work, `${table.name}.${i}.parquet`);
+    const params: Params = { file: m.source.csv, delim: m.source.delimiter, names, source: sourceName(m.mapping), direction: m.mapping.direction, wide, out };
     await runNamed(connection, 'office/source', params);
-    const first = Number((await runNamed(connection, 'office/count_rows'))[0]?.n ?? 0);
+    await copies?.ready(m.source);
     try {
       if (table.name === 'population' && (await isGrouped(connection, m.source.name))) {
         await graduatePopulation(connection, m.source.name);
         graduated = true;
       } else await runNamed(connection, `office/${table.name}`);
-      await runNamed(connection, 'office/number_rows', { first });
     } catch (e) {
       if (e instanceof OfficeError) throw e;
       throw new OfficeError('format', `${m.source.name}：读取失败（${(e instanceof Error ? e.message : String(e)).split('\n')[0]}）`, m.source.name);
     }
+    files.push(out);
   }
-  await runNamed(connection, 'office/src_view');
-  return { graduated };
+  await defineSrc(connection, table, files);
+  return { graduated, files };
 }
 
-/** Drops the normalised rows once the rule file has made the table from them. */
-export async function dropOfficeRows(connection: DuckDBConnection): Promise<void> {
-  await runNamed(connection, 'office/drop_rows');
+/** `src` over the mapped files: the contract's columns, `_file`, and `_row` (the file's own row number, else the place in the file). */
+async function defineSrc(connection: DuckDBConnection, table: TableDef, files: readonly string[]): Promise<void> {
+  const columns = contractColumns(table, new Set(await mappedColumns(connection, files)));
+  const { values, types } = bindParams({ files });
+  await connection.run('SET VARIABLE office_mapped = $files', values, types);
+  await connection.run(`CREATE TEMP VIEW src AS SELECT ${columns.join(', ')}, _file, coalesce(_row, file_row_number + 1) AS _row
+    FROM read_parquet(getvariable('office_mapped'), union_by_name = true, file_row_number = true)`);
+}
+
+async function mappedColumns(connection: DuckDBConnection, files: readonly string[]): Promise<string[]> {
+  const names = new Set<string>();
+  for (const file of files) for (const r of await runNamed(connection, 'office/mapped_columns', { file })) names.add(String(r.column_name));
+  return [...names];
+}
+
+/** Removes a table's mapped files once the rule file has made the table from them. */
+export function removeMapped(files: readonly string[]): void {
+  for (const file of files) rmSync(file, { force: true });
 }

@@ -3,19 +3,20 @@
  * Which office tables an import reads, and how: the folder's profile where it has one, else
  * the automatic mapping — used only when every file's table and every required column is
  * recognised without doubt. Otherwise the import stops before reading a row, listing what could
- * not be placed and pointing to `renkou map`.
+ * not be placed and pointing to `renkou map`. Once the plan stands, the files that need decoding
+ * are decoded in the background, in the order the import reads the tables.
  *
  * @example
  * const plan = await planOffice(connection, folder, work);
  * plan?.byTable.births; // the mapped births files
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { TableName } from '../../contract/tables.ts';
+import { TABLE_ORDER, type TableName } from '../../contract/tables.ts';
 import { mappingOf, suggestMapping, type Suggestion } from './suggest.ts';
 import type { MappedSource } from './normalise.ts';
 import { OfficeError } from './OfficeError.ts';
 import { readProfile, PROFILE_FILE } from './profile.ts';
-import { listOfficeFiles } from './tabular.ts';
+import { copyLater, listOfficeFiles, type LaterCopies } from './tabular.ts';
 import type { MappingProfile } from './mapping.ts';
 
 export interface OfficePlan {
@@ -24,12 +25,14 @@ export interface OfficePlan {
   /** What was recognised, for the report (and printed when no profile was used). */
   readonly suggestions: Suggestion[];
   readonly fromProfile: boolean;
+  /** The decoded copies of the files (GB18030 CSVs), written in table order while the import reads. */
+  readonly copies: LaterCopies;
 }
 
 export async function planOffice(connection: DuckDBConnection, folder: string, work: string): Promise<OfficePlan | null> {
   if (listOfficeFiles(folder).length === 0) return null;
   const profile = readProfile(folder);
-  const found = await suggestMapping(connection, folder, work, profile, true);
+  const found = await suggestMapping(connection, folder, work, profile, 'later');
   const problems = found.flatMap(({ suggestion }) => suggestion.problems);
   if (problems.length > 0) {
     const how = profile
@@ -42,5 +45,6 @@ export async function planOffice(connection: DuckDBConnection, folder: string, w
     const mapping = mappingOf(suggestion);
     if (mapping) (byTable[mapping.table] ??= []).push({ source, mapping });
   }
-  return { byTable, values: profile?.values ?? {}, suggestions: found.map((f) => f.suggestion), fromProfile: profile !== null };
+  const copies = copyLater(TABLE_ORDER.flatMap((t) => byTable[t] ?? []).map((m) => m.source));
+  return { byTable, values: profile?.values ?? {}, suggestions: found.map((f) => f.suggestion), fromProfile: profile !== null, copies };
 }

@@ -17,7 +17,7 @@ import { fieldOf, IGNORE } from './fields.ts';
 import { directionOf, recogniseColumns, scoreTables, type ColumnGuess, type Confidence } from './headers.ts';
 import { missingColumns, sourceName, type FileMapping, type MappingProfile } from './mapping.ts';
 import type { ProfileEntry } from './profile.ts';
-import { listOfficeFiles, openOfficeFile, sampleSource, type Source } from './tabular.ts';
+import { listOfficeFiles, openOfficeFile, sampleSource, type OpenMode, type Source } from './tabular.ts';
 import type { ColumnSuggestion, Suggestion } from '../../contract/imports.ts';
 export type { ColumnSuggestion, Suggestion };
 
@@ -76,20 +76,21 @@ export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 
   };
 }
 
-/** A suggestion with the source it was made from (a sample copy, or the whole table when importing). */
+/** A suggestion with the source it was made from (a sample copy, or the table as an import reads it). */
 export interface SourceSuggestion {
   readonly source: Source;
   readonly suggestion: Suggestion;
 }
 
 /**
- * Suggestions for every office table in the folder. With `whole`, each table is decoded in full
- * (as the import needs it) and the suggestion is made from that same copy: one pass per file.
+ * Suggestions for every office table in the folder, each made from the first rows of its file.
+ * An import opens the files `'later'` (office/tabular): the sources it gets are the copies it
+ * will read, decoded while it works.
  */
-export async function suggestMapping(connection: DuckDBConnection, folder: string, work: string, profile: MappingProfile | null, whole = false): Promise<SourceSuggestion[]> {
+export async function suggestMapping(connection: DuckDBConnection, folder: string, work: string, profile: MappingProfile | null, mode: OpenMode = 'sample'): Promise<SourceSuggestion[]> {
   const out: SourceSuggestion[] = [];
   for (const fileName of listOfficeFiles(folder)) {
-    for (const source of await openOfficeFile(folder, fileName, work, !whole)) {
+    for (const source of await openOfficeFile(folder, fileName, work, mode)) {
       const { headers, rows } = await sampleSource(connection, source);
       const saved = profile?.files.find((f) => sourceName(f) === source.name || (f.file === source.fileName && !f.sheet)) ?? null;
       out.push({ source, suggestion: suggestFor(source, headers, rows, saved) });

@@ -11,7 +11,7 @@
  * is read whole with `readWholeTable` and is not listed among the contract tables' sources.
  *
  * @example
- * for (const name of listOfficeFiles(folder)) for (const source of await openOfficeFile(folder, name, work, true))
+ * for (const name of listOfficeFiles(folder)) for (const source of await openOfficeFile(folder, name, work, 'sample'))
  *   console.log(source.name, (await sampleSource(connection, source)).headers);
  */
 import { createWriteStream, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -38,7 +38,19 @@ export interface Source {
   /** The CSV's field delimiter: told here from its header line, so DuckDB's sniffer need not try each. */
   readonly delimiter: string;
   readonly encoding: TextEncodingName | 'xlsx';
+  /**
+   * When `csv` is a decoded copy still to be written (opened with `'later'`): a copy of the first
+   * lines, which the headers and samples are read from meanwhile. `copyLater` writes `csv`.
+   */
+  readonly preview?: string;
 }
+
+/**
+ * How a CSV that is not UTF-8 is opened: only its first lines decoded (`'sample'`), all of it now
+ * (`'whole'`), or its first lines now and all of it by `copyLater` (`'later'`: an import decodes
+ * the next files while DuckDB reads the present one). A workbook is read whole but for `'sample'`.
+ */
+export type OpenMode = 'sample' | 'whole' | 'later';
 
 export interface SourceSample {
   readonly headers: string[];
@@ -89,20 +101,52 @@ function workName(fileName: string, suffix: string): string {
  * UTF-8, else a decoded copy in `work`); a workbook gives one per non-empty sheet, written to
  * `work` without the rows above the header. With `sample`, only the first rows are copied.
  */
-export async function openOfficeFile(folder: string, fileName: string, work: string, sample = false): Promise<Source[]> {
+export async function openOfficeFile(folder: string, fileName: string, work: string, mode: OpenMode = 'whole'): Promise<Source[]> {
   mkdirSync(work, { recursive: true });
   const file = path.join(folder, fileName);
-  if (path.extname(fileName).toLowerCase() === '.xlsx') return workbookToCsvs(folder, fileName, work, sample);
+  if (path.extname(fileName).toLowerCase() === '.xlsx') return workbookToCsvs(folder, fileName, work, mode === 'sample');
   const encoding = await detectEncoding(file);
   if (encoding === null) {
     throw new OfficeError('encoding', `${fileName}: 文件编码无法识别（既不是 UTF-8 也不是 GB18030/GBK），请另存为 UTF-8 或 GBK 编码的 CSV`, fileName);
   }
   const base = { file, name: fileName, fileName, encoding };
   if (encoding === 'utf-8') return [{ ...base, csv: file, delimiter: await delimiterOf(file) }];
-  const csv = path.join(work, workName(fileName, sample ? '.sample' : ''));
-  if (sample) await sampleCopy(file, encoding, csv);
-  else await transcodeToUtf8(file, encoding, csv);
-  return [{ ...base, csv, delimiter: await delimiterOf(csv) }];
+  const csv = path.join(work, workName(fileName, ''));
+  const preview = path.join(work, workName(fileName, '.sample'));
+  if (mode === 'whole') await transcodeToUtf8(file, encoding, csv);
+  else await sampleCopy(file, encoding, preview);
+  if (mode === 'sample') return [{ ...base, csv: preview, delimiter: await delimiterOf(preview) }];
+  return [{ ...base, csv, delimiter: await delimiterOf(mode === 'whole' ? csv : preview), ...(mode === 'later' ? { preview } : {}) }];
+}
+
+/** Copies being decoded in the background: each source's is ready when its promise settles. */
+export interface LaterCopies {
+  ready(source: Source): Promise<void>;
+  /** Stops the copying (an import that failed or finished). */
+  stop(): void;
+}
+
+/**
+ * Decodes the sources opened with `'later'` one after another, in the order given (the order
+ * the import reads them), while the caller goes on. A failure is the source's own: whoever
+ * awaits its `ready` receives it.
+ */
+export function copyLater(sources: readonly Source[]): LaterCopies {
+  const abort = new AbortController();
+  const copies = new Map<string, Promise<void>>();
+  let previous: Promise<unknown> = Promise.resolve();
+  for (const source of sources) {
+    if (!source.preview || copies.has(source.csv) || source.encoding === 'xlsx') continue;
+    const encoding = source.encoding;
+    const copy = previous.catch(() => undefined).then(() => transcodeToUtf8(source.file, encoding, source.csv, Infinity, abort.signal));
+    copy.catch(() => undefined); // awaited by ready(); not an unhandled rejection meanwhile
+    copies.set(source.csv, copy);
+    previous = copy;
+  }
+  return {
+    ready: (source) => copies.get(source.csv) ?? Promise.resolve(),
+    stop: () => abort.abort(),
+  };
 }
 
 const DELIMITERS = [',', '\t', ';', '|'] as const;
@@ -209,7 +253,7 @@ async function sheetToCsv(rows: AsyncIterable<string[]>, out: string, maxRows: n
 
 /** Headers and the first rows (`limit`, by default the sample's) of a source, as the import's `read_csv` will see them. */
 export async function sampleSource(connection: DuckDBConnection, source: Source, limit = SAMPLE_ROWS): Promise<SourceSample> {
-  await runNamed(connection, 'office/set_file', { file: source.csv, delim: source.delimiter });
+  await runNamed(connection, 'office/set_file', { file: source.preview ?? source.csv, delim: source.delimiter });
   try {
     const described = await runNamed(connection, 'office/describe');
     const headers = described.map((r) => String(r.column_name));

@@ -1,6 +1,6 @@
--- An office births table (出生医学证明) → contract births rows in office_rows. The empty first
+-- An office births table (出生医学证明) → contract births rows in the mapped Parquet file. The empty first
 -- SELECT names every source field (server/office/fields.ts), so a field the file lacks reads as NULL.
-INSERT INTO office_rows BY NAME
+COPY (
 WITH raw AS (
   SELECT NULL::VARCHAR AS birth_id, NULL::VARCHAR AS birth_date, NULL::VARCHAR AS township_code, NULL::VARCHAR AS address_code,
     NULL::VARCHAR AS sex, NULL::VARCHAR AS birth_order, NULL::VARCHAR AS plurality, NULL::VARCHAR AS mother_id_number,
@@ -42,4 +42,5 @@ SELECT
     CASE WHEN office_unread(plurality, plurality_n) THEN 'plurality' END), '') AS unreadable,
   getvariable('office_source') AS _file,
   NULL::BIGINT AS _row
-FROM m3;
+FROM m3
+) TO (getvariable('office_out')) (FORMAT parquet);

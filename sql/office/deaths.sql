@@ -1,6 +1,6 @@
--- An office deaths table (死亡证明) → contract deaths rows in office_rows. The empty first SELECT
+-- An office deaths table (死亡证明) → contract deaths rows in the mapped Parquet file. The empty first SELECT
 -- names every source field (server/office/fields.ts), so a field the file lacks reads as NULL.
-INSERT INTO office_rows BY NAME
+COPY (
 WITH raw AS (
   SELECT NULL::VARCHAR AS death_id, NULL::VARCHAR AS death_date, NULL::VARCHAR AS person_id_number, NULL::VARCHAR AS birth_date,
     NULL::VARCHAR AS sex, NULL::VARCHAR AS township_code, NULL::VARCHAR AS address_code WHERE false
@@ -29,4 +29,5 @@ SELECT
     CASE WHEN office_unread(birth_date, born) THEN 'birth_date' END), '') AS unreadable,
   getvariable('office_source') AS _file,
   NULL::BIGINT AS _row
-FROM p3;
+FROM p3
+) TO (getvariable('office_out')) (FORMAT parquet);

@@ -1,6 +1,6 @@
--- An office marriages table (婚姻登记) → contract marriages rows in office_rows. The empty first
+-- An office marriages table (婚姻登记) → contract marriages rows in the mapped Parquet file. The empty first
 -- SELECT names every source field (server/office/fields.ts), so a field the file lacks reads as NULL.
-INSERT INTO office_rows BY NAME
+COPY (
 WITH raw AS (
   SELECT NULL::VARCHAR AS marriage_id, NULL::VARCHAR AS registration_date, NULL::VARCHAR AS township_code,
     NULL::VARCHAR AS address_code, NULL::VARCHAR AS husband_id_number, NULL::VARCHAR AS wife_id_number,
@@ -43,4 +43,5 @@ SELECT
     CASE WHEN office_unread(wife_birth_date, wife_born) THEN 'wife_birth_date' END), '') AS unreadable,
   getvariable('office_source') AS _file,
   NULL::BIGINT AS _row
-FROM w3;
+FROM w3
+) TO (getvariable('office_out')) (FORMAT parquet);

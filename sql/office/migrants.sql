@@ -1,7 +1,7 @@
 -- An office migrants table (流动人口, an in-file or an out-file) → contract migrants rows in
--- office_rows. The direction is the row's own column, else the file's (from its name). The empty
+-- the mapped Parquet file. The direction is the row's own column, else the file's (from its name). The empty
 -- first SELECT names every source field (server/office/fields.ts), so a field the file lacks reads as NULL.
-INSERT INTO office_rows BY NAME
+COPY (
 WITH raw AS (
   SELECT NULL::VARCHAR AS migrant_id, NULL::VARCHAR AS person_id_number, NULL::VARCHAR AS birth_date, NULL::VARCHAR AS sex,
     NULL::VARCHAR AS township_code, NULL::VARCHAR AS address_code, NULL::VARCHAR AS origin_code, NULL::VARCHAR AS direction,
@@ -42,4 +42,5 @@ SELECT
     CASE WHEN office_unread(has_certificate, certificate) THEN 'has_certificate' END), '') AS unreadable,
   getvariable('office_source') AS _file,
   NULL::BIGINT AS _row
-FROM p3;
+FROM p3
+) TO (getvariable('office_out')) (FORMAT parquet);

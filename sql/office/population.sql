@@ -1,7 +1,7 @@
 -- An office registered-population table (户籍人口, 31 Dec) → contract population rows in
--- office_rows: long (性别, 人数) or wide by sex (男, 女 columns: two rows each, traced as
+-- the mapped Parquet file: long (性别, 人数) or wide by sex (男, 女 columns: two rows each, traced as
 -- "<file> 男" / "<file> 女"). The empty first SELECT names every source field (server/office/fields.ts).
-INSERT INTO office_rows BY NAME
+COPY (
 WITH raw AS (
   SELECT NULL::VARCHAR AS year, NULL::VARCHAR AS township_code, NULL::VARCHAR AS sex, NULL::VARCHAR AS age,
     NULL::VARCHAR AS count, NULL::VARCHAR AS male_count, NULL::VARCHAR AS female_count, NULL::BIGINT AS _row WHERE false
@@ -27,4 +27,5 @@ SELECT
     CASE WHEN office_unread(n, office_int(n)) THEN 'count' END), '') AS unreadable,
   getvariable('office_source') || part AS _file,
   _row
-FROM cells;
+FROM cells
+) TO (getvariable('office_out')) (FORMAT parquet);

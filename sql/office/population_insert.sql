@@ -1,4 +1,5 @@
--- Graduated single-age population rows (server/office/graduate.ts) into office_rows.
-INSERT INTO office_rows (year, township_code, sex, age, count, _file, _row)
-SELECT year::INTEGER, township_code, sex, age::INTEGER, count::INTEGER, $file, row_number() OVER ()
-FROM (SELECT unnest($years) AS year, unnest($townships) AS township_code, unnest($sexes) AS sex, unnest($ages) AS age, unnest($counts) AS count);
+-- Graduated single-age population rows (server/office/graduate.ts) → the mapped Parquet file.
+COPY (
+SELECT year::INTEGER AS year, township_code, sex, age::INTEGER AS age, count::INTEGER AS count, $file AS _file, NULL::BIGINT AS _row
+FROM (SELECT unnest($years) AS year, unnest($townships) AS township_code, unnest($sexes) AS sex, unnest($ages) AS age, unnest($counts) AS count)
+) TO (getvariable('office_out')) (FORMAT parquet);

@@ -1,7 +1,7 @@
--- An office township list (区划) → contract regions rows in office_rows. A 12-digit code names the
+-- An office township list (区划) → contract regions rows in the mapped Parquet file. A 12-digit code names the
 -- township by its first 9 digits; the county is the first 6; the kind follows from the name's
 -- suffix when the file has no kind column. The empty first SELECT names every source field.
-INSERT INTO office_rows BY NAME
+COPY (
 WITH raw AS (
   SELECT NULL::VARCHAR AS code, NULL::VARCHAR AS name, NULL::VARCHAR AS county_code, NULL::VARCHAR AS kind,
     NULL::VARCHAR AS name_en, NULL::VARCHAR AS area_km2 WHERE false
@@ -19,4 +19,5 @@ SELECT
   CASE WHEN office_unread(area_km2, office_number(area_km2)) THEN 'area_km2' END AS unreadable,
   getvariable('office_source') AS _file,
   row_number() OVER () AS _row
-FROM raw;
+FROM raw
+) TO (getvariable('office_out')) (FORMAT parquet);
