@@ -4,6 +4,7 @@
  * division codes and ages; header recognition with variants, names and an ambiguity; and the
  * mapping profile written, edited by hand and read back.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,13 +15,16 @@ import { profilePath, readProfile, writeProfile } from '../server/office/profile
 import { openOfficeFile, sampleSource } from '../server/office/tabular.ts';
 import { tempDir } from './helpers.ts';
 
+/** A secret as the import keeps one: 64 hex characters. */
+const SECRET = '0123456789abcdef'.repeat(4);
+
 describe('ID numbers, dates and codes in SQL', () => {
   let instance: DuckDBInstance;
   let c: DuckDBConnection;
   beforeAll(async () => {
     instance = await DuckDBInstance.create(':memory:');
     c = await instance.connect();
-    await prepareOffice(c, {}, 'test-secret');
+    await prepareOffice(c, {}, SECRET);
   });
   afterAll(() => {
     c.closeSync();
@@ -41,9 +45,22 @@ describe('ID numbers, dates and codes in SQL', () => {
     const short = await id('110105491231002');
     expect(short).toMatchObject({ status: 'ok', born: '1949-12-31', sex: 'F' });
     expect(short.key).toBe(full.key);
-    expect(String(full.key)).toMatch(/^[0-9a-f]{16}$/);
+    // the key: 64 bits of SHA-256 over the secret's first 32 characters, the body and the check character
+    expect(full.key).toBe(createHash('sha256').update(`${SECRET.slice(0, 32)}11010519491231002X`).digest('hex').slice(0, 16));
     expect((await id(' 11010519491231002x ')).status).toBe('ok');
     expect(await id('110105 19491231002X')).toMatchObject({ status: 'ok', born: '1949-12-31', key: full.key });
+  });
+
+  it('gives every body the ISO 7064 MOD 11-2 check character, as worked out digit by digit here', async () => {
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let seed = 20261203;
+    const digit = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % 10);
+    const bodies = Array.from({ length: 2000 }, () => Array.from({ length: 17 }, digit).join(''));
+    bodies.push('00000000000000000', '99999999999999999', '10000000000000000');
+    const want = bodies.map((b) => '10X98765432'[[...b].reduce((sum, d, k) => sum + Number(d) * weights[k]!, 0) % 11]);
+    const got = (await c.runAndReadAll(`SELECT id_check_char(b) AS ch FROM (VALUES ${bodies.map((b, i) => `('${b}', ${i})`).join(', ')}) t(b, i) ORDER BY i`))
+      .getRows().map((r) => r[0]);
+    expect(got).toEqual(want);
   });
 
   it('names what is wrong: check digit, impossible date (valid check 0: Σ = 155, 155 mod 11 = 1), format', async () => {

@@ -59,5 +59,5 @@ export async function transcodeToUtf8(file: string, encoding: TextEncodingName, 
     },
   });
   const end = Number.isFinite(maxBytes) ? maxBytes - 1 : undefined;
-  await pipeline(createReadStream(file, { end, highWaterMark: 1 << 20 }), decode, createWriteStream(out), ...(signal ? [{ signal }] : []));
+  await pipeline(createReadStream(file, { end, highWaterMark: 1 << 16 }), decode, createWriteStream(out), ...(signal ? [{ signal }] : []));
 }

@@ -19,7 +19,9 @@ WITH raw AS (
 ), m2 AS (
   SELECT *, id_body(m_id, m_len) AS m_body FROM m1
 ), m3 AS (
-  SELECT *, id_check_char(m_body) AS m_check, id_birth(m_body) AS m_born FROM m2
+  SELECT *, id_number(m_body) AS m_n FROM m2
+), m4 AS (
+  SELECT *, id_check_of(m_n) AS m_check, id_birth_of(m_n) AS m_born FROM m3
 )
 SELECT
   office_text(birth_id) AS birth_id,
@@ -42,5 +44,5 @@ SELECT
     CASE WHEN office_unread(plurality, plurality_n) THEN 'plurality' END), '') AS unreadable,
   getvariable('office_source') AS _file,
   NULL::BIGINT AS _row
-FROM m3
+FROM m4
 ) TO (getvariable('office_out')) (FORMAT parquet);

@@ -1,5 +1,6 @@
 -- The value code tables (server/office/codes.ts plus the profile's values:) as MAPs for office_code().
-SET VARIABLE office_secret = $secret;
+-- The ID-number hash's key: the secret's first 32 hex characters (128 bits; see id_key in office/macros).
+SET VARIABLE office_secret = left($secret, 32);
 SET VARIABLE codes_sex = MAP($sex_keys, $sex_values);
 SET VARIABLE codes_marital_status = MAP($marital_status_keys, $marital_status_values);
 SET VARIABLE codes_prior_status = MAP($prior_status_keys, $prior_status_values);

@@ -14,13 +14,15 @@ WITH raw AS (
 ), p2 AS (
   SELECT *, id_body(p_id, p_len) AS p_body FROM p1
 ), p3 AS (
-  SELECT *, id_check_char(p_body) AS p_check, id_birth(p_body) AS p_born FROM p2
+  SELECT *, id_number(p_body) AS p_n FROM p2
+), p4 AS (
+  SELECT *, id_check_of(p_n) AS p_check, id_birth_of(p_n) AS p_born FROM p3
 )
 SELECT
   office_text(death_id) AS death_id,
   died AS death_date,
   coalesce(office_township(township_code), office_township(address_code)) AS township_code,
-  coalesce(office_code(getvariable('codes_sex'), sex), id_sex(p_body)) AS sex,
+  coalesce(office_code(getvariable('codes_sex'), sex), id_sex_of(p_n)) AS sex,
   coalesce(born, p_born) AS birth_date,
   id_key(p_body, p_check) AS person_key,
   id_status(p_id, p_len, p_check, p_born) AS id_check,
@@ -29,5 +31,5 @@ SELECT
     CASE WHEN office_unread(birth_date, born) THEN 'birth_date' END), '') AS unreadable,
   getvariable('office_source') AS _file,
   NULL::BIGINT AS _row
-FROM p3
+FROM p4
 ) TO (getvariable('office_out')) (FORMAT parquet);

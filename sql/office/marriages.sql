@@ -18,13 +18,17 @@ WITH raw AS (
 ), h2 AS (
   SELECT *, id_body(h_id, h_len) AS h_body FROM h1
 ), h3 AS (
-  SELECT *, id_check_char(h_body) AS h_check, id_birth(h_body) AS h_born FROM h2
+  SELECT *, id_number(h_body) AS h_n FROM h2
+), h4 AS (
+  SELECT *, id_check_of(h_n) AS h_check, id_birth_of(h_n) AS h_born FROM h3
 ), w1 AS (
-  SELECT *, id_length(w_id) AS w_len FROM h3
+  SELECT *, id_length(w_id) AS w_len FROM h4
 ), w2 AS (
   SELECT *, id_body(w_id, w_len) AS w_body FROM w1
 ), w3 AS (
-  SELECT *, id_check_char(w_body) AS w_check, id_birth(w_body) AS w_born FROM w2
+  SELECT *, id_number(w_body) AS w_n FROM w2
+), w4 AS (
+  SELECT *, id_check_of(w_n) AS w_check, id_birth_of(w_n) AS w_born FROM w3
 )
 SELECT
   office_text(marriage_id) AS marriage_id,
@@ -43,5 +47,5 @@ SELECT
     CASE WHEN office_unread(wife_birth_date, wife_born) THEN 'wife_birth_date' END), '') AS unreadable,
   getvariable('office_source') AS _file,
   NULL::BIGINT AS _row
-FROM w3
+FROM w4
 ) TO (getvariable('office_out')) (FORMAT parquet);

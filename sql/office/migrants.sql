@@ -20,13 +20,15 @@ WITH raw AS (
 ), p2 AS (
   SELECT *, id_body(p_id, p_len) AS p_body FROM p1
 ), p3 AS (
-  SELECT *, id_check_char(p_body) AS p_check, id_birth(p_body) AS p_born FROM p2
+  SELECT *, id_number(p_body) AS p_n FROM p2
+), p4 AS (
+  SELECT *, id_check_of(p_n) AS p_check, id_birth_of(p_n) AS p_born FROM p3
 )
 SELECT
   office_text(migrant_id) AS migrant_id,
   coalesce(office_township(township_code), office_township(address_code)) AS township_code,
   coalesce(office_code(getvariable('codes_direction'), direction), getvariable('office_direction')) AS direction,
-  coalesce(office_code(getvariable('codes_sex'), sex), id_sex(p_body)) AS sex,
+  coalesce(office_code(getvariable('codes_sex'), sex), id_sex_of(p_n)) AS sex,
   coalesce(born, p_born) AS birth_date,
   arrived AS arrival_date,
   departed AS departure_date,
@@ -42,5 +44,5 @@ SELECT
     CASE WHEN office_unread(has_certificate, certificate) THEN 'has_certificate' END), '') AS unreadable,
   getvariable('office_source') AS _file,
   NULL::BIGINT AS _row
-FROM p3
+FROM p4
 ) TO (getvariable('office_out')) (FORMAT parquet);
