@@ -59,5 +59,7 @@ export async function transcodeToUtf8(file: string, encoding: TextEncodingName, 
     },
   });
   const end = Number.isFinite(maxBytes) ? maxBytes - 1 : undefined;
-  await pipeline(createReadStream(file, { end, highWaterMark: 1 << 16 }), decode, createWriteStream(out), ...(signal ? [{ signal }] : []));
+  // 256 KiB chunks: an import decodes on its main thread while DuckDB works, and a chunk's decoding
+  // (about 1.5 ms) delays DuckDB's next statement no more than that; 1 MiB was ~10% faster alone.
+  await pipeline(createReadStream(file, { end, highWaterMark: 1 << 18 }), decode, createWriteStream(out), ...(signal ? [{ signal }] : []));
 }
