@@ -65,17 +65,17 @@ ${pick('marriages', 'marriage_id', 'NOT (hash(marriage_id) % 4 = 0 AND year(husb
 ${pick('migrants', 'migrant_id', "NOT (hash(migrant_id) % 5 = 0 AND year(birth_date) < 2000) AND migrant_id NOT IN (SELECT id FROM injected)")}
 ${pick('deaths', 'death_id', 'NOT (hash(death_id) % 5 = 0 AND year(birth_date) < 2000)')}
 CREATE OR REPLACE VIEW births_d AS SELECT *, dress_id(left(township_code, 6), mother_birth_date, false,
-  row_number() OVER (PARTITION BY left(township_code, 6), mother_birth_date ORDER BY birth_id), hash(birth_id) % 5 = 0,
+  row_number() OVER (PARTITION BY left(township_code, 6), mother_birth_date ORDER BY birth_id, file_row_number), hash(birth_id) % 5 = 0,
   birth_id IN (SELECT id FROM wrong_births)) AS mother_id FROM births;
 CREATE OR REPLACE VIEW marriages_d AS SELECT *,
-  dress_id(left(township_code, 6), husband_birth_date, true, row_number() OVER (PARTITION BY left(township_code, 6), husband_birth_date ORDER BY marriage_id), hash(marriage_id) % 4 = 0, marriage_id IN (SELECT id FROM wrong_marriages)) AS husband_id,
-  dress_id(left(township_code, 6), wife_birth_date, false, row_number() OVER (PARTITION BY left(township_code, 6), wife_birth_date ORDER BY marriage_id), hash(marriage_id) % 4 = 1, false) AS wife_id
+  dress_id(left(township_code, 6), husband_birth_date, true, row_number() OVER (PARTITION BY left(township_code, 6), husband_birth_date ORDER BY marriage_id, file_row_number), hash(marriage_id) % 4 = 0, marriage_id IN (SELECT id FROM wrong_marriages)) AS husband_id,
+  dress_id(left(township_code, 6), wife_birth_date, false, row_number() OVER (PARTITION BY left(township_code, 6), wife_birth_date ORDER BY marriage_id, file_row_number), hash(marriage_id) % 4 = 1, false) AS wife_id
   FROM marriages;
 CREATE OR REPLACE VIEW migrants_d AS SELECT *, dress_id(CASE WHEN length(origin_code) = 6 THEN origin_code ELSE origin_code || '0102' END, birth_date, sex = 'M',
-  row_number() OVER (PARTITION BY origin_code, birth_date, sex ORDER BY migrant_id), hash(migrant_id) % 5 = 0,
+  row_number() OVER (PARTITION BY origin_code, birth_date, sex ORDER BY migrant_id, file_row_number), hash(migrant_id) % 5 = 0,
   migrant_id IN (SELECT id FROM wrong_migrants)) AS person_id FROM migrants;
 CREATE OR REPLACE VIEW deaths_d AS SELECT *, dress_id(left(township_code, 6), birth_date, sex = 'M',
-  row_number() OVER (PARTITION BY left(township_code, 6), birth_date, sex ORDER BY death_id), hash(death_id) % 5 = 0,
+  row_number() OVER (PARTITION BY left(township_code, 6), birth_date, sex ORDER BY death_id, file_row_number), hash(death_id) % 5 = 0,
   death_id IN (SELECT id FROM wrong_deaths)) AS person_id FROM deaths;
 `;
 }

@@ -35,6 +35,8 @@ import { sampleSource, type LaterCopies, type Source } from './tabular.ts';
 export interface MappedSource {
   readonly source: Source;
   readonly mapping: FileMapping;
+  /** The file's headers as the plan read them (from the same `read_csv`), so they are not read twice. */
+  readonly headers?: readonly string[];
 }
 
 /** Defines the reading macros and binds the code tables and the ID-hash secret for this connection. */
@@ -49,9 +51,9 @@ export async function prepareOffice(connection: DuckDBConnection, values: Mappin
   await runNamed(connection, 'office/codes', params);
 }
 
-/** The field name of each column in file order; columns not read become `_skip_<n>`. */
+/** The field name of each column in file order (its headers as planned, else read again); columns not read become `_skip_<n>`. */
 async function columnNames(connection: DuckDBConnection, m: MappedSource): Promise<string[]> {
-  const { headers } = await sampleSource(connection, m.source);
+  const headers = m.headers ?? (await sampleSource(connection, m.source)).headers;
   for (const [header, field] of Object.entries(m.mapping.columns)) {
     if (field !== IGNORE && !headers.includes(header)) {
       throw new OfficeError('unmapped', `${m.source.name}：映射中的列“${header}”（${field}）在文件中不存在；文件的列为：${headers.join('、')}`, m.source.name, header);

@@ -43,7 +43,7 @@ export async function planOffice(connection: DuckDBConnection, folder: string, w
   const byTable: Partial<Record<TableName, MappedSource[]>> = {};
   for (const { source, suggestion } of found) {
     const mapping = mappingOf(suggestion);
-    if (mapping) (byTable[mapping.table] ??= []).push({ source, mapping });
+    if (mapping) (byTable[mapping.table] ??= []).push({ source, mapping, headers: suggestion.headers });
   }
   const copies = copyLater(TABLE_ORDER.flatMap((t) => byTable[t] ?? []).map((m) => m.source));
   return { byTable, values: profile?.values ?? {}, suggestions: found.map((f) => f.suggestion), fromProfile: profile !== null, copies };
