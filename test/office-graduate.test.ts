@@ -37,7 +37,7 @@ describe('5-year population groups', () => {
       const work = path.join(dir, 'x.renkou-work');
       const plan = await planOffice(c, dir, work);
       await prepareOffice(c, {}, 's');
-      expect(await stageOffice(c, TABLES.population, plan!.byTable.population!, work)).toEqual({ graduated: true, files: [path.join(work, 'population.0.parquet')] });
+      expect(await stageOffice(c, TABLES.population, plan!.byTable.population!, work, plan!.copies)).toEqual({ graduated: true, files: [path.join(work, 'population.0.parquet')] });
       const rows = (await c.runAndReadAll('SELECT sex, age, count FROM src ORDER BY sex, age')).getRowObjectsJson() as { sex: string; age: number; count: number }[];
       expect(rows).toHaveLength(2 * 101);
       for (const [sex, shift] of [['M', 0], ['F', 10]] as const) {

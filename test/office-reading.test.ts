@@ -33,8 +33,8 @@ describe('ID numbers, dates and codes in SQL', () => {
 
   async function id(text: string): Promise<Record<string, unknown>> {
     const sql = `WITH a AS (SELECT id_clean('${text}') AS i), b AS (SELECT *, id_length(i) AS len FROM a), d AS (SELECT *, id_body(i, len) AS body FROM b),
-      e AS (SELECT *, id_check_char(body) AS ch, id_birth(body) AS born FROM d)
-      SELECT id_status(i, len, ch, born) AS status, strftime(born, '%Y-%m-%d') AS born, id_sex(body) AS sex, id_key(body, ch) AS key FROM e`;
+      e AS (SELECT *, id_number(body) AS n FROM d), f AS (SELECT *, id_check_of(n) AS ch, id_birth_of(n) AS born FROM e)
+      SELECT id_status(i, len, ch, born) AS status, strftime(born, '%Y-%m-%d') AS born, id_sex_of(n) AS sex, id_key(body, ch) AS key FROM f`;
     return (await c.runAndReadAll(sql)).getRowObjectsJson()[0] as Record<string, unknown>;
   }
 
@@ -58,7 +58,7 @@ describe('ID numbers, dates and codes in SQL', () => {
     const bodies = Array.from({ length: 2000 }, () => Array.from({ length: 17 }, digit).join(''));
     bodies.push('00000000000000000', '99999999999999999', '10000000000000000');
     const want = bodies.map((b) => '10X98765432'[[...b].reduce((sum, d, k) => sum + Number(d) * weights[k]!, 0) % 11]);
-    const got = (await c.runAndReadAll(`SELECT id_check_char(b) AS ch FROM (VALUES ${bodies.map((b, i) => `('${b}', ${i})`).join(', ')}) t(b, i) ORDER BY i`))
+    const got = (await c.runAndReadAll(`SELECT id_check_of(id_number(b)) AS ch FROM (VALUES ${bodies.map((b, i) => `('${b}', ${i})`).join(', ')}) t(b, i) ORDER BY i`))
       .getRows().map((r) => r[0]);
     expect(got).toEqual(want);
   });

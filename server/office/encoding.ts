@@ -47,8 +47,8 @@ export async function detectEncoding(file: string): Promise<TextEncodingName | n
   }
 }
 
-/** Writes a UTF-8 copy of `file` (decoded from `encoding`) to `out`. */
-export async function transcodeToUtf8(file: string, encoding: TextEncodingName, out: string, maxBytes = Infinity, signal?: AbortSignal): Promise<void> {
+/** Writes a UTF-8 copy of `file` (decoded from `encoding`) to `out`; `signal` stops it. */
+export async function transcodeToUtf8(file: string, encoding: TextEncodingName, out: string, signal?: AbortSignal): Promise<void> {
   const decoder = new TextDecoder(encoding);
   const decode = new Transform({
     transform(chunk: Buffer, _enc, done) {
@@ -58,8 +58,7 @@ export async function transcodeToUtf8(file: string, encoding: TextEncodingName, 
       done(null, Buffer.from(decoder.decode(), 'utf8'));
     },
   });
-  const end = Number.isFinite(maxBytes) ? maxBytes - 1 : undefined;
   // 256 KiB chunks: an import decodes on its main thread while DuckDB works, and a chunk's decoding
   // (about 1.5 ms) delays DuckDB's next statement no more than that; 1 MiB was ~10% faster alone.
-  await pipeline(createReadStream(file, { end, highWaterMark: 1 << 18 }), decode, createWriteStream(out), ...(signal ? [{ signal }] : []));
+  await pipeline(createReadStream(file, { highWaterMark: 1 << 18 }), decode, createWriteStream(out), ...(signal ? [{ signal }] : []));
 }

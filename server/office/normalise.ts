@@ -14,7 +14,7 @@
  *
  * @example
  * await prepareOffice(connection, profile.values, idSecret(dbPath));
- * const { files } = await stageOffice(connection, TABLES.births, mappedSources, work);
+ * const { files } = await stageOffice(connection, TABLES.births, plan.byTable.births, work, plan.copies);
  * // … the rule file reads src …
  * removeMapped(files);
  */
@@ -30,13 +30,13 @@ import { IGNORE } from './fields.ts';
 import { sourceName, type FileMapping, type MappingProfile } from './mapping.ts';
 import { graduatePopulation, isGrouped } from './graduate.ts';
 import { OfficeError } from './OfficeError.ts';
-import { sampleSource, type LaterCopies, type Source } from './tabular.ts';
+import type { LaterCopies, Source } from './tabular.ts';
 
 export interface MappedSource {
   readonly source: Source;
   readonly mapping: FileMapping;
   /** The file's headers as the plan read them (from the same `read_csv`), so they are not read twice. */
-  readonly headers?: readonly string[];
+  readonly headers: readonly string[];
 }
 
 /** Defines the reading macros and binds the code tables and the ID-hash secret for this connection. */
@@ -51,9 +51,9 @@ export async function prepareOffice(connection: DuckDBConnection, values: Mappin
   await runNamed(connection, 'office/codes', params);
 }
 
-/** The field name of each column in file order (its headers as planned, else read again); columns not read become `_skip_<n>`. */
-async function columnNames(connection: DuckDBConnection, m: MappedSource): Promise<string[]> {
-  const headers = m.headers ?? (await sampleSource(connection, m.source)).headers;
+/** The field name of each column in file order; columns not read become `_skip_<n>`. */
+function columnNames(m: MappedSource): string[] {
+  const { headers } = m;
   for (const [header, field] of Object.entries(m.mapping.columns)) {
     if (field !== IGNORE && !headers.includes(header)) {
       throw new OfficeError('unmapped', `${m.source.name}：映射中的列“${header}”（${field}）在文件中不存在；文件的列为：${headers.join('、')}`, m.source.name, header);
@@ -66,22 +66,22 @@ async function columnNames(connection: DuckDBConnection, m: MappedSource): Promi
 }
 
 /**
- * Reads every file of one table into a mapped Parquet file in `work` and defines `src` over them
- * for the rule file (a file being decoded in the background is waited for). Answers those files and whether the population came in 5-year groups (the
- * import remembers it).
+ * Reads every file of one table into a mapped Parquet file in `work` (waiting for a file still
+ * being decoded) and defines `src` over them for the rule file. Answers those files and whether
+ * the population came in 5-year groups (the import remembers it).
  */
 export async function stageOffice(
-  connection: DuckDBConnection, table: TableDef, sources: readonly MappedSource[], work: string, copies?: LaterCopies,
+  connection: DuckDBConnection, table: TableDef, sources: readonly MappedSource[], work: string, copies: LaterCopies,
 ): Promise<{ graduated: boolean; files: string[] }> {
   let graduated = false;
   const files: string[] = [];
   for (const [i, m] of sources.entries()) {
-    const names = await columnNames(connection, m);
+    const names = columnNames(m);
     const wide = names.includes('male_count') || names.includes('female_count');
     const out = path.join(work, `${table.name}.${i}.parquet`);
     const params: Params = { file: m.source.csv, delim: m.source.delimiter, names, source: sourceName(m.mapping), direction: m.mapping.direction, wide, out };
     await runNamed(connection, 'office/source', params);
-    await copies?.ready(m.source);
+    await copies.ready(m.source);
     try {
       if (table.name === 'population' && (await isGrouped(connection, m.source.name))) {
         await graduatePopulation(connection, m.source.name);

@@ -99,7 +99,7 @@ function workName(fileName: string, suffix: string): string {
 /**
  * The tables of one office file as UTF-8 CSVs for DuckDB: a CSV file is one table (itself when
  * UTF-8, else a decoded copy in `work`); a workbook gives one per non-empty sheet, written to
- * `work` without the rows above the header. With `sample`, only the first rows are copied.
+ * `work` without the rows above the header. How much is decoded or copied, and when: `mode`.
  */
 export async function openOfficeFile(folder: string, fileName: string, work: string, mode: OpenMode = 'whole'): Promise<Source[]> {
   mkdirSync(work, { recursive: true });
@@ -112,11 +112,14 @@ export async function openOfficeFile(folder: string, fileName: string, work: str
   const base = { file, name: fileName, fileName, encoding };
   if (encoding === 'utf-8') return [{ ...base, csv: file, delimiter: await delimiterOf(file) }];
   const csv = path.join(work, workName(fileName, ''));
+  if (mode === 'whole') {
+    await transcodeToUtf8(file, encoding, csv);
+    return [{ ...base, csv, delimiter: await delimiterOf(csv) }];
+  }
   const preview = path.join(work, workName(fileName, '.sample'));
-  if (mode === 'whole') await transcodeToUtf8(file, encoding, csv);
-  else await sampleCopy(file, encoding, preview);
-  if (mode === 'sample') return [{ ...base, csv: preview, delimiter: await delimiterOf(preview) }];
-  return [{ ...base, csv, delimiter: await delimiterOf(mode === 'whole' ? csv : preview), ...(mode === 'later' ? { preview } : {}) }];
+  await sampleCopy(file, encoding, preview);
+  const delimiter = await delimiterOf(preview);
+  return [mode === 'sample' ? { ...base, csv: preview, delimiter } : { ...base, csv, preview, delimiter }];
 }
 
 /** Copies being decoded in the background: each source's is ready when its promise settles. */
@@ -138,7 +141,7 @@ export function copyLater(sources: readonly Source[]): LaterCopies {
   for (const source of sources) {
     if (!source.preview || copies.has(source.csv) || source.encoding === 'xlsx') continue;
     const encoding = source.encoding;
-    const copy = previous.catch(() => undefined).then(() => transcodeToUtf8(source.file, encoding, source.csv, Infinity, abort.signal));
+    const copy = previous.catch(() => undefined).then(() => transcodeToUtf8(source.file, encoding, source.csv, abort.signal));
     copy.catch(() => undefined); // awaited by ready(); not an unhandled rejection meanwhile
     copies.set(source.csv, copy);
     previous = copy;

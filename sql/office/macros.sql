@@ -47,7 +47,7 @@ CREATE OR REPLACE TEMP MACRO office_kind(name) AS CASE
 -- Read in steps, each once per row (the table files compute them in successive CTEs):
 -- id_clean → id_length → id_body (the 17 characters before the check, 19 added to a 15-digit
 -- number) → id_number (the body as one 64-bit number) → id_check_of and id_birth_of → id_status,
--- id_sex, id_key. Integer arithmetic on the number costs a fraction of substrings of the text.
+-- id_sex_of, id_key. Integer arithmetic on the number costs a fraction of substrings of the text.
 -- Spaces removed and a lower-case x raised only where there are any (most numbers have neither).
 CREATE OR REPLACE TEMP MACRO id_clean(t) AS CASE
   WHEN contains(office_text(t), ' ') OR suffix(office_text(t), 'x') THEN upper(replace(office_text(t), ' ', ''))
@@ -75,12 +75,9 @@ CREATE OR REPLACE TEMP MACRO id_check_of(n) AS substr('10X98765432', 1 + (
   + getvariable('id_shares_9')[n // 1000000 % 1000 + 1] + getvariable('id_shares_6')[n // 1000000000 % 1000 + 1]
   + getvariable('id_shares_3')[n // 1000000000000 % 1000 + 1] + getvariable('id_shares_1')[n // 1000000000000000 + 1]) % 11, 1);
 CREATE OR REPLACE TEMP MACRO id_number(b) AS TRY_CAST(b AS BIGINT);
-CREATE OR REPLACE TEMP MACRO id_check_char(b) AS id_check_of(id_number(b));
 -- The birth date is digits 7–14 of the body: as integers from the number, a fraction of the cost of strptime.
 CREATE OR REPLACE TEMP MACRO id_birth_of(n) AS TRY(make_date(n // 10000000 % 10000, n // 100000 % 100, n // 1000 % 100));
-CREATE OR REPLACE TEMP MACRO id_birth(b) AS id_birth_of(id_number(b));
 CREATE OR REPLACE TEMP MACRO id_sex_of(n) AS CASE WHEN n IS NULL THEN NULL WHEN n % 2 = 1 THEN 'M' ELSE 'F' END;
-CREATE OR REPLACE TEMP MACRO id_sex(b) AS id_sex_of(id_number(b));
 -- ok, or the first problem: format, check_digit, birth_date (not a calendar date). NULL without a number.
 CREATE OR REPLACE TEMP MACRO id_status(i, len, check_char, born) AS CASE
   WHEN i IS NULL THEN NULL
