@@ -4,7 +4,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileIdentityOf } from '../server/db/Database.ts';
+import { libraryReportTables } from '../server/notebooks/prepareReportTables.ts';
+import { reportTablesDir } from '../server/notebooks/reportTables.ts';
 import { REPO_ROOT } from '../server/paths.ts';
 import { peakRssMiB } from './stats.ts';
 
@@ -29,7 +33,11 @@ export async function runCli(args: readonly string[], log: (m: string) => void):
 
 export interface RunningChild { url: string; child: ChildProcess; stop(): Promise<void> }
 
-/** Starts `renkou serve` on a port (with extra environment, e.g. RENKOU_USERS) and waits until /api/health answers. */
+/**
+ * Starts `renkou serve` on a port (with extra environment, e.g. RENKOU_USERS) and waits until
+ * /api/health answers and the server has written the report tables it prepares at start
+ * (server/notebooks/prepareReportTables.ts): cold figures are not measured beside that work.
+ */
 export async function startServe(dbPath: string, port: number, env: Record<string, string> = {}): Promise<RunningChild> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--db', dbPath, '--port', String(port)], {
     cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env },
@@ -42,6 +50,7 @@ export async function startServe(dbPath: string, port: number, env: Record<strin
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+  await reportTablesWritten(dbPath);
   return {
     url, child,
     async stop() {
@@ -49,4 +58,10 @@ export async function startServe(dbPath: string, port: number, env: Record<strin
       await once(child, 'exit');
     },
   };
+}
+
+async function reportTablesWritten(dbPath: string): Promise<void> {
+  const identity = fileIdentityOf(dbPath);
+  const files = libraryReportTables().map((t) => path.join(reportTablesDir(dbPath), `${identity}.${t}.duckdb`));
+  for (let i = 0; i < 600 && !files.every((f) => existsSync(f)); i++) await new Promise((r) => setTimeout(r, 100));
 }

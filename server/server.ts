@@ -17,6 +17,7 @@ import { analyticsConfigFromEnv } from './config.ts';
 import { Database } from './db/Database.ts';
 import { Invalid } from './errors/domain.ts';
 import { networkConfigFromEnv } from './http/network.ts';
+import { prepareReportTablesOnEveryFile } from './notebooks/prepareReportTables.ts';
 import { DEFAULT_AUDIT_LOG, DEFAULT_USERS_FILE } from './paths.ts';
 import { WorkerPool } from './workers/pool.ts';
 
@@ -55,6 +56,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const network = networkConfigFromEnv();
   const db = await Database.open(options.dbPath);
+  const preparing = prepareReportTablesOnEveryFile(db, (m) => console.error(m));
   const audit = fileAuditLog(options.auditFile ?? process.env.RENKOU_AUDIT_LOG ?? DEFAULT_AUDIT_LOG);
   // Beyond loopback, access control is on from the first request and stays on (auth/middleware.ts).
   // Projections and report renders run on worker threads, never on the thread that answers requests.
@@ -68,7 +70,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => (closing ??= new Promise<void>((resolve) => {
     stopGracefully(server, () => {
-      void jobs.close().then(() => {
+      void Promise.all([jobs.close(), preparing.settled()]).then(() => {
         db.close();
         resolve();
       });

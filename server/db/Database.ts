@@ -48,6 +48,7 @@ export class Database {
   private lastCheck = Date.now();
   private opening: Promise<void> | null = null;
   private memos = new Map<string, { generation: Generation; value: Promise<unknown> }>();
+  private readonly swapListeners: (() => void)[] = [];
 
   private constructor(readonly path: string, generation: Generation, private readonly memoryLimit: string) {
     this.current = generation;
@@ -136,6 +137,11 @@ export class Database {
     return identityOf(this.current.inode, this.current.mtimeMs);
   }
 
+  /** Calls `listener` each time an import's file is swapped in and opened (work to do once per file). */
+  onSwap(listener: () => void): void {
+    this.swapListeners.push(listener);
+  }
+
   /** Checks at most once a second whether ingest swapped in a new file. */
   private async reopenIfSwapped(): Promise<void> {
     if (this.opening) return this.opening;
@@ -159,6 +165,7 @@ export class Database {
       } finally {
         this.opening = null;
       }
+      for (const listener of this.swapListeners) listener();
     })();
     return this.opening;
   }

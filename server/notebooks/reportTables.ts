@@ -41,7 +41,7 @@ export async function reportTableFiles(db: Database, tables: readonly string[]):
     if (!existsSync(file)) {
       let pending = building.get(file);
       if (!pending) {
-        pending = buildFile(db.path, identity, table, file);
+        pending = awaitOtherThread(file).then((done) => (done ? file : buildFile(db.path, identity, table, file)));
         building.set(file, pending);
         void pending.then(() => building.delete(file), () => building.delete(file));
       }
@@ -50,6 +50,25 @@ export async function reportTableFiles(db: Database, tables: readonly string[]):
     files.set(table, file);
   }
   return files;
+}
+
+/** How long a render waits for a file another thread of this process is writing (the province's take ~1.5 s each). */
+const OTHER_WRITER_WAIT_MS = 30_000;
+
+/**
+ * True once the file exists, if another thread of this process (the server's main thread, which
+ * prepares them: prepareReportTables.ts) is writing it now; false when nobody is, or it gave up.
+ */
+async function awaitOtherThread(file: string): Promise<boolean> {
+  const dir = path.dirname(file);
+  const mine = `${path.basename(file)}.${process.pid}-`;
+  const started = Date.now();
+  while (existsSync(dir) && readdirSync(dir).some((n) => n.startsWith(mine) && n.endsWith('.partial'))) {
+    if (existsSync(file)) return true;
+    if (Date.now() - started > OTHER_WRITER_WAIT_MS) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return existsSync(file);
 }
 
 /** Writes one table's file under a temporary name, then renames it: a reader sees a whole file or none. */
