@@ -16,10 +16,9 @@
  * api.use('*', cacheAnswers({ cache, db, config }));
  */
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
-import { schemeFileFor } from '../assessment/scheme.ts';
+import { schemeInForce } from '../assessment/scheme.ts';
 import { principal, type AppEnv, type Principal } from '../auth/principal.ts';
 import type { AnalyticsConfig } from '../config.ts';
 import type { Database } from '../db/Database.ts';
@@ -41,12 +40,8 @@ const CACHE_CONTROL = 'private, no-cache';
  * and the 考核 scheme file in force (its path and modification time).
  */
 export async function epochOf(db: Database, config: AnalyticsConfig): Promise<string> {
-  const scheme = schemeFileFor(db.path);
-  let stamp = 0;
-  try {
-    stamp = statSync(scheme).mtimeMs;
-  } catch { /* gone: the assessment route will say so */ }
-  return `${await db.generation()}|${config.targets.revision()}|${scheme}|${stamp}`;
+  const scheme = schemeInForce(db.path);
+  return `${await db.generation()}|${config.targets.revision()}|${scheme.file}|${scheme.mtimeMs}`;
 }
 
 /** Who an answer is for, as far as it can differ: role, scope (a township account's codes) and small-cell suppression. */

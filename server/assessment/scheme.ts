@@ -14,7 +14,7 @@
  * - `interval`: for a ratio with an interval (the SRB): w while the interval's lower end is at or
  *   below the target (a miss within chance is no miss), else linear from the target (w) to zero_at (0).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../paths.ts';
@@ -44,17 +44,22 @@ export function parseScheme(text: string, file: string): Scheme {
   return parsed.data;
 }
 
-/** The scheme in force: RENKOU_SCHEME, else assessment.yaml beside the database, else the demo county's. */
-export function schemeFileFor(dbPath: string): string {
+/**
+ * The scheme in force and its modification time: RENKOU_SCHEME, else assessment.yaml beside the
+ * database, else the demo county's. One `stat` per candidate: every answer's cache key asks.
+ */
+export function schemeInForce(dbPath: string): { file: string; mtimeMs: number } {
   const beside = path.join(path.dirname(dbPath), 'assessment.yaml');
   const candidates = [process.env.RENKOU_SCHEME, beside].filter((f): f is string => !!f);
   for (const file of candidates) {
-    try {
-      readFileSync(file);
-      return file;
-    } catch { /* not there: next */ }
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (stat?.isFile()) return { file, mtimeMs: stat.mtimeMs };
   }
-  return DEFAULT_SCHEME_FILE;
+  return { file: DEFAULT_SCHEME_FILE, mtimeMs: statSync(DEFAULT_SCHEME_FILE, { throwIfNoEntry: false })?.mtimeMs ?? 0 };
+}
+
+export function schemeFileFor(dbPath: string): string {
+  return schemeInForce(dbPath).file;
 }
 
 export function loadScheme(file: string): Scheme {

@@ -13,7 +13,7 @@
  * store.state(); // { kind: 'users', count: 1 }
  */
 import { randomBytes, scryptSync } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 
 export const ROLES = ['admin', 'analyst', 'township'] as const;
@@ -61,7 +61,7 @@ export class UserStore {
   private load(): void {
     let mtime = 0;
     try {
-      mtime = existsSync(this.file) ? statSync(this.file).mtimeMs : 0;
+      mtime = statSync(this.file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
     } catch (e) {
       this.fail(`cannot be read (${(e as Error).message})`);
       return;

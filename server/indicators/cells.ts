@@ -29,7 +29,10 @@ export function countRow(township: string, period: string, count: number, smallC
 /** Sums `value(row)` of rows grouped by `key(row)`. */
 export function sumBy<T>(rows: readonly T[], key: (row: T) => string, value: (row: T) => number): Map<string, number> {
   const sums = new Map<string, number>();
-  for (const row of rows) sums.set(key(row), (sums.get(key(row)) ?? 0) + value(row));
+  for (const row of rows) {
+    const k = key(row);
+    sums.set(k, (sums.get(k) ?? 0) + value(row));
+  }
   return sums;
 }
 

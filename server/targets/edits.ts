@@ -9,7 +9,7 @@
  * const edits = new TargetEdits('data/targets.json');
  * edits.set({ measure: 'compliance_registered', scope: 'all', year: 2025, direction: 'at_least', value: 98.5, upper: null }, 'wang');
  */
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { targetKey, type Target } from './book.ts';
 import type { TargetRule } from './measures.ts';
 
@@ -24,7 +24,7 @@ export class TargetEdits {
 
   private load(): void {
     if (this.file === null) return;
-    const mtime = existsSync(this.file) ? statSync(this.file).mtimeMs : 0;
+    const mtime = statSync(this.file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
     if (mtime === this.loadedMtime) return;
     this.edits = mtime === 0 ? [] : (JSON.parse(readFileSync(this.file, 'utf8')) as { targets: Target[] }).targets;
     this.loadedMtime = mtime;
