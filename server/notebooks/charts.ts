@@ -70,13 +70,29 @@ export function bindData(spec: unknown, rowsOf: (name: string) => readonly Resul
 }
 
 export async function specToSvg(spec: TopLevelSpec): Promise<string> {
-  const compiled = compile(spec, { logger: vega.logger(vega.None) }).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
+  const view = viewOf(spec);
   try {
     return await view.toSVG();
   } finally {
     view.finalize();
   }
+}
+
+function viewOf(spec: TopLevelSpec): vega.View {
+  const compiled = compile(spec, { logger: vega.logger(vega.None) }).spec;
+  return new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
+}
+
+/** Vega's own laid-out size (the one `toSVG` writes on the root element); its fields are not typed. */
+interface LaidOut { _viewWidth?: number; _viewHeight?: number }
+
+/** The size `view.toSVG()` would give, from the laid-out view, without writing the SVG. */
+async function laidOutSize(view: vega.View): Promise<{ width: number; height: number }> {
+  await view.runAsync();
+  const { _viewWidth: w, _viewHeight: h } = view as unknown as LaidOut;
+  if (typeof w !== 'number' || typeof h !== 'number') return svgSize(await view.toSVG());
+  const p = view.padding() as { left: number; right: number; top: number; bottom: number };
+  return { width: Math.max(0, w + p.left + p.right), height: Math.max(0, h + p.top + p.bottom) };
 }
 
 /** Width and height of a rendered SVG (its root element's attributes). */
@@ -104,20 +120,32 @@ function withHeight(spec: TopLevelSpec, delta: number): TopLevelSpec | null {
 /**
  * Renders a chart in a print-friendly shape: a chart wider than 16:9 gets a taller plot until the
  * whole image (title, axes, legend) is 16:9; one taller than 4:3 gets a shorter plot, down to
- * 160 px. The width is the spec's. Two renders: one to measure, one at the new height.
+ * 160 px. The width is the spec's. The view is laid out to measure it and written as SVG once; a
+ * single view's new height is its `height` signal (no second compile), a concatenation's a new view.
  */
 export async function printSized(spec: TopLevelSpec): Promise<{ svg: string; width: number; height: number; spec: TopLevelSpec }> {
   let current = spec;
-  let svg = await specToSvg(current);
-  // a new height can move axis labels and legends: measure again, at most twice more
-  for (let pass = 0; pass < 3; pass++) {
-    const size = svgSize(svg);
-    const ratio = size.width / size.height;
-    const target = ratio > WIDEST + 0.01 ? size.width / WIDEST : ratio < TALLEST - 0.01 ? size.width / TALLEST : null;
-    const resized = target === null ? null : withHeight(current, target - size.height);
-    if (!resized) return { svg, ...size, spec: current };
-    current = resized;
-    svg = await specToSvg(current);
+  let view = viewOf(current);
+  try {
+    let size = await laidOutSize(view);
+    // a new height can move axis labels and legends: measure again, at most twice more
+    for (let pass = 0; pass < 3; pass++) {
+      const ratio = size.width / size.height;
+      const target = ratio > WIDEST + 0.01 ? size.width / WIDEST : ratio < TALLEST - 0.01 ? size.width / TALLEST : null;
+      const resized = target === null ? null : withHeight(current, target - size.height);
+      if (!resized) break;
+      current = resized;
+      const height = (current as { height?: unknown }).height;
+      if (typeof height === 'number') view.height(height);
+      else {
+        view.finalize();
+        view = viewOf(current);
+      }
+      size = await laidOutSize(view);
+    }
+    const svg = await view.toSVG();
+    return { svg, ...svgSize(svg), spec: current };
+  } finally {
+    view.finalize();
   }
-  return { svg, ...svgSize(svg), spec: current };
 }
