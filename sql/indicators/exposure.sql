@@ -17,17 +17,21 @@ weights AS (
   FROM periods p CROSS JOIN available a
   WHERE list_contains($residences, a.residence) AND (list_contains(a.years, p.y0) OR list_contains(a.years, p.y0 + 1))
 ),
+-- Only the year-ends the periods need: the rollups are sorted by township, so without this a
+-- one-year question joined all 25 years (the province's 1,500 townships: 466 ms, now 161 ms).
+needed AS (SELECT DISTINCT unnest([y0, y0 + 1]) AS year FROM periods),
 year_ends AS (
   SELECT township, year, sex, age, 'registered' AS residence, n::DOUBLE AS n FROM r_population
-  WHERE township IN (SELECT unnest($townships))
+  WHERE township IN (SELECT unnest($townships)) AND year IN (SELECT year FROM needed)
+    AND list_contains($sexes, sex) AND age BETWEEN $age_from AND $age_to
   UNION ALL
   SELECT township, year, sex, age, 'migrant', n::DOUBLE FROM r_migrant_age
-  WHERE direction = 'in' AND township IN (SELECT unnest($townships))
+  WHERE direction = 'in' AND township IN (SELECT unnest($townships)) AND year IN (SELECT year FROM needed)
+    AND list_contains($sexes, sex) AND age BETWEEN $age_from AND $age_to
 )
 SELECT e.township, w.period,
        CASE WHEN $by_age THEN e.sex END AS sex, CASE WHEN $by_age THEN e.age END AS age,
        sum(e.n * CASE WHEN e.year = w.y0 THEN 1 - w.w ELSE w.w END * w.months / 12.0) AS person_years
 FROM weights w JOIN year_ends e ON e.residence = w.residence AND e.year IN (w.y0, w.y0 + 1)
-WHERE list_contains($sexes, e.sex) AND e.age BETWEEN $age_from AND $age_to
 GROUP BY ALL
 ORDER BY ALL;
