@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileIdentityOf } from '../server/db/Database.ts';
 import { libraryReportTables } from '../server/notebooks/prepareReportTables.ts';
-import { reportTablesDir } from '../server/notebooks/reportTables.ts';
+import { reportTableFile } from '../server/notebooks/reportTables.ts';
 import { REPO_ROOT } from '../server/paths.ts';
 import { peakRssMiB } from './stats.ts';
 
@@ -62,6 +62,6 @@ export async function startServe(dbPath: string, port: number, env: Record<strin
 
 async function reportTablesWritten(dbPath: string): Promise<void> {
   const identity = fileIdentityOf(dbPath);
-  const files = libraryReportTables().map((t) => path.join(reportTablesDir(dbPath), `${identity}.${t}.duckdb`));
+  const files = libraryReportTables().map((t) => reportTableFile(dbPath, identity, t));
   for (let i = 0; i < 600 && !files.every((f) => existsSync(f)); i++) await new Promise((r) => setTimeout(r, 100));
 }

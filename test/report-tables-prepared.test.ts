@@ -13,7 +13,7 @@ import { Database } from '../server/db/Database.ts';
 import { ingest } from '../server/ingest/ingest.ts';
 import { loadNotebook } from '../server/notebooks/library.ts';
 import { libraryReportTables, prepareReportTablesOnEveryFile } from '../server/notebooks/prepareReportTables.ts';
-import { reportTablesDir } from '../server/notebooks/reportTables.ts';
+import { reportTableFile, reportTablesDir } from '../server/notebooks/reportTables.ts';
 import { renderNotebook } from '../server/notebooks/run.ts';
 import { buildRandomCounty, writeRandomCounty } from './fixtures/randomCounty.ts';
 import { tempDir } from './helpers.ts';
@@ -39,7 +39,7 @@ describe('report tables prepared when a database file opens', () => {
   it('writes them for the open file, again for a swapped-in file, and a render reads them as they are', async () => {
     const files = async () => {
       const identity = await db.fileIdentity();
-      return libraryReportTables().map((t) => `${identity}.${t}.duckdb`);
+      return libraryReportTables().map((t) => path.basename(reportTableFile(dbPath, identity, t)));
     };
     const preparing = prepareReportTablesOnEveryFile(db, (m) => { throw new Error(m); });
     await preparing.settled();

@@ -31,13 +31,17 @@ export function reportTablesDir(dbPath: string): string {
   return `${dbPath}.report-tables`;
 }
 
+/** Where a table's file for one database file identity (`Database.fileIdentity()`) lives. */
+export function reportTableFile(dbPath: string, identity: string, table: string): string {
+  return path.join(reportTablesDir(dbPath), `${identity}.${table}.duckdb`);
+}
+
 /** The file of each table, built where missing; null when the database file changed under us (then copy instead). */
 export async function reportTableFiles(db: Database, tables: readonly string[]): Promise<Map<string, string> | null> {
   const identity = await db.fileIdentity();
-  const dir = reportTablesDir(db.path);
   const files = new Map<string, string>();
   for (const table of tables) {
-    const file = path.join(dir, `${identity}.${table}.duckdb`);
+    const file = reportTableFile(db.path, identity, table);
     if (!existsSync(file)) {
       let pending = building.get(file);
       if (!pending) {
