@@ -16,7 +16,10 @@
  *
  * (binomial coefficients dropped). For each s on a grid of log10 s from −2 to 8 (step 0.1)
  * the concave inner problem in μ is solved by safeguarded Newton; the best grid point is
- * refined by golden-section search on ln s.
+ * refined by golden-section search on ln s. The grid is searched coarse to fine: every fifth
+ * point first, then the fine points within 0.6 decades of the best coarse one. For a profile
+ * that rises to one peak and falls (as ℓ does in s) the best fine point lies there, so the fit
+ * is the same as evaluating all 101 points, in about 30 evaluations instead.
  *
  * Full-pooling fallback: when the areas vary no more than binomial noise allows, ℓ keeps
  * rising as s → ∞ (every area would be set to the county share with no uncertainty). The
@@ -93,6 +96,8 @@ export type SmoothResult =
 const LOG10_S_MIN = -2;
 const LOG10_S_MAX = 8;
 const GRID_STEP = 0.1;
+/** The coarse pass takes every fifth grid point (half a decade). */
+const COARSE_EVERY = 5;
 
 /** Counts c[k] = #{areas with value > k}, k = 0 … max − 1: the sums over k in ℓ. */
 function exceedances(values: readonly number[]): Float64Array {
@@ -193,25 +198,39 @@ export function fitSrbPrior(areas: readonly AreaBirths[]): PriorFit {
   };
 
   const steps = Math.round((LOG10_S_MAX - LOG10_S_MIN) / GRID_STEP);
-  const grid: number[] = [];
-  let best = 0;
-  let bestLl = -Infinity;
-  for (let j = 0; j <= steps; j++) {
-    const lnS = (LOG10_S_MIN + j * GRID_STEP) * Math.LN10;
-    grid.push(lnS);
-    const { ll } = profile(lnS);
-    if (ll > bestLl) {
-      bestLl = ll;
-      best = j;
+  const lnSAt = (j: number): number => (LOG10_S_MIN + j * GRID_STEP) * Math.LN10;
+  const llAt = new Map<number, number>();
+  const gridLl = (j: number): number => {
+    let ll = llAt.get(j);
+    if (ll === undefined) llAt.set(j, (ll = profile(lnSAt(j)).ll));
+    return ll;
+  };
+  /** The first index of the highest grid value among `indices` (ascending), as one pass over them would pick. */
+  const bestOf = (indices: number[]): number => {
+    let best = indices[0] as number;
+    let bestLl = -Infinity;
+    for (const j of indices) {
+      const ll = gridLl(j);
+      if (ll > bestLl) {
+        bestLl = ll;
+        best = j;
+      }
     }
-  }
+    return best;
+  };
+  const coarse = Array.from({ length: Math.floor(steps / COARSE_EVERY) + 1 }, (_, k) => k * COARSE_EVERY);
+  if (coarse[coarse.length - 1] !== steps) coarse.push(steps);
+  const around = bestOf(coarse);
+  const fine: number[] = [];
+  for (let j = Math.max(0, around - COARSE_EVERY - 1); j <= Math.min(steps, around + COARSE_EVERY + 1); j++) fine.push(j);
+  const best = bestOf(fine);
 
   let mleStrength: number | null = null;
   let mu = pooledShare;
   if (best < steps) {
     // Golden-section refinement of ln s between the grid neighbours of the best point.
-    let a = grid[Math.max(0, best - 1)] as number;
-    let b = grid[best + 1] as number;
+    let a = lnSAt(Math.max(0, best - 1));
+    let b = lnSAt(best + 1);
     const r = (Math.sqrt(5) - 1) / 2;
     let c = b - r * (b - a);
     let d = a + r * (b - a);

@@ -6,6 +6,7 @@ import {
   type AreaBirths,
   type BetaPrior,
 } from '../../server/stats/empiricalBayes.ts';
+import { lnBeta } from '../../server/stats/special.ts';
 import { beta, binomial, mulberry32 } from './simulate.ts';
 
 // 25 townships drawn (numpy, seed 20240601) from Beta(0.53·60, 0.47·60) shares and binomial births.
@@ -63,6 +64,41 @@ describe('fitSrbPrior', () => {
     // strength 200: the MLE is noisier; within −30% / +45%
     expect(p.strength).toBeGreaterThan(140);
     expect(p.strength).toBeLessThan(290);
+  });
+
+  it.each([0.3, 3, 30, 300, 3000, 3e4, 3e5])('finds the best strength of the whole grid when the truth is %s births (coarse-to-fine search)', (strength) => {
+    const u = mulberry32(Math.round(strength * 10) + 5);
+    const areas: AreaBirths[] = [];
+    for (let i = 0; i < 30; i++) {
+      const n = 20 + (i % 6) * 200;
+      const m = binomial(n, beta(0.515 * strength, 0.485 * strength, u), u);
+      areas.push({ male: m, female: n - m });
+    }
+    // the log-likelihood from ln B, independently of the fit's exceedance sums (ln Γ near 10^8 is
+    // good to about 1e-7 a term, hence the 1e-4 allowance below)
+    const ll = (a: number, b: number): number => areas.reduce((sum, x) => sum + lnBeta(a + x.male, b + x.female) - lnBeta(a, b), 0);
+    const bestOverMean = (s: number): number => {
+      let lo = 1e-9;
+      let hi = 1 - 1e-9;
+      for (let k = 0; k < 100; k++) {
+        const m1 = lo + (hi - lo) / 3;
+        const m2 = hi - (hi - lo) / 3;
+        if (ll(m1 * s, (1 - m1) * s) < ll(m2 * s, (1 - m2) * s)) lo = m1;
+        else hi = m2;
+      }
+      return ll(((lo + hi) / 2) * s, (1 - (lo + hi) / 2) * s);
+    };
+    const p = fitted(areas);
+    const grid = Array.from({ length: 101 }, (_, j) => bestOverMean(10 ** (-2 + j / 10)));
+    if (p.mleStrength === null) {
+      // still rising at 10^8: the whole grid's best is its top (up to the plateau's rounding)
+      expect(grid[100]).toBeGreaterThanOrEqual(Math.max(...grid) - 1e-4);
+      expect(strength).toBeGreaterThan(1000);
+    } else {
+      // none of the 101 grid strengths 10^-2 … 10^8 is better than the fit
+      const atFit = ll(p.meanShare * p.mleStrength, (1 - p.meanShare) * p.mleStrength);
+      for (const g of grid) expect(atFit).toBeGreaterThanOrEqual(g - 1e-4);
+    }
   });
 
   it('pools fully (strength = total births) when all areas are identical', () => {
