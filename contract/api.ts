@@ -12,6 +12,11 @@
 import type { RegionKind } from './tables.ts';
 import type { SrbJudgement } from '../common/srbWording.ts';
 
+/**
+ * `township=each`: every township the asker may see, one row each — what a page asks instead of
+ * listing every code (1,500 codes make a request line that servers and proxies refuse with 431).
+ */
+export const EACH_TOWNSHIP = 'each';
 export const PERIOD_KINDS = ['year', 'statyear', 'half', 'quarter', 'month', 'stathalf', 'ytd', 'rolling', 'range'] as const;
 export const RESIDENCE_FILTERS = ['all', 'registered', 'migrant'] as const;
 export const COMPARE_MODES = ['none', 'yoy', 'prev'] as const;

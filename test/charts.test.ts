@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { parse, View } from 'vega';
-import { choroplethSpec } from '../web/src/charts/choropleth.ts';
+import type { Topology } from 'topojson-specification';
+import { choroplethSpec, NAMED_UP_TO } from '../web/src/charts/choropleth.ts';
 import { labelPoints } from '../web/src/charts/geo.ts';
 import { trendSpec } from '../web/src/charts/trend.ts';
 import { srbSeriesSpec } from '../web/src/charts/srbSeries.ts';
@@ -64,6 +65,22 @@ describe('chart builders compile and draw what they promise', () => {
     expect(points[0]!.lon).toBeCloseTo(114.5, 6);
     expect(points[1]!.lon).toBeCloseTo(115.5, 6);
     expect(points[0]!.lat).toBeCloseTo(30.5, 6);
+  });
+
+  it('choropleth: names up to NAMED_UP_TO townships, none beyond (a province would be a blot)', () => {
+    // n unit squares in a row, each its own arcs
+    const squares = (n: number): Topology => ({
+      type: 'Topology',
+      objects: { townships: { type: 'GeometryCollection', geometries: Array.from({ length: n }, (_, i) => ({ type: 'Polygon' as const, arcs: [[i]], id: String(999901001 + i), properties: { code: String(999901001 + i) } })) } },
+      arcs: Array.from({ length: n }, (_, i) => [[i, 0], [i + 1, 0], [i + 1, 1], [i, 1], [i, 0]]),
+    });
+    const spec = (n: number) => choroplethSpec({
+      topology: squares(n), rows: Array.from({ length: n }, (_, i) => ({ township: String(999901001 + i), name: `乡${i}`, value: i })),
+      valueTitle: '常住人口（人）', labels: { name: '名称', code: '代码' },
+    });
+    expect(named(spec(NAMED_UP_TO), 'labels')?.data?.values).toHaveLength(NAMED_UP_TO);
+    expect(named(spec(NAMED_UP_TO + 1), 'labels')).toBeUndefined();
+    compiles(spec(NAMED_UP_TO + 1));
   });
 
   it('trend: lines and points by series, hollow small points, target rules', () => {

@@ -118,6 +118,27 @@ describe('access control and township scope', () => {
     expect(lines.some((l) => l.event === 'report' && l.user === 'li' && l.notebook === 'township-profile')).toBe(true);
   });
 
+  it('township=each is every township the asker may see, through the same scope check', async () => {
+    const rowsOf = async (token: string, url: string) => {
+      const res = await as(token, url);
+      expect(res.status, url).toBe(200);
+      return ((await res.json()) as { rows: { township: string; period: string; value: number | null }[] }).rows;
+    };
+    // a county user: exactly the answer to the listed codes, one township after another
+    const listed = await rowsOf(tokens.analyst, `/api/indicators/births?township=${TOWNS.join(',')}&from=2023&to=2024`);
+    const each = await rowsOf(tokens.analyst, '/api/indicators/births?township=each&from=2023&to=2024');
+    expect(each).toEqual(listed);
+    expect([...new Set(each.map((r) => r.township))].sort()).toEqual([...TOWNS].sort());
+    const withCounty = await rowsOf(tokens.analyst, '/api/indicators/births?township=each,all&from=2024&to=2024');
+    expect(withCounty.map((r) => r.township).sort()).toEqual([...TOWNS, 'all'].sort());
+    // a township user: their township only, with no county figures
+    const own = await rowsOf(tokens.township, '/api/indicators/births?township=each&from=2023&to=2024');
+    expect(own).toEqual(await rowsOf(tokens.township, `/api/indicators/births?township=${OWN}&from=2023&to=2024`));
+    expect((await as(tokens.township, '/api/indicators/births?township=each,all')).status).toBe(403);
+    const srb = await rowsOf(tokens.township, '/api/srb?township=each&from=2024&to=2024');
+    expect(srb.map((r) => r.township)).toEqual([OWN]);
+  });
+
   it('county users see every township and the county', async () => {
     for (const token of [tokens.admin, tokens.analyst]) {
       expect((await as(token, '/api/indicators/births?township=all')).status).toBe(200);

@@ -5,10 +5,11 @@
  * and what is allowed.
  */
 import { z } from 'zod';
-import { checkScope, type Scope } from '../auth/scope.ts';
+import { checkScope, inScope, type Scope } from '../auth/scope.ts';
 import { badParameter } from '../errors/domain.ts';
 import type { Catalog } from './catalog.ts';
 import { monthText, parseMonth, spansFor, type MonthIndex } from './periods.ts';
+import { EACH_TOWNSHIP } from '../../contract/api.ts';
 import {
   AGE_GROUPINGS, COMPARE_MODES, DIRECTION_FILTERS, PERIOD_KINDS, RESIDENCE_FILTERS, type IndicatorQuery,
 } from './types.ts';
@@ -31,13 +32,20 @@ export const indicatorQuerySchema = z.strictObject({
 
 export type RawIndicatorQuery = z.infer<typeof indicatorQuerySchema>;
 
+/** The data's townships within the scope, in the data's order. */
+function townshipsVisible(data: Catalog, scope: Scope): string[] {
+  return [...data.townships].filter((code) => inScope(scope, code));
+}
+
 /** Default span: the last ten years of data. */
 export const DEFAULT_SPAN_YEARS = 10;
 
 /** Validates against the data, then against what the asker may see (403 outside their scope). */
 export function resolveQuery(raw: RawIndicatorQuery, data: Catalog, scope: Scope): IndicatorQuery {
-  const codes = [...new Set(raw.township.split(',').map((s) => s.trim()).filter(Boolean))];
-  if (codes.length === 0) throw badParameter('township', 'give a 9-digit township code, several separated by commas, or all');
+  const asked = raw.township.split(',').map((s) => s.trim()).filter(Boolean);
+  if (asked.length === 0) throw badParameter('township', `give a 9-digit township code, several separated by commas, all or ${EACH_TOWNSHIP}`);
+  const codes = [...new Set(asked.flatMap((code) => (code === EACH_TOWNSHIP ? townshipsVisible(data, scope) : [code])))];
+  if (codes.length === 0) throw badParameter('township', 'none of the data\'s townships is open to your account');
   for (const code of codes) {
     if (code === 'all') continue;
     if (!/^\d{9}$/.test(code)) throw badParameter('township', `"${code}" is not a 9-digit township code (or all)`);

@@ -25,7 +25,7 @@ export function indicatorRoutes(db: Database, config: AnalyticsConfig, jobs?: Jo
       indicators: [...INDICATORS.values()].map((d) => ({
         id: d.id, unit: d.unit, name: d.name, definition: d.definition, fields: d.fields,
         parameters: {
-          township: '9-digit code, codes separated by commas, or all',
+          township: '9-digit code, codes separated by commas, all (the county), or each (every township you may see)',
           from: 'year', to: 'year', period: d.periods, compare: COMPARE_MODES,
           ...(d.uses.includes('residence') ? { residence: RESIDENCE_FILTERS } : {}),
           ...(d.uses.includes('ages') ? { ages: AGE_GROUPINGS } : {}),

@@ -21,6 +21,7 @@ export type {
   MapLayer, MapRow, Meta, PeriodKind, RegionKind, Residence, Role, Session, SessionUser, SrbAnswer, SrbFlag, SrbRanking, SrbRankingRow,
   SrbRow, TownshipInfo,
 };
+export { EACH_TOWNSHIP } from '../../contract/api.ts';
 
 export class ApiFailure extends Error {
   constructor(readonly status: number, message: string, readonly code: string) {

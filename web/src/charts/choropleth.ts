@@ -1,7 +1,7 @@
 /**
  * @module charts/choropleth
  * The township map: TopoJSON polygons coloured by one value per township (Vega-Lite `geoshape`),
- * township names on top, the selected township outlined. Townships without a value are grey.
+ * township names on top (when few enough to read), the selected township outlined. Townships without a value are grey.
  *
  * @example
  * const spec = choroplethSpec({ topology, rows, valueTitle: '户籍人口', format: ',.0f', labels: { name: '名称', code: '代码' } });
@@ -22,13 +22,19 @@ export interface ChoroplethInput {
   /** Tooltip titles in the page's language. */
   labels: { name: string; code: string };
   scheme?: ColorScheme;
-  /** Show township names on the map. */
+  /** Show township names on the map (default: when there are few enough to read, NAMED_UP_TO). */
   names?: boolean;
   /** 'print' for reports and exported pictures (common.ts). */
   medium?: Medium;
   width?: number;
   height?: number;
 }
+
+/**
+ * Up to this many townships the map carries their names (a county has 10–40); beyond it, names
+ * would cover the map (a province's 1,500 make a black blot) and the tooltip gives them instead.
+ */
+export const NAMED_UP_TO = 80;
 
 export function choroplethSpec(input: ChoroplethInput): TopLevelSpec {
   const feature = Object.keys(input.topology.objects)[0] ?? 'townships';
@@ -71,7 +77,7 @@ export function choroplethSpec(input: ChoroplethInput): TopLevelSpec {
           description: { field: 'code', type: 'nominal' },
         },
       },
-      ...(input.names === false ? [] : [{
+      ...(!(input.names ?? points.length <= NAMED_UP_TO) ? [] : [{
         name: 'labels',
         data: { values: points },
         mark: { type: 'text' as const, fontSize: 10.5, fill: INK, cursor: 'pointer' as const },

@@ -5,7 +5,7 @@
  * migrant, SRB, certificate rate, migrant stock), sortable by any column and downloadable —
  * instead of ticking every township on the township page.
  */
-import { api, auditExport, type IndicatorParams, type IndicatorRow } from '../api.ts';
+import { api, EACH_TOWNSHIP, auditExport, type IndicatorParams, type IndicatorRow } from '../api.ts';
 import { downloadText } from '../csv.ts';
 import { columnsTable, exportCsv } from '../exportRows.ts';
 import { formatValue } from '../format.ts';
@@ -13,7 +13,7 @@ import { t, tf, type Lang, type StringKey } from '../i18n/index.ts';
 import type { PageContext } from '../router.ts';
 import { sortableTable, type SortColumn } from '../sortTable.ts';
 import { h, panel } from '../ui.ts';
-import { allCodes, fileName, periodLabel } from './pageLabels.ts';
+import { fileName, periodLabel } from './pageLabels.ts';
 
 interface Column { key: string; label: StringKey; indicator: string; unit: string; params?: Partial<IndicatorParams>; yearEnd?: boolean }
 
@@ -32,8 +32,7 @@ interface Line { township: string; name: string; values: Record<string, Indicato
 
 export async function renderPlainComparison(root: HTMLElement, ctx: PageContext, year: number, window: 'year' | 'statyear'): Promise<void> {
   const { meta, lang } = ctx;
-  const codes = allCodes(meta);
-  const answers = await Promise.all(COLUMNS.map((c) => api.indicator(c.indicator, { township: codes, from: year, to: year, period: c.yearEnd ? 'year' : window, ...c.params })));
+  const answers = await Promise.all(COLUMNS.map((c) => api.indicator(c.indicator, { township: EACH_TOWNSHIP, from: year, to: year, period: c.yearEnd ? 'year' : window, ...c.params })));
   const lines: Line[] = meta.townships.map((x) => ({
     township: x.code, name: x.name,
     values: Object.fromEntries(COLUMNS.map((c, i) => [c.key, answers[i]!.rows.find((r) => r.township === x.code)])),

@@ -13,10 +13,6 @@ export function townshipName(meta: Meta, code: string, lang: Lang): string {
   return meta.townships.find((x) => x.code === code)?.name ?? code;
 }
 
-export function allCodes(meta: Meta): string {
-  return meta.townships.map((x) => x.code).join(',');
-}
-
 export function townshipOptions(meta: Meta, lang: Lang, withCounty = false): Option[] {
   return [
     ...(withCounty ? [{ value: 'all', label: `${meta.county.name}（${t('county', lang)}）` }] : []),

@@ -4,16 +4,15 @@
  * or a missed compliance target, each township with its reasons and a link to it.
  */
 import { judgementText, spanText, srbListRule, srbListSpan } from '../../../../common/srbWording.ts';
-import { api, type PeriodKind } from '../../api.ts';
+import { api, EACH_TOWNSHIP, type PeriodKind } from '../../api.ts';
 import { formatDec, formatVsTarget } from '../../format.ts';
 import { t, tf } from '../../i18n/index.ts';
 import type { PageContext } from '../../router.ts';
 import { errorMessage, h, panel } from '../../ui.ts';
-import { allCodes, townshipName } from '../pageLabels.ts';
+import { townshipName } from '../pageLabels.ts';
 
 export function calloutsPanel(ctx: PageContext, year: number, period: PeriodKind): { element: HTMLElement; load: Promise<void> } {
   const { meta, lang } = ctx;
-  const codes = allCodes(meta);
   const calloutList = h('ul', { class: 'callouts', id: 'callout-list' }, h('li', { class: 'loading', text: t('loading', lang) }));
   const calloutRule = h('p', { class: 'note', id: 'callout-rule' });
 
@@ -23,8 +22,8 @@ export function calloutsPanel(ctx: PageContext, year: number, period: PeriodKind
       const span = srbListSpan(year, meta.years.from);
       const [ranking, compReg, compMig] = await Promise.all([
         api.srbRanking({ from: span.from, to: span.to }),
-        api.indicator('compliance', { township: codes, from: year, to: year, period, residence: 'registered' }),
-        api.indicator('compliance', { township: codes, from: year, to: year, period, residence: 'migrant' }),
+        api.indicator('compliance', { township: EACH_TOWNSHIP, from: year, to: year, period, residence: 'registered' }),
+        api.indicator('compliance', { township: EACH_TOWNSHIP, from: year, to: year, period, residence: 'migrant' }),
       ]);
       calloutRule.textContent = srbListRule(span.from, span.to, lang);
       const reasons = new Map<string, { text: string; small: boolean; kind: string }[]>();

@@ -4,14 +4,14 @@
  * imported); clicking a township opens it.
  */
 import type { ColorScheme } from 'vega';
-import { api, isApiFailure, type IndicatorRow, type PeriodKind } from '../../api.ts';
+import { api, EACH_TOWNSHIP, isApiFailure, type IndicatorRow, type PeriodKind } from '../../api.ts';
 import { barsSpec } from '../../charts/bars.ts';
 import { choroplethSpec } from '../../charts/choropleth.ts';
 import { d3Format } from '../../format.ts';
 import { t, type StringKey } from '../../i18n/index.ts';
 import type { PageContext } from '../../router.ts';
 import { chartPanel, h, selectField } from '../../ui.ts';
-import { allCodes, fileName, townshipName } from '../pageLabels.ts';
+import { fileName, townshipName } from '../pageLabels.ts';
 
 export const MAP_LAYERS = ['population', 'population_registered', 'births', 'cbr', 'tfr', 'srb', 'compliance', 'migrant_stock', 'share65'] as const;
 export type MapLayerId = (typeof MAP_LAYERS)[number];
@@ -24,8 +24,8 @@ const MAP_TITLES: Record<MapLayerId, StringKey> = {
 interface MapValue { township: string; name: string; value: number | null; small: boolean }
 
 /** One value per township for the map layer, the year and the period kind. */
-async function mapValues(layer: MapLayerId, year: number, period: PeriodKind, codes: string): Promise<{ rows: MapValue[]; unit: string; raw: object[] }> {
-  const q = { township: codes, from: year, to: year };
+async function mapValues(layer: MapLayerId, year: number, period: PeriodKind): Promise<{ rows: MapValue[]; unit: string; raw: object[] }> {
+  const q = { township: EACH_TOWNSHIP, from: year, to: year };
   const simple = (r: IndicatorRow): MapValue => ({ township: r.township, name: '', value: r.value, small: r.small });
   switch (layer) {
     case 'population_registered': {
@@ -56,7 +56,6 @@ const SCHEMES: Partial<Record<MapLayerId, ColorScheme>> = { srb: 'reds', complia
 
 export function mapPanel(ctx: PageContext, year: number, period: PeriodKind, layer: MapLayerId): { element: HTMLElement; load: Promise<void> } {
   const { meta, lang } = ctx;
-  const codes = allCodes(meta);
   const chart = chartPanel('map', t('mapTitle', lang), lang, t('mapHint', lang));
   const mapControl = selectField('map-indicator', t('mapIndicator', lang), MAP_LAYERS.map((id) => ({ value: id, label: t(MAP_TITLES[id], lang) })), layer, (v) => ctx.set({ map: v }));
   chart.element.querySelector('.panel-head')?.after(h('div', { class: 'controls inline' }, mapControl));
@@ -65,7 +64,7 @@ export function mapPanel(ctx: PageContext, year: number, period: PeriodKind, lay
     try {
       // Without township boundaries (none were imported) every township is still shown, as ranked bars.
       const noBoundaries = (e: unknown) => (isApiFailure(e) && e.status === 404 ? null : Promise.reject(e));
-      const [topology, values] = await Promise.all([api.topology().catch(noBoundaries), mapValues(layer, year, period, codes)]);
+      const [topology, values] = await Promise.all([api.topology().catch(noBoundaries), mapValues(layer, year, period)]);
       const named = values.rows.map((r) => ({ ...r, name: townshipName(meta, r.township, lang) }));
       const title = t(MAP_TITLES[layer], lang);
       const unitText = values.unit === 'persons' ? `（${t('persons', lang)}）` : values.unit === '‰' ? '（‰）' : values.unit === '%' ? '（%）' : '';

@@ -3,11 +3,11 @@
  * All townships side by side in the last period (birth rate): the chosen ones highlighted,
  * the county as a rule.
  */
-import { api } from '../../api.ts';
+import { api, EACH_TOWNSHIP } from '../../api.ts';
 import { barsSpec } from '../../charts/bars.ts';
 import { t } from '../../i18n/index.ts';
 import { chartPanel } from '../../ui.ts';
-import { allCodes, fileName, townshipName } from '../pageLabels.ts';
+import { fileName, townshipName } from '../pageLabels.ts';
 import { smallCount, type TownshipState } from './state.ts';
 
 export function sideBySidePanel(state: TownshipState): { element: HTMLElement; load: Promise<void> } {
@@ -16,7 +16,7 @@ export function sideBySidePanel(state: TownshipState): { element: HTMLElement; l
   chart.element.classList.add('wide');
   const load = (async () => {
     try {
-      const answer = await api.indicator('cbr', { township: `${allCodes(meta)},all`, from: to, to, period: granularity === 'statyear' ? 'statyear' : 'year', residence });
+      const answer = await api.indicator('cbr', { township: `${EACH_TOWNSHIP},all`, from: to, to, period: granularity === 'statyear' ? 'statyear' : 'year', residence });
       const county = answer.rows.find((r) => r.township === 'all');
       const rows = answer.rows.filter((r) => r.township !== 'all').sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
       const chosenSet = new Set(townships);
