@@ -57,6 +57,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const network = networkConfigFromEnv();
   const db = await Database.open(options.dbPath);
   const preparing = prepareReportTablesOnEveryFile(db, (m) => console.error(m));
+  const unwatch = db.watchForSwaps(SWAP_WATCH_MS);
   const audit = fileAuditLog(options.auditFile ?? process.env.RENKOU_AUDIT_LOG ?? DEFAULT_AUDIT_LOG);
   // Beyond loopback, access control is on from the first request and stays on (auth/middleware.ts).
   // Projections and report renders run on worker threads, never on the thread that answers requests.
@@ -69,6 +70,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = typeof address === 'object' && address ? address.port : options.port;
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => (closing ??= new Promise<void>((resolve) => {
+    unwatch();
     stopGracefully(server, () => {
       void Promise.all([jobs.close(), preparing.settled()]).then(() => {
         db.close();
@@ -78,6 +80,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }));
   return { url: `http://${hostname}:${port}`, port, close };
 }
+
+/** How often an idle server looks for a file an import swapped in (one stat). */
+const SWAP_WATCH_MS = 5_000;
 
 /** How long a stopping server keeps accepting, and how often it then closes idle connections. */
 const DRAIN_MS = 250;

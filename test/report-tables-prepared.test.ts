@@ -2,7 +2,7 @@
  * The server writes the report tables the library's notebooks read as soon as it opens a database
  * file, and again when an import swaps one in (server/notebooks/prepareReportTables.ts), so the
  * first report after an import does not wait for them; a render then reads those files without
- * writing them again.
+ * writing them again. An idle server notices the swap by itself (Database.watchForSwaps).
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -48,8 +48,12 @@ describe('report tables prepared when a database file opens', () => {
 
     await writeRandomCounty(path.join(dir, 'exports-2'), buildRandomCounty(2));
     await ingest({ source: path.join(dir, 'exports-2'), dbPath, today: '2026-11-23' });
-    await sleep(1100); // the server looks for a swapped-in file at most once a second (db/Database.ts)
-    await db.generation(); // a request notices the swap; the listener starts writing
+    // no request: the server's watch notices the swap and the listener writes the new file's tables
+    // (nothing here asks the database until the files have changed)
+    const unwatch = db.watchForSwaps(200);
+    const inDir = () => readdirSync(reportTablesDir(dbPath)).sort();
+    for (let i = 0; i < 150 && (inDir().join() === first.join() || inDir().length !== first.length || inDir().some((f) => f.endsWith('.partial'))); i++) await sleep(200);
+    unwatch();
     await preparing.settled();
     const second = await files();
     expect(second).not.toEqual(first);

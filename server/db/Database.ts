@@ -137,6 +137,17 @@ export class Database {
     return identityOf(this.current.inode, this.current.mtimeMs);
   }
 
+  /**
+   * Looks for a swapped-in file every `everyMs` even when no request comes, so the work done once
+   * per file (`onSwap`) starts right after an import rather than with the next request. The timer
+   * does not keep the process alive; the returned function stops it.
+   */
+  watchForSwaps(everyMs: number): () => void {
+    const timer = setInterval(() => void this.reopenIfSwapped().catch(() => { /* the next request retries and reports it */ }), everyMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   /** Calls `listener` each time an import's file is swapped in and opened (work to do once per file). */
   onSwap(listener: () => void): void {
     this.swapListeners.push(listener);
