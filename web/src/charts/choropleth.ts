@@ -11,7 +11,7 @@ import type { ColorScheme } from 'vega';
 import type { Topology } from 'topojson-specification';
 import { SCHEMA, chartConfig, type Medium } from './common.ts';
 import { INK } from './palette.ts';
-import { labelPoints } from './geo.ts';
+import { labelPoints, type LabelPoint } from './geo.ts';
 
 export interface ChoroplethInput {
   topology: Topology;
@@ -40,15 +40,8 @@ export function choroplethSpec(input: ChoroplethInput): TopLevelSpec {
   const feature = Object.keys(input.topology.objects)[0] ?? 'townships';
   const format = input.format ?? ',';
   const values = input.rows.map((r) => ({ township: r.township, name: r.name, value: r.value, small: r.small ?? false }));
-  const names = new Map(values.map((r) => [r.township, r.name]));
-  const located = labelPoints(input.topology);
-  const areas = located.map((p) => p.area).sort((a, b) => a - b);
-  const median = areas[Math.floor(areas.length / 2)] ?? 0;
-  // small townships (city subdistricts) get their name without the 街道/镇/乡 suffix, so labels fit
-  const points = located.map((p) => {
-    const name = names.get(p.code) ?? p.code;
-    return { ...p, name: p.area < median * 0.4 ? name.replace(/(街道|镇|乡)$/, '') : name };
-  });
+  const named = input.names ?? values.length <= NAMED_UP_TO;
+  const points = named ? namePoints(input.topology, values) : [];
   return {
     $schema: SCHEMA,
     width: input.width ?? 560,
@@ -77,7 +70,7 @@ export function choroplethSpec(input: ChoroplethInput): TopLevelSpec {
           description: { field: 'code', type: 'nominal' },
         },
       },
-      ...(!(input.names ?? points.length <= NAMED_UP_TO) ? [] : [{
+      ...(!named ? [] : [{
         name: 'labels',
         data: { values: points },
         mark: { type: 'text' as const, fontSize: 10.5, fill: INK, cursor: 'pointer' as const },
@@ -90,4 +83,16 @@ export function choroplethSpec(input: ChoroplethInput): TopLevelSpec {
     ],
     config: chartConfig(input.medium),
   };
+}
+
+/** Where each township's name goes; small townships (city subdistricts) without the 街道/镇/乡 suffix, so labels fit. */
+function namePoints(topology: Topology, values: readonly { township: string; name: string }[]): (LabelPoint & { name: string })[] {
+  const names = new Map(values.map((r) => [r.township, r.name]));
+  const located = labelPoints(topology);
+  const areas = located.map((p) => p.area).sort((a, b) => a - b);
+  const median = areas[Math.floor(areas.length / 2)] ?? 0;
+  return located.map((p) => {
+    const name = names.get(p.code) ?? p.code;
+    return { ...p, name: p.area < median * 0.4 ? name.replace(/(街道|镇|乡)$/, '') : name };
+  });
 }

@@ -8,9 +8,14 @@ import { COUNTY_COLOR, PALETTE } from '../charts/common.ts';
 import { t, type Lang, type StringKey } from '../i18n/index.ts';
 import type { Option } from '../ui.ts';
 
+/** Code → name per meta: a page names every township of a province (1,500) for its map and lists. */
+const namesOf = new WeakMap<Meta, Map<string, string>>();
+
 export function townshipName(meta: Meta, code: string, lang: Lang): string {
   if (code === 'all') return t('county', lang);
-  return meta.townships.find((x) => x.code === code)?.name ?? code;
+  let names = namesOf.get(meta);
+  if (!names) namesOf.set(meta, (names = new Map(meta.townships.map((x) => [x.code, x.name]))));
+  return names.get(code) ?? code;
 }
 
 export function townshipOptions(meta: Meta, lang: Lang, withCounty = false): Option[] {
