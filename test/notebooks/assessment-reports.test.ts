@@ -53,6 +53,9 @@ describe('the assessment report', () => {
     const answer = (await api('/api/assessment?year=2024&window=year')) as { townships: ApiRow[] };
     const advanced = answer.townships.filter((t) => t.category === 'advanced').map((t) => t.name);
     expect(assessment.bodyHtml).toContain(`评为先进的乡镇（街道）共${advanced.length}个：${advanced.join('、')}`);
+    // every township ranked first is named (the province has 48 tied at full marks), with the top score
+    const first = answer.townships.filter((t) => t.rank === 1);
+    expect(assessment.bodyHtml).toContain(`得分最高的是${first.map((t) => t.name).join('、')}（${Number(first[0]!.total).toFixed(2)}分）`);
     const ranking = assessment.tables.find((t) => t.name === 'ranking_table')!;
     expect(ranking.csv.trim().split('\r\n')).toHaveLength(1 + answer.townships.length);
   });
