@@ -25,6 +25,9 @@ function sized(maxSize: number): MiddlewareHandler {
 export function limitBodies(rules: readonly RouteRule[] = [], defaultMax = DEFAULT_MAX_BODY_BYTES): MiddlewareHandler {
   const limiters = new Map<number, MiddlewareHandler>();
   return (c, next) => {
+    // A GET or HEAD has no body to read; asking the request for one would make @hono/node-server
+    // build a whole fetch Request (with its AbortSignal) for every dashboard call.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const max = ruleFor(rules, c.req.path)?.maxBodyBytes ?? defaultMax;
     let limiter = limiters.get(max);
     if (!limiter) limiters.set(max, (limiter = sized(max)));
