@@ -57,10 +57,7 @@ function rawQuery(fields: Fields, ctx: SourceContext, id?: string): Record<strin
     const v = optionFor(fields, key, id);
     if (v !== undefined) raw[key] = v;
   }
-  if (raw.township === 'each') {
-    const codes = [...ctx.data.townships].filter((c) => ctx.who.scope.kind === 'county' || ctx.who.scope.codes.has(c)).sort();
-    raw.township = codes.join(',');
-  }
+  // township: each is the API's own (every township in scope, indicators/params.ts)
   // A trend reaching back before the data starts begins where the data begins.
   if (raw.from !== undefined && Number(raw.from) < ctx.data.firstYear) raw.from = String(ctx.data.firstYear);
   return raw;
