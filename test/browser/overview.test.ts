@@ -71,6 +71,33 @@ describe('overview 总览', () => {
     expect(high.length).toBeGreaterThan(0);
     const page = await open(browser.context, demo.url, 'page=overview');
     for (const code of high) await expect(page.locator(`#callout-list > li[data-township="${code}"]`).innerText()).resolves.toContain('性别比偏高');
+    expect(await page.locator('#callout-more').isHidden()).toBe(true); // a county's list is whole
+    await page.close();
+  });
+
+  it('lists the 30 townships with the most findings when there are more, and says where the rest are', async () => {
+    // a province-sized list: 20 more townships in meta, and all 40 elevated in the ranking
+    const page = await browser.context.newPage();
+    const fakes = Array.from({ length: 20 }, (_, i) => ({ code: String(999999001 + i), name: `虚拟${i}镇`, kind: 'town' }));
+    await page.route('**/api/meta', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { townships: object[] };
+      await route.fulfill({ response, json: { ...body, townships: [...body.townships, ...fakes] } });
+    });
+    await page.route('**/api/srb/ranking?*', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { townships: object[] };
+      const all = [...body.townships, ...fakes.map((f) => ({ ...body.townships[0], township: f.code, name: f.name }))];
+      await route.fulfill({ response, json: { ...body, townships: all.map((r) => ({ ...r, judgement: 'high' })) } });
+    });
+    await page.goto(`${demo.url}/?page=overview`);
+    await ready(page);
+    expect(await page.locator('#callout-list > li').count()).toBe(30);
+    const more = page.locator('#callout-more');
+    expect(await more.innerText()).toContain(`另有${meta.townships.length + 20 - 30}个乡镇（街道）未列出（以上为问题最多的30个）`);
+    expect(await more.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      '/?page=srb', `/?page=assessment&view=plain&year=${meta.years.to}&window=year`,
+    ]);
     await page.close();
   });
 

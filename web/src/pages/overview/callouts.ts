@@ -11,10 +11,14 @@ import type { PageContext } from '../../router.ts';
 import { errorMessage, h, panel } from '../../ui.ts';
 import { townshipName } from '../pageLabels.ts';
 
+/** How many townships the overview lists: a county's all; a province's hundreds are on the SRB page and the compliance table. */
+export const CALLOUTS_SHOWN = 30;
+
 export function calloutsPanel(ctx: PageContext, year: number, period: PeriodKind): { element: HTMLElement; load: Promise<void> } {
   const { meta, lang } = ctx;
   const calloutList = h('ul', { class: 'callouts', id: 'callout-list' }, h('li', { class: 'loading', text: t('loading', lang) }));
   const calloutRule = h('p', { class: 'note', id: 'callout-rule' });
+  const more = h('p', { class: 'note', id: 'callout-more', hidden: true });
 
   const load = (async () => {
     try {
@@ -49,16 +53,32 @@ export function calloutsPanel(ctx: PageContext, year: number, period: PeriodKind
         calloutList.replaceChildren(h('li', { class: 'empty', text: t('calloutsNone', lang) }));
         return;
       }
-      calloutList.replaceChildren(...order.map((code) => {
+      // a province can have hundreds: the ones with the most findings, then where the full lists are
+      const shown = order.slice(0, CALLOUTS_SHOWN);
+      calloutList.replaceChildren(...shown.map((code) => {
         const link = h('a', { href: ctx.href('township', { township: code }), text: townshipName(meta, code, lang) });
         link.addEventListener('click', (ev) => { ev.preventDefault(); ctx.go('township', { township: code }); });
         return h('li', { 'data-township': code }, h('strong', {}, link),
           h('ul', {}, ...(reasons.get(code) ?? []).map((x) => h('li', { 'data-reason': x.kind }, x.text, x.small ? h('span', { class: 'small-badge inline', text: ` ⚠ ${t('smallWarning', lang)}` }) : null))));
       }));
+      if (order.length > shown.length) {
+        const to = (text: string, page: 'srb' | 'assessment', changes: Record<string, string> = {}) => {
+          const a = h('a', { href: ctx.href(page, changes), text });
+          a.addEventListener('click', (ev) => { ev.preventDefault(); ctx.go(page, changes); });
+          return a;
+        };
+        more.replaceChildren(
+          tf('calloutsMore', lang, { n: order.length - shown.length, shown: shown.length }),
+          to(t('calloutsMoreSrb', lang), 'srb'), lang === 'zh' ? '、' : ', ',
+          to(t('calloutsMoreCompliance', lang), 'assessment', { view: 'plain', year: String(year), window: period === 'statyear' ? 'statyear' : 'year' }),
+          lang === 'zh' ? '。' : '.',
+        );
+        more.hidden = false;
+      }
     } catch (e) {
       calloutList.replaceChildren(h('li', { class: 'error', role: 'alert', text: t('loadFailed', lang) + errorMessage(e) }));
     }
   })();
 
-  return { element: panel('callouts', t('callouts', lang), calloutRule, calloutList), load };
+  return { element: panel('callouts', t('callouts', lang), calloutRule, calloutList, more), load };
 }
