@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { parse, View } from 'vega';
 import type { Topology } from 'topojson-specification';
+import { standardChart } from '../server/notebooks/chartKinds.ts';
+import { parseSpec } from '../server/notebooks/spec.ts';
 import { choroplethSpec, NAMED_UP_TO } from '../web/src/charts/choropleth.ts';
 import { labelPoints } from '../web/src/charts/geo.ts';
 import { trendSpec } from '../web/src/charts/trend.ts';
@@ -81,6 +83,17 @@ describe('chart builders compile and draw what they promise', () => {
     expect(named(spec(NAMED_UP_TO), 'labels')?.data?.values).toHaveLength(NAMED_UP_TO);
     expect(named(spec(NAMED_UP_TO + 1), 'labels')).toBeUndefined();
     compiles(spec(NAMED_UP_TO + 1));
+  });
+
+  it('a report chart with limit shows the first rows and says how many it left out', () => {
+    const rows = Array.from({ length: 50 }, (_, i) => ({ name: `乡${i}`, births: 1000 - i * 7 }));
+    const spec = (n: number) => standardChart(parseSpec('kind: bars, data: towns, x: name, y: births, limit: 40\ntitle: 图14 各乡镇出生人数'), () => rows.slice(0, n));
+    const cut = spec(50) as unknown as { title: { text: string; subtitle: string } };
+    expect(cut.title).toEqual({ text: '图14 各乡镇出生人数', subtitle: '共50项，图中为前40项' });
+    const bars = layers(spec(50)).flatMap((l) => l.data?.values ?? []) as { category?: string }[];
+    expect(bars.map((b) => b.category)).toEqual(rows.slice(0, 40).map((r) => r.name)); // the 40 largest
+    expect(spec(40).title).toBe('图14 各乡镇出生人数'); // nothing left out, nothing said
+    expect(compile(spec(50)).spec.marks?.length).toBeGreaterThan(0);
   });
 
   it('trend: lines and points by series, hollow small points, target rules', () => {

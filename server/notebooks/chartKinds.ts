@@ -192,6 +192,16 @@ export function standardChart(options: Options, rowsOf: (name: string) => readon
   const build = (BUILDERS as Record<string, (o: Options, rows: readonly ResultRow[]) => TopLevelSpec>)[kind];
   if (!build) throw new SpecError(`unknown chart kind "${kind}" (${CHART_KINDS.join(', ')})`, o.get('kind')!.line);
   const title = opt(o, 'title');
-  const subtitle = opt(o, 'subtitle');
+  const subtitle = [opt(o, 'subtitle'), cutNote(o, rows.length)].filter(Boolean).join('；') || undefined;
   return { ...build(o, rows), ...(title ? { title: subtitle ? { text: title, subtitle } : title } : {}) } as TopLevelSpec;
+}
+
+/**
+ * What a reader must be told when `limit` leaves rows out (a province's 1,500 townships in a chart
+ * of 40): how many there are and how many the chart shows, first in the order drawn.
+ */
+function cutNote(o: Options, total: number): string | undefined {
+  if (opt(o, 'limit') === undefined) return undefined;
+  const shown = Math.min(total, size(o, 'limit', total));
+  return shown < total ? `共${total.toLocaleString('en-US')}项，图中为前${shown}项` : undefined;
 }
