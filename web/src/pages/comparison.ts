@@ -33,9 +33,15 @@ interface Line { township: string; name: string; values: Record<string, Indicato
 export async function renderPlainComparison(root: HTMLElement, ctx: PageContext, year: number, window: 'year' | 'statyear'): Promise<void> {
   const { meta, lang } = ctx;
   const answers = await Promise.all(COLUMNS.map((c) => api.indicator(c.indicator, { township: EACH_TOWNSHIP, from: year, to: year, period: c.yearEnd ? 'year' : window, ...c.params })));
+  // each answer's first row per township, found by code (a province has 1,500 townships per column)
+  const byTownship = answers.map((a) => {
+    const rows = new Map<string, IndicatorRow>();
+    for (const r of a.rows) if (!rows.has(r.township)) rows.set(r.township, r);
+    return rows;
+  });
   const lines: Line[] = meta.townships.map((x) => ({
     township: x.code, name: x.name,
-    values: Object.fromEntries(COLUMNS.map((c, i) => [c.key, answers[i]!.rows.find((r) => r.township === x.code)])),
+    values: Object.fromEntries(COLUMNS.map((c, i) => [c.key, byTownship[i]!.get(x.code)])),
   }));
   const label = (c: Column, l: Lang) => {
     const unit = c.unit === '%' || c.unit === '‰' ? c.unit : '';
