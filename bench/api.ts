@@ -49,11 +49,15 @@ export function endpointCases(township: string, last: number): EndpointCase[] {
     { id: 'srb-county-order2', name: 'srb', kind: 'srb', path: `/api/srb?township=all&${span}&order=2` },
     { id: 'srb-ranking', name: 'srb/ranking', kind: 'srb', path: `/api/srb/ranking?from=${last - 4}&to=${last}` },
     { id: 'meta', name: 'meta', kind: 'other', path: '/api/meta' },
+    { id: 'map-svg', name: 'map.svg', kind: 'other', path: `/api/map.svg?layer=tfr&year=${last}&period=year&lang=zh` },
   ];
 }
 
 async function fetchParsed(url: string): Promise<number> {
   const res = await fetch(url);
+  if (res.ok && res.headers.get('content-type')?.startsWith('image/svg+xml')) {
+    return (await res.text()).split('aria-roledescription="geoshape"').length - 1; // the map's polygons
+  }
   const body = (await res.json()) as { rows?: unknown[]; townships?: unknown[] };
   if (!res.ok) throw new Error(`${url}: ${res.status} ${JSON.stringify(body)}`);
   return body.rows?.length ?? body.townships?.length ?? 0;

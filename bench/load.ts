@@ -27,7 +27,8 @@ export interface LoadResult {
 /** The calls behind the overview and a township page, in the order a browser makes them. */
 export function dashboardMix(townships: readonly string[], last: number): string[] {
   const span = `from=${last - 9}&to=${last}`;
-  const paths: string[] = ['/api/meta', `/api/map?indicator=population&year=${last}`];
+  // the overview's map: the picture the server draws and the values behind its table and tooltips
+  const paths: string[] = ['/api/meta', `/api/map.svg?layer=population&year=${last}&period=year&lang=zh`, `/api/indicators/population?township=each&from=${last}&to=${last}&residence=all`];
   for (const name of ['births', 'cbr', 'tfr', 'marriages', 'migrant_stock']) paths.push(`/api/indicators/${name}?township=all&from=${last}&to=${last}&compare=yoy`);
   paths.push(`/api/srb?township=all&from=${last}&to=${last}`, `/api/srb/ranking?from=${last - 4}&to=${last}`);
   for (const t of townships) {
@@ -52,6 +53,8 @@ export async function loadTest(url: string, pid: number, paths: readonly string[
   const rssBeforeMiB = currentRssMiB(pid);
   const result = await autocannon({
     url, connections, duration: seconds, timeout: 30,
+    // as a browser asks: a large answer (the map, the SRB ranking) goes gzipped
+    headers: { 'accept-encoding': 'gzip' },
     requests: paths.map((path) => ({ method: 'GET' as const, path })),
   });
   return {

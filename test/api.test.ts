@@ -1,4 +1,5 @@
 import path from 'node:path';
+import * as vega from 'vega';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../server/app.ts';
 import { Database } from '../server/db/Database.ts';
@@ -45,6 +46,24 @@ describe('API over the tiny county', () => {
     expect(body.rows.map((r) => [r.township, r.value])).toEqual([['999901001', 191], ['999901201', 191]]);
     const y2023 = (await (await app.request('/api/map?year=2023')).json()) as { rows: { value: number }[] };
     expect(y2023.rows.map((r) => r.value)).toEqual([190, 190]);
+  });
+
+  it('GET /api/map.svg draws one polygon per township, coloured along the scheme by its value', async () => {
+    const res = await app.request('/api/map.svg?layer=births&year=2024&lang=en');
+    expect(res.status).toBe(200);
+    const svg = await res.text();
+    const fills = new Map([...svg.matchAll(/<path aria-label="(\d+)"[^>]*?fill="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
+    expect([...fills.keys()].sort()).toEqual(['999901001', '999901201']);
+    // 2024's accepted births (fixture): none in 城关街道, B3 and B4 in 柳河乡; the domain is [0, 2]
+    const rgb = (c: string) => (c.startsWith('#') ? [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) : c.match(/\d+/g)!.map(Number));
+    const oranges = vega.scheme('oranges') as (t: number) => string;
+    expect(rgb(fills.get('999901001')!)).toEqual(rgb(oranges(0)));
+    expect(rgb(fills.get('999901201')!)).toEqual(rgb(oranges(1)));
+    expect(svg).toContain('Births');
+    expect(svg).toContain('柳河乡'); // two townships: named on the map
+    const statyear = await app.request('/api/map.svg?layer=births&year=2024&period=statyear');
+    expect(statyear.status).toBe(200);
+    expect(await statyear.text()).toContain('出生人数');
   });
 
   it('GET /api/regions.topojson serves the imported polygons keyed by code', async () => {

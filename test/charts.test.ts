@@ -11,7 +11,7 @@ import type { Topology } from 'topojson-specification';
 import { standardChart } from '../server/notebooks/chartKinds.ts';
 import { parseSpec } from '../server/notebooks/spec.ts';
 import { choroplethSpec, NAMED_UP_TO } from '../web/src/charts/choropleth.ts';
-import { labelPoints } from '../web/src/charts/geo.ts';
+import { labelPoints, mercatorPlanar, mercatorY } from '../web/src/charts/geo.ts';
 import { trendSpec } from '../web/src/charts/trend.ts';
 import { srbSeriesSpec } from '../web/src/charts/srbSeries.ts';
 import { funnelSpec } from '../web/src/charts/funnel.ts';
@@ -67,6 +67,24 @@ describe('chart builders compile and draw what they promise', () => {
     expect(points[0]!.lon).toBeCloseTo(114.5, 6);
     expect(points[1]!.lon).toBeCloseTo(115.5, 6);
     expect(points[0]!.lat).toBeCloseTo(30.5, 6);
+  });
+
+  it('choropleth: drawn in the Mercator plane, projected before Vega (identity projection, north up)', () => {
+    // y = ln tan(π/4 + φ/2), in degrees: 0 at the equator, 50.49899 at 45°N, 32.05174 at 30.5°N
+    expect(mercatorY(0)).toBeCloseTo(0, 12);
+    expect(mercatorY(45)).toBeCloseTo(50.49898671, 7);
+    expect(mercatorY(30.5)).toBeCloseTo(32.05174072, 7);
+    const planar = mercatorPlanar(topology);
+    expect(planar.transform).toBeUndefined();
+    const lonLat = labelPoints(topology);
+    const projected = labelPoints(planar);
+    // every arc point: same longitude, Mercator's northing of its latitude (so centroids move only north-south)
+    expect(projected.map((p) => p.lon)).toEqual(lonLat.map((p) => expect.closeTo(p.lon, 9)));
+    expect(planar.arcs.flat().every(([, y]) => y! > 30 && y! < 34)).toBe(true);
+    const spec = choroplethSpec({ topology, rows: [{ township: '999901001', name: '城关街道', value: 1 }], valueTitle: 'x', labels: { name: 'n', code: 'c' } }) as { projection?: unknown };
+    expect(spec.projection).toEqual({ type: 'identity', reflectY: true });
+    const labels = named(spec as never, 'labels')?.data?.values as { lat: number }[];
+    expect(labels[0]!.lat).toBeCloseTo(mercatorY(30.5), 6);
   });
 
   it('choropleth: names up to NAMED_UP_TO townships, none beyond (a province would be a blot)', () => {

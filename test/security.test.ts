@@ -139,6 +139,26 @@ describe('access control and township scope', () => {
     expect(srb.map((r) => r.township)).toEqual([OWN]);
   });
 
+  it('the map picture (GET /api/map.svg) draws what the asker may see, and no more', async () => {
+    const names = new Map(((await (await as(tokens.analyst, '/api/meta')).json()) as { townships: { code: string; name: string }[] }).townships.map((t) => [t.code, t.name]));
+    const drawn = async (token: string) => {
+      const res = await as(token, '/api/map.svg?layer=births&year=2023');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('image/svg+xml');
+      return res.text();
+    };
+    // the random county has no boundaries: ranked bars, one labelled bar per township the asker may see
+    const county = await drawn(tokens.analyst);
+    for (const code of TOWNS) expect(county).toContain(names.get(code)!);
+    const own = await drawn(tokens.township);
+    expect(own).toContain(names.get(OWN)!);
+    for (const code of TOWNS.filter((c) => c !== OWN)) expect(own).not.toContain(names.get(code)!);
+    // its cached copy is the township account's own, not the county's
+    expect(await drawn(tokens.township)).toBe(own);
+    expect((await as(null, '/api/map.svg?layer=births&year=2023')).status).toBe(401);
+    expect((await as(tokens.analyst, '/api/map.svg?layer=drop_table&year=2023')).status).toBe(400);
+  });
+
   it('county users see every township and the county', async () => {
     for (const token of [tokens.admin, tokens.analyst]) {
       expect((await as(token, '/api/indicators/births?township=all')).status).toBe(200);

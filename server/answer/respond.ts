@@ -21,3 +21,12 @@ export function respond(c: Context<AppEnv>, answer: Answer): Response {
     case 'plain': return c.json(answer.body);
   }
 }
+
+/**
+ * A picture drawn from published answers only (the overview map, routes/mapSvg.ts): it shows
+ * nothing its answers do not, so it is cached like them.
+ */
+export function respondSvg(c: Context<AppEnv>, svg: string): Response {
+  c.set('published', true);
+  return c.body(svg, 200, { 'content-type': 'image/svg+xml; charset=utf-8' });
+}

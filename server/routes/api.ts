@@ -30,6 +30,7 @@ import { authRoutes } from './auth.ts';
 import { importRoutes } from './import.ts';
 import { indicatorRoutes } from './indicators.ts';
 import { mapRoutes } from './map.ts';
+import { askApiOf, mapSvgRoutes, type ApiRequester } from './mapSvg.ts';
 import { metaRoutes } from './meta.ts';
 import { progressRoutes } from './progress.ts';
 import { projectionRoutes } from './projections.ts';
@@ -58,7 +59,9 @@ export function apiRoutes(options: ApiOptions) {
   const verifier = users ? new TokenVerifier(users, { onLimited: (key) => audit.record('rate_limited', null, { key }) }) : null;
   const analytics = options.analytics ?? DEFAULT_ANALYTICS;
   const jobs = options.jobs ?? inlineJobs(db);
-  return new Hono<AppEnv>()
+  // the map's values are asked of this API itself (set below, once it is built)
+  let self: ApiRequester | null = null;
+  const api = new Hono<AppEnv>()
     .use('*', guardWrites(network, options.rules))
     .use('*', accessControl({ users, verifier, sessions, network, audit, closed: options.closed }))
     .get('/health', (c) => c.json({ status: 'ok' }))
@@ -69,6 +72,7 @@ export function apiRoutes(options: ApiOptions) {
     .route('/meta', metaRoutes(db, analytics))
     .route('/regions.topojson', regionRoutes(db))
     .route('/map', mapRoutes(db, analytics, jobs))
+    .route('/map.svg', mapSvgRoutes(db, jobs, askApiOf({ request: (path, init, env) => self!.request(path, init, env) })))
     .route('/indicators', indicatorRoutes(db, analytics, jobs))
     .route('/srb', srbRoutes(db, analytics, jobs))
     .route('/projections', projectionRoutes(db, jobs, analytics))
@@ -81,6 +85,8 @@ export function apiRoutes(options: ApiOptions) {
     .all('*', (c) => {
       throw new ApiError(404, 'not_found', `no API route ${c.req.method} ${c.req.path}`);
     });
+  self = { request: (path, init, env) => api.request(path, init, env as never) };
+  return api;
 }
 
 /** Every API route's method, path and input, for the typed client. */

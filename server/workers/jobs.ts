@@ -17,6 +17,8 @@ import type { Target } from '../targets/book.ts';
 import type { Database } from '../db/Database.ts';
 import { loadNotebook } from '../notebooks/library.ts';
 import { renderNotebook, type RenderedReport } from '../notebooks/run.ts';
+import { specToSvg } from '../notebooks/charts.ts';
+import type { TopLevelSpec } from 'vega-lite';
 import { patternData, type PatternData } from '../disclosure/pattern.ts';
 import { unitAssumptionsOf } from '../projection/assumptionsOf.ts';
 import { backtest, type BacktestReport } from '../projection/backtest.ts';
@@ -34,7 +36,8 @@ export type Job =
   | { readonly kind: 'backtest'; readonly baseYear: number; readonly to: number }
   | { readonly kind: 'planningTable'; readonly req: PlanningTableRequest; readonly area: readonly string[] | null }
   | { readonly kind: 'report'; readonly notebookDir: string; readonly name: string; readonly params: Readonly<Record<string, string>>; readonly who: Principal; readonly config: ConfigData }
-  | { readonly kind: 'pattern'; readonly township: string; readonly threshold: number };
+  | { readonly kind: 'pattern'; readonly township: string; readonly threshold: number }
+  | { readonly kind: 'chartSvg'; readonly spec: TopLevelSpec };
 
 export interface JobResults {
   projection: ProjectionAnswer;
@@ -44,6 +47,8 @@ export interface JobResults {
   report: ReportAnswer;
   /** The suppression pattern of one township (disclosure/pattern.ts). */
   pattern: PatternData;
+  /** A chart drawn as SVG (the overview map: 1,500 polygons are 100 ms of Vega). */
+  chartSvg: string;
 }
 
 export type JobResult<J extends Job> = JobResults[J['kind']];
@@ -89,6 +94,8 @@ export async function runJob(db: Database, job: Job): Promise<JobResults[Job['ki
     }
     case 'pattern':
       return patternData(db, job.township, job.threshold);
+    case 'chartSvg':
+      return specToSvg(job.spec);
   }
 }
 

@@ -5,6 +5,7 @@
  * reproduces the view.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { launch, open, pageErrors, ready, type Browser } from './browser.ts';
 import { startDemoServer, type DemoServer } from './demoServer.ts';
 
@@ -54,6 +55,19 @@ describe('overview 总览', () => {
     expect(await page.locator('#map').getAttribute('data-layer')).toBe('tfr');
     await expect.poll(() => page.locator('#map .mark-shape path').count()).toBe(meta.townships.length);
     expect(await page.locator('#map svg.marks').innerHTML()).toContain('总和生育率');
+    // hovering a polygon names its township and gives its value, as the layer's answer has it
+    const tfr = await get<{ rows: { township: string; value: number }[] }>(`/api/indicators/tfr?township=each&from=${meta.years.to}&to=${meta.years.to}&period=year`);
+    const hovered = meta.townships[3]!;
+    // (its name label sits on its centre and carries its code too)
+    await page.locator(`#map .mark-shape path[aria-label="${hovered.code}"]`).hover({ force: true });
+    const tip = await page.locator('#map .map-tip').innerText();
+    expect(tip).toBe(`${hovered.name}（${hovered.code}）：${tfr.rows.find((r) => r.township === hovered.code)!.value.toFixed(2)}`);
+    // the map saved as PNG: a picture drawn again with Vega (the page's CSP once refused it)
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-image="map-png"]')]);
+    expect(png.suggestedFilename()).toBe(`${(meta as Meta & { county: { name: string } }).county.name}_分布图_总和生育率_${meta.years.to}.png`);
+    const bytes = readFileSync(await png.path());
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(bytes.readUInt32BE(16)).toBeGreaterThan(1000); // width at 2×: the 520 px map, its legend and margins
     // click the polygon of the first township (its label sits at its centroid)
     const target = meta.townships.find((x) => x.name.endsWith('镇'))!;
     const label = page.locator('#map .mark-text text', { hasText: target.name }).first();

@@ -37,8 +37,8 @@ const RENDERERS: Record<PageId, () => Promise<Renderer>> = {
   quality: () => import('./pages/quality.ts').then((m) => m.renderQuality),
   import: () => import('./pages/import.ts').then((m) => m.renderImport),
 };
-/** Pages that draw no chart: they do not start loading Vega. */
-const CHARTLESS: ReadonlySet<PageId> = new Set(['targets', 'reports', 'import']);
+/** Pages that draw no chart in the browser (the overview's map is drawn by the server): they do not start loading Vega. */
+const CHARTLESS: ReadonlySet<PageId> = new Set(['overview', 'targets', 'reports', 'import']);
 const TITLES: Record<Exclude<PageId, 'import'>, StringKey> = {
   overview: 'overview', township: 'township', assessment: 'assessmentPage', targets: 'targetsPage', srb: 'srbPage', structure: 'structure', projections: 'projections', reports: 'reports', quality: 'quality',
 };

@@ -104,10 +104,18 @@ export interface ShowInput {
   smallThreshold?: number;
 }
 
+/** A chart the server drew (the overview map): its SVG, and its spec only when a picture is saved. */
+export interface PictureInput extends Omit<ShowInput, 'spec'> {
+  svg: string;
+  spec: () => Promise<TopLevelSpec>;
+}
+
 export interface ChartPanel {
   readonly element: HTMLElement;
   readonly body: HTMLElement;
   show(input: ShowInput): Promise<Result | null>;
+  /** Inserts a chart drawn on the server (no chart library is loaded until a picture is saved). */
+  showPicture(input: PictureInput): void;
   empty(message?: string): void;
   fail(e: unknown): void;
 }
@@ -145,16 +153,25 @@ export function chartPanel(id: string, title: string, lang: Lang, note?: string,
     element.dataset.state = state;
     element.setAttribute('aria-busy', 'false');
   };
+  const prepare = (input: Omit<ShowInput, 'spec'>, spec: SpecSource) => {
+    body.replaceChildren();
+    warn.replaceChildren();
+    tools.replaceChildren();
+    if (input.smallCount) warn.append(smallWarning(input.smallCount, input.smallThreshold ?? 5, lang));
+    tools.append(...imageButtons(id, spec, title, input.fileName, lang),
+      ...downloadButtons(id, () => exportTable(input.rows, { unit: input.unit, lang, names: input.names }), input.fileName, lang));
+    element.dataset.rows = String(input.rows.length);
+  };
   return {
     element, body,
+    showPicture(input) {
+      prepare(input, input.spec);
+      // the server's own SVG (Vega's output: text escaped, no scripts), inserted as markup
+      body.innerHTML = input.svg;
+      done('ready');
+    },
     async show(input) {
-      body.replaceChildren();
-      warn.replaceChildren();
-      tools.replaceChildren();
-      if (input.smallCount) warn.append(smallWarning(input.smallCount, input.smallThreshold ?? 5, lang));
-      tools.append(...imageButtons(id, input.spec, title, input.fileName, lang),
-        ...downloadButtons(id, () => exportTable(input.rows, { unit: input.unit, lang, names: input.names }), input.fileName, lang));
-      element.dataset.rows = String(input.rows.length);
+      prepare(input, input.spec);
       try {
         const result = await renderChart(body, input.spec, lang, input.fileName);
         done('ready');
@@ -178,12 +195,15 @@ export function chartPanel(id: string, title: string, lang: Lang, note?: string,
 }
 
 /** PNG and SVG buttons: the chart with its title in the image, white, at most 16:9 (chartExport.ts). */
-function imageButtons(id: string, spec: TopLevelSpec, title: string, fileName: string, lang: Lang): HTMLButtonElement[] {
+type SpecSource = TopLevelSpec | (() => Promise<TopLevelSpec>);
+
+function imageButtons(id: string, spec: SpecSource, title: string, fileName: string, lang: Lang): HTMLButtonElement[] {
   return (['png', 'svg'] as const).map((format) => {
     const b = h('button', { type: 'button', class: 'csv', 'data-image': `${id}-${format}`, text: `${t('saveImage', lang)} ${format.toUpperCase()}` });
     b.addEventListener('click', () => {
       b.disabled = true;
-      void import('./chartExport.ts').then(({ chartImage }) => chartImage(spec, title, format))
+      void Promise.all([import('./chartExport.ts'), typeof spec === 'function' ? spec() : spec])
+        .then(([{ chartImage }, s]) => chartImage(s, title, format))
         .then((blob) => { downloadBlob(blob, `${fileName}.${format}`); auditExport(id); })
         .finally(() => { b.disabled = false; });
     });

@@ -11,7 +11,7 @@ import type { ColorScheme } from 'vega';
 import type { Topology } from 'topojson-specification';
 import { SCHEMA, chartConfig, type Medium } from './common.ts';
 import { INK } from './palette.ts';
-import { labelPoints, type LabelPoint } from './geo.ts';
+import { labelPoints, mercatorPlanar, mercatorY, type LabelPoint } from './geo.ts';
 
 export interface ChoroplethInput {
   topology: Topology;
@@ -46,11 +46,12 @@ export function choroplethSpec(input: ChoroplethInput): TopLevelSpec {
     $schema: SCHEMA,
     width: input.width ?? 560,
     height: input.height ?? 420,
-    projection: { type: 'mercator' },
+    // drawn in Mercator's plane, already projected (geo.ts mercatorPlanar); north is up
+    projection: { type: 'identity', reflectY: true },
     layer: [
       {
         name: 'townships',
-        data: { values: input.topology, format: { type: 'topojson', feature } },
+        data: { values: mercatorPlanar(input.topology), format: { type: 'topojson', feature } },
         transform: [
           { calculate: 'datum.id || datum.properties.code', as: 'code' },
           { lookup: 'code', from: { data: { values }, key: 'township', fields: ['name', 'value', 'small'] } },
@@ -78,6 +79,8 @@ export function choroplethSpec(input: ChoroplethInput): TopLevelSpec {
           longitude: { field: 'lon', type: 'quantitative' as const },
           latitude: { field: 'lat', type: 'quantitative' as const },
           text: { field: 'name', type: 'nominal' as const },
+          // the code, as the polygons carry it: the page opens the township whose name is clicked
+          description: { field: 'code', type: 'nominal' as const },
         },
       }]),
     ],
@@ -93,6 +96,6 @@ function namePoints(topology: Topology, values: readonly { township: string; nam
   const median = areas[Math.floor(areas.length / 2)] ?? 0;
   return located.map((p) => {
     const name = names.get(p.code) ?? p.code;
-    return { ...p, name: p.area < median * 0.4 ? name.replace(/(街道|镇|乡)$/, '') : name };
+    return { ...p, lat: mercatorY(p.lat), name: p.area < median * 0.4 ? name.replace(/(街道|镇|乡)$/, '') : name };
   });
 }

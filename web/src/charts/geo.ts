@@ -24,6 +24,22 @@ function decodeArcs(topology: Topology): [number, number][][] {
   });
 }
 
+/** Mercator's northing of a latitude, in degrees of longitude at the equator (d3's geoMercator, unscaled). */
+export function mercatorY(lat: number): number {
+  return (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+}
+
+/**
+ * The topology with its arcs in Mercator's plane (longitude, `mercatorY(latitude)`), decoded, for
+ * an identity projection: the map looks as under `mercator`, without d3-geo's spherical clipping
+ * and resampling of every point (about a third of drawing a province's 1,500 townships).
+ */
+export function mercatorPlanar(topology: Topology): Topology {
+  const arcs = decodeArcs(topology).map((arc) => arc.map(([lon, lat]): [number, number] => [lon, mercatorY(lat)]));
+  const { transform: _quantised, ...rest } = topology;
+  return { ...rest, arcs };
+}
+
 function ring(arcs: [number, number][][], indexes: readonly number[]): [number, number][] {
   const points: [number, number][] = [];
   for (const i of indexes) {

@@ -5,7 +5,7 @@
  * the townships to watch (elevated SRB, missed compliance targets). The panels live in
  * pages/overview/; this function reads the state and composes them.
  */
-import type { PeriodKind } from '../api.ts';
+import type { MapPeriod } from '../charts/mapLayers.ts';
 import { t } from '../i18n/index.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
 import { controls, h, selectField } from '../ui.ts';
@@ -18,7 +18,7 @@ import { periodLabel, yearOptions } from './pageLabels.ts';
 export async function renderOverview(root: HTMLElement, ctx: PageContext): Promise<void> {
   const { meta, lang, params } = ctx;
   const year = intParam(params, 'year', meta.years.from, meta.years.to, meta.years.to);
-  const period = enumParam<PeriodKind>(params, 'period', ['year', 'statyear'], 'year');
+  const period = enumParam<MapPeriod>(params, 'period', ['year', 'statyear'], 'year');
   const layer = enumParam<MapLayerId>(params, 'map', MAP_LAYERS, 'population');
   const periodText = period === 'year' ? String(year) : periodLabel(`SY${year}`, lang);
 

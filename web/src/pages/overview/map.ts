@@ -1,60 +1,46 @@
 /**
  * @module pages/overview/map
  * The township map of a chosen indicator for one year (ranked bars when no boundaries were
- * imported); clicking a township opens it.
+ * imported). The server draws it (GET /api/map.svg: Vega over 1,500 polygons cost the page about
+ * 250 ms); the page inserts the picture, and from the layer's values (the same answer the server
+ * drew) gives the table download, a township's name and value on hover, and opens the township
+ * that is clicked. Saving it as a picture loads Vega and draws it again, with its title.
  */
-import type { ColorScheme } from 'vega';
-import { api, EACH_TOWNSHIP, isApiFailure, type IndicatorRow, type PeriodKind } from '../../api.ts';
-import { barsSpec } from '../../charts/bars.ts';
-import { choroplethSpec } from '../../charts/choropleth.ts';
-import { d3Format } from '../../format.ts';
-import { t, type StringKey } from '../../i18n/index.ts';
+import { api, getJson, getText, isApiFailure } from '../../api.ts';
+import { apiUrl } from '../../client.ts';
+import { MAP_LAYERS, MAP_TITLES, layerRequest, layerValues, mapChartSpec, type LayerValues, type MapLayerId, type MapPeriod } from '../../charts/mapLayers.ts';
+import { formatValue } from '../../format.ts';
+import { t } from '../../i18n/index.ts';
 import type { PageContext } from '../../router.ts';
 import { chartPanel, h, selectField } from '../../ui.ts';
 import { fileName, townshipName } from '../pageLabels.ts';
 
-export const MAP_LAYERS = ['population', 'population_registered', 'births', 'cbr', 'tfr', 'srb', 'compliance', 'migrant_stock', 'share65'] as const;
-export type MapLayerId = (typeof MAP_LAYERS)[number];
+export { MAP_LAYERS, type MapLayerId };
 
-const MAP_TITLES: Record<MapLayerId, StringKey> = {
-  population: 'population', population_registered: 'populationRegistered', births: 'births', cbr: 'cbr', tfr: 'tfr',
-  srb: 'srbSmoothed', compliance: 'compliance', migrant_stock: 'migrantStock', share65: 'share65',
-};
-
-interface MapValue { township: string; name: string; value: number | null; small: boolean }
-
-/** One value per township for the map layer, the year and the period kind. */
-async function mapValues(layer: MapLayerId, year: number, period: PeriodKind): Promise<{ rows: MapValue[]; unit: string; raw: object[] }> {
-  const q = { township: EACH_TOWNSHIP, from: year, to: year };
-  const simple = (r: IndicatorRow): MapValue => ({ township: r.township, name: '', value: r.value, small: r.small });
-  switch (layer) {
-    case 'population_registered': {
-      const m = await api.map('population', year);
-      return { rows: m.rows.map((r) => ({ ...r, small: false })), unit: 'persons', raw: m.rows };
-    }
-    case 'population': {
-      const a = await api.indicator('population', { ...q, residence: 'all' });
-      return { rows: a.rows.map(simple), unit: a.unit, raw: a.rows };
-    }
-    case 'share65': {
-      const a = await api.indicator('age_structure', q);
-      const rows = a.rows.filter((r) => r.group === '65+');
-      return { rows: rows.map(simple), unit: '%', raw: rows };
-    }
-    case 'srb': {
-      const a = await api.srb({ ...q, period });
-      return { rows: a.rows.map((r) => ({ township: r.township, name: '', value: r.smoothed, small: r.small })), unit: 'ratio', raw: a.rows };
-    }
-    default: {
-      const a = await api.indicator(layer, { ...q, period });
-      return { rows: a.rows.map(simple), unit: a.unit, raw: a.rows };
-    }
-  }
+/** The code of the township under a map element: the polygons and name labels carry it as their aria-label. */
+function codeAt(target: EventTarget | null): string | null {
+  const item = target instanceof Element ? target.closest('.mark-shape path[aria-label], .mark-text text[aria-label]') : null;
+  return item?.getAttribute('aria-label') ?? null;
 }
 
-const SCHEMES: Partial<Record<MapLayerId, ColorScheme>> = { srb: 'reds', compliance: 'greens', tfr: 'purples', cbr: 'purples', share65: 'blues', migrant_stock: 'teals' };
+/** A township's name and value beside the pointer, as Vega's tooltip showed it. */
+function hoverTips(body: HTMLElement, text: (code: string) => string | null): void {
+  const tip = h('div', { class: 'map-tip', role: 'tooltip', hidden: true });
+  body.append(tip);
+  body.addEventListener('pointermove', (ev) => {
+    const code = codeAt(ev.target);
+    const content = code === null ? null : text(code);
+    if (content === null) { tip.hidden = true; return; }
+    tip.textContent = content;
+    const box = body.getBoundingClientRect();
+    tip.style.left = `${ev.clientX - box.left + 12}px`;
+    tip.style.top = `${ev.clientY - box.top + 12}px`;
+    tip.hidden = false;
+  });
+  body.addEventListener('pointerleave', () => { tip.hidden = true; });
+}
 
-export function mapPanel(ctx: PageContext, year: number, period: PeriodKind, layer: MapLayerId): { element: HTMLElement; load: Promise<void> } {
+export function mapPanel(ctx: PageContext, year: number, period: MapPeriod, layer: MapLayerId): { element: HTMLElement; load: Promise<void> } {
   const { meta, lang } = ctx;
   const chart = chartPanel('map', t('mapTitle', lang), lang, t('mapHint', lang));
   const mapControl = selectField('map-indicator', t('mapIndicator', lang), MAP_LAYERS.map((id) => ({ value: id, label: t(MAP_TITLES[id], lang) })), layer, (v) => ctx.set({ map: v }));
@@ -62,30 +48,30 @@ export function mapPanel(ctx: PageContext, year: number, period: PeriodKind, lay
 
   const load = (async () => {
     try {
-      // Without township boundaries (none were imported) every township is still shown, as ranked bars.
-      const noBoundaries = (e: unknown) => (isApiFailure(e) && e.status === 404 ? null : Promise.reject(e));
-      const [topology, values] = await Promise.all([api.topology().catch(noBoundaries), mapValues(layer, year, period)]);
-      const named = values.rows.map((r) => ({ ...r, name: townshipName(meta, r.township, lang) }));
-      const title = t(MAP_TITLES[layer], lang);
-      const unitText = values.unit === 'persons' ? `（${t('persons', lang)}）` : values.unit === '‰' ? '（‰）' : values.unit === '%' ? '（%）' : '';
-      chart.element.dataset.layout = topology ? 'map' : 'bars';
-      const result = await chart.show({
-        spec: topology ? choroplethSpec({
-          topology, rows: named, valueTitle: `${title}${unitText}`, format: d3Format(values.unit), scheme: SCHEMES[layer] ?? 'oranges',
-          labels: { name: t('name', lang), code: t('code', lang) }, width: 520, height: 400,
-        }) : barsSpec({
-          rows: [...named].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)).map((r) => ({ category: r.name, value: r.value, small: r.small })),
-          xTitle: `${title}${unitText}`, format: d3Format(values.unit), width: 420, labels: { category: t('name', lang), small: t('smallWarning', lang) },
-        }),
-        rows: values.raw.map((r) => ({ ...(r as Record<string, string | number | boolean | null>), name: townshipName(meta, (r as { township: string }).township, lang) })),
+      const picture = apiUrl(`/map.svg?${new URLSearchParams({ layer, year: String(year), period, lang })}`);
+      const [svg, values] = await Promise.all([
+        getText(picture),
+        getJson<{ unit?: unknown; rows: Record<string, unknown>[] }>(apiUrl(layerRequest(layer, year, period))).then((a): LayerValues => layerValues(layer, a)),
+      ]);
+      const nameOf = (code: string) => townshipName(meta, code, lang);
+      chart.showPicture({
+        svg,
+        // Without township boundaries (none were imported) the server drew ranked bars.
+        spec: async () => mapChartSpec({ layer, values, nameOf, lang, topology: await api.topology().catch((e: unknown) => (isApiFailure(e) && e.status === 404 ? null : Promise.reject(e))) }),
+        rows: values.raw.map((r) => ({ ...(r as Record<string, string | number | boolean | null>), name: nameOf(String(r.township)) })),
         fileName: fileName(meta, 'map', layer, period === 'year' ? year : `SY${year}`), lang,
-        smallCount: named.filter((r) => r.small).length,
+        smallCount: values.rows.filter((r) => r.small).length,
       });
+      chart.element.dataset.layout = chart.body.querySelector('.mark-shape') ? 'map' : 'bars';
       chart.element.dataset.layer = layer;
-      chart.element.dataset.townships = String(named.length);
-      result?.view.addEventListener('click', (_event, item) => {
-        const datum = (item as { datum?: { code?: string; properties?: { code?: string } } } | null | undefined)?.datum;
-        const code = datum?.code ?? datum?.properties?.code;
+      chart.element.dataset.townships = String(values.rows.length);
+      const byCode = new Map(values.rows.map((r) => [r.township, r]));
+      hoverTips(chart.body, (code) => {
+        const row = byCode.get(code);
+        return row ? `${nameOf(code)}（${code}）：${formatValue(row.value, values.unit)}` : null;
+      });
+      chart.body.addEventListener('click', (ev) => {
+        const code = codeAt(ev.target);
         if (code && meta.townships.some((x) => x.code === code)) ctx.go('township', { township: code });
       });
     } catch (e) {

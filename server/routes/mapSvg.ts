@@ -1,0 +1,71 @@
+/**
+ * @module routes/mapSvg
+ * `GET /api/map.svg?layer=tfr&year=2024&period=year&lang=zh`: the overview's township map drawn
+ * on the server, once per database generation and asker (the answer cache keeps it, with its
+ * ETag). Drawing 1,500 polygons with Vega in the browser took about 250 ms of a 500 ms page; the
+ * page now inserts this picture and loads no chart library.
+ *
+ * The values are not queried here: they are the answer the asker gets from the layer's own API
+ * request (charts/mapLayers.ts `layerRequest`), asked of the API itself with the asker's
+ * credentials, so the map shows exactly what the same scope and small-cell rules let them see.
+ * Vega runs on a worker thread (workers/jobs.ts `chartSvg`).
+ */
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { Topology } from 'topojson-specification';
+import type { AppEnv } from '../auth/principal.ts';
+import type { Database } from '../db/Database.ts';
+import { query } from '../http/validate.ts';
+import { ApiError } from '../http/errors.ts';
+import type { JobRunner } from '../workers/jobs.ts';
+import { respondSvg } from '../answer/respond.ts';
+import { TOPOJSON_FILE } from '../../contract/tables.ts';
+import { MAP_LAYERS, layerRequest, layerValues, mapChartSpec, type MapLayerId } from '../../web/src/charts/mapLayers.ts';
+
+const schema = z.object({
+  layer: z.enum(MAP_LAYERS).default('population'),
+  year: z.coerce.number().int().min(1900).max(2200),
+  period: z.enum(['year', 'statyear']).default('year'),
+  lang: z.enum(['zh', 'en']).default('zh'),
+});
+
+/** Asks the API for `path` (under /api) as the asker of `c`; the answer's JSON, or its error passed on. */
+export type AskApi = (c: Context<AppEnv>, path: string) => Promise<unknown>;
+
+/** Only what says who is asking goes with the inner request: its answer is read whole, as JSON. */
+const CREDENTIALS = ['cookie', 'authorization', 'x-forwarded-for'] as const;
+
+/** What can answer an API request in-process (the API's Hono app). */
+export interface ApiRequester { request(path: string, init: RequestInit, env: unknown): Response | Promise<Response> }
+
+export function askApiOf(api: ApiRequester): AskApi {
+  return async (c, path) => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    for (const name of CREDENTIALS) {
+      const v = c.req.header(name);
+      if (v !== undefined) headers[name] = v;
+    }
+    const res = await api.request(path, { headers }, c.env);
+    const body = await res.json() as { code?: string; message?: string };
+    if (!res.ok) throw new ApiError(res.status as ConstructorParameters<typeof ApiError>[0], body.code ?? 'map_values', body.message ?? `the map's values (${path}) could not be read`);
+    return body;
+  };
+}
+
+export function mapSvgRoutes(db: Database, jobs: JobRunner, ask: AskApi) {
+  return new Hono<AppEnv>()
+    .get('/', query(schema), async (c) => {
+      const { layer, year, period, lang } = c.req.valid('query');
+      const [answer, townships, asset] = await Promise.all([
+        ask(c, layerRequest(layer, year, period)) as Promise<{ unit?: unknown; rows: Record<string, unknown>[] }>,
+        db.query<{ code: string; name: string }>('meta/townships'),
+        db.query('meta/asset', { name: TOPOJSON_FILE }),
+      ]);
+      const names = new Map(townships.map((t) => [t.code, t.name]));
+      const content = asset[0]?.content;
+      const topology = typeof content === 'string' ? JSON.parse(content) as Topology : null;
+      const spec = mapChartSpec({ layer: layer as MapLayerId, values: layerValues(layer, answer), nameOf: (code) => names.get(code) ?? code, topology, lang });
+      const svg = await jobs.run({ kind: 'chartSvg', spec });
+      return respondSvg(c, svg);
+    });
+}
