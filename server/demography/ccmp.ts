@@ -67,7 +67,32 @@ function surviveAt(
   // additions do not wait on each other (the loop is bound by their latency, not by memory).
   const startMig = mig !== undefined && startShare !== 0;
   const endMig = mig !== undefined && endShare !== 0;
-  for (let i = 0; i < A; i++) {
+  if (startMig && endMig) {
+    // Even timing (every projection of the app): the same arithmetic without the two tests in
+    // the loop, each group's migrants read once — a quarter off the engine's time.
+    let hm = startShare * mig[mOff]!;
+    for (let i = 0; i < A - 2; i++) {
+      const p = start[so + i]!;
+      let a = p + hm;
+      if (a < 0) a = 0;
+      appliedStart += a - p;
+      adj[i] = a;
+      const e = a * s[sOff + i + 1]!;
+      deaths += a - e;
+      hm = startShare * mig[mOff + i + 1]!;
+      let ee = e + endShare * mig[mOff + i + 1]!;
+      if (ee < 0) ee = 0;
+      appliedEnd += ee - e;
+      end[eo + i + 1] = ee;
+    }
+    for (let i = A - 2; i < A; i++) {
+      const p = start[so + i]!;
+      let a = p + startShare * mig[mOff + i]!;
+      if (a < 0) a = 0;
+      appliedStart += a - p;
+      adj[i] = a;
+    }
+  } else for (let i = 0; i < A; i++) {
     const p = start[so + i]!;
     let a = p;
     if (startMig) {
@@ -110,12 +135,11 @@ export function stepBirths(adjF: Float64Array, endF: Float64Array, asfr: Float64
 }
 
 /** {@link stepBirths} with `endF` from `eo` and the ASFR row from `fOff` (A groups). */
-function birthsAt(adjF: Float64Array, endF: Float64Array, eo: number, asfr: Float64Array, fOff: number, A: number, n: number): number {
+function birthsAt(adjF: Float64Array, endF: Float64Array, eo: number, asfr: Float64Array, fOff: number, A: number, n: number, lo = 1, hi = A): number {
   let b = 0;
-  for (let i = 1; i < A; i++) {
-    const f = asfr[fOff + i]!;
-    if (f !== 0) b += f * (adjF[i]! + endF[eo + i]!);
-  }
+  // Only the fertile groups, and no test for a zero rate within them: adding 0 leaves the sum
+  // exactly as it was, and the test cost more than the multiplication.
+  for (let i = lo; i < hi; i++) b += asfr[fOff + i]! * (adjF[i]! + endF[eo + i]!);
   return (n * b) / 2;
 }
 
@@ -167,6 +191,21 @@ function addEndMigrantsAt(end: Float64Array, eo: number, mig: Float64Array, mOff
   return applied;
 }
 
+/** The groups from the first to the last with a non-zero rate in any row (group 0 excluded: its rate is 0). */
+function fertileGroups(asfr: Schedule): { lo: number; hi: number } {
+  let lo = asfr.width;
+  let hi = 1;
+  for (let r = 0; r < asfr.rows; r++) {
+    for (let i = 1; i < asfr.width; i++) {
+      if (asfr.data[r * asfr.width + i] !== 0) {
+        if (i < lo) lo = i;
+        if (i + 1 > hi) hi = i + 1;
+      }
+    }
+  }
+  return lo < hi ? { lo, hi } : { lo: 1, hi: 1 };
+}
+
 /** Offset of the row that applies at `step` in a schedule's data. */
 const rowAt = (s: Schedule, step: number) => (s.rows === 1 ? 0 : step) * s.width;
 
@@ -198,6 +237,7 @@ export function project(inp: ProjectionInputs): ProjectionResult {
   const mMig = migration?.male.data;
   const fMig = migration?.female.data;
 
+  const fertile = fertileGroups(inp.asfr);
   for (let t = 0; t < T; t++) {
     const at = t * A;
     const next = at + A;
@@ -209,7 +249,7 @@ export function project(inp: ProjectionInputs): ProjectionResult {
     surviveAt(popM, at, survM.data, sM, mMig, mM, startShare, endShare, adjM, popM, next, A, accM);
     surviveAt(popF, at, survF.data, sF, fMig, mF, startShare, endShare, adjF, popF, next, A, accF);
 
-    const births = birthsAt(adjF, popF, next, inp.asfr.data, rowAt(inp.asfr, t), inp.asfr.width, n);
+    const births = birthsAt(adjF, popF, next, inp.asfr.data, rowAt(inp.asfr, t), inp.asfr.width, n, fertile.lo, fertile.hi);
     const srb = inp.srb.data[rowAt(inp.srb, t)]!;
     const bF = births / (1 + srb);
     const bM = births - bF;
