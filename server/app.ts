@@ -18,6 +18,7 @@ import { ApiError, asApiError } from './http/errors.ts';
 import { WEB_DIST_DIR } from './paths.ts';
 import { IMPORT_ROUTE_RULES } from './routes/import.ts';
 import { apiRoutes } from './routes/api.ts';
+import { askApiOf } from './routes/mapSvg.ts';
 import type { AnswerCache } from './answer/cache.ts';
 import type { AnalyticsConfig } from './config.ts';
 import { NO_AUDIT, type AuditLog } from './http/audit.ts';
@@ -85,7 +86,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // Bodies are limited before anything reads them, authentication included (http/bodyLimit.ts).
   app.use('*', limitBodies(rules));
 
-  app.route('/api', apiRoutes({ ...options, audit, network, rules }));
+  // The map picture's values are asked of the app itself, as its asker would ask: the same
+  // access control, scope rules and answer cache entries as the page's own request for them.
+  const askApi = askApiOf({ request: (p, init, env) => app.request(`/api${p}`, init, env as never) });
+  app.route('/api', apiRoutes({ ...options, audit, network, rules, askApi }));
 
   const webRoot = options.webRoot ?? WEB_DIST_DIR;
   if (existsSync(webRoot)) {

@@ -6,7 +6,7 @@
  * is checked against it.
  *
  * @example
- * app.route('/api', apiRoutes({ db, audit: NO_AUDIT, network: DIRECT, rules: [] }));
+ * app.route('/api', apiRoutes({ db, audit: NO_AUDIT, network: DIRECT, rules: [], askApi }));
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../auth/principal.ts';
@@ -30,7 +30,7 @@ import { authRoutes } from './auth.ts';
 import { importRoutes } from './import.ts';
 import { indicatorRoutes } from './indicators.ts';
 import { mapRoutes } from './map.ts';
-import { askApiOf, mapSvgRoutes, type ApiRequester } from './mapSvg.ts';
+import { mapSvgRoutes, type AskApi } from './mapSvg.ts';
 import { metaRoutes } from './meta.ts';
 import { progressRoutes } from './progress.ts';
 import { projectionRoutes } from './projections.ts';
@@ -50,6 +50,8 @@ export interface ApiOptions {
   readonly analytics?: AnalyticsConfig;
   readonly jobs?: JobRunner;
   readonly answerCache?: AnswerCache;
+  /** Asks the whole app for an API answer as a request's asker does (the map picture's values). */
+  readonly askApi: AskApi;
 }
 
 export function apiRoutes(options: ApiOptions) {
@@ -59,9 +61,7 @@ export function apiRoutes(options: ApiOptions) {
   const verifier = users ? new TokenVerifier(users, { onLimited: (key) => audit.record('rate_limited', null, { key }) }) : null;
   const analytics = options.analytics ?? DEFAULT_ANALYTICS;
   const jobs = options.jobs ?? inlineJobs(db);
-  // the map's values are asked of this API itself (set below, once it is built)
-  let self: ApiRequester | null = null;
-  const api = new Hono<AppEnv>()
+  return new Hono<AppEnv>()
     .use('*', guardWrites(network, options.rules))
     .use('*', accessControl({ users, verifier, sessions, network, audit, closed: options.closed }))
     .get('/health', (c) => c.json({ status: 'ok' }))
@@ -72,7 +72,7 @@ export function apiRoutes(options: ApiOptions) {
     .route('/meta', metaRoutes(db, analytics))
     .route('/regions.topojson', regionRoutes(db))
     .route('/map', mapRoutes(db, analytics, jobs))
-    .route('/map.svg', mapSvgRoutes(db, jobs, askApiOf({ request: (path, init, env) => self!.request(path, init, env) })))
+    .route('/map.svg', mapSvgRoutes(jobs, options.askApi))
     .route('/indicators', indicatorRoutes(db, analytics, jobs))
     .route('/srb', srbRoutes(db, analytics, jobs))
     .route('/projections', projectionRoutes(db, jobs, analytics))
@@ -85,8 +85,6 @@ export function apiRoutes(options: ApiOptions) {
     .all('*', (c) => {
       throw new ApiError(404, 'not_found', `no API route ${c.req.method} ${c.req.path}`);
     });
-  self = { request: (path, init, env) => api.request(path, init, env as never) };
-  return api;
 }
 
 /** Every API route's method, path and input, for the typed client. */

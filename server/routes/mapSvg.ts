@@ -8,19 +8,16 @@
  * The values are not queried here: they are the answer the asker gets from the layer's own API
  * request (charts/mapLayers.ts `layerRequest`), asked of the API itself with the asker's
  * credentials, so the map shows exactly what the same scope and small-cell rules let them see.
- * Vega runs on a worker thread (workers/jobs.ts `chartSvg`).
+ * Vega runs on a worker thread, which keeps the boundaries and names (workers/mapDrawing.ts).
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { Topology } from 'topojson-specification';
 import type { AppEnv } from '../auth/principal.ts';
-import type { Database } from '../db/Database.ts';
 import { query } from '../http/validate.ts';
 import { ApiError } from '../http/errors.ts';
 import type { JobRunner } from '../workers/jobs.ts';
 import { respondSvg } from '../answer/respond.ts';
-import { TOPOJSON_FILE } from '../../contract/tables.ts';
-import { MAP_LAYERS, layerRequest, layerValues, mapChartSpec, type MapLayerId } from '../../web/src/charts/mapLayers.ts';
+import { MAP_LAYERS, layerRequest, layerValues } from '../../web/src/charts/mapLayers.ts';
 
 const schema = z.object({
   layer: z.enum(MAP_LAYERS).default('population'),
@@ -35,7 +32,7 @@ export type AskApi = (c: Context<AppEnv>, path: string) => Promise<unknown>;
 /** Only what says who is asking goes with the inner request: its answer is read whole, as JSON. */
 const CREDENTIALS = ['cookie', 'authorization', 'x-forwarded-for'] as const;
 
-/** What can answer an API request in-process (the API's Hono app). */
+/** What answers an API request in-process: the whole app, so the answer cache's keys are the browser's. */
 export interface ApiRequester { request(path: string, init: RequestInit, env: unknown): Response | Promise<Response> }
 
 export function askApiOf(api: ApiRequester): AskApi {
@@ -46,26 +43,19 @@ export function askApiOf(api: ApiRequester): AskApi {
       if (v !== undefined) headers[name] = v;
     }
     const res = await api.request(path, { headers }, c.env);
-    const body = await res.json() as { code?: string; message?: string };
-    if (!res.ok) throw new ApiError(res.status as ConstructorParameters<typeof ApiError>[0], body.code ?? 'map_values', body.message ?? `the map's values (${path}) could not be read`);
+    const body = await res.json() as { error?: { code?: string; message?: string } };
+    if (!res.ok) throw new ApiError(res.status as ConstructorParameters<typeof ApiError>[0], body.error?.code ?? 'map_values', body.error?.message ?? `the map's values (${path}) could not be read`);
     return body;
   };
 }
 
-export function mapSvgRoutes(db: Database, jobs: JobRunner, ask: AskApi) {
+export function mapSvgRoutes(jobs: JobRunner, ask: AskApi) {
   return new Hono<AppEnv>()
     .get('/', query(schema), async (c) => {
       const { layer, year, period, lang } = c.req.valid('query');
-      const [answer, townships, asset] = await Promise.all([
-        ask(c, layerRequest(layer, year, period)) as Promise<{ unit?: unknown; rows: Record<string, unknown>[] }>,
-        db.query<{ code: string; name: string }>('meta/townships'),
-        db.query('meta/asset', { name: TOPOJSON_FILE }),
-      ]);
-      const names = new Map(townships.map((t) => [t.code, t.name]));
-      const content = asset[0]?.content;
-      const topology = typeof content === 'string' ? JSON.parse(content) as Topology : null;
-      const spec = mapChartSpec({ layer: layer as MapLayerId, values: layerValues(layer, answer), nameOf: (code) => names.get(code) ?? code, topology, lang });
-      const svg = await jobs.run({ kind: 'chartSvg', spec });
+      const answer = await ask(c, layerRequest(layer, year, period)) as { unit?: unknown; rows: Record<string, unknown>[] };
+      const { rows, unit } = layerValues(layer, answer);
+      const svg = await jobs.run({ kind: 'map', layer, values: { rows, unit, raw: [] }, lang });
       return respondSvg(c, svg);
     });
 }

@@ -17,8 +17,7 @@ import type { Target } from '../targets/book.ts';
 import type { Database } from '../db/Database.ts';
 import { loadNotebook } from '../notebooks/library.ts';
 import { renderNotebook, type RenderedReport } from '../notebooks/run.ts';
-import { specToSvg } from '../notebooks/charts.ts';
-import type { TopLevelSpec } from 'vega-lite';
+import { drawMap, type MapJob } from './mapDrawing.ts';
 import { patternData, type PatternData } from '../disclosure/pattern.ts';
 import { unitAssumptionsOf } from '../projection/assumptionsOf.ts';
 import { backtest, type BacktestReport } from '../projection/backtest.ts';
@@ -37,7 +36,7 @@ export type Job =
   | { readonly kind: 'planningTable'; readonly req: PlanningTableRequest; readonly area: readonly string[] | null }
   | { readonly kind: 'report'; readonly notebookDir: string; readonly name: string; readonly params: Readonly<Record<string, string>>; readonly who: Principal; readonly config: ConfigData }
   | { readonly kind: 'pattern'; readonly township: string; readonly threshold: number }
-  | { readonly kind: 'chartSvg'; readonly spec: TopLevelSpec };
+  | ({ readonly kind: 'map' } & MapJob);
 
 export interface JobResults {
   projection: ProjectionAnswer;
@@ -47,8 +46,8 @@ export interface JobResults {
   report: ReportAnswer;
   /** The suppression pattern of one township (disclosure/pattern.ts). */
   pattern: PatternData;
-  /** A chart drawn as SVG (the overview map: 1,500 polygons are 100 ms of Vega). */
-  chartSvg: string;
+  /** The overview's map as SVG (workers/mapDrawing.ts: 1,500 polygons are 50–150 ms of Vega). */
+  map: string;
 }
 
 export type JobResult<J extends Job> = JobResults[J['kind']];
@@ -94,8 +93,8 @@ export async function runJob(db: Database, job: Job): Promise<JobResults[Job['ki
     }
     case 'pattern':
       return patternData(db, job.township, job.threshold);
-    case 'chartSvg':
-      return specToSvg(job.spec);
+    case 'map':
+      return drawMap(db, job);
   }
 }
 

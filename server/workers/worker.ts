@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Database } from '../db/Database.ts';
 import { domainErrorData, isDomainError, type DomainErrorData } from '../errors/domain.ts';
 import { runJob, type Job } from './jobs.ts';
+import { warmUpMap } from './mapDrawing.ts';
 
 export interface JobMessage { readonly id: number; readonly job: Job }
 export type ReplyMessage =
@@ -16,6 +17,7 @@ export type ReplyMessage =
 
 const { dbPath, memoryLimit } = workerData as { dbPath: string; memoryLimit: string };
 const db = Database.open(dbPath, { memoryLimit });
+void db.then(warmUpMap).catch(() => { /* a drawing that fails now fails again, reported, in its job */ });
 
 parentPort!.on('message', (message: JobMessage) => {
   void (async () => {

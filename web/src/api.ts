@@ -127,6 +127,15 @@ export const api = {
     getJson<SrbRanking>(apiUrl(client.srb.ranking.$path({ query: queryOf(params) }))),
 };
 
+/**
+ * The meta asked beside the session, before it is known whether the visitor may see it: null on
+ * any refusal (the session's own answer then shows the login page), so the page's first answers
+ * need not wait for the session and then for the meta in turn.
+ */
+export function metaQuietly(): Promise<Meta | null> {
+  return fetch(apiUrl(client.meta.$path())).then((r) => (r.ok ? (r.json() as Promise<Meta>) : null)).catch(() => null);
+}
+
 export const auth = {
   session: () => getJson<Session>(apiUrl(client.session.$path())),
   /** Logs in with an access token; a bad token is an `ApiFailure` with status 401 (not sent to the login handler). */

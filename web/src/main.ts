@@ -10,7 +10,7 @@
  * keeps the requested view, so a successful login renders it. The header shows the user and a
  * logout button. A township account gets a scoped `meta` (only its townships) and `county: false`.
  */
-import { api, auth, clearCache, isApiFailure, onUnauthorized, type Meta, type Session } from './api.ts';
+import { api, auth, clearCache, isApiFailure, metaQuietly, onUnauthorized, type Meta, type Session } from './api.ts';
 import { currentLang, t, tf, translatePage, type Lang, type StringKey } from './i18n/index.ts';
 import { renderLogin } from './pages/login.ts';
 import { w } from './i18n/strings/import.ts';
@@ -138,6 +138,9 @@ async function render(): Promise<void> {
   root.setAttribute('aria-busy', 'true');
   const focused = document.activeElement instanceof HTMLElement && document.activeElement.id ? document.activeElement.id : null;
   let session: Session | null = null;
+  // Asked at once, beside the session: the page's code and the meta (used only once the session allows it).
+  const early = meta === null ? metaQuietly() : null;
+  const renderer = RENDERERS[page]();
   try {
     session = await auth.session();
     if (gen !== generation) return;
@@ -147,10 +150,8 @@ async function render(): Promise<void> {
       return;
     }
     renderNav(page, params, lang, isAdmin(session));
-    // The page's code (and Vega, if it draws charts) downloads while meta is asked for.
-    const renderer = RENDERERS[page]();
     if (!CHARTLESS.has(page)) void loadCharts().catch(() => { /* the chart panel reports it */ });
-    meta ??= await api.meta();
+    meta ??= (await early) ?? await api.meta();
     byId('county-name').textContent = meta.county.name;
     document.title = `${title(page, lang)} · ${meta.county.name} · ${t('appName', lang)}`;
     setPrintMargins(meta, title(page, lang), lang);

@@ -1,0 +1,57 @@
+/**
+ * @module workers/mapDrawing
+ * The overview map drawn in a worker thread (job `map`, routes/mapSvg.ts): the township
+ * boundaries and names are read from the worker's own database handle once per database
+ * generation, so a map's job carries only its values (sending the province's 326 KB topology with
+ * each job cost about 30 ms of reading, parsing and copying). When a worker starts it draws the
+ * map once: Vega's first drawing of 1,500 polygons in a thread takes about three times as long
+ * as the later ones (its code is compiled as it runs), and a planner's first map should not.
+ */
+import type { Topology } from 'topojson-specification';
+import type { Database } from '../db/Database.ts';
+import { specToSvg } from '../notebooks/charts.ts';
+import { TOPOJSON_FILE } from '../../contract/tables.ts';
+import { mapChartSpec, type LayerValues, type MapLayerId } from '../../web/src/charts/mapLayers.ts';
+import type { Lang } from '../../web/src/i18n/index.ts';
+
+export interface MapJob { readonly layer: MapLayerId; readonly values: LayerValues; readonly lang: Lang }
+
+interface Geometry { readonly generation: number; readonly topology: Topology | null; readonly names: ReadonlyMap<string, string> }
+
+let kept: Promise<Geometry> | null = null;
+
+async function read(db: Database, generation: number): Promise<Geometry> {
+  const [townships, asset] = await Promise.all([
+    db.query<{ code: string; name: string }>('meta/townships'),
+    db.query('meta/asset', { name: TOPOJSON_FILE }),
+  ]);
+  const content = asset[0]?.content;
+  return {
+    generation,
+    topology: typeof content === 'string' ? JSON.parse(content) as Topology : null,
+    names: new Map(townships.map((t) => [t.code, t.name])),
+  };
+}
+
+/** The boundaries and names of the database's current generation (read again after an import). */
+async function geometry(db: Database): Promise<Geometry> {
+  const generation = await db.generation();
+  const current = kept === null ? null : await kept.catch(() => null);
+  if (current?.generation !== generation) {
+    kept = read(db, generation);
+    kept.catch(() => { kept = null; });
+  }
+  return kept!;
+}
+
+export async function drawMap(db: Database, job: MapJob): Promise<string> {
+  const { topology, names } = await geometry(db);
+  return specToSvg(mapChartSpec({ ...job, nameOf: (code) => names.get(code) ?? code, topology }));
+}
+
+/** Draws the current generation's map once, with made-up values, to compile Vega before a planner asks. */
+export async function warmUpMap(db: Database): Promise<void> {
+  const { names } = await geometry(db);
+  const rows = [...names.keys()].map((township, i) => ({ township, value: i, small: false }));
+  await drawMap(db, { layer: 'population', values: { rows, unit: 'persons', raw: [] }, lang: 'zh' });
+}
