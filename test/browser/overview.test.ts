@@ -127,6 +127,11 @@ describe('overview 总览', () => {
     expect(await page.locator('#nav [data-nav="srb"]').innerText()).toBe('Sex ratio at birth');
     expect(await page.locator('#headline-panel h2').innerText()).toBe('Headline figures');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    // the server's map in English: its legend title, and a hover tip with ASCII punctuation
+    expect(await page.locator('#map svg.marks').innerHTML()).toContain('SRB (smoothed)');
+    const first = meta.townships[0]!;
+    await page.locator(`#map .mark-shape path[aria-label="${first.code}"]`).hover({ force: true });
+    expect(await page.locator('#map .map-tip').innerText()).toMatch(new RegExp(`^${first.name} \\(${first.code}\\): \\d+\\.\\d{2}$`));
     // a fresh tab on the same URL shows the same view
     const again = await open(browser.context, demo.url, new URL(page.url()).search.slice(1));
     expect(await again.locator('#year').inputValue()).toBe('2022');

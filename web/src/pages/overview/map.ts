@@ -68,7 +68,9 @@ export function mapPanel(ctx: PageContext, year: number, period: MapPeriod, laye
       const byCode = new Map(values.rows.map((r) => [r.township, r]));
       hoverTips(chart.body, (code) => {
         const row = byCode.get(code);
-        return row ? `${nameOf(code)}（${code}）：${formatValue(row.value, values.unit)}` : null;
+        if (!row) return null;
+        const value = formatValue(row.value, values.unit);
+        return lang === 'zh' ? `${nameOf(code)}（${code}）：${value}` : `${nameOf(code)} (${code}): ${value}`;
       });
       chart.body.addEventListener('click', (ev) => {
         const code = codeAt(ev.target);
