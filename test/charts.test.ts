@@ -100,6 +100,11 @@ describe('chart builders compile and draw what they promise', () => {
     });
     expect(named(spec(NAMED_UP_TO), 'labels')?.data?.values).toHaveLength(NAMED_UP_TO);
     expect(named(spec(NAMED_UP_TO + 1), 'labels')).toBeUndefined();
+    // each name over a white outline of itself, drawn first (readable on the darkest townships)
+    const layerNames = (spec(NAMED_UP_TO) as { layer: { name?: string }[] }).layer.map((l) => l.name);
+    expect(layerNames).toEqual(['townships', 'halos', 'labels']);
+    expect(named(spec(NAMED_UP_TO), 'halos')?.data?.values).toEqual(named(spec(NAMED_UP_TO), 'labels')?.data?.values);
+    expect(named(spec(NAMED_UP_TO + 1), 'halos')).toBeUndefined();
     compiles(spec(NAMED_UP_TO + 1));
   });
 

@@ -70,7 +70,7 @@ describe('overview 总览', () => {
     expect(bytes.readUInt32BE(16)).toBeGreaterThan(1000); // width at 2×: the 520 px map, its legend and margins
     // click the polygon of the first township (its label sits at its centroid)
     const target = meta.townships.find((x) => x.name.endsWith('镇'))!;
-    const label = page.locator('#map .mark-text text', { hasText: target.name }).first();
+    const label = page.locator('#map .labels_marks text', { hasText: target.name }).first(); // (its white outline lies under it)
     await label.click();
     await ready(page, 'township');
     expect(new URL(page.url()).searchParams.get('township')).toBe(target.code);

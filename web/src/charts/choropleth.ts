@@ -72,6 +72,17 @@ export function choroplethSpec(input: ChoroplethInput): TopLevelSpec {
         },
       },
       ...(!named ? [] : [{
+        // a white outline under each name, so it reads on the darkest townships too (on screen and printed)
+        name: 'halos',
+        data: { values: points },
+        mark: { type: 'text' as const, fontSize: 10.5, fill: '#ffffff', stroke: '#ffffff', strokeWidth: 3, strokeOpacity: 0.85, strokeJoin: 'round' as const },
+        encoding: {
+          longitude: { field: 'lon', type: 'quantitative' as const },
+          latitude: { field: 'lat', type: 'quantitative' as const },
+          text: { field: 'name', type: 'nominal' as const },
+          description: { field: 'code', type: 'nominal' as const },
+        },
+      }, {
         name: 'labels',
         data: { values: points },
         mark: { type: 'text' as const, fontSize: 10.5, fill: INK, cursor: 'pointer' as const },
