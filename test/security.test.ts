@@ -157,6 +157,8 @@ describe('access control and township scope', () => {
     expect(await drawn(tokens.township)).toBe(own);
     expect((await as(null, '/api/map.svg?layer=births&year=2023')).status).toBe(401);
     expect((await as(tokens.analyst, '/api/map.svg?layer=drop_table&year=2023')).status).toBe(400);
+    // an unknown parameter is refused, not a new drawing and a new cache entry per spelling
+    expect((await as(tokens.analyst, '/api/map.svg?layer=births&year=2023&junk=1')).status).toBe(400);
   });
 
   it('county users see every township and the county', async () => {

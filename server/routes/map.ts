@@ -20,7 +20,7 @@ const LAYERS = {
 
 const layerNames = Object.keys(LAYERS) as [keyof typeof LAYERS, ...(keyof typeof LAYERS)[]];
 
-const schema = z.object({
+const schema = z.strictObject({
   indicator: z.enum(layerNames).default('population'),
   year: z.coerce.number().int().min(1900).max(2200),
 });

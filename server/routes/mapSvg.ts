@@ -19,7 +19,7 @@ import type { JobRunner } from '../workers/jobs.ts';
 import { respondSvg } from '../answer/respond.ts';
 import { MAP_LAYERS, layerRequest, layerValues } from '../../web/src/charts/mapLayers.ts';
 
-const schema = z.object({
+const schema = z.strictObject({
   layer: z.enum(MAP_LAYERS).default('population'),
   year: z.coerce.number().int().min(1900).max(2200),
   period: z.enum(['year', 'statyear']).default('year'),
