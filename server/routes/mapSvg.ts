@@ -55,7 +55,7 @@ export function mapSvgRoutes(jobs: JobRunner, ask: AskApi) {
       const { layer, year, period, lang } = c.req.valid('query');
       const answer = await ask(c, layerRequest(layer, year, period)) as { unit?: unknown; rows: Record<string, unknown>[] };
       const { rows, unit } = layerValues(layer, answer);
-      const svg = await jobs.run({ kind: 'map', layer, values: { rows, unit, raw: [] }, lang });
+      const svg = await jobs.run({ kind: 'map', layer, values: { rows, unit }, lang });
       return respondSvg(c, svg);
     });
 }

@@ -14,20 +14,20 @@ import { TOPOJSON_FILE } from '../../contract/tables.ts';
 import { mapChartSpec, type LayerValues, type MapLayerId } from '../../web/src/charts/mapLayers.ts';
 import type { Lang } from '../../web/src/i18n/index.ts';
 
-export interface MapJob { readonly layer: MapLayerId; readonly values: LayerValues; readonly lang: Lang }
+export interface MapJob { readonly layer: MapLayerId; readonly values: Pick<LayerValues, 'rows' | 'unit'>; readonly lang: Lang }
 
-interface Geometry { readonly generation: number; readonly topology: Topology | null; readonly names: ReadonlyMap<string, string> }
+interface Geometry { readonly topology: Topology | null; readonly names: ReadonlyMap<string, string> }
 
-let kept: Promise<Geometry> | null = null;
+/** The geometry being read or read, and the generation it is of. */
+let kept: { readonly generation: number; readonly geometry: Promise<Geometry> } | null = null;
 
-async function read(db: Database, generation: number): Promise<Geometry> {
+async function read(db: Database): Promise<Geometry> {
   const [townships, asset] = await Promise.all([
     db.query<{ code: string; name: string }>('meta/townships'),
     db.query('meta/asset', { name: TOPOJSON_FILE }),
   ]);
   const content = asset[0]?.content;
   return {
-    generation,
     topology: typeof content === 'string' ? JSON.parse(content) as Topology : null,
     names: new Map(townships.map((t) => [t.code, t.name])),
   };
@@ -36,12 +36,13 @@ async function read(db: Database, generation: number): Promise<Geometry> {
 /** The boundaries and names of the database's current generation (read again after an import). */
 async function geometry(db: Database): Promise<Geometry> {
   const generation = await db.generation();
-  const current = kept === null ? null : await kept.catch(() => null);
-  if (current?.generation !== generation) {
-    kept = read(db, generation);
-    kept.catch(() => { kept = null; });
+  if (kept?.generation !== generation) {
+    const reading = { generation, geometry: read(db) };
+    kept = reading;
+    // a failed read is tried again by the next drawing; a newer read is left alone
+    reading.geometry.catch(() => { if (kept === reading) kept = null; });
   }
-  return kept!;
+  return kept.geometry;
 }
 
 export async function drawMap(db: Database, job: MapJob): Promise<string> {
@@ -53,5 +54,5 @@ export async function drawMap(db: Database, job: MapJob): Promise<string> {
 export async function warmUpMap(db: Database): Promise<void> {
   const { names } = await geometry(db);
   const rows = [...names.keys()].map((township, i) => ({ township, value: i, small: false }));
-  await drawMap(db, { layer: 'population', values: { rows, unit: 'persons', raw: [] }, lang: 'zh' });
+  await drawMap(db, { layer: 'population', values: { rows, unit: 'persons' }, lang: 'zh' });
 }

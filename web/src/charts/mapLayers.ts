@@ -67,7 +67,8 @@ export function layerValues(layer: MapLayerId, answer: { unit?: unknown; rows: R
 
 export interface MapChartInput {
   layer: MapLayerId;
-  values: LayerValues;
+  /** The values and their unit (the raw rows are the table's, not the chart's). */
+  values: Pick<LayerValues, 'rows' | 'unit'>;
   /** A township's name by its code. */
   nameOf: (code: string) => string;
   /** The imported boundaries; null draws ranked bars instead. */
