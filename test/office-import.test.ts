@@ -86,6 +86,15 @@ describe('an office export imported without a mapping', () => {
     for (const table of ['births', 'marriages', 'migrants', 'deaths'] as const) {
       expect(report.tables.find((t) => t.table === table)!.quarantined.id_check_digit).toBe(WRONG_CHECK_DIGITS);
     }
+    // Only deaths keep a keyed hash of the number (their duplicate rule reads it): 16 hex characters.
+    const keys = await rows(c, `SELECT table_name AS t, count(*)::INTEGER AS n,
+      count(coalesce(record->>'mother_key', record->>'husband_key', record->>'wife_key', record->>'person_key'))::INTEGER AS keyed,
+      bool_and(coalesce(regexp_full_match(record->>'person_key', '[0-9a-f]{16}'), true)) AS hex
+      FROM a.quarantine WHERE rule = 'id_check_digit' GROUP BY 1 ORDER BY 1`);
+    expect(keys).toEqual([
+      { t: 'births', n: WRONG_CHECK_DIGITS, keyed: 0, hex: true }, { t: 'deaths', n: WRONG_CHECK_DIGITS, keyed: WRONG_CHECK_DIGITS, hex: true },
+      { t: 'marriages', n: WRONG_CHECK_DIGITS, keyed: 0, hex: true }, { t: 'migrants', n: WRONG_CHECK_DIGITS, keyed: 0, hex: true },
+    ]);
   });
 
   it('answers the same API questions', async () => {

@@ -7,7 +7,7 @@
  * that `renkou map` recognises headers from and that docs/data-contract.md documents.
  *
  * @example
- * OFFICE_TABLES.births.fields.find((f) => f.name === 'mother_id_number')?.fills; // ['mother_birth_date', 'mother_key']
+ * OFFICE_TABLES.births.fields.find((f) => f.name === 'mother_id_number')?.fills; // ['mother_birth_date']
  */
 import type { Direction, TableName } from '../../contract/tables.ts';
 import type { CodeTableName } from './codes.ts';
@@ -42,8 +42,11 @@ const f = (name: string, kind: FieldKind, fills: readonly string[], zh: string, 
 
 const sex = f('sex', 'code', ['sex'], '性别', ['性别'], 'sex');
 const birthDate = f('birth_date', 'date', ['birth_date'], '出生日期', ['出生日期', '出生时间']);
-const personId = f('person_id_number', 'id_number', ['birth_date', 'sex', 'person_key'], '公民身份号码（得出出生日期、性别）',
-  ['公民身份号码', '身份证号码', '身份证号', '身份证件号码', '证件号码', '居民身份证号码']);
+// An ID number gives a keyed hash only where a rule reads one: the deceased found twice (deaths'
+// duplicate_id). Elsewhere it gives the birth date, sex and its check, and nothing of it is kept.
+const personIdHeaders = ['公民身份号码', '身份证号码', '身份证号', '身份证件号码', '证件号码', '居民身份证号码'];
+const personId = f('person_id_number', 'id_number', ['birth_date', 'sex'], '公民身份号码（得出出生日期、性别）', personIdHeaders);
+const deceasedId = f('person_id_number', 'id_number', ['birth_date', 'sex', 'person_key'], '公民身份号码（得出出生日期、性别；查同一人重复）', personIdHeaders);
 
 export const OFFICE_TABLES: Record<TableName, OfficeTable> = {
   regions: {
@@ -80,7 +83,7 @@ export const OFFICE_TABLES: Record<TableName, OfficeTable> = {
       f('sex', 'code', ['sex'], '性别', ['性别', '新生儿性别', '婴儿性别'], 'sex'),
       f('birth_order', 'integer', ['birth_order'], '孩次', ['孩次', '生育孩次'], 'birth_order'),
       f('plurality', 'integer', ['plurality'], '胎数', ['胎数'], 'plurality'),
-      f('mother_id_number', 'id_number', ['mother_birth_date', 'mother_key'], '母亲公民身份号码（得出母亲出生日期）',
+      f('mother_id_number', 'id_number', ['mother_birth_date'], '母亲公民身份号码（得出母亲出生日期）',
         ['母亲身份证件号码', '母亲身份证号', '母亲公民身份号码', '母亲身份证号码', '母亲证件号码']),
       f('mother_birth_date', 'date', ['mother_birth_date'], '母亲出生日期', ['母亲出生日期']),
       f('mother_residence', 'code', ['mother_residence'], '母亲户籍性质（户籍/流动）', ['母亲户籍类型', '户籍性质', '母亲户籍性质', '户籍类型', '母亲户口性质'], 'residence'),
@@ -95,9 +98,9 @@ export const OFFICE_TABLES: Record<TableName, OfficeTable> = {
       f('registration_date', 'date', ['registration_date'], '登记日期', ['登记日期', '结婚登记日期', '婚姻登记日期']),
       f('township_code', 'division', ['township_code'], '乡镇（街道）代码', ['乡镇街道代码']),
       f('address_code', 'division', ['township_code'], '登记机关区划代码（12位：前9位为乡镇）', ['登记机关区划代码', '区划代码', '统计用区划代码', '现住址行政区划代码']),
-      f('husband_id_number', 'id_number', ['husband_birth_date', 'husband_key'], '男方公民身份号码（得出出生日期）',
+      f('husband_id_number', 'id_number', ['husband_birth_date'], '男方公民身份号码（得出出生日期）',
         ['男方身份证号', '男方身份证件号码', '男方公民身份号码', '男方身份证号码']),
-      f('wife_id_number', 'id_number', ['wife_birth_date', 'wife_key'], '女方公民身份号码（得出出生日期）',
+      f('wife_id_number', 'id_number', ['wife_birth_date'], '女方公民身份号码（得出出生日期）',
         ['女方身份证号', '女方身份证件号码', '女方公民身份号码', '女方身份证号码']),
       f('husband_birth_date', 'date', ['husband_birth_date'], '男方出生日期', ['男方出生日期']),
       f('wife_birth_date', 'date', ['wife_birth_date'], '女方出生日期', ['女方出生日期']),
@@ -132,7 +135,7 @@ export const OFFICE_TABLES: Record<TableName, OfficeTable> = {
     fields: [
       f('death_id', 'id', ['death_id'], '死亡证明编号', ['死亡证明编号', '死亡医学证明编号', '死亡证编号', '死亡医学证明书编号']),
       f('death_date', 'date', ['death_date'], '死亡日期', ['死亡日期', '死亡时间']),
-      personId,
+      deceasedId,
       birthDate,
       sex,
       f('township_code', 'division', ['township_code'], '乡镇（街道）代码', ['乡镇街道代码', '户籍地乡镇街道代码', '现住址乡镇街道代码']),

@@ -35,7 +35,6 @@ SELECT
   office_village(address_code) AS village_code,
   plurality_n AS plurality,
   office_code(getvariable('codes_delivery_place'), delivery_place) AS delivery_place,
-  id_key(m_body, m_check) AS mother_key,
   id_status(m_id, m_len, m_check, m_born) AS id_check,
   nullif(concat_ws(',',
     CASE WHEN office_unread(birth_date, born) THEN 'birth_date' END,

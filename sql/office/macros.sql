@@ -88,6 +88,7 @@ CREATE OR REPLACE TEMP MACRO id_status(i, len, check_char, born) AS CASE
 -- The first problem among a row's ID numbers (ok when all are fine, NULL when it has none).
 CREATE OR REPLACE TEMP MACRO id_worst(a, b) AS CASE
   WHEN a IS NULL THEN b WHEN b IS NULL THEN a WHEN a <> 'ok' THEN a ELSE b END;
--- The keyed hash kept instead of the number: 64 bits of SHA-256 over the key (office/codes: 128 bits of the
+-- The keyed hash kept instead of the number where a rule reads one (deaths: the same person twice; the other
+-- tables keep nothing of the number): 64 bits of SHA-256 over the key (office/codes: 128 bits of the
 -- secret, so that key and number fit one 64-byte block of the hash, not two) and the 18-character form.
 CREATE OR REPLACE TEMP MACRO id_key(b, check_char) AS left(sha256(getvariable('office_secret') || b || check_char), 16);

@@ -38,8 +38,6 @@ SELECT
   coalesce(wife_born, w_born) AS wife_birth_date,
   office_code(getvariable('codes_prior_status'), husband_prior) AS husband_prior,
   office_code(getvariable('codes_prior_status'), wife_prior) AS wife_prior,
-  id_key(h_body, h_check) AS husband_key,
-  id_key(w_body, w_check) AS wife_key,
   id_worst(id_status(h_id, h_len, h_check, h_born), id_status(w_id, w_len, w_check, w_born)) AS id_check,
   nullif(concat_ws(',',
     CASE WHEN office_unread(registration_date, registered) THEN 'registration_date' END,

@@ -35,7 +35,6 @@ SELECT
   office_place(origin_code) AS origin_code,
   office_code(getvariable('codes_marital_status'), marital_status) AS marital_status,
   certificate AS has_certificate,
-  id_key(p_body, p_check) AS person_key,
   id_status(p_id, p_len, p_check, p_born) AS id_check,
   nullif(concat_ws(',',
     CASE WHEN office_unread(birth_date, born) THEN 'birth_date' END,
