@@ -66,6 +66,14 @@ describe('API over the tiny county', () => {
     expect(await statyear.text()).toContain('出生人数');
   });
 
+  it('GET /api/map.svg passes on the refusal of its values as the API gave it, details included', async () => {
+    const res = await app.request('/api/map.svg?layer=births&year=1950');
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; message: string; parameter?: string } };
+    expect(body.error).toMatchObject({ code: 'bad_parameter', parameter: 'from' });
+    expect(body.error.message).toContain('1950');
+  });
+
   it('GET /api/regions.topojson serves the imported polygons keyed by code', async () => {
     const res = await app.request('/api/regions.topojson');
     expect(res.headers.get('content-type')).toContain('application/json');

@@ -14,7 +14,6 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../auth/principal.ts';
 import { query } from '../http/validate.ts';
-import { ApiError } from '../http/errors.ts';
 import type { JobRunner } from '../workers/jobs.ts';
 import { respondSvg } from '../answer/respond.ts';
 import { MAP_LAYERS, layerRequest, layerValues } from '../../web/src/charts/mapLayers.ts';
@@ -26,8 +25,12 @@ const schema = z.strictObject({
   lang: z.enum(['zh', 'en']).default('zh'),
 });
 
-/** Asks the API for `path` (under /api) as the asker of `c`; the answer's JSON, or its error passed on. */
-export type AskApi = (c: Context<AppEnv>, path: string) => Promise<unknown>;
+/**
+ * Asks the API for `path` (under /api) as the asker of `c`: the answer's JSON, or the API's refusal
+ * itself (its status, headers such as Retry-After, and body with the error's details), which the
+ * route passes on unchanged rather than restating it — and auditing it a second time.
+ */
+export type AskApi = (c: Context<AppEnv>, path: string) => Promise<{ ok: true; body: unknown } | { ok: false; refusal: Response }>;
 
 /** Only what says who is asking goes with the inner request: its answer is read whole, as JSON. */
 const CREDENTIALS = ['cookie', 'authorization', 'x-forwarded-for'] as const;
@@ -43,9 +46,7 @@ export function askApiOf(api: ApiRequester): AskApi {
       if (v !== undefined) headers[name] = v;
     }
     const res = await api.request(path, { headers }, c.env);
-    const body = await res.json() as { error?: { code?: string; message?: string } };
-    if (!res.ok) throw new ApiError(res.status as ConstructorParameters<typeof ApiError>[0], body.error?.code ?? 'map_values', body.error?.message ?? `the map's values (${path}) could not be read`);
-    return body;
+    return res.ok ? { ok: true, body: await res.json() } : { ok: false, refusal: res };
   };
 }
 
@@ -53,8 +54,9 @@ export function mapSvgRoutes(jobs: JobRunner, ask: AskApi) {
   return new Hono<AppEnv>()
     .get('/', query(schema), async (c) => {
       const { layer, year, period, lang } = c.req.valid('query');
-      const answer = await ask(c, layerRequest(layer, year, period)) as { unit?: unknown; rows: Record<string, unknown>[] };
-      const { rows, unit } = layerValues(layer, answer);
+      const answer = await ask(c, layerRequest(layer, year, period));
+      if (!answer.ok) return answer.refusal;
+      const { rows, unit } = layerValues(layer, answer.body as { unit?: unknown; rows: Record<string, unknown>[] });
       const svg = await jobs.run({ kind: 'map', layer, values: { rows, unit }, lang });
       return respondSvg(c, svg);
     });
