@@ -138,6 +138,18 @@ export class Database {
   }
 
   /**
+   * The open file's identity once it is `expected`'s, or the newest file there is: looks for a
+   * swap now, not after the once-a-second wait, when another handle on the same path (the main
+   * thread's, for a worker's) has already opened a newer file.
+   */
+  async fileIdentityAtLeast(expected: string): Promise<string> {
+    const identity = await this.fileIdentity();
+    if (identity === expected) return identity;
+    this.lastCheck = 0;
+    return this.fileIdentity();
+  }
+
+  /**
    * Looks for a swapped-in file every `everyMs` even when no request comes, so the work done once
    * per file (`onSwap`) starts right after an import rather than with the next request. The timer
    * does not keep the process alive; the returned function stops it.

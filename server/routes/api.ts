@@ -72,7 +72,7 @@ export function apiRoutes(options: ApiOptions) {
     .route('/meta', metaRoutes(db, analytics))
     .route('/regions.topojson', regionRoutes(db))
     .route('/map', mapRoutes(db, analytics, jobs))
-    .route('/map.svg', mapSvgRoutes(jobs, options.askApi))
+    .route('/map.svg', mapSvgRoutes(db, jobs, options.askApi))
     .route('/indicators', indicatorRoutes(db, analytics, jobs))
     .route('/srb', srbRoutes(db, analytics, jobs))
     .route('/projections', projectionRoutes(db, jobs, analytics))

@@ -14,6 +14,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../auth/principal.ts';
 import { query } from '../http/validate.ts';
+import type { Database } from '../db/Database.ts';
 import type { JobRunner } from '../workers/jobs.ts';
 import { respondSvg } from '../answer/respond.ts';
 import { MAP_LAYERS, layerRequest, layerValues } from '../../web/src/charts/mapLayers.ts';
@@ -50,14 +51,15 @@ export function askApiOf(api: ApiRequester): AskApi {
   };
 }
 
-export function mapSvgRoutes(jobs: JobRunner, ask: AskApi) {
+export function mapSvgRoutes(db: Database, jobs: JobRunner, ask: AskApi) {
   return new Hono<AppEnv>()
     .get('/', query(schema), async (c) => {
       const { layer, year, period, lang } = c.req.valid('query');
+      const file = await db.fileIdentity();
       const answer = await ask(c, layerRequest(layer, year, period));
       if (!answer.ok) return answer.refusal;
       const { rows, unit } = layerValues(layer, answer.body as { unit?: unknown; rows: Record<string, unknown>[] });
-      const svg = await jobs.run({ kind: 'map', layer, values: { rows, unit }, lang });
+      const svg = await jobs.run({ kind: 'map', layer, values: { rows, unit }, lang, file });
       return respondSvg(c, svg);
     });
 }

@@ -14,12 +14,18 @@ import { TOPOJSON_FILE } from '../../contract/tables.ts';
 import { mapChartSpec, type LayerValues, type MapLayerId } from '../../web/src/charts/mapLayers.ts';
 import type { Lang } from '../../web/src/i18n/index.ts';
 
-export interface MapJob { readonly layer: MapLayerId; readonly values: Pick<LayerValues, 'rows' | 'unit'>; readonly lang: Lang }
+export interface MapJob {
+  readonly layer: MapLayerId;
+  readonly values: Pick<LayerValues, 'rows' | 'unit'>;
+  readonly lang: Lang;
+  /** The database file the values came from (Database.fileIdentity on the main thread): the boundaries must be that file's too. */
+  readonly file: string;
+}
 
 interface Geometry { readonly topology: Topology | null; readonly names: ReadonlyMap<string, string> }
 
-/** The geometry being read or read, and the generation it is of. */
-let kept: { readonly generation: number; readonly geometry: Promise<Geometry> } | null = null;
+/** The geometry being read or read, and the database file it is of. */
+let kept: { readonly file: string; readonly geometry: Promise<Geometry> } | null = null;
 
 async function read(db: Database): Promise<Geometry> {
   const [townships, asset] = await Promise.all([
@@ -33,11 +39,15 @@ async function read(db: Database): Promise<Geometry> {
   };
 }
 
-/** The boundaries and names of the database's current generation (read again after an import). */
-async function geometry(db: Database): Promise<Geometry> {
-  const generation = await db.generation();
-  if (kept?.generation !== generation) {
-    const reading = { generation, geometry: read(db) };
+/**
+ * The boundaries and names of the file the values came from (read again after an import). The
+ * worker's own handle notices a swapped-in file up to a second after the main thread's: asked for
+ * a newer file than it has open, it looks at once, so the new data is never drawn on the old map.
+ */
+async function geometry(db: Database, file?: string): Promise<Geometry> {
+  const current = file === undefined ? await db.fileIdentity() : await db.fileIdentityAtLeast(file);
+  if (kept?.file !== current) {
+    const reading = { file: current, geometry: read(db) };
     kept = reading;
     // a failed read is tried again by the next drawing; a newer read is left alone
     reading.geometry.catch(() => { if (kept === reading) kept = null; });
@@ -46,7 +56,7 @@ async function geometry(db: Database): Promise<Geometry> {
 }
 
 export async function drawMap(db: Database, job: MapJob): Promise<string> {
-  const { topology, names } = await geometry(db);
+  const { topology, names } = await geometry(db, job.file);
   return specToSvg(mapChartSpec({ ...job, nameOf: (code) => names.get(code) ?? code, topology }));
 }
 
@@ -54,5 +64,5 @@ export async function drawMap(db: Database, job: MapJob): Promise<string> {
 export async function warmUpMap(db: Database): Promise<void> {
   const { names } = await geometry(db);
   const rows = [...names.keys()].map((township, i) => ({ township, value: i, small: false }));
-  await drawMap(db, { layer: 'population', values: { rows, unit: 'persons' }, lang: 'zh' });
+  await drawMap(db, { layer: 'population', values: { rows, unit: 'persons' }, lang: 'zh', file: await db.fileIdentity() });
 }
