@@ -9,11 +9,13 @@ WITH raw AS (
   UNION ALL BY NAME
   SELECT *
   FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), quote = '"', escape = '"', names = getvariable('office_names'))
+), texts AS (
+  SELECT * REPLACE (office_text(birth_date) AS birth_date, office_text(mother_birth_date) AS mother_birth_date) FROM raw
 ), cells AS (
-  SELECT *, id_clean(mother_id_number) AS m_id, office_date(birth_date) AS born, office_date(mother_birth_date) AS mother_born,
+  SELECT *, id_clean(mother_id_number) AS m_id, office_date_text(birth_date) AS born, office_date_text(mother_birth_date) AS mother_born,
     coalesce(office_int(birth_order), office_int(office_code(getvariable('codes_birth_order'), birth_order))) AS order_n,
     coalesce(office_int(plurality), office_int(office_code(getvariable('codes_plurality'), plurality))) AS plurality_n
-  FROM raw
+  FROM texts
 ), m1 AS (
   SELECT *, id_length(m_id) AS m_len FROM cells
 ), m2 AS (

@@ -7,8 +7,10 @@ WITH raw AS (
   UNION ALL BY NAME
   SELECT *
   FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), quote = '"', escape = '"', names = getvariable('office_names'))
+), texts AS (
+  SELECT * REPLACE (office_text(death_date) AS death_date, office_text(birth_date) AS birth_date) FROM raw
 ), cells AS (
-  SELECT *, id_clean(person_id_number) AS p_id, office_date(death_date) AS died, office_date(birth_date) AS born FROM raw
+  SELECT *, id_clean(person_id_number) AS p_id, office_date_text(death_date) AS died, office_date_text(birth_date) AS born FROM texts
 ), p1 AS (
   SELECT *, id_length(p_id) AS p_len FROM cells
 ), p2 AS (

@@ -9,10 +9,13 @@ WITH raw AS (
   UNION ALL BY NAME
   SELECT *
   FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), quote = '"', escape = '"', names = getvariable('office_names'))
+), texts AS (
+  SELECT * REPLACE (office_text(registration_date) AS registration_date, office_text(husband_birth_date) AS husband_birth_date,
+    office_text(wife_birth_date) AS wife_birth_date) FROM raw
 ), cells AS (
   SELECT *, id_clean(husband_id_number) AS h_id, id_clean(wife_id_number) AS w_id,
-    office_date(registration_date) AS registered, office_date(husband_birth_date) AS husband_born, office_date(wife_birth_date) AS wife_born
-  FROM raw
+    office_date_text(registration_date) AS registered, office_date_text(husband_birth_date) AS husband_born, office_date_text(wife_birth_date) AS wife_born
+  FROM texts
 ), h1 AS (
   SELECT *, id_length(h_id) AS h_len FROM cells
 ), h2 AS (

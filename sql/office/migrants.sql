@@ -10,11 +10,13 @@ WITH raw AS (
   UNION ALL BY NAME
   SELECT *
   FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), quote = '"', escape = '"', names = getvariable('office_names'))
+), texts AS (
+  SELECT * REPLACE (office_text(birth_date) AS birth_date, office_text(arrival_date) AS arrival_date, office_text(departure_date) AS departure_date) FROM raw
 ), cells AS (
-  SELECT *, id_clean(person_id_number) AS p_id, office_date(birth_date) AS born, office_date(arrival_date) AS arrived,
-    office_date(departure_date) AS departed,
+  SELECT *, id_clean(person_id_number) AS p_id, office_date_text(birth_date) AS born, office_date_text(arrival_date) AS arrived,
+    office_date_text(departure_date) AS departed,
     TRY_CAST(office_code(getvariable('codes_yes_no'), has_certificate) AS BOOLEAN) AS certificate
-  FROM raw
+  FROM texts
 ), p1 AS (
   SELECT *, id_length(p_id) AS p_len FROM cells
 ), p2 AS (
