@@ -12,7 +12,11 @@ import type { TopLevelSpec } from 'vega-lite';
 import { SCHEMA, chartConfig, wholeNumbers, type Medium } from './common.ts';
 import { FLAG_COLOR, INK, MUTED } from './palette.ts';
 
-export interface BarRow { category: string; value: number | null; small?: boolean; group?: string; highlight?: boolean }
+export interface BarRow {
+  category: string; value: number | null; small?: boolean; group?: string; highlight?: boolean;
+  /** The bar's aria-label in the drawn SVG (a township's code: the map page finds the township under the pointer by it). */
+  code?: string;
+}
 export interface BarReference { value: number; label: string }
 
 export interface BarsInput {
@@ -54,6 +58,7 @@ export function barsSpec(input: BarsInput): TopLevelSpec {
     ? { field: 'group', type: 'nominal' as const, title: input.groupTitle ?? null, ...(input.colors ? { scale: { domain: input.colors.domain, range: input.colors.range } } : {}) }
     : { condition: { test: 'datum.highlight', value: FLAG_COLOR }, value: MUTED };
   const groupOffset = grouped && !input.stack ? { [offset]: { field: 'group', type: 'nominal' as const } } : {};
+  const described = input.rows.some((r) => r.code !== undefined) ? { description: { field: 'code', type: 'nominal' as const } } : {};
   const valueLabel = input.vertical
     ? { type: 'text' as const, align: 'center' as const, baseline: 'bottom' as const, dy: -2, fontSize: 10, color: '#34495e' }
     : { type: 'text' as const, align: 'left' as const, dx: 3, fontSize: 10, color: '#34495e' };
@@ -72,7 +77,7 @@ export function barsSpec(input: BarsInput): TopLevelSpec {
           {
             mark: { type: 'bar' },
             encoding: {
-              [cat]: category, [val]: value, color, ...groupOffset,
+              [cat]: category, [val]: value, color, ...groupOffset, ...described,
               opacity: { condition: { test: 'datum.small', value: 0.45 }, value: 1 },
               tooltip: [
                 { field: 'category', type: 'nominal', title: input.labels.category },

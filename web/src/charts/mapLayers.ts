@@ -89,7 +89,7 @@ export function mapChartSpec({ layer, values, nameOf, topology, lang }: MapChart
     });
   }
   return barsSpec({
-    rows: [...named].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)).map((r) => ({ category: r.name, value: r.value, small: r.small })),
+    rows: [...named].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)).map((r) => ({ category: r.name, value: r.value, small: r.small, code: r.township })),
     xTitle: title, format: d3Format(unit), width: 420, labels: { category: t('name', lang), small: t('smallWarning', lang) },
   });
 }

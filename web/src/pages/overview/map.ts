@@ -17,9 +17,9 @@ import { fileName, townshipName } from '../pageLabels.ts';
 
 export { MAP_LAYERS, type MapLayerId };
 
-/** The code of the township under a map element: the polygons and name labels carry it as their aria-label. */
+/** The code of the township under a map element: the polygons, name labels and (without boundaries) bars carry it as their aria-label. */
 function codeAt(target: EventTarget | null): string | null {
-  const item = target instanceof Element ? target.closest('.mark-shape path[aria-label], .mark-text text[aria-label]') : null;
+  const item = target instanceof Element ? target.closest('.mark-shape path[aria-label], .mark-text text[aria-label], .mark-rect path[aria-label]') : null;
   return item?.getAttribute('aria-label') ?? null;
 }
 
