@@ -19,6 +19,8 @@ import { pyramidSpec } from '../web/src/charts/pyramid.ts';
 import { projectionSeriesSpec } from '../web/src/charts/projectionSeries.ts';
 import { projectionPyramidSpec } from '../web/src/charts/projectionPyramid.ts';
 import { barsSpec } from '../web/src/charts/bars.ts';
+import { mapChartSpec } from '../web/src/charts/mapLayers.ts';
+import { specToSvg } from '../server/notebooks/charts.ts';
 import { intervalsSpec } from '../web/src/charts/intervals.ts';
 import { exportCsv, exportTable } from '../web/src/exportRows.ts';
 import { formatChange, formatValue, formatVsTarget } from '../web/src/format.ts';
@@ -55,6 +57,13 @@ function rectCount(view: View): number {
 const labelsTrend = { period: '时期', small: '样本量小' };
 
 describe('chart builders compile and draw what they promise', () => {
+  it('map without boundaries: each bar\'s aria-label leads with its code, then name, value and a small count\'s warning', async () => {
+    const rows = [{ township: '999901001', value: 1234, small: false }, { township: '999901201', value: 7, small: true }];
+    const spec = mapChartSpec({ layer: 'births', values: { rows, unit: 'persons' }, nameOf: (c) => (c === '999901001' ? '城关街道' : '柳河乡'), topology: null, lang: 'zh' });
+    const labels = [...(await specToSvg(spec)).matchAll(/<path aria-label="([^"]+)"[^>]*aria-roledescription="bar"/g)].map((m) => m[1]);
+    expect(labels).toEqual(['999901001 城关街道: 1,234', '999901201 柳河乡: 7 ⚠ 样本量小']);
+  });
+
   it('choropleth: one geoshape layer over the townships, names placed at centroids', () => {
     const spec = choroplethSpec({
       topology, rows: [{ township: '999901001', name: '城关街道', value: 1200 }, { township: '999901002', name: '青石镇', value: null }],

@@ -55,8 +55,15 @@ export function mapSvgRoutes(db: Database, jobs: JobRunner, ask: AskApi) {
   return new Hono<AppEnv>()
     .get('/', query(schema), async (c) => {
       const { layer, year, period, lang } = c.req.valid('query');
-      const file = await db.fileIdentity();
-      const answer = await ask(c, layerRequest(layer, year, period));
+      // The values and the boundaries drawn under them must be of one file: an import swapped in
+      // during the question (the main thread looks once a second) means asking again, of the new one.
+      let file = await db.fileIdentity();
+      let answer = await ask(c, layerRequest(layer, year, period));
+      const after = await db.fileIdentity();
+      if (after !== file) {
+        file = after;
+        answer = await ask(c, layerRequest(layer, year, period));
+      }
       if (!answer.ok) return answer.refusal;
       const { rows, unit } = layerValues(layer, answer.body as { unit?: unknown; rows: Record<string, unknown>[] });
       const svg = await jobs.run({ kind: 'map', layer, values: { rows, unit }, lang, file });

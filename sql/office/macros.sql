@@ -20,7 +20,8 @@ CREATE OR REPLACE TEMP MACRO office_date_text(x) AS CASE
   ELSE TRY_CAST(x AS DATE) END;
 -- 20240305 as a number (half the cost of strptime). A cast to INTEGER also takes '+', '_', '0x…' and
 -- exponents, so the text must start with a digit 1–9 and the number reach 10000101: eight such
--- characters that are not eight digits give fewer digits, a hexadecimal '0', or a day of 00.
+-- characters that are not eight digits give fewer digits, a hexadecimal '0', or a day of 00 (and years
+-- before 1000, which no office writes, are not read in this form).
 CREATE OR REPLACE TEMP MACRO office_yyyymmdd(x) AS CASE WHEN left(x, 1) BETWEEN '1' AND '9' AND TRY_CAST(x AS INTEGER) >= 10000101
   THEN TRY(make_date(TRY_CAST(x AS INTEGER) // 10000, TRY_CAST(x AS INTEGER) // 100 % 100, TRY_CAST(x AS INTEGER) % 100)) END;
 CREATE OR REPLACE TEMP MACRO office_date(t) AS office_date_text(office_text(t));

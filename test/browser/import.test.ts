@@ -90,7 +90,7 @@ describe('数据导入', () => {
     for (const name of ['城关街道', '黄坡乡']) expect(svg).toContain(name);
     // a bar names its township and value on hover, as a polygon does, and opens the township when clicked
     const code = TINY_OFFICE.townships[1]!;
-    const bar = page.locator(`#map .mark-rect path[aria-label="${code}"]`);
+    const bar = page.locator(`#map .mark-rect path[aria-label^="${code} 黄坡乡: "]`);
     await bar.hover({ force: true });
     expect(await page.locator('#map .map-tip').innerText()).toMatch(new RegExp(`^黄坡乡（${code}）：`));
     await bar.click({ force: true });

@@ -14,8 +14,8 @@ import { FLAG_COLOR, INK, MUTED } from './palette.ts';
 
 export interface BarRow {
   category: string; value: number | null; small?: boolean; group?: string; highlight?: boolean;
-  /** The bar's aria-label in the drawn SVG (a township's code: the map page finds the township under the pointer by it). */
-  code?: string;
+  /** The bar's aria-label in the drawn SVG instead of Vega-Lite's own (the map's bars lead with the township's code: the page finds the township under the pointer by it). */
+  description?: string;
 }
 export interface BarReference { value: number; label: string }
 
@@ -58,7 +58,7 @@ export function barsSpec(input: BarsInput): TopLevelSpec {
     ? { field: 'group', type: 'nominal' as const, title: input.groupTitle ?? null, ...(input.colors ? { scale: { domain: input.colors.domain, range: input.colors.range } } : {}) }
     : { condition: { test: 'datum.highlight', value: FLAG_COLOR }, value: MUTED };
   const groupOffset = grouped && !input.stack ? { [offset]: { field: 'group', type: 'nominal' as const } } : {};
-  const described = input.rows.some((r) => r.code !== undefined) ? { description: { field: 'code', type: 'nominal' as const } } : {};
+  const described = input.rows.some((r) => r.description !== undefined) ? { description: { field: 'description', type: 'nominal' as const } } : {};
   const valueLabel = input.vertical
     ? { type: 'text' as const, align: 'center' as const, baseline: 'bottom' as const, dy: -2, fontSize: 10, color: '#34495e' }
     : { type: 'text' as const, align: 'left' as const, dx: 3, fontSize: 10, color: '#34495e' };

@@ -13,7 +13,7 @@ import type { ColorScheme } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Topology } from 'topojson-specification';
 import { EACH_TOWNSHIP } from '../../../contract/api.ts';
-import { d3Format } from '../format.ts';
+import { d3Format, formatValue } from '../format.ts';
 import { t, type Lang, type StringKey } from '../i18n/index.ts';
 import { barsSpec } from './bars.ts';
 import { choroplethSpec } from './choropleth.ts';
@@ -76,6 +76,11 @@ export interface MapChartInput {
   lang: Lang;
 }
 
+/** A bar's aria-label: the township's code first (overview/map.ts reads it), then what a screen reader should say of it. */
+function barLabel(r: MapValue & { name: string }, unit: string, lang: Lang): string {
+  return `${r.township} ${r.name}: ${formatValue(r.value, unit)}${r.small ? ` ⚠ ${t('smallWarning', lang)}` : ''}`;
+}
+
 /** The map's chart: the same spec whether the server draws it or the page exports it as a picture. */
 export function mapChartSpec({ layer, values, nameOf, topology, lang }: MapChartInput): TopLevelSpec {
   const named = values.rows.map((r) => ({ ...r, name: nameOf(r.township) }));
@@ -89,7 +94,7 @@ export function mapChartSpec({ layer, values, nameOf, topology, lang }: MapChart
     });
   }
   return barsSpec({
-    rows: [...named].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)).map((r) => ({ category: r.name, value: r.value, small: r.small, code: r.township })),
+    rows: [...named].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)).map((r) => ({ category: r.name, value: r.value, small: r.small, description: barLabel(r, unit, lang) })),
     xTitle: title, format: d3Format(unit), width: 420, labels: { category: t('name', lang), small: t('smallWarning', lang) },
   });
 }

@@ -17,10 +17,10 @@ import { fileName, townshipName } from '../pageLabels.ts';
 
 export { MAP_LAYERS, type MapLayerId };
 
-/** The code of the township under a map element: the polygons, name labels and (without boundaries) bars carry it as their aria-label. */
+/** The code of the township under a map element: the polygons and name labels carry it as their aria-label, the bars (without boundaries) lead theirs with it. */
 function codeAt(target: EventTarget | null): string | null {
   const item = target instanceof Element ? target.closest('.mark-shape path[aria-label], .mark-text text[aria-label], .mark-rect path[aria-label]') : null;
-  return item?.getAttribute('aria-label') ?? null;
+  return item?.getAttribute('aria-label')?.split(' ', 1)[0] ?? null;
 }
 
 /** A township's name and value beside the pointer, as Vega's tooltip showed it. */
