@@ -5,7 +5,9 @@
  * profile being corrected. A session can be recognised, re-mapped, dry-run and imported; an
  * import runs in the background and reports its progress. After a successful import the uploaded
  * files are deleted (the data is in the database) and the profile is kept as the starting point
- * of the next upload.
+ * of the next upload. The files hold names and ID numbers, so an upload is never left behind: its
+ * folder (readable by its owner only) goes when the import succeeds, when the session has been idle
+ * for IDLE_MS, and — sessions living in memory — when the server starts again.
  *
  * @example
  * const sessions = new ImportSessions(db.path);
@@ -13,7 +15,7 @@
  * await sessions.suggestions(id);
  */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -31,27 +33,44 @@ export interface ImportJob {
   error?: string;
 }
 
-interface Session { folder: string; uploaded: boolean; job?: ImportJob }
+interface Session { folder: string; uploaded: boolean; job?: ImportJob; touched: number }
 
 const ID = /^[a-f0-9]{16}$/;
+/** How long an upload nobody touches keeps its files. */
+export const IDLE_MS = 2 * 60 * 60 * 1000;
 
 export class ImportSessions {
   private readonly sessions = new Map<string, Session>();
   readonly uploads: string;
 
-  constructor(readonly dbPath: string) {
+  constructor(readonly dbPath: string, private readonly now: () => number = Date.now) {
     this.uploads = path.join(path.dirname(path.resolve(dbPath)), 'uploads');
+    // Uploads of an earlier server process: their sessions are gone, so nobody can import them.
+    if (existsSync(this.uploads)) {
+      for (const name of readdirSync(this.uploads)) if (ID.test(name)) rmSync(path.join(this.uploads, name), { recursive: true, force: true });
+    }
   }
 
   /** A new upload folder, starting from the last import's mapping when there is one. */
   create(): { id: string; folder: string } {
+    this.removeIdle();
     const id = randomBytes(8).toString('hex');
     const folder = path.join(this.uploads, id);
-    mkdirSync(folder, { recursive: true });
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
     const last = path.join(this.uploads, PROFILE_FILE);
     if (existsSync(last)) copyFileSync(last, profilePath(folder));
-    this.sessions.set(id, { folder, uploaded: true });
+    this.sessions.set(id, { folder, uploaded: true, touched: this.now() });
     return { id, folder };
+  }
+
+  /** Ends the sessions idle for IDLE_MS (not while importing), deleting what was uploaded. */
+  private removeIdle(): void {
+    const now = this.now();
+    for (const [id, s] of this.sessions) {
+      if (now - s.touched < IDLE_MS || s.job?.state === 'running') continue;
+      if (s.uploaded) rmSync(s.folder, { recursive: true, force: true });
+      this.sessions.delete(id);
+    }
   }
 
   /** A session over a folder already on the server (the admin names it). */
@@ -61,7 +80,7 @@ export class ImportSessions {
       throw new OfficeError('format', `服务器上没有文件夹 ${resolved}`);
     }
     const id = randomBytes(8).toString('hex');
-    this.sessions.set(id, { folder: resolved, uploaded: false });
+    this.sessions.set(id, { folder: resolved, uploaded: false, touched: this.now() });
     return { id, folder: resolved };
   }
 
@@ -70,8 +89,10 @@ export class ImportSessions {
   }
 
   private session(id: string): Session {
+    this.removeIdle();
     const s = ID.test(id) ? this.sessions.get(id) : undefined;
     if (!s) throw new OfficeError('format', `没有这个导入会话（${id}）：请重新上传文件`);
+    s.touched = this.now();
     return s;
   }
 

@@ -40,15 +40,18 @@ export const importApi = {
 
 export const qualityApi = {
   townships: () => call<{ townships: TownshipQuality[] }>('/api/quality/townships'),
-  /** One township's quarantined records as CSV text (admins only; the server audits it). */
-  async quarantineCsv(township: string): Promise<string> {
+  /**
+   * One township's quarantined records as CSV (admins only; the server audits it), its bytes as the
+   * server wrote them: `text()` would drop the BOM that Excel needs to read UTF-8 Chinese.
+   */
+  async quarantineCsv(township: string): Promise<Blob> {
     const response = await fetch(`/api/quality/quarantine.csv?township=${encodeURIComponent(township)}`);
     if (!response.ok) {
       const text = await response.text();
       const err = (JSON.parse(text || '{}') as { error?: { message?: string; code?: string } }).error;
       throw new ApiFailure(response.status, err?.message ?? String(response.status), err?.code ?? 'http');
     }
-    return response.text();
+    return response.blob();
   },
 };
 

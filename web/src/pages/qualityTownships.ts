@@ -6,7 +6,7 @@
  * number, dates, rule — no names, no ID numbers), which the server audits.
  */
 import { auth, type Meta } from '../api.ts';
-import { downloadText } from '../csv.ts';
+import { downloadBlob } from '../csv.ts';
 import { formatInt } from '../format.ts';
 import { qualityApi, type TownshipQuality } from '../importApi.ts';
 import type { Lang } from '../i18n/index.ts';
@@ -40,7 +40,7 @@ export async function renderTownshipQuality(root: HTMLElement, meta: Meta, lang:
       button.addEventListener('click', () => {
         if (!code) return;
         void qualityApi.quarantineCsv(code)
-          .then((csv) => downloadText(csv, `quarantine-${code}.csv`))
+          .then((csv) => downloadBlob(csv, `quarantine-${code}.csv`))
           .catch((e: unknown) => { status.textContent = errorMessage(e); });
       });
       cells.push(button);
