@@ -4,6 +4,7 @@
  * mapped by renkou-mapping.yaml or recognised automatically), print the mapping used and the per-table counts.
  * `--engine spark [--master spark://host:port]` runs the checks and rollups as a Spark job (spark/).
  */
+import { rmSync } from 'node:fs';
 import { ingest, readManifestCountyName, type IngestReport } from '../ingest/ingest.ts';
 import { ingestSpark } from '../spark/ingestSpark.ts';
 import { isIngestError } from '../ingest/IngestError.ts';
@@ -37,7 +38,7 @@ export const command: Command = {
       };
       const report: IngestReport = engine === 'spark'
         ? await ingestSpark({ ...common, master: values.master })
-        : await ingest({ ...common, dryRun: values['dry-run'] ?? false });
+        : await ingest({ ...common, dryRun: values['dry-run'] ?? false, onScratch: removeOnStop });
       if (report.mapping.length > 0) {
         console.log(report.mappingFromProfile ? 'mapping from renkou-mapping.yaml:' : 'no renkou-mapping.yaml: the files were recognised automatically as follows (run renkou map to save and edit this):');
         printMapping(report.mapping);
@@ -51,3 +52,18 @@ export const command: Command = {
     }
   },
 };
+
+/**
+ * A stopped import (Ctrl-C, SIGTERM) removes the files it was writing beside the database: the
+ * half-built database, and the work folder whose decoded copies of office files hold names and ID
+ * numbers. The current database is untouched either way.
+ */
+function removeOnStop(paths: readonly string[]): void {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      for (const p of paths) rmSync(p, { force: true, recursive: true });
+      console.error('导入已中断，已删除未完成的文件；当前数据库未改变 — import stopped; the current database was not changed.');
+      process.exit(code);
+    });
+  }
+}

@@ -12,7 +12,7 @@
  * @example
  * const report = await ingest({ source: 'data/demo', dbPath: 'data/renkou.duckdb' });
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import {
@@ -31,7 +31,7 @@ import { contractColumns } from './contractView.ts';
 import type { Suggestion } from '../office/suggest.ts';
 import { IngestError } from './IngestError.ts';
 import { locateTable, type TableFiles } from './locate.ts';
-import { acquireIngestLock } from './lock.ts';
+import { acquireIngestLock, isRunning } from './lock.ts';
 import { checkColumns, type FileColumn } from './schema.ts';
 import { readTopology } from './topology.ts';
 import { storeProjectionAssumptions } from './projectionAssumptions.ts';
@@ -50,6 +50,12 @@ export interface IngestOptions {
   readonly onProgress?: (message: string) => void;
   /** Check everything and report, but build no rollups and swap nothing in. */
   readonly dryRun?: boolean;
+  /**
+   * Told, once the import holds the lock, the files it writes beside the database before the swap
+   * (the new file, its WAL, the work folder with decoded copies of office files): what to remove if
+   * the process is stopped (cli/ingest.ts does, on Ctrl-C or SIGTERM).
+   */
+  readonly onScratch?: (paths: readonly string[]) => void;
 }
 
 export interface IngestReport {
@@ -90,11 +96,14 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const release = dryRun ? () => {} : acquireIngestLock(options.dbPath);
   const builtPath = `${options.dbPath}.${dryRun ? `dryrun-${process.pid}` : 'building'}`;
   const work = `${builtPath}${WORK_SUFFIX}`;
+  const scratch = [builtPath, `${builtPath}.wal`, work];
   const cleanUp = () => {
-    for (const p of [builtPath, `${builtPath}.wal`, work]) rmSync(p, { force: true, recursive: true });
+    for (const p of scratch) rmSync(p, { force: true, recursive: true });
   };
   try {
     cleanUp();
+    removeDeadDryRuns(options.dbPath);
+    options.onScratch?.(scratch);
     const topology = readTopology(options.source);
     const instance = await DuckDBInstance.create(builtPath, { memory_limit: IMPORT_MEMORY_LIMIT });
     const connection = await instance.connect();
@@ -137,6 +146,20 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     throw diskError(e, builtPath) ?? e;
   } finally {
     release();
+  }
+}
+
+/**
+ * Removes what dry runs of stopped processes left beside the database (`<db>.dryrun-<pid>…`: the
+ * process id in the name keeps concurrent dry runs apart, so no later run would reuse and remove
+ * them). Their work folders hold decoded copies of office files, names and ID numbers included.
+ */
+export function removeDeadDryRuns(dbPath: string): void {
+  const dir = path.dirname(path.resolve(dbPath));
+  const prefix = `${path.basename(dbPath)}.dryrun-`;
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    const pid = name.startsWith(prefix) ? Number.parseInt(name.slice(prefix.length), 10) : NaN;
+    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) rmSync(path.join(dir, name), { force: true, recursive: true });
   }
 }
 

@@ -11,7 +11,8 @@ import { IngestError } from './IngestError.ts';
 
 interface LockInfo { pid: number; startedAt: string }
 
-function isRunning(pid: number): boolean {
+/** Whether a process of this id runs (EPERM: it does, as another user). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
