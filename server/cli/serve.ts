@@ -7,6 +7,7 @@ import { isDomainError } from '../errors/domain.ts';
 import { closeOnSignals, startServer } from '../server.ts';
 import { parseCommandArgs, UsageError, type Command } from './command.ts';
 import { dbPathFrom, hostFrom, portFrom } from './config.ts';
+import { WEB_DIST_DIR } from '../paths.ts';
 
 export const command: Command = {
   name: 'serve',
@@ -25,6 +26,8 @@ export const command: Command = {
       throw e;
     }
     console.error(`Renkou 人口 is serving ${dbPath} at ${running.url}`);
+    // `npm start` builds the pages; `serve` alone on a fresh clone would answer every page with 404.
+    if (!existsSync(WEB_DIST_DIR)) console.error(`网页尚未构建（${WEB_DIST_DIR}），只有 API 可用：先运行 npm run build:web（npm start 会自动构建）— the dashboard is not built: run "npm run build:web" first; only the API is served`);
     closeOnSignals(running, (m) => console.error(m));
     return new Promise<number>(() => {}); // runs until a signal
   },
