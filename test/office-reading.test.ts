@@ -13,6 +13,7 @@ import { missingColumns } from '../server/office/mapping.ts';
 import { prepareOffice } from '../server/office/normalise.ts';
 import { profilePath, readProfile, writeProfile } from '../server/office/profile.ts';
 import { openOfficeFile, sampleSource } from '../server/office/tabular.ts';
+import { suggestFor } from '../server/office/suggest.ts';
 import { tempDir } from './helpers.ts';
 
 /** A secret as the import keeps one: 64 hex characters. */
@@ -107,6 +108,19 @@ describe('header recognition', () => {
     expect(missingColumns({ table: 'births', direction: null, columns: Object.fromEntries(columns.map((x) => [x.header, x.field])) })).toEqual([]);
     expect(missingColumns({ table: 'births', direction: null, columns: { 出生医学证明编号: 'birth_id', 性别: 'sex' } }))
       .toEqual(['birth_date', 'township_code', 'birth_order', 'mother_birth_date', 'mother_residence', 'policy_status']);
+  });
+
+  it('with last month\'s profile, places a renamed header anew and names a mapped column that is gone', () => {
+    const source = { name: '出生医学证明.csv', fileName: '出生医学证明.csv', encoding: 'gb18030' as const };
+    const profile = { file: '出生医学证明.csv', table: 'births' as const, direction: null, columns: {
+      出生医学证明编号: 'birth_id', 新生儿姓名: 'ignore', 出生日期: 'birth_date', 性别: 'sex', 孩次: 'birth_order', 母亲出生日期: 'mother_birth_date',
+      母亲户籍类型: 'mother_residence', 政策属性: 'policy_status', '乡镇（街道）代码': 'township_code', 现住址行政区划代码: 'address_code' } };
+    const headers = ['出生医学证明编号', '新生儿姓名', '出生日期', '性别', '孩次', '母亲出生日期', '母亲户籍类型', '政策属性', '乡镇(街道) 代码', '现住址行政区划代码'];
+    const renamed = suggestFor(source, headers, [], profile);
+    expect(renamed.columns.find((c) => c.header === '乡镇(街道) 代码')).toMatchObject({ field: 'township_code', confidence: 'exact' });
+    expect(renamed.problems).toEqual([]);
+    const gone = suggestFor(source, headers.filter((h) => h !== '现住址行政区划代码'), [], profile);
+    expect(gone.problems).toEqual([expect.stringMatching(/^出生医学证明\.csv：映射文件中的列“现住址行政区划代码”（address_code）在文件中已不存在/)]);
   });
 
   it('leaves two equally good claims unplaced, naming each other', () => {

@@ -12,7 +12,7 @@
  * const suggestions = await suggestMapping(connection, folder, work);
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { TABLES, type TableName } from '../../contract/tables.ts';
+import { TABLES, type Direction, type TableName } from '../../contract/tables.ts';
 import { fieldOf, IGNORE } from './fields.ts';
 import { directionOf, recogniseColumns, scoreTables, type ColumnGuess, type Confidence } from './headers.ts';
 import { missingColumns, sourceName, type FileMapping, type MappingProfile } from './mapping.ts';
@@ -37,6 +37,30 @@ function isPrivate(table: TableName | null, c: ColumnGuess): boolean {
   return fieldOf(table, c.field)?.kind === 'id_number';
 }
 
+/**
+ * A saved profile's columns for this file's headers. A header the profile does not list (new since
+ * it was saved, e.g. 乡镇(街道) 代码 for 乡镇（街道）代码) is recognised as without one, unless its field
+ * is already placed; a profile column the file no longer has, whose field no other column now places,
+ * is said (not silently dropped: the import would read the table without it).
+ */
+function withProfile(fromProfile: FileMapping, table: TableName | null, headers: string[], direction: Direction | null): { guesses: ColumnGuess[]; vanished: string[] } {
+  const listed = (h: string) => Object.hasOwn(fromProfile.columns, h);
+  const placed = new Set(headers.filter(listed).map((h) => fromProfile.columns[h]).filter((f) => f !== IGNORE));
+  const auto = table ? recogniseColumns(table, headers, direction).columns : [];
+  const guesses = headers.map((header, i): ColumnGuess => {
+    if (listed(header)) {
+      const field = fromProfile.columns[header]!;
+      return { header, field, confidence: field !== IGNORE ? 'exact' : 'none' };
+    }
+    const guess = auto[i];
+    return guess && guess.field !== IGNORE && !placed.has(guess.field) ? guess : { header, field: IGNORE, confidence: guess?.confidence === 'personal' ? 'personal' : 'none' };
+  });
+  const vanished = Object.entries(fromProfile.columns)
+    .filter(([h, f]) => f !== IGNORE && !headers.includes(h) && !guesses.some((g) => g.field === f))
+    .map(([h, f]) => `映射文件中的列“${h}”（${f}）在文件中已不存在，请在映射中为它选择新的列（文件的列：${headers.join('、')}）`);
+  return { guesses, vanished };
+}
+
 /** Suggestion for one table of a file, from its headers and sample rows (and the profile's mapping, if any). */
 export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 'encoding'>, headers: string[], rows: string[][], fromProfile: FileMapping | null): Suggestion {
   const scores = scoreTables(source.fileName, headers);
@@ -46,8 +70,9 @@ export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 
   const tableSure = fromProfile !== null || (guessed !== null && (!second || best!.score >= second.score + 2));
   const direction = fromProfile?.direction ?? (table === 'migrants' ? directionOf(source.fileName, headers) : null);
   let guesses: ColumnGuess[];
+  let vanished: string[] = [];
   if (fromProfile) {
-    guesses = headers.map((header) => ({ header, field: fromProfile.columns[header] ?? IGNORE, confidence: fromProfile.columns[header] && fromProfile.columns[header] !== IGNORE ? 'exact' : 'none' }));
+    ({ guesses, vanished } = withProfile(fromProfile, table, headers, direction));
   } else if (table) {
     guesses = recogniseColumns(table, headers, direction).columns;
   } else {
@@ -69,6 +94,7 @@ export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 
       problems.push(`${source.name}：无法判断流入还是流出（文件名或列名中没有“流入/流出”，也没有流向列），请设置 direction: in 或 out`);
     }
     for (const c of columns) if (c.note) problems.push(`${source.name}：列“${c.header}”${c.note}`);
+    for (const v of vanished) problems.push(`${source.name}：${v}`);
   }
   return {
     source: source.name, file: source.fileName, ...(source.sheet ? { sheet: source.sheet } : {}), encoding: source.encoding,
