@@ -41,6 +41,12 @@ describe('数据导入', () => {
   it('uploads, corrects the mapping, dry-runs and imports', async () => {
     const page = await open(browser.context, server.url, 'page=import');
     expect(await page.locator('#nav a[data-nav="import"]').innerText()).toBe('数据导入');
+    // a file that is no CSV at all: a message naming it, and no later step to click into a wait that never ends
+    await page.setInputFiles('#import-files', [{ name: '死亡证明.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff, 0xfe, 0xfd, 0x81]) }]);
+    await page.click('#import-upload');
+    await expect.poll(() => page.locator('#import-status').innerText()).toContain('死亡证明.csv');
+    expect(await page.locator('#import-dryrun').isDisabled()).toBe(true);
+    expect(await page.locator('#import-run').isDisabled()).toBe(true);
     await page.setInputFiles('#import-files', files);
     await page.click('#import-upload');
     await page.waitForSelector('#import-mapping[data-ready="true"]', { timeout: 120_000 });
@@ -79,7 +85,7 @@ describe('数据导入', () => {
 
     await expect.poll(async () => (await get<{ rowCounts: Record<string, number> }>('/api/meta')).rowCounts.births, { timeout: 10_000 }).toBe(3);
     const steps = audit().filter((e) => e.event === 'import').map((e) => e.step);
-    expect(steps).toEqual(['upload', 'mapping', 'mapping', 'dry-run', 'mapping', 'import']);
+    expect(steps).toEqual(['upload', 'upload', 'mapping', 'mapping', 'dry-run', 'mapping', 'import']); // the first upload: the file that is no CSV
   });
 
   it('shows every township without boundaries: the overview map falls back to bars', async () => {

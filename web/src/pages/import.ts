@@ -83,7 +83,8 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
     } finally {
       upload.disabled = false;
       useFolder.disabled = false;
-      for (const b of steps) b.disabled = sessionId === null;
+      // the later steps need a mapping shown: an upload whose files could not be read has none
+      for (const b of steps) b.disabled = sessionId === null || editor === null;
     }
   };
   const showMapping = async () => {
@@ -94,7 +95,15 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
     mappingBox.dataset.ready = 'true';
   };
 
+  const forget = () => {
+    sessionId = null;
+    editor = null;
+    delete mappingBox.dataset.ready;
+    mappingBox.replaceChildren();
+    dryResult.replaceChildren();
+  };
   upload.addEventListener('click', () => void busy(w('uploading', lang), async () => {
+    forget();
     const chosen = [...(files.files ?? [])];
     if (chosen.length === 0) throw new Error(w('noFiles', lang));
     sessionId = (await importApi.upload(chosen)).id;
@@ -102,6 +111,7 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
     say(chosen.map((f) => f.name).join('、'));
   }));
   useFolder.addEventListener('click', () => void busy(w('uploading', lang), async () => {
+    forget();
     sessionId = (await importApi.folder(folder.value.trim())).id;
     await showMapping();
     say(folder.value.trim());
