@@ -137,6 +137,21 @@ describe('a failed import leaves the previous database untouched', () => {
     await birthsStillServed();
   });
 
+  it('an optional table that comes empty, or with every row broken, stops the import instead of emptying the table', async () => {
+    const deathsSchema = { death_id: 'VARCHAR', death_date: 'DATE', township_code: 'VARCHAR', sex: 'VARCHAR', birth_date: 'DATE' };
+    const empty = variant('deaths-empty');
+    await writeParquet(path.join(empty, 'deaths.parquet'), deathsSchema, []);
+    await expectIngestError(ingest({ source: empty, dbPath, today: TODAY }), 'file_empty', 'deaths.parquet', '死亡表没有数据行');
+    const broken = variant('deaths-broken');
+    await writeParquet(path.join(broken, 'deaths.parquet'), deathsSchema,
+      [['D1', '2024-02-02', '999901001', 'M', '2024-05-01'], ['D2', '2024-02-02', '999901999', 'F', '1950-01-01']]);
+    await expectIngestError(ingest({ source: broken, dbPath, today: TODAY }), 'all_quarantined', 'deaths.parquet', '2 行全部违反规则', 'death_before_birth 1', 'unknown_township 1');
+    await birthsStillServed();
+    // a dry run reports such a table rather than stopping: that is what it is for
+    const dry = await ingest({ source: broken, dbPath, today: TODAY, dryRun: true });
+    expect(dry.tables.find((t) => t.table === 'deaths')).toMatchObject({ rowsRead: 2, rowsAccepted: 0, quarantined: { death_before_birth: 1, unknown_township: 1 } });
+  });
+
   it('a missing required table is named', async () => {
     const source = variant('no-births');
     rmSync(path.join(source, 'births.parquet'));

@@ -8,6 +8,7 @@ export type IngestErrorCode =
   | 'table_missing'
   | 'file_unreadable'
   | 'file_empty'
+  | 'all_quarantined'
   | 'column_missing'
   | 'column_type'
   | 'topojson_invalid'

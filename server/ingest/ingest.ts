@@ -30,6 +30,7 @@ import { WORK_SUFFIX, type LaterCopies } from '../office/tabular.ts';
 import { contractColumns } from './contractView.ts';
 import type { Suggestion } from '../office/suggest.ts';
 import { IngestError } from './IngestError.ts';
+import { stopOnAllQuarantined, stopOnEmptyTable } from './emptyTables.ts';
 import { locateTable, type TableFiles } from './locate.ts';
 import { acquireIngestLock, isRunning } from './lock.ts';
 import { checkColumns, type FileColumn } from './schema.ts';
@@ -116,7 +117,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       await runNamed(connection, 'ingest/setup');
       await runNamed(connection, 'ingest/code_types', RULE_PARAMS);
       for (const name of TABLE_ORDER) {
-        tables.push(await ingestTable(connection, TABLES[name], inputs[name], { ...RULE_PARAMS, today: options.today ?? todayIso() }, work, progress));
+        tables.push(await ingestTable(connection, TABLES[name], inputs[name], { ...RULE_PARAMS, today: options.today ?? todayIso() }, work, progress, dryRun));
         // The record tables after it store township codes as this type.
         if (name === 'regions') await runNamed(connection, 'ingest/township_type');
       }
@@ -190,7 +191,7 @@ function inputsOf(source: string, plan: OfficePlan | null): Record<TableName, Ta
 
 async function ingestTable(
   connection: DuckDBConnection, table: TableDef, input: TableInput, params: Params, work: string,
-  progress: (message: string) => void,
+  progress: (message: string) => void, dryRun: boolean,
 ): Promise<TableReport> {
   const started = performance.now();
   const files = input.kind === 'parquet' ? input.located.files : input.kind === 'office' ? input.sources.map((s) => s.source.name) : [];
@@ -202,9 +203,7 @@ async function ingestTable(
     await stage(connection, table, await checkFiles(connection, table, files), located);
   }
   const rowsRead = Number((await runNamed(connection, 'ingest/count_src'))[0]?.n ?? 0);
-  if (table.required && rowsRead === 0) {
-    throw new IngestError('file_empty', `${files.join(', ')}: the required table "${table.name}" has no rows`, files[0]);
-  }
+  stopOnEmptyTable(table, files, rowsRead);
   progress(`${table.name}: ${rowsRead.toLocaleString('en')} rows read from ${files.length} file(s), checking ${table.rules.length} rules…`);
   await checkRules(connection, table, files, params);
   removeMapped(mapped);
@@ -212,6 +211,7 @@ async function ingestTable(
   const quarantined = Object.fromEntries(counts.map((r) => [String(r.rule), Number(r.n)]));
   const rejected = counts.reduce((sum, r) => sum + Number(r.n), 0);
   const rowsAccepted = rowsRead - rejected;
+  if (!dryRun) stopOnAllQuarantined(table, files, rowsRead, rowsAccepted, quarantined);
   const seconds = (performance.now() - started) / 1000;
   await runNamed(connection, 'ingest/record_table',
     { table: table.name, files: files.length, rows_read: rowsRead, rows_accepted: rowsAccepted, seconds });

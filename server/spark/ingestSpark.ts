@@ -18,6 +18,7 @@ import { runNamed } from '../db/namedQuery.ts';
 import { diskError } from '../ingest/diskErrors.ts';
 import { checkFiles, storeMeta, todayIso, type IngestOptions, type IngestReport, type TableReport } from '../ingest/ingest.ts';
 import { IngestError } from '../ingest/IngestError.ts';
+import { stopOnAllQuarantined, stopOnEmptyTable } from '../ingest/emptyTables.ts';
 import { acquireIngestLock } from '../ingest/lock.ts';
 import { storeTargets } from '../ingest/targets.ts';
 import { readTopology } from '../ingest/topology.ts';
@@ -108,7 +109,8 @@ export async function ingestSpark(options: SparkIngestOptions): Promise<IngestRe
         const rowsAccepted = t.rowsRead - counts.reduce((sum, r) => sum + Number(r.n), 0);
         await runNamed(connection, 'ingest/record_table', { table: t.table, files: t.files, rows_read: t.rowsRead, rows_accepted: rowsAccepted, seconds: t.seconds });
         tables.push({ table: t.table, files: t.files, rowsRead: t.rowsRead, rowsAccepted, quarantined, seconds: t.seconds });
-        if (TABLES[t.table].required && t.rowsRead === 0) throw new IngestError('file_empty', `the required table "${t.table}" has no rows`);
+        stopOnEmptyTable(TABLES[t.table], [], t.rowsRead);
+        stopOnAllQuarantined(TABLES[t.table], [], t.rowsRead, rowsAccepted, quarantined);
       }
       await storeMeta(connection, options, topology, tables, { engine: 'spark', spark_seconds: job.seconds.toFixed(1) });
       await storeTargets(connection, options.source, path.join(run, 'targets-work'), progress);

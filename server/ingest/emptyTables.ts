@@ -1,0 +1,34 @@
+/**
+ * @module ingest/emptyTables
+ * An import swaps in every table at once, so a table that arrives empty — a file with only its
+ * header, or one whose every row broke a rule (ID numbers that Excel saved as 9.99901E+17) — would
+ * replace that table's data with nothing, and the dashboards would show zero deaths without a word.
+ * Both stop the import instead, naming the files and the rules; the current database is untouched.
+ * A dry run reports a table whose rows were all quarantined rather than stopping: that is its report.
+ *
+ * @example
+ * stopOnEmptyTable(TABLES.deaths, ['死亡证明.csv'], 0);
+ * stopOnAllQuarantined(TABLES.deaths, ['死亡证明.csv'], 109_929, 0, { id_format: 109_929 });
+ */
+import type { TableDef } from '../../contract/tables.ts';
+import { IngestError } from './IngestError.ts';
+
+/** Files, or the table's own name when a Spark job reports counts only. */
+function what(table: TableDef, files: readonly string[]): string {
+  return files.length > 0 ? files.join('、') : `${table.zh}（${table.name}）`;
+}
+
+/** A table given files (or required) that holds no row at all. */
+export function stopOnEmptyTable(table: TableDef, files: readonly string[], rowsRead: number): void {
+  if (rowsRead > 0 || (!table.required && files.length === 0)) return;
+  throw new IngestError('file_empty',
+    `${what(table, files)}：${table.zh}表没有数据行（空文件或只有表头），请检查后重新导出 — the table "${table.name}" has no rows`, files[0]);
+}
+
+/** A table whose rows were all quarantined: nothing of it would be kept. */
+export function stopOnAllQuarantined(table: TableDef, files: readonly string[], rowsRead: number, rowsAccepted: number, quarantined: Readonly<Record<string, number>>): void {
+  if (rowsRead === 0 || rowsAccepted > 0) return;
+  const rules = Object.entries(quarantined).sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule} ${n.toLocaleString('en')}`).join('、');
+  throw new IngestError('all_quarantined',
+    `${what(table, files)}：${table.zh}表的 ${rowsRead.toLocaleString('en')} 行全部违反规则（${rules}），没有可导入的数据；请用“试运行”查看原因（例如 Excel 把身份证号存成了科学计数法），修正文件后重新导入 — every row of "${table.name}" broke a rule`, files[0]);
+}
