@@ -162,6 +162,14 @@ describe('CSV dialects', () => {
   });
 });
 
+describe('an empty file', () => {
+  it('is named as empty, not as a table that could not be recognised', async () => {
+    const dir = tempDir('empty-file');
+    writeFileSync(`${dir}/死亡证明.csv`, '');
+    await expect(openOfficeFile(dir, '死亡证明.csv', `${dir}/work`)).rejects.toThrow('死亡证明.csv：文件为空（0 字节');
+  });
+});
+
 describe('the mapping profile', () => {
   const dir = tempDir('profile');
 

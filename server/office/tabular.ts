@@ -14,7 +14,7 @@
  * for (const name of listOfficeFiles(folder)) for (const source of await openOfficeFile(folder, name, work, 'sample'))
  *   console.log(source.name, (await sampleSource(connection, source)).headers);
  */
-import { createWriteStream, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -105,6 +105,7 @@ export async function openOfficeFile(folder: string, fileName: string, work: str
   mkdirSync(work, { recursive: true });
   const file = path.join(folder, fileName);
   if (path.extname(fileName).toLowerCase() === '.xlsx') return workbookToCsvs(folder, fileName, work, mode === 'sample');
+  if (statSync(file).size === 0) throw new OfficeError('format', `${fileName}：文件为空（0 字节，没有表头也没有数据），请重新导出`, fileName);
   const encoding = await detectEncoding(file);
   if (encoding === null) {
     throw new OfficeError('encoding', `${fileName}: 文件编码无法识别（既不是 UTF-8 也不是 GB18030/GBK），请另存为 UTF-8 或 GBK 编码的 CSV`, fileName);
