@@ -40,6 +40,10 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const { command } = await load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(`usage: ${command.usage}\n  ${command.summary}`);
+    return 0;
+  }
   try {
     return await command.run(rest);
   } catch (e) {
