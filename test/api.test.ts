@@ -2,6 +2,7 @@ import path from 'node:path';
 import * as vega from 'vega';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../server/app.ts';
+import { layerRequest } from '../web/src/charts/mapLayers.ts';
 import { Database } from '../server/db/Database.ts';
 import { ingest } from '../server/ingest/ingest.ts';
 import { TINY, writeTinyCounty } from './fixtures/tinyCounty.ts';
@@ -64,6 +65,13 @@ describe('API over the tiny county', () => {
     const statyear = await app.request('/api/map.svg?layer=births&year=2024&period=statyear');
     expect(statyear.status).toBe(200);
     expect(await statyear.text()).toContain('出生人数');
+  });
+
+  it('GET /api/map.svg of compliance counts registered births, as the headline card beside it does, and says so', async () => {
+    expect(layerRequest('compliance', 2024, 'year')).toBe('/indicators/compliance?township=each&from=2024&to=2024&period=year&residence=registered');
+    const res = await app.request('/api/map.svg?layer=compliance&year=2024');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('计划生育率（户籍）');
   });
 
   it('GET /api/map.svg passes on the refusal of its values as the API gave it, details included', async () => {

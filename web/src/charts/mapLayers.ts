@@ -24,7 +24,7 @@ export type MapPeriod = 'year' | 'statyear';
 
 export const MAP_TITLES: Record<MapLayerId, StringKey> = {
   population: 'population', population_registered: 'populationRegistered', births: 'births', cbr: 'cbr', tfr: 'tfr',
-  srb: 'srbSmoothed', compliance: 'compliance', migrant_stock: 'migrantStock', share65: 'share65',
+  srb: 'srbSmoothed', compliance: 'complianceRegistered', migrant_stock: 'migrantStock', share65: 'share65',
 };
 
 const SCHEMES: Partial<Record<MapLayerId, ColorScheme>> = { srb: 'reds', compliance: 'greens', tfr: 'purples', cbr: 'purples', share65: 'blues', migrant_stock: 'teals' };
@@ -41,6 +41,8 @@ export function layerRequest(layer: MapLayerId, year: number, period: MapPeriod)
     case 'population': q.set('residence', 'all'); return `/indicators/population?${q}`;
     case 'share65': return `/indicators/age_structure?${q}`;
     case 'srb': q.set('period', period); return `/srb?${q}`;
+    // registered births, as the headline card beside the map and the year's targets count them
+    case 'compliance': q.set('period', period); q.set('residence', 'registered'); return `/indicators/compliance?${q}`;
     default: q.set('period', period); return `/indicators/${layer}?${q}`;
   }
 }
