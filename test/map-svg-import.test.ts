@@ -61,7 +61,7 @@ describe('the map picture follows an import', () => {
     try {
       expect(await drawMap(workerDb, job(await workerDb.fileIdentity()))).toContain('柳河镇');
       await regions('柳河新镇');
-      const mainFile = await db.fileIdentityAtLeast('a file before the import'); // the main thread has seen the new file
+      const mainFile = await db.fileIdentityMatching('a file before the import'); // the main thread has seen the new file
       const drawn = await drawMap(workerDb, job(mainFile));
       expect(drawn).toContain('柳河新镇');
       expect(drawn).not.toContain('柳河镇<');

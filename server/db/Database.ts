@@ -138,11 +138,11 @@ export class Database {
   }
 
   /**
-   * The open file's identity once it is `expected`'s, or the newest file there is: looks for a
-   * swap now, not after the once-a-second wait, when another handle on the same path (the main
-   * thread's, for a worker's) has already opened a newer file.
+   * The open file's identity, looking for a swapped-in file at once (not after the once-a-second
+   * wait) when it is not `expected`: another handle on the same path (the main thread's, for a
+   * worker's) may have opened the new file already.
    */
-  async fileIdentityAtLeast(expected: string): Promise<string> {
+  async fileIdentityMatching(expected: string): Promise<string> {
     const identity = await this.fileIdentity();
     if (identity === expected) return identity;
     this.lastCheck = 0;

@@ -57,12 +57,13 @@ export function mapSvgRoutes(db: Database, jobs: JobRunner, ask: AskApi) {
       const { layer, year, period, lang } = c.req.valid('query');
       // The values and the boundaries drawn under them must be of one file: an import swapped in
       // during the question (the main thread looks once a second) means asking again, of the new one.
+      const request = layerRequest(layer, year, period);
       let file = await db.fileIdentity();
-      let answer = await ask(c, layerRequest(layer, year, period));
+      let answer = await ask(c, request);
       const after = await db.fileIdentity();
       if (after !== file) {
         file = after;
-        answer = await ask(c, layerRequest(layer, year, period));
+        answer = await ask(c, request);
       }
       if (!answer.ok) return answer.refusal;
       const { rows, unit } = layerValues(layer, answer.body as { unit?: unknown; rows: Record<string, unknown>[] });

@@ -44,8 +44,8 @@ async function read(db: Database): Promise<Geometry> {
  * worker's own handle notices a swapped-in file up to a second after the main thread's: asked for
  * a newer file than it has open, it looks at once, so the new data is never drawn on the old map.
  */
-async function geometry(db: Database, file?: string): Promise<Geometry> {
-  const current = file === undefined ? await db.fileIdentity() : await db.fileIdentityAtLeast(file);
+async function geometry(db: Database, file: string): Promise<Geometry> {
+  const current = await db.fileIdentityMatching(file);
   if (kept?.file !== current) {
     const reading = { file: current, geometry: read(db) };
     kept = reading;
@@ -62,7 +62,8 @@ export async function drawMap(db: Database, job: MapJob): Promise<string> {
 
 /** Draws the current generation's map once, with made-up values, to compile Vega before a planner asks. */
 export async function warmUpMap(db: Database): Promise<void> {
-  const { names } = await geometry(db);
+  const file = await db.fileIdentity();
+  const { names } = await geometry(db, file);
   const rows = [...names.keys()].map((township, i) => ({ township, value: i, small: false }));
-  await drawMap(db, { layer: 'population', values: { rows, unit: 'persons' }, lang: 'zh', file: await db.fileIdentity() });
+  await drawMap(db, { layer: 'population', values: { rows, unit: 'persons' }, lang: 'zh', file });
 }
