@@ -72,6 +72,8 @@ export interface MappingAnswer {
   suggestions: Suggestion[];
   fields: Record<string, { name: string; zh: string }[]>;
   tables: { name: string; zh: string; en: string }[];
+  /** The township boundary file for the map (.geojson/.topojson): its townships, or why it cannot be used; null when there is none. */
+  boundaries: { file: string; townships: number } | { file: string; problem: string } | null;
 }
 /** `GET /api/import/:id/status`. */
 export interface ImportStatus { state: 'none' | 'running' | 'done' | 'failed'; messages: string[]; tables: TableReport[] | null; seconds: number | null; error: string | null }

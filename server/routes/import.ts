@@ -5,7 +5,8 @@
  *   disk; this route alone accepts a large body, `RENKOU_UPLOAD_LIMIT` bytes, default 2 GiB);
  * - `POST /api/import/folder {folder}` → a session over a folder on the server;
  * - `GET /api/import/:id/mapping` → per file: table, columns with the suggested field, confidence
- *   and sample values (never of names or ID numbers), problems; plus the fields of every table;
+ *   and sample values (never of names or ID numbers), problems; plus the fields of every table and
+ *   the township boundary file (.geojson/.topojson, for the map) with its township count or its problem;
  * - `PUT /api/import/:id/mapping {files}` → saves the corrected renkou-mapping.yaml;
  * - `POST /api/import/:id/dry-run` → per table rows read / accepted / quarantined by rule;
  * - `POST /api/import/:id/run` → starts the import; `GET /api/import/:id/status` → progress, result.
@@ -32,6 +33,7 @@ import { OFFICE_TABLES } from '../office/fields.ts';
 import { ImportSessions } from '../office/importSessions.ts';
 import { isOfficeError } from '../office/OfficeError.ts';
 import { isOfficeSourceFile } from '../office/tabular.ts';
+import { boundarySummary, isBoundaryFile } from '../ingest/topology.ts';
 
 const UPLOAD_LIMIT = Number(process.env.RENKOU_UPLOAD_LIMIT ?? 2 * 1024 ** 3);
 
@@ -66,11 +68,12 @@ async function step<T>(run: () => Promise<T> | T): Promise<T> {
   }
 }
 
-/** A file's name from an upload, reduced to its last part; refused unless it is a CSV or .xlsx. */
+/** A file's name from an upload, reduced to its last part; refused unless it is a CSV, an .xlsx or a boundary file. */
 function safeName(name: string): string {
   const base = path.basename(name.replaceAll('\\', '/'));
-  if (!base || base.startsWith('.') || !isOfficeSourceFile(base)) {
-    throw new ApiError(400, 'import_format', `${base || '(无名文件)'}：只能上传 CSV 或 Excel（.xlsx）文件 — only CSV or .xlsx files`);
+  if (!base || base.startsWith('.') || !(isOfficeSourceFile(base) || isBoundaryFile(base))) {
+    throw new ApiError(400, 'import_format',
+      `${base || '(无名文件)'}：只能上传 CSV、Excel（.xlsx）或乡镇边界（.geojson、.topojson）文件 — only CSV, .xlsx or boundary files`);
   }
   return base;
 }
@@ -128,9 +131,10 @@ export function importRoutes(db: Database, audit: AuditLog = NO_AUDIT) {
 
     .get('/:id/mapping', async (c) => {
       const suggestions = await step(() => sessions.suggestions(sessionId(c)));
+      const boundaries = boundarySummary(sessions.folder(sessionId(c)));
       const fields = Object.fromEntries(Object.entries(OFFICE_TABLES).map(([name, t]) => [name, t.fields.map((f) => ({ name: f.name, zh: f.zh }))]));
       const tables = tableNames.map((name) => ({ name, zh: TABLES[name].zh, en: TABLES[name].en }));
-      return c.json({ suggestions, fields, tables });
+      return c.json({ suggestions, fields, tables, boundaries });
     })
 
     .put('/:id/mapping', json(mappingBody), async (c) => {

@@ -50,6 +50,8 @@ describe('数据导入', () => {
     await page.setInputFiles('#import-files', files);
     await page.click('#import-upload');
     await page.waitForSelector('#import-mapping[data-ready="true"]', { timeout: 120_000 });
+    // no boundary file came with the tables: the page says the map will list the townships as bars
+    expect(await page.locator('#import-boundaries').innerText()).toContain('没有乡镇边界文件');
     const births = page.locator('section.map-file[data-source="出生医学证明.csv"]');
     expect(await births.locator('select.map-table').inputValue()).toBe('births');
     expect(await births.locator('tr[data-header="生日"]').getAttribute('data-confidence')).toBe('none');

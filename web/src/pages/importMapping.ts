@@ -8,6 +8,7 @@
 import type { FileMapping, MappingAnswer, Suggestion } from '../importApi.ts';
 import type { Lang } from '../i18n/index.ts';
 import { h, table } from '../ui.ts';
+import { formatInt } from '../format.ts';
 import { w, type ImportWord } from '../i18n/strings/import.ts';
 
 const IGNORE = 'ignore';
@@ -80,12 +81,21 @@ function fileSection(answer: MappingAnswer, s: Suggestion, i: number, lang: Lang
 
 export function mappingEditor(answer: MappingAnswer, lang: Lang): MappingEditor {
   const sections = answer.suggestions.map((s, i) => fileSection(answer, s, i, lang));
-  const problems = answer.suggestions.flatMap((s) => s.problems);
+  const b = answer.boundaries;
+  const problems = [...answer.suggestions.flatMap((s) => s.problems), ...(b && 'problem' in b ? [b.problem] : [])];
   const problemBox = problems.length > 0
     ? h('div', { id: 'import-problems', class: 'error', role: 'alert' }, h('strong', { text: w('problems', lang) }), h('ul', {}, ...problems.map((p) => h('li', { text: p }))))
     : h('p', { id: 'import-problems', class: 'note', 'data-empty': 'true', text: w('noProblems', lang) });
   return {
-    element: h('div', {}, h('p', { class: 'note', text: w('mappingNote', lang) }), problemBox, ...sections.map((x) => x.section)),
+    element: h('div', {}, h('p', { class: 'note', text: w('mappingNote', lang) }), problemBox, boundaryNote(b, lang), ...sections.map((x) => x.section)),
     read: () => sections.flatMap((x) => { const m = x.read(); return m ? [m] : []; }),
   };
+}
+
+/** Whether the map will have township boundaries: the file and its township count, or the bars it falls back to. */
+function boundaryNote(b: MappingAnswer['boundaries'], lang: Lang): HTMLElement {
+  const text = b === null ? w('noBoundaries', lang)
+    : 'problem' in b ? `${w('boundaries', lang)}${b.file} ${w('boundariesBad', lang)}`
+    : `${w('boundaries', lang)}${b.file}${w('boundariesTownships', lang).replace('{n}', formatInt(b.townships))}`;
+  return h('p', { id: 'import-boundaries', class: 'note', 'data-file': b?.file ?? '', text });
 }
