@@ -139,7 +139,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       publishDatabase(builtPath, options.dbPath, options.keepVersions ?? DEFAULT_KEEP_VERSIONS);
     }
     const seconds = (performance.now() - started) / 1000;
-    progress(dryRun ? `dry run complete in ${seconds.toFixed(1)} s: nothing was imported` : `import complete in ${seconds.toFixed(1)} s → ${options.dbPath}`);
+    progress(dryRun ? `试运行完成，用时 ${seconds.toFixed(1)} 秒：未导入任何数据` : `导入完成，用时 ${seconds.toFixed(1)} 秒 → ${options.dbPath}`);
     return { dbPath: options.dbPath, tables, seconds, dryRun, mapping: plan?.suggestions ?? [], mappingFromProfile: plan?.fromProfile ?? false };
   } catch (e) {
     cleanUp();
@@ -204,7 +204,7 @@ async function ingestTable(
   }
   const rowsRead = Number((await runNamed(connection, 'ingest/count_src'))[0]?.n ?? 0);
   stopOnEmptyTable(table, files, rowsRead);
-  progress(`${table.name}: ${rowsRead.toLocaleString('en')} rows read from ${files.length} file(s), checking ${table.rules.length} rules…`);
+  progress(`${table.zh}（${table.name}）：读取 ${rowsRead.toLocaleString('en')} 行，来自 ${files.length} 个文件，检查 ${table.rules.length} 条规则……`);
   await checkRules(connection, table, files, params);
   removeMapped(mapped);
   const counts = await runNamed(connection, 'ingest/quarantine_counts', { table: table.name });
@@ -215,7 +215,7 @@ async function ingestTable(
   const seconds = (performance.now() - started) / 1000;
   await runNamed(connection, 'ingest/record_table',
     { table: table.name, files: files.length, rows_read: rowsRead, rows_accepted: rowsAccepted, seconds });
-  progress(`${table.name}: ${rowsAccepted.toLocaleString('en')} accepted, ${rejected} quarantined (${seconds.toFixed(1)} s)`);
+  progress(`${table.zh}（${table.name}）：接受 ${rowsAccepted.toLocaleString('en')} 行，隔离 ${rejected.toLocaleString('en')} 行（${seconds.toFixed(1)} 秒）`);
   return { table: table.name, files: files.length, rowsRead, rowsAccepted, quarantined, seconds, ...(graduated ? { graduated } : {}) };
 }
 

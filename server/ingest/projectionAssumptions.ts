@@ -42,7 +42,7 @@ export async function storeProjectionAssumptions(connection: DuckDBConnection, p
   try {
     await store(connection, progress);
   } catch (e) {
-    progress(`projection assumptions not stored (projections will derive them): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    progress(`预测假设未保存（预测时将现算）：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
 }
 
@@ -67,5 +67,5 @@ async function store(connection: DuckDBConnection, progress: (m: string) => void
     appender.closeSync();
   }
   await runNamed(connection, 'ingest/record_meta', { key: 'projection_assumptions', value: derivationVersion() });
-  progress(`projection assumptions: ${all.size} units for base year ${baseYear} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  progress(`预测假设：基年 ${baseYear}，${all.size} 个单位（${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
 }

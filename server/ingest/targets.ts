@@ -28,5 +28,5 @@ export async function storeTargets(connection: DuckDBConnection, source: string,
     directions: targets.map((t) => t.direction), values: targets.map((t) => t.value),
     uppers: targets.map((t) => (t.upper === null ? '' : String(t.upper))), lines: targets.map((t) => t.by ?? ''),
   });
-  progress(`targets: ${targets.length} read from ${file}`);
+  progress(`目标（targets）：从 ${file} 读取 ${targets.length} 条`);
 }

@@ -82,7 +82,8 @@ describe('数据导入', () => {
     await page.click('#import-run');
     await page.waitForSelector('#import-done', { timeout: 180_000 });
     expect(await page.locator('#import-result-table tr[data-table="migrants"]').innerText()).toMatch(/\s2\s+3\s+3\s+0$/);
-    expect(await page.locator('#import-progress').innerText()).toContain('import complete');
+    expect(await page.locator('#import-progress').innerText()).toMatch(/^导入完成，用时 [0-9.]+ 秒 → /m);
+    expect(await page.locator('#import-progress').innerText()).toContain('流动人口（migrants）：接受 3 行，隔离 0 行');
     expect(pageErrors(page)).toEqual([]);
 
     await expect.poll(async () => (await get<{ rowCounts: Record<string, number> }>('/api/meta')).rowCounts.births, { timeout: 10_000 }).toBe(3);
