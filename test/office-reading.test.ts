@@ -183,5 +183,8 @@ describe('the mapping profile', () => {
     expect(readProfile(dir)).toEqual({ files: [{ ...mapping, columns: { ...mapping.columns, 生日: 'birth_date' } }], values: { sex: { 9: 'F' } } });
     writeFileSync(profilePath(dir), text.replace('生日: ignore', '生日: birthday'));
     expect(() => readProfile(dir)).toThrow(/未知字段 birthday/);
+    // a table name misspelt by hand: the file, where, and what it may be, in Chinese
+    writeFileSync(profilePath(dir), text.replace('table: births', 'table: birth'));
+    expect(() => readProfile(dir)).toThrow(/^renkou-mapping\.yaml：files\.0\.table：无效选项：期望以下之一 "regions"\|"population"\|"births"/);
   });
 });

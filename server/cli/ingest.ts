@@ -47,7 +47,7 @@ export const command: Command = {
       return 0;
     } catch (e) {
       if (!isIngestError(e)) throw e;
-      console.error(`import stopped [${e.code}]: ${e.message}\nThe current database was not changed.`);
+      console.error(`导入已停止（${e.code}）：${e.message}\n当前数据库未改变 — import stopped; the current database was not changed.`);
       return 1;
     }
   },

@@ -23,6 +23,8 @@ export const PROFILE_FILE = 'renkou-mapping.yaml';
 const tableNames = Object.keys(TABLES) as [TableName, ...TableName[]];
 const codeNames = Object.keys(CODE_TABLES) as [CodeTableName, ...CodeTableName[]];
 
+const ZOD_ZH = z.locales.zhCN();
+
 const profileSchema = z.strictObject({
   version: z.literal(1).optional(),
   files: z.array(z.strictObject({
@@ -48,12 +50,13 @@ export function readProfile(folder: string): MappingProfile | null {
   try {
     raw = parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new OfficeError('profile', `${PROFILE_FILE}: 不是有效的 YAML（${e instanceof Error ? e.message.split('\n')[0] : String(e)}）`, PROFILE_FILE);
+    throw new OfficeError('profile', `${PROFILE_FILE}：不是有效的 YAML（${e instanceof Error ? e.message.split('\n')[0] : String(e)}）`, PROFILE_FILE);
   }
-  const parsed = profileSchema.safeParse(raw);
+  // zod's own Chinese messages (its zh-CN locale): the planner who edited the file reads them
+  const parsed = profileSchema.safeParse(raw, { error: ZOD_ZH.localeError });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new OfficeError('profile', `${PROFILE_FILE}: ${issue?.path.join('.') || '(根)'} — ${issue?.message ?? '格式不对'}`, PROFILE_FILE);
+    throw new OfficeError('profile', `${PROFILE_FILE}：${issue?.path.join('.') || '（根）'}：${issue?.message ?? '格式不对'}`, PROFILE_FILE);
   }
   const files: FileMapping[] = parsed.data.files.map((f) => ({
     file: f.file, table: f.table, direction: f.direction ?? null, columns: f.columns, ...(f.sheet ? { sheet: f.sheet } : {}),
