@@ -23,7 +23,8 @@ interface QuarantineRow {
   event_date: string | null; birth_date: string | null; other_date: string | null; unreadable: string | null;
 }
 
-const HEADER = ['表 table', '规则 rule', '规则说明', '文件 file', '行号 row', '记录编号 record', '事件日期 event date', '出生日期 birth date', '其他日期 other date', '无法识别的列 unreadable'];
+// The row is counted under the header (a CSV's data row k is Excel's row k + 1), so the column says so.
+const HEADER = ['表 table', '规则 rule', '规则说明', '文件 file', '数据行号（不含表头）data row', '记录编号 record', '事件日期 event date', '出生日期 birth date', '其他日期 other date', '无法识别的列 unreadable'];
 
 /** File names, record numbers and unreadable values come from the office's files: formula-safe (common/csvField.ts). */
 function csvCell(v: string | number | null): string {
