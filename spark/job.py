@@ -27,6 +27,10 @@ from sqlglot import exp
 from transpile import Macro, parameters, parse, to_spark
 
 
+# Progress lines are Chinese: UTF-8 whatever the locale Spark starts Python in (server/spark/submit.ts reads UTF-8).
+sys.stdout.reconfigure(encoding="utf-8")
+
+
 def progress(message: str) -> None:
     print(f"renkou-progress {message}", flush=True)
 
@@ -149,7 +153,7 @@ class Job:
         rows = self.stage(table)
         if table["requiredTable"] and rows == 0:
             raise ContractError("file_empty", f"{table['name']}: the required table has no rows")
-        progress(f"{table['name']}: {rows:,} rows read from {len(table['files'])} file(s), checking the rules…")
+        progress(f"{table['zh']}（{table['name']}）：读取 {rows:,} 行，来自 {len(table['files'])} 个文件，检查规则……")
 
         def keep(name: str, df: DataFrame) -> None:
             # Written now, while src and the rule tables are still cached, and read back from Parquet:
@@ -163,7 +167,7 @@ class Job:
         self.run_file(table["rules"], keep)
         self.spark.catalog.dropTempView("src_files")
         seconds = time.time() - started
-        progress(f"{table['name']}: checked in {seconds:.1f} s")
+        progress(f"{table['zh']}（{table['name']}）：检查完成（{seconds:.1f} 秒）")
         return {"table": table["name"], "files": len(table["files"]), "rowsRead": rows, "seconds": seconds}
 
     def build_rollups(self) -> None:
@@ -174,7 +178,7 @@ class Job:
             df.coalesce(1).write.mode("overwrite").parquet(where)
             self.spark.read.parquet(where).createOrReplaceTempView(name)
             self.rollups.append(name)
-            progress(f"rollup {name} written ({time.time() - started:.1f} s)")
+            progress(f"汇总表 {name} 已写出（{time.time() - started:.1f} 秒）")
 
         self.run_file(self.plan["rollups"], keep)
 

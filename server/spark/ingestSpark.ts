@@ -84,19 +84,19 @@ export async function ingestSpark(options: SparkIngestOptions): Promise<IngestRe
     let cluster: LocalCluster | null = null;
     try {
       if (!options.master) {
-        progress('starting a Spark cluster on loopback (1 master, 2 workers)…');
+        progress('在本机启动 Spark 集群（1 个主节点、2 个工作节点）……');
         cluster = await startLocalCluster(env, path.join(run, 'cluster'), options.cluster);
         options.onCluster?.(cluster);
       }
       const master = options.master ?? cluster!.masterUrl;
-      progress(`submitting the import job to ${master}…`);
+      progress(`向 ${master} 提交导入任务……`);
       await submitJob(env, { master, plan: planPath, log: path.join(run, 'job.log'), localDir: path.join(run, 'local'), onProgress: progress, conf: options.conf });
     } finally {
       await cluster?.stop();
     }
     const job = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as JobReport;
 
-    progress('building the serving database from the rollups…');
+    progress('由汇总表生成服务数据库……');
     const instance = await DuckDBInstance.create(builtPath);
     const connection = await instance.connect();
     const tables: TableReport[] = [];
@@ -122,7 +122,7 @@ export async function ingestSpark(options: SparkIngestOptions): Promise<IngestRe
     publishDatabase(builtPath, options.dbPath, options.keepVersions ?? DEFAULT_KEEP_VERSIONS);
     rmSync(run, { force: true, recursive: true });
     const seconds = (performance.now() - started) / 1000;
-    progress(`import complete in ${seconds.toFixed(1)} s (Spark job ${job.seconds.toFixed(1)} s) → ${options.dbPath}`);
+    progress(`导入完成，用时 ${seconds.toFixed(1)} 秒（Spark 任务 ${job.seconds.toFixed(1)} 秒）→ ${options.dbPath}`);
     return { dbPath: options.dbPath, tables, seconds, dryRun: false, mapping: [], mappingFromProfile: false };
   } catch (e) {
     // The job's log is kept for a failed Spark run; the half-built database never is.

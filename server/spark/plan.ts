@@ -16,6 +16,8 @@ import { SQL_DIR } from '../paths.ts';
 
 export interface PlanTable {
   readonly name: TableName;
+  /** The table's Chinese name, for the progress lines. */
+  readonly zh: string;
   readonly rules: string;
   readonly requiredTable: boolean;
   readonly files: string[];
@@ -50,7 +52,7 @@ export function sparkPlan(source: string, out: string, today: string): SparkPlan
     }
     const files = (located?.files ?? []).map((f) => path.resolve(f));
     return {
-      name, rules: `ingest/${name}`, requiredTable: table.required, files, hive: located?.hive ?? false,
+      name, zh: table.zh, rules: `ingest/${name}`, requiredTable: table.required, files, hive: located?.hive ?? false,
       base: located && files.length > 0 && located.hive ? path.resolve(source, name) : null,
       columns: table.columns.map((c) => ({ name: c.name, type: STORAGE_TYPE[c.family] })),
       required: table.columns.filter((c) => c.required).map((c) => c.name),

@@ -35,9 +35,9 @@ describe('the demo county through Spark', () => {
   }, 2_700_000);
 
   it('shows progress from the cluster start to the swap', () => {
-    expect(progress[0]).toMatch(/starting a Spark cluster/);
-    expect(progress.some((m) => /^births: 193,094 rows read/.test(m))).toBe(true);
-    expect(progress.at(-1)).toMatch(/import complete/);
+    expect(progress[0]).toBe("在本机启动 Spark 集群（1 个主节点、2 个工作节点）……");
+    expect(progress.some((m) => /^出生（births）：读取 193,094 行/.test(m))).toBe(true);
+    expect(progress.at(-1)).toMatch(/^导入完成，用时 [0-9.]+ 秒（Spark 任务 [0-9.]+ 秒）→ /);
   });
 
   it('builds every rollup table exactly as DuckDB does (EXCEPT ALL both ways)', async () => {

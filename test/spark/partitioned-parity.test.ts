@@ -30,7 +30,7 @@ describe('a 100-township set partitioned by year, a worker killed mid-job', () =
       onProgress: (m) => {
         progress.push(m);
         // Once births are read (population and regions are already cached on the executors).
-        if (killedAt < 0 && /^births: .* rows read/.test(m)) {
+        if (killedAt < 0 && /^出生（births）：读取 /.test(m)) {
           cluster!.killWorker(0);
           killedAt = progress.length;
         }
@@ -39,12 +39,12 @@ describe('a 100-township set partitioned by year, a worker killed mid-job', () =
   }, 2_700_000);
 
   it('read every partition and lost a worker while the job ran', () => {
-    expect(progress.some((m) => /^births: 118,040 rows read from 16 file\(s\)/.test(m))).toBe(true);
-    expect(progress.some((m) => /^population: 303,000 rows read from 15 file\(s\)/.test(m))).toBe(true);
+    expect(progress.some((m) => /^出生（births）：读取 118,040 行，来自 16 个文件/.test(m))).toBe(true);
+    expect(progress.some((m) => /^户籍人口（年末）（population）：读取 303,000 行，来自 15 个文件/.test(m))).toBe(true);
     expect(killedAt).toBeGreaterThan(0);
     // The job went on after the kill: the remaining tables, every rollup, then the swap.
-    expect(progress.slice(killedAt).filter((m) => /^rollup .* written/.test(m)).length).toBeGreaterThanOrEqual(13);
-    expect(progress.at(-1)).toMatch(/import complete/);
+    expect(progress.slice(killedAt).filter((m) => /^汇总表 \S+ 已写出/.test(m)).length).toBeGreaterThanOrEqual(13);
+    expect(progress.at(-1)).toMatch(/^导入完成/);
   });
 
   it('builds every rollup table exactly as DuckDB does (EXCEPT ALL both ways)', async () => {
