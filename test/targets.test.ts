@@ -76,6 +76,17 @@ describe('targets.csv in the export folder, and edits on top', () => {
     expect(edited).toMatchObject({ target: 95, meets_target: edited.value >= 95 });
     expect((await post('/api/targets', { measure: 'compliance_registered', scope: 'all', year: 2023, direction: 'between', value: 95 })).status).toBe(400);
     expect((await post('/api/targets', { measure: 'nope', scope: 'all', year: 2023, direction: 'at_least', value: 95 })).status).toBe(400);
+    // values no measure can take are refused, in Chinese, and keep nothing: a rate of 150 %, a sex ratio of 0, a band past 100 %
+    for (const [body, message] of [
+      [{ measure: 'compliance_migrant', value: 150, direction: 'at_least' }, '流动人口出生政策符合率的目标值应在 0% 到 100% 之间，不能是 150%'],
+      [{ measure: 'srb', value: 0, direction: 'at_most' }, '出生人口性别比的目标值应在 80 到 150 之间，不能是 0'],
+      [{ measure: 'hospital_rate', value: 95, upper: 101, direction: 'between' }, '住院分娩率的目标值应在 0% 到 100% 之间，不能是 101%'],
+    ] as const) {
+      const refused = await post('/api/targets', { scope: 'all', year: 2023, ...body });
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(await refused.json())).toContain(message);
+    }
+    expect(analytics.targets.list().filter((t) => t.year === 2023 && t.source !== 'file').map((t) => t.measure)).toEqual(['compliance_registered']);
     expect((await post('/api/targets/remove', { measure: 'compliance_registered', scope: 'all', year: 2023 })).status).toBe(200);
     expect(await compliance(TOWNS[0], 2023)).toMatchObject({ target: 97.5 });
   });
@@ -103,9 +114,12 @@ describe('targets.csv in the export folder, and edits on top', () => {
   it('a targets file that cannot be read stops the import, naming line and column, and the database in use stays', async () => {
     const before = statSync(dbPath).mtimeMs;
     writeFileSync(path.join(source, 'targets.csv'), '指标,乡镇,年度,目标值\n户籍人口政策符合率,全县,2024,九十九\n', 'utf8');
-    await expect(ingest({ source, dbPath, today: '2026-11-23' })).rejects.toThrow(/targets\.csv line 2, column 目标值: "九十九" is not a target value/);
+    await expect(ingest({ source, dbPath, today: '2026-11-23' })).rejects.toThrow(/targets\.csv 第 2 行“目标值”列：“九十九”不是目标值/);
     writeFileSync(path.join(source, 'targets.csv'), '指标,乡镇,年度,目标值\n户籍人口政策符合率,不存在镇,2024,99\n', 'utf8');
-    await expect(ingest({ source, dbPath, today: '2026-11-23' })).rejects.toThrow(/line 2, column 乡镇: "不存在镇" is neither 全县 nor a township/);
+    await expect(ingest({ source, dbPath, today: '2026-11-23' })).rejects.toThrow(/第 2 行“乡镇”列：“不存在镇”既不是全县，也不是本县的乡镇/);
+    // a rate over 100 % would be kept and change every township's score
+    writeFileSync(path.join(source, 'targets.csv'), '指标,乡镇,年度,目标值\n流动人口出生政策符合率,全县,2024,150\n', 'utf8');
+    await expect(ingest({ source, dbPath, today: '2026-11-23' })).rejects.toThrow(/第 2 行“目标值”列：流动人口出生政策符合率的目标值应在 0% 到 100% 之间，不能是 150%/);
     expect(statSync(dbPath).mtimeMs).toBe(before);
     expect(existsSync(`${dbPath}.building`)).toBe(false);
   });

@@ -18,7 +18,7 @@ import { ApiError } from '../http/errors.ts';
 import { catalog } from '../indicators/catalog.ts';
 import type { Target } from '../targets/book.ts';
 import { targetBook } from '../targets/load.ts';
-import { DIRECTIONS, MEASURES, ruleText } from '../targets/measures.ts';
+import { DIRECTIONS, MEASURES, ruleText, targetValueProblem } from '../targets/measures.ts';
 import { json, query } from '../http/validate.ts';
 import { adminsOnly } from '../auth/adminsOnly.ts';
 
@@ -32,6 +32,10 @@ const setBody = keyBody.extend({
   upper: z.number().finite().nullable().default(null),
 }).refine((b) => b.direction !== 'between' || (b.upper !== null && b.upper >= b.value), {
   message: '区间目标需要不小于下限的上限 (a band needs an upper end ≥ its lower end)', path: ['upper'],
+}).superRefine((b, ctx) => {
+  const measure = MEASURES.get(b.measure);
+  const problem = measure ? targetValueProblem(measure, b.value, b.direction === 'between' ? b.upper : null) : null;
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['value'] });
 });
 
 function present(t: Target) {

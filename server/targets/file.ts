@@ -15,7 +15,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { normaliseHeader } from '../office/headers.ts';
 import { readWholeTable } from '../office/tabular.ts';
 import type { Target } from './book.ts';
-import { measureByName, type Direction } from './measures.ts';
+import { measureByName, targetValueProblem, type Direction } from './measures.ts';
 
 export { findTargetsFile, TARGET_FILES } from './fileNames.ts';
 
@@ -49,7 +49,7 @@ function columnsOf(header: readonly string[], file: string): Map<Column, number>
   });
   for (const column of ['measure', 'scope', 'value'] as const) {
     if (!found.has(column)) {
-      throw new TargetFileError(`${file}: no column for ${HEADERS[column][0]} (headers read: ${header.join(', ')}; accepted: ${HEADERS[column].join(' / ')})`);
+      throw new TargetFileError(`${file}：没有“${HEADERS[column][0]}”列（读到的列：${header.join('、')}；可用的列名：${HEADERS[column].join(' / ')}）`);
     }
   }
   return found;
@@ -58,24 +58,24 @@ function columnsOf(header: readonly string[], file: string): Map<Column, number>
 /** `≥99%` → at least 99; `103-107` → between; a bare number takes the 方向 column or the measure's default direction. */
 function parseValue(text: string, directionText: string, upperText: string, fallback: Direction, where: (col: string) => string): { direction: Direction; value: number; upper: number | null } {
   const cleaned = text.replace(/[%‰\s]/g, '').replace(/[－—–~～至]/g, '-');
-  const band = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(cleaned);
+  const band = /^(-?\d+(?:\.\d+)?)-(-?\d+(?:\.\d+)?)$/.exec(cleaned);
   if (band) {
     const [lo, hi] = [Number(band[1]), Number(band[2])];
-    if (lo > hi) throw new TargetFileError(`${where('目标值')}: the band ${text} runs backwards`);
+    if (lo > hi) throw new TargetFileError(`${where('目标值')}：区间 ${text} 的下限大于上限`);
     return { direction: 'between', value: lo, upper: hi };
   }
   const prefixed = /^(≥|>=|≤|<=)?(-?\d+(?:\.\d+)?)$/.exec(cleaned);
-  if (!prefixed) throw new TargetFileError(`${where('目标值')}: "${text}" is not a target value (e.g. 99, ≥99%, ≤107, 103-107)`);
+  if (!prefixed) throw new TargetFileError(`${where('目标值')}：“${text}”不是目标值（例如 99、≥99%、≤107、103-107）`);
   const value = Number(prefixed[2]);
   let direction: Direction = prefixed[1] === '≥' || prefixed[1] === '>=' ? 'at_least' : prefixed[1] ? 'at_most' : fallback;
   if (!prefixed[1] && directionText) {
     const word = DIRECTION_WORDS.find(([re]) => re.test(directionText.trim()));
-    if (!word) throw new TargetFileError(`${where('方向')}: "${directionText}" is not 不低于, 不高于 or 区间`);
+    if (!word) throw new TargetFileError(`${where('方向')}：“${directionText}”应为 不低于、不高于 或 区间`);
     direction = word[1];
   }
   if (direction !== 'between') return { direction, value, upper: null };
   const upper = Number(upperText.replace(/[%‰\s]/g, ''));
-  if (!upperText || !Number.isFinite(upper) || upper < value) throw new TargetFileError(`${where('上限')}: a band (区间) needs an upper end ≥ ${value}, not "${upperText}"`);
+  if (!upperText || !Number.isFinite(upper) || upper < value) throw new TargetFileError(`${where('上限')}：区间目标需要不小于 ${value} 的上限，不能是“${upperText}”`);
   return { direction, value, upper };
 }
 
@@ -86,26 +86,28 @@ export interface Places {
 
 /** Targets from the file's rows (the first row is the header). */
 export function parseTargets(rows: readonly (readonly string[])[], file: string, places: Places): Target[] {
-  if (rows.length === 0) throw new TargetFileError(`${file}: the file is empty (it needs a header row: 指标, 乡镇, 年度, 目标值)`);
+  if (rows.length === 0) throw new TargetFileError(`${file}：文件为空（需要表头行：指标、乡镇、年度、目标值）`);
   const columns = columnsOf(rows[0]!, file);
   const byName = new Map([...places.names].map(([code, name]) => [name, code]));
   const seen = new Map<string, number>();
   const cell = (row: readonly string[], c: Column) => (columns.has(c) ? (row[columns.get(c)!] ?? '').trim() : '');
   return rows.slice(1).map((row, i) => {
     const line = i + 2;
-    const where = (col: string) => `${file} line ${line}, column ${col}`;
+    const where = (col: string) => `${file} 第 ${line} 行“${col}”列`;
     const measure = measureByName(cell(row, 'measure'));
-    if (!measure) throw new TargetFileError(`${where('指标')}: unknown measure "${cell(row, 'measure')}"`);
+    if (!measure) throw new TargetFileError(`${where('指标')}：不认识的指标“${cell(row, 'measure')}”`);
     const scopeText = cell(row, 'scope');
     const scope = ['全县', '全区', '全市', '合计', 'all', ''].includes(scopeText) ? 'all'
       : /^\d{9}$/.test(scopeText) && places.names.has(scopeText) ? scopeText : byName.get(scopeText);
-    if (!scope) throw new TargetFileError(`${where('乡镇')}: "${scopeText}" is neither 全县 nor a township of this county (name or 9-digit code)`);
+    if (!scope) throw new TargetFileError(`${where('乡镇')}：“${scopeText}”既不是全县，也不是本县的乡镇（名称或9位代码）`);
     const yearText = cell(row, 'year').replace(/年$/, '');
     const year = yearText === '' ? null : Number(yearText);
-    if (year !== null && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) throw new TargetFileError(`${where('年度')}: "${yearText}" is not a year`);
+    if (year !== null && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) throw new TargetFileError(`${where('年度')}：“${yearText}”不是年份`);
     const rule = parseValue(cell(row, 'value'), cell(row, 'direction'), cell(row, 'upper'), measure.fallback?.direction ?? 'at_least', where);
+    const outside = targetValueProblem(measure, rule.value, rule.upper);
+    if (outside) throw new TargetFileError(`${where('目标值')}：${outside}`);
     const key = `${measure.id}|${scope}|${year}`;
-    if (seen.has(key)) throw new TargetFileError(`${where('指标')}: the same target (${measure.name.zh}, ${scopeText || '全县'}, ${year ?? '每年'}) is also on line ${seen.get(key)}`);
+    if (seen.has(key)) throw new TargetFileError(`${where('指标')}：同一目标（${measure.name.zh}，${scopeText || '全县'}，${year ?? '每年'}）在第 ${seen.get(key)} 行已有`);
     seen.set(key, line);
     return { measure: measure.id, scope, year, ...rule, source: 'file', by: `${path.basename(file)}:${line}` };
   });

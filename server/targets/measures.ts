@@ -22,6 +22,8 @@ export interface Measure {
   readonly indicator: string;
   readonly options: Readonly<Record<string, string>>;
   readonly unit: string;
+  /** The values a target of this measure can sensibly take (a rate 0–100 %), both ends included. */
+  readonly range: readonly [number, number];
   /** Other names a targets file may use (Chinese first). */
   readonly aliases: readonly string[];
   readonly fallback: TargetRule | null;
@@ -30,29 +32,42 @@ export interface Measure {
 const at = (direction: Direction, value: number, upper: number | null = null): TargetRule => ({ direction, value, upper });
 
 const LIST: readonly Measure[] = [
-  { id: 'compliance_registered', name: { zh: '户籍人口出生政策符合率', en: 'Policy compliance, registered' }, indicator: 'compliance', options: { residence: 'registered' }, unit: '%',
+  { id: 'compliance_registered', name: { zh: '户籍人口出生政策符合率', en: 'Policy compliance, registered' }, indicator: 'compliance', options: { residence: 'registered' }, unit: '%', range: [0, 100],
     aliases: ['户籍人口政策符合率', '户籍人口计划生育率', '户籍计划生育率', '户籍政策符合率', '户籍符合率'], fallback: at('at_least', 99) },
-  { id: 'compliance_migrant', name: { zh: '流动人口出生政策符合率', en: 'Policy compliance, migrant' }, indicator: 'compliance', options: { residence: 'migrant' }, unit: '%',
+  { id: 'compliance_migrant', name: { zh: '流动人口出生政策符合率', en: 'Policy compliance, migrant' }, indicator: 'compliance', options: { residence: 'migrant' }, unit: '%', range: [0, 100],
     aliases: ['流动人口政策符合率', '流动人口计划生育率', '流动计划生育率', '流动政策符合率', '流动符合率'], fallback: at('at_least', 85) },
-  { id: 'srb', name: { zh: '出生人口性别比', en: 'Sex ratio at birth' }, indicator: 'srb', options: {}, unit: 'ratio',
+  { id: 'srb', name: { zh: '出生人口性别比', en: 'Sex ratio at birth' }, indicator: 'srb', options: {}, unit: 'ratio', range: [80, 150],
     aliases: ['性别比', '出生性别比'], fallback: at('at_most', 107) },
-  { id: 'certificate_rate', name: { zh: '流动育龄妇女持证率', en: 'Certificate-holding rate' }, indicator: 'certificate_rate', options: { direction: 'in' }, unit: '%',
+  { id: 'certificate_rate', name: { zh: '流动育龄妇女持证率', en: 'Certificate-holding rate' }, indicator: 'certificate_rate', options: { direction: 'in' }, unit: '%', range: [0, 100],
     aliases: ['持证率', '婚育证明持证率', '流动人口持证率'], fallback: at('at_least', 90) },
-  { id: 'hospital_rate', name: { zh: '住院分娩率', en: 'Hospital-delivery rate' }, indicator: 'hospital_rate', options: {}, unit: '%',
+  { id: 'hospital_rate', name: { zh: '住院分娩率', en: 'Hospital-delivery rate' }, indicator: 'hospital_rate', options: {}, unit: '%', range: [0, 100],
     aliases: ['住院分娩'], fallback: at('at_least', 98) },
-  { id: 'births_change', name: { zh: '出生人数增减幅度', en: 'Change in births on the year before' }, indicator: 'births', options: { compare: 'yoy' }, unit: '%',
+  { id: 'births_change', name: { zh: '出生人数增减幅度', en: 'Change in births on the year before' }, indicator: 'births', options: { compare: 'yoy' }, unit: '%', range: [-100, 100],
     aliases: ['出生增减', '出生人口变动'], fallback: at('between', -15, 15) },
-  { id: 'births', name: { zh: '出生人数', en: 'Births' }, indicator: 'births', options: {}, unit: 'persons',
+  { id: 'births', name: { zh: '出生人数', en: 'Births' }, indicator: 'births', options: {}, unit: 'persons', range: [0, 10_000_000],
     aliases: ['出生人口', '出生数', '人口出生计划'], fallback: null },
-  { id: 'cbr', name: { zh: '出生率', en: 'Crude birth rate' }, indicator: 'cbr', options: {}, unit: '‰',
+  { id: 'cbr', name: { zh: '出生率', en: 'Crude birth rate' }, indicator: 'cbr', options: {}, unit: '‰', range: [0, 100],
     aliases: ['人口出生率'], fallback: null },
-  { id: 'tfr', name: { zh: '总和生育率', en: 'Total fertility rate' }, indicator: 'tfr', options: {}, unit: 'children per woman',
+  { id: 'tfr', name: { zh: '总和生育率', en: 'Total fertility rate' }, indicator: 'tfr', options: {}, unit: 'children per woman', range: [0, 10],
     aliases: [], fallback: null },
-  { id: 'multi_child_share', name: { zh: '多孩率', en: 'Third-and-later births share' }, indicator: 'order_share', options: { order: '3+' }, unit: '%',
+  { id: 'multi_child_share', name: { zh: '多孩率', en: 'Third-and-later births share' }, indicator: 'order_share', options: { order: '3+' }, unit: '%', range: [0, 100],
     aliases: ['多孩占比', '三孩及以上占比'], fallback: null },
 ];
 
 export const MEASURES: ReadonlyMap<string, Measure> = new Map(LIST.map((m) => [m.id, m]));
+
+/**
+ * Why a target's value (and a band's upper end) cannot be one of this measure, in Chinese, or null:
+ * a rate of 150 % or a sex ratio of −3 would be kept and would change every township's score.
+ */
+export function targetValueProblem(measure: Measure, value: number, upper: number | null = null): string | null {
+  const [lo, hi] = measure.range;
+  const unit = measure.unit === '%' || measure.unit === '‰' ? measure.unit : '';
+  for (const v of upper === null ? [value] : [value, upper]) {
+    if (!(v >= lo && v <= hi)) return `${measure.name.zh}的目标值应在 ${lo}${unit} 到 ${hi.toLocaleString('en')}${unit} 之间，不能是 ${v}${unit}`;
+  }
+  return null;
+}
 
 const BY_NAME = new Map<string, Measure>();
 for (const m of LIST) for (const n of [m.id, m.name.zh, m.name.en, ...m.aliases]) BY_NAME.set(normaliseName(n), m);

@@ -86,13 +86,34 @@ describe('目标 page', () => {
     await page.fill('#target-value', '九十');
     await page.click('#target-save');
     await expect.poll(() => page.locator('#target-message').innerText()).toBe('目标值必须是数字。');
-    await page.fill('#target-value', '97.5');
+    // what JavaScript's Number also reads (0x10 is 16) is no target value either
+    await page.fill('#target-value', '0x10');
+    await page.click('#target-save');
+    await expect.poll(() => page.locator('#target-message').innerText()).toBe('目标值必须是数字。');
+    // a rate over 100 % is refused by the server, in Chinese
+    await page.fill('#target-value', '150');
+    await page.click('#target-save');
+    await expect.poll(() => page.locator('#target-message').innerText()).toContain('户籍人口出生政策符合率的目标值应在 0% 到 100% 之间，不能是 150%');
+    await page.fill('#target-value', '97.5%');
     await page.click('#target-save');
     await ready(page, 'targets');
     await expect.poll(() => page.locator('#target-message').innerText()).toBe('已保存。');
     const row = page.locator('#targets-table tbody tr', { hasText: '户籍人口出生政策符合率' });
     expect(await row.innerText()).toContain('≥ 97.5');
     expect(await row.innerText()).toContain('页面修改');
+    // 双过半 progress of one township, picked from the select
+    await page.selectOption('#progress-township', { index: 1 });
+    await ready(page, 'targets');
+    const picked = await page.locator('#progress-township option:checked').innerText();
+    await expect.poll(() => page.locator('#progress-title').innerText()).toContain(picked);
+    const code = new URL(page.url()).searchParams.get('township')!;
+    expect(code).toMatch(/^\d{9}$/);
+    // the panel shows that township's progress, not the county's: its 1–6月 sex ratio is the API's for it
+    const srbOf = async (place: string) => (await get<{ items: { measure: string; ytd: number | null }[] }>(`/api/progress?year=2024&through=6&township=${place}`))
+      .items.find((i) => i.measure === 'srb')!.ytd!;
+    const [own, county] = [await srbOf(code), await srbOf('all')];
+    expect(own.toFixed(2)).not.toBe(county.toFixed(2));
+    expect(await page.locator('#progress-table tbody tr', { hasText: '出生人口性别比' }).innerText()).toContain(own.toFixed(2));
     await page.close();
 
     const overview = await open(browser.context, demo.url, 'page=overview&year=2024');

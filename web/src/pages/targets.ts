@@ -10,7 +10,7 @@ import { formatDec, formatValue } from '../format.ts';
 import { t, tf, type Lang, type StringKey } from '../i18n/index.ts';
 import { intParam, type PageContext } from '../router.ts';
 import { controls, errorMessage, h, panel, selectField, table } from '../ui.ts';
-import { townshipName, yearOptions } from './pageLabels.ts';
+import { townshipName, townshipOptions, yearOptions } from './pageLabels.ts';
 
 const SOURCE_KEYS: Record<string, StringKey> = { default: 'sourceDefault', file: 'sourceFile', edit: 'sourceEdit' };
 const DIRECTIONS: [Direction, StringKey][] = [['at_least', 'atLeast'], ['at_most', 'atMost'], ['between', 'between']];
@@ -30,11 +30,16 @@ export async function renderTargets(root: HTMLElement, ctx: PageContext): Promis
   const { meta, lang, params } = ctx;
   const year = intParam(params, 'year', meta.years.from, meta.years.to, meta.years.to);
   const through = intParam(params, 'through', 1, 12, 6);
+  // 双过半 progress of the county, or of one township: a township account sees its own
+  const places = townshipOptions(meta, lang, ctx.county);
+  const asked = params.get('township');
+  const place = places.some((o) => o.value === asked) ? asked! : places[0]?.value ?? 'all';
   root.append(
     h('h2', { class: 'page-title', text: `${t('targetsPage', lang)} · ${year}` }),
     controls(
       selectField('year', t('year', lang), yearOptions(meta.years.from, meta.years.to), String(year), (v) => ctx.set({ year: v })),
       selectField('through', t('throughMonth', lang), Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: tf('monthOf', lang, { month: i + 1 }) })), String(through), (v) => ctx.set({ through: v })),
+      selectField('progress-township', t('place', lang), places, place, (v) => ctx.set({ township: v })),
     ),
   );
   const answer = await assessmentApi.targets(year);
@@ -61,7 +66,16 @@ export async function renderTargets(root: HTMLElement, ctx: PageContext): Promis
       : h('p', { class: 'empty', text: t('targetsNone', lang) })),
     answer.canEdit ? editForm(answer, ctx, year) : panel('targets-edit', t('editTarget', lang), h('p', { class: 'note', text: t('editOnlyAdmin', lang) })),
   );
-  root.append(await progressPanel(ctx, year, through));
+  root.append(await progressPanel(ctx, year, through, place));
+}
+
+/**
+ * A target as a planner types it: 99, 99%, full-width ９９, −15; not what `Number` also takes
+ * (0x10, 1e3, which would be kept as 16 and 1000). NaN for anything else.
+ */
+export function targetNumber(text: string): number {
+  const cleaned = text.normalize('NFKC').replace(/[%‰\s]/g, '').replace(/^[−－]/, '-');
+  return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : NaN;
 }
 
 function editForm(answer: TargetsAnswer, ctx: PageContext, year: number): HTMLElement {
@@ -73,8 +87,8 @@ function editForm(answer: TargetsAnswer, ctx: PageContext, year: number): HTMLEl
   const save = h('button', { type: 'button', id: 'target-save', text: t('save', lang) });
   const field = (id: string, label: string, input: HTMLInputElement) => h('label', { class: 'field', for: id }, h('span', { text: label }), input);
   save.addEventListener('click', () => {
-    const v = Number(value.value.trim());
-    const u = upper.value.trim() === '' ? null : Number(upper.value.trim());
+    const v = targetNumber(value.value);
+    const u = upper.value.trim() === '' ? null : targetNumber(upper.value);
     if (value.value.trim() === '' || !Number.isFinite(v)) return void (message.textContent = t('notNumber', lang), message.className = 'error');
     if (state.direction === 'between' && (u === null || !Number.isFinite(u) || u < v)) return void (message.textContent = t('bandNeedsUpper', lang), message.className = 'error');
     save.disabled = true;
@@ -97,10 +111,10 @@ function editForm(answer: TargetsAnswer, ctx: PageContext, year: number): HTMLEl
   );
 }
 
-async function progressPanel(ctx: PageContext, year: number, through: number): Promise<HTMLElement> {
+async function progressPanel(ctx: PageContext, year: number, through: number, place: string): Promise<HTMLElement> {
   const { lang } = ctx;
   try {
-    const p = await assessmentApi.progress(year, through);
+    const p = await assessmentApi.progress(year, through, place);
     const fmt = (v: number | null | undefined, unit: string) => formatValue(v ?? null, unit);
     const rows = p.items.map((i) => [
       i.name[lang], i.target?.rule ?? '—', fmt(i.ytd, i.unit), `${formatDec(p.elapsed_share, 1)}%`,
@@ -112,7 +126,7 @@ async function progressPanel(ctx: PageContext, year: number, through: number): P
     const tbl = table([t('measure', lang), t('targetRule', lang), tf('ytdValue', lang, { m: through }), t('elapsed', lang), t('reached', lang), t('onTrack', lang), t('nowcast', lang), t('nowcastMeets', lang)],
       rows, new Set([2, 3, 4, 6]));
     tbl.id = 'progress-table';
-    return panel('progress', `${t('progressTitle', lang)} · ${tf('ytdValue', lang, { m: through })}`, tbl, h('p', { class: 'note', text: t('progressNote', lang) }));
+    return panel('progress', `${t('progressTitle', lang)} · ${townshipName(ctx.meta, place, lang)} · ${tf('ytdValue', lang, { m: through })}`, tbl, h('p', { class: 'note', text: t('progressNote', lang) }));
   } catch (e) {
     return panel('progress', t('progressTitle', lang), h('p', { class: 'error', role: 'alert', text: t('loadFailed', lang) + errorMessage(e) }));
   }
