@@ -31,6 +31,8 @@ describe('reports 报告', () => {
     expect(listed).toEqual(api.reports.map((r) => r.name));
     expect(listed).toEqual(expect.arrayContaining(['situation-analysis', 'township-profile']));
     expect(await page.locator('#report-list').innerText()).toContain('人口形势分析');
+    // a title's blanks read as a form's (××), not as the words around removed slots (年1至月…)
+    expect(await page.locator('#report-list li[data-report="half-year"] .report-title').innerText()).toBe('××年1至×月人口形势与目标完成进度');
     // the county's annual situation analysis, rendered from the fragment
     expect(await page.locator('#report-body').getAttribute('data-state')).toBe('ready');
     const title = await page.locator('#report-body article h1').first().innerText();

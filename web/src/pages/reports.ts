@@ -17,9 +17,16 @@ import { townshipName, townshipOptions, yearOptions } from './pageLabels.ts';
 
 export type { ReportInfo, ReportParam };
 
-/** A title from the notebook's front matter without its template slots (`{{ meta.place }}`). */
-export function plainTitle(title: string): string {
-  return title.replace(/\{\{[^}]*\}\}/g, '').trim();
+/**
+ * A title from the notebook's front matter with its template slots filled: a parameter by its value
+ * when given, else ×× as a blank in a form is written (`××年1至×月…`); the place (`meta.*`) is
+ * left out — the page names it. Removing the slots left “年1至月人口形势…”.
+ */
+export function plainTitle(title: string, values: Readonly<Record<string, string>> = {}): string {
+  return title.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_, slot: string) => {
+    if (slot.startsWith('meta.')) return '';
+    return values[slot] || (slot === 'through' ? '×' : '××');
+  }).trim();
 }
 
 const PARAM_LABELS: Record<string, StringKey> = { township: 'chooseTownship', year: 'year', period: 'periodKind' };
@@ -109,8 +116,8 @@ export async function renderReports(root: HTMLElement, ctx: PageContext): Promis
   // the report
   const place = values.township ? townshipName(meta, values.township, lang) : meta.county.name;
   const body = h('div', { class: 'report-frame', id: 'report-body', 'data-state': 'loading', 'aria-busy': 'true', 'data-report': report.name },
-    h('p', { class: 'loading', text: `${t('reportRendering', lang)}（${plainTitle(report.title)} · ${place}）` }));
-  root.append(h('section', { class: 'panel report-panel', id: 'report', 'aria-label': plainTitle(report.title) }, body));
+    h('p', { class: 'loading', text: `${t('reportRendering', lang)}（${plainTitle(report.title, values)} · ${place}）` }));
+  root.append(h('section', { class: 'panel report-panel', id: 'report', 'aria-label': plainTitle(report.title, values) }, body));
   if (!allowed(report)) {
     body.replaceChildren(scopeNote('report-denied', t('reportDenied', lang)));
     body.dataset.state = 'denied';
