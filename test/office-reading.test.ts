@@ -123,6 +123,22 @@ describe('header recognition', () => {
     expect(gone.problems).toEqual([expect.stringMatching(/^出生医学证明\.csv：映射文件中的列“现住址行政区划代码”（address_code）在文件中已不存在/)]);
   });
 
+  it('never shows a name or an ID number as a sample, however the file was mapped', () => {
+    const source = { name: '出生医学证明.csv', fileName: '出生医学证明.csv', encoding: 'gb18030' as const };
+    const headers = ['出生医学证明编号', '新生儿姓名', '母亲身份证号', '出生日期', '备注'];
+    const rows = [['C1', '王小明', '999901199505010021', '2024-03-05', '110101199003071234'], ['C2', '李小红', '999901199001150042', '2024-06-01', '']];
+    const shown = (s: { columns: { header: string; samples: string[]; confidence: string }[] }) => Object.fromEntries(s.columns.map((c) => [c.header, [c.confidence, c.samples.join('，')]]));
+    // last import's mapping marks the name `ignore`: it is still personal, not "not placed", and not shown
+    const profile = { file: '出生医学证明.csv', table: 'births' as const, direction: null, columns: { 出生医学证明编号: 'birth_id', 新生儿姓名: 'ignore', 母亲身份证号: 'mother_id_number', 出生日期: 'birth_date', 备注: 'ignore' } };
+    expect(shown(suggestFor(source, headers, rows, profile))).toEqual({
+      出生医学证明编号: ['exact', 'C1，C2'], 新生儿姓名: ['personal', ''], 母亲身份证号: ['exact', ''], 出生日期: ['exact', '2024-03-05，2024-06-01'],
+      备注: ['none', ''], // an ID number written in a remark column is not shown either
+    });
+    // a file no table fits: its name and ID columns are personal too
+    const other = suggestFor({ ...source, name: '低保对象名册.csv', fileName: '低保对象名册.csv' }, ['姓名', '身份证号码', '金额'], [['张三', '110101199003071234', '300']], null);
+    expect(shown(other)).toEqual({ 姓名: ['personal', ''], 身份证号码: ['personal', ''], 金额: ['none', '300'] });
+  });
+
   it('leaves two equally good claims unplaced, naming each other', () => {
     const { columns } = recogniseColumns('deaths', ['死亡证明编号', '死亡日期', '死亡时间'], null);
     expect(columns[1]).toMatchObject({ field: 'ignore', confidence: 'none' });

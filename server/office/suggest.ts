@@ -13,8 +13,8 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { TABLES, type Direction, type TableName } from '../../contract/tables.ts';
-import { fieldOf, IGNORE } from './fields.ts';
-import { directionOf, recogniseColumns, scoreTables, type ColumnGuess, type Confidence } from './headers.ts';
+import { fieldOf, IGNORE, PERSONAL_HEADER } from './fields.ts';
+import { directionOf, normaliseHeader, recogniseColumns, scoreTables, type ColumnGuess, type Confidence } from './headers.ts';
 import { missingColumns, sourceName, type FileMapping, type MappingProfile } from './mapping.ts';
 import type { ProfileEntry } from './profile.ts';
 import { listOfficeFiles, openOfficeFile, sampleSource, type OpenMode, type Source } from './tabular.ts';
@@ -31,10 +31,24 @@ function samplesOf(rows: readonly string[][], i: number): string[] {
   return [...seen];
 }
 
-function isPrivate(table: TableName | null, c: ColumnGuess): boolean {
+/** A column read as nothing whose header names personal data (母亲姓名, 身份证号 …). */
+function personalHeader(header: string): boolean {
+  return PERSONAL_HEADER.test(normaliseHeader(header));
+}
+
+/** An ID number (GB 11643, 18 or 15 characters) among the values, whatever the column is called. */
+const ID_NUMBER_VALUE = /^\d{17}[\dXx]$|^\d{15}$/;
+
+/**
+ * Whether a column's values may be shown as samples: never a name or an ID number, however the
+ * column was placed — by recognition, by a saved mapping (which marks names `ignore`), or not at
+ * all (a file no table fits) — nor any column whose first values look like ID numbers.
+ */
+function isPrivate(table: TableName | null, c: ColumnGuess, samples: readonly string[]): boolean {
   if (c.confidence === 'personal') return true;
-  if (!table || c.field === IGNORE) return c.confidence !== 'none';
-  return fieldOf(table, c.field)?.kind === 'id_number';
+  if (c.field === IGNORE && personalHeader(c.header)) return true;
+  if (table && c.field !== IGNORE && fieldOf(table, c.field)?.kind === 'id_number') return true;
+  return samples.some((v) => ID_NUMBER_VALUE.test(v.replace(/\s/g, '')));
 }
 
 /**
@@ -50,7 +64,7 @@ function withProfile(fromProfile: FileMapping, table: TableName | null, headers:
   const guesses = headers.map((header, i): ColumnGuess => {
     if (listed(header)) {
       const field = fromProfile.columns[header]!;
-      return { header, field, confidence: field !== IGNORE ? 'exact' : 'none' };
+      return { header, field, confidence: field !== IGNORE ? 'exact' : personalHeader(header) ? 'personal' : 'none' };
     }
     const guess = auto[i];
     return guess && guess.field !== IGNORE && !placed.has(guess.field) ? guess : { header, field: IGNORE, confidence: guess?.confidence === 'personal' ? 'personal' : 'none' };
@@ -76,9 +90,12 @@ export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 
   } else if (table) {
     guesses = recogniseColumns(table, headers, direction).columns;
   } else {
-    guesses = headers.map((header) => ({ header, field: IGNORE, confidence: 'none' as Confidence }));
+    guesses = headers.map((header) => ({ header, field: IGNORE, confidence: (personalHeader(header) ? 'personal' : 'none') as Confidence }));
   }
-  const columns = guesses.map((c, i) => ({ ...c, samples: isPrivate(table, c) ? [] : samplesOf(rows, i) }));
+  const columns = guesses.map((c, i) => {
+    const samples = samplesOf(rows, i);
+    return { ...c, samples: isPrivate(table, c, samples) ? [] : samples };
+  });
   const problems: string[] = [];
   let missing: string[] = [];
   if (!table) {
