@@ -1,0 +1,40 @@
+/**
+ * Chinese text comes out of a workbook exactly as it went in. exceljs's streaming reader decoded
+ * each inflated chunk of a sheet on its own, so a character whose three UTF-8 bytes straddled two
+ * chunks became U+FFFD (“2004年2���25日”): a few cells in every thousand rows, quarantined as
+ * unreadable or silently wrong. The fix is a patch of exceljs (patches/, applied by patch-package
+ * at install); this test fails without it.
+ */
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { readWorkbook } from '../server/office/xlsx.ts';
+import { tempDir } from './helpers.ts';
+
+const dir = tempDir('xlsx-text');
+const ROWS = 20_000;
+const row = (i: number) => [`C${i}`, `${2000 + (i % 25)}年${1 + (i % 12)}月${1 + (i % 28)}日`, '户籍人口政策内住院分娩医疗机构'.slice(0, 3 + (i % 11))];
+
+describe('Chinese text in a long workbook', () => {
+  for (const sharedStrings of [false, true]) {
+    it(`reads every cell as written (${sharedStrings ? 'shared strings' : 'inline strings'})`, async () => {
+      const file = path.join(dir, `births-${sharedStrings}.xlsx`);
+      const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: sharedStrings });
+      const sheet = writer.addWorksheet('出生');
+      sheet.addRow(['编号', '出生日期', '备注']).commit();
+      for (let i = 0; i < ROWS; i++) sheet.addRow(row(i)).commit();
+      await writer.commit();
+
+      let i = -1;
+      const wrong: string[] = [];
+      for await (const read of readWorkbook(file)) {
+        for await (const cells of read.rows) {
+          if (i >= 0 && cells.join('|') !== row(i).join('|')) wrong.push(`${i}: ${cells.join('|')}`);
+          i++;
+        }
+      }
+      expect(i).toBe(ROWS);
+      expect(wrong).toEqual([]);
+    }, 60_000);
+  }
+});
