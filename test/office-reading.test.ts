@@ -142,8 +142,11 @@ describe('header recognition', () => {
   it('leaves two equally good claims unplaced, naming each other', () => {
     const { columns } = recogniseColumns('deaths', ['死亡证明编号', '死亡日期', '死亡时间'], null);
     expect(columns[1]).toMatchObject({ field: 'ignore', confidence: 'none' });
-    expect(columns[1]!.note).toContain('死亡时间');
-    expect(columns[2]!.note).toContain('死亡日期');
+    expect(columns[1]!.note).toBe('与列“死亡时间”同样像死亡日期（death_date），请在映射中指定由哪一列读取');
+    expect(columns[2]!.note).toBe('与列“死亡日期”同样像死亡日期（death_date），请在映射中指定由哪一列读取');
+    // a column another names more exactly is left out, and says which (no field object printed as text)
+    const births = recogniseColumns('births', ['性别', '性别_1'], null).columns; // a header twice, as DuckDB names it
+    expect(births[1]).toMatchObject({ field: 'ignore', note: '未读取：列“性别”更像性别（sex）' });
   });
 
   it('tells an in-file from an out-file, and a migrants file from a births file', () => {

@@ -5,7 +5,7 @@
  * check digit, and the figures are the hand-counted ones; a targets workbook beside the tables
  * (title row, header variants) is read as targets, not taken for a table.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
@@ -14,7 +14,7 @@ import { ingest } from '../server/ingest/ingest.ts';
 import { isIngestError } from '../server/ingest/IngestError.ts';
 import { profilePath, writeProfile } from '../server/office/profile.ts';
 import { profileEntries, suggestMapping } from '../server/office/suggest.ts';
-import { TINY_OFFICE, writeTinyOffice } from './fixtures/tinyOffice.ts';
+import { checkChar, TINY_OFFICE, writeTinyOffice } from './fixtures/tinyOffice.ts';
 import { tempDir } from './helpers.ts';
 
 describe('a small office export', () => {
@@ -92,5 +92,30 @@ describe('a small office export', () => {
     expect(topo.objects.regions.geometries.map((g) => g.id)).toEqual(['999901001', '999901201']);
     c.closeSync();
     check.closeSync();
+  });
+
+  it('reads each migrant\'s direction from a 流向 column: a blank one is missing, not the direction the headers suggest', async () => {
+    const one = tempDir('tiny-office-direction');
+    await writeTinyOffice(one);
+    rmSync(path.join(one, '流入人口.csv'));
+    rmSync(path.join(one, '流出人口.csv'));
+    const id = (body: string) => body + checkChar(body);
+    // one file for both directions; its 流入时间 header alone would say 流入 (in)
+    writeFileSync(path.join(one, '流动人口.csv'), [
+      '流动人口编号,流向,公民身份号码,流入时间,离开时间,现居住地乡镇（街道）代码,户籍地区划代码,婚姻状况,是否持证',
+      `L001,流入,${id('51010219900101003')},20200105,,999901001,510000,20,是`,
+      `L002,,${id('51010219920202004')},20210310,,999901201,510000,10,否`,
+      `L101,流出,${id('99990119880808005')},2019-02-01,,999901201,440000,20,是`,
+    ].join('\r\n') + '\r\n');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const found = await suggestMapping(connection, one, path.join(one, 'map.renkou-work'), null);
+    connection.closeSync();
+    instance.closeSync();
+    expect(found.find((f) => f.source.name === '流动人口.csv')!.suggestion.direction).toBeNull();
+    writeProfile(one, profileEntries(found.map((f) => f.suggestion)));
+    writeFileSync(profilePath(one), readFileSync(profilePath(one), 'utf8').replace('生日: ignore', '生日: birth_date'));
+    const report = await ingest({ source: one, dbPath: path.join(one, 'tiny.duckdb'), today: '2026-11-23', keepVersions: 0 });
+    expect(report.tables.find((t) => t.table === 'migrants')).toMatchObject({ rowsRead: 3, rowsAccepted: 2, quarantined: { missing_value: 1 } });
   });
 });

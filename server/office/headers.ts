@@ -60,11 +60,12 @@ export function recogniseColumns(table: TableName, headers: readonly string[], d
     const m = matches[i];
     if (!m) return { header, field: IGNORE, confidence: PERSONAL_HEADER.test(normaliseHeader(header)) ? 'personal' : 'none' };
     const rivals = matches.flatMap((other, j) => (j !== i && other?.field === m.field ? [{ j, other }] : []));
-    const beaten = rivals.some(({ other }) => other!.score > m.score);
+    const winner = rivals.find(({ other }) => other!.score > m.score);
     const tied = rivals.filter(({ other }) => other!.score === m.score);
-    if (beaten) return { header, field: IGNORE, confidence: 'none', note: `another column names ${m.field} more exactly` };
+    const field = `${m.field.zh.replace(/（.*$/, '')}（${m.field.name}）`;
+    if (winner) return { header, field: IGNORE, confidence: 'none', note: `未读取：列“${headers[winner.j]}”更像${field}` };
     if (tied.length > 0) {
-      return { header, field: IGNORE, confidence: 'none', note: `ambiguous: ${tied.map(({ j }) => headers[j]).join(', ')} also look like ${m.field}` };
+      return { header, field: IGNORE, confidence: 'none', note: `与列“${tied.map(({ j }) => headers[j]).join('”“')}”同样像${field}，请在映射中指定由哪一列读取` };
     }
     return { header, field: m.field.name, confidence: m.confidence };
   });

@@ -79,7 +79,9 @@ export async function stageOffice(
     const names = columnNames(m);
     const wide = names.includes('male_count') || names.includes('female_count');
     const out = path.join(work, `${table.name}.${i}.parquet`);
-    const params: Params = { file: m.source.csv, delim: m.source.delimiter, names, source: sourceName(m.mapping), direction: m.mapping.direction, wide, out };
+    // A file with a 流向 column says each row's direction there: a blank one is missing, not the file's guess.
+    const direction = names.includes('direction') ? null : m.mapping.direction;
+    const params: Params = { file: m.source.csv, delim: m.source.delimiter, names, source: sourceName(m.mapping), direction, wide, out };
     await runNamed(connection, 'office/source', params);
     await copies.ready(m.source);
     try {

@@ -115,7 +115,8 @@ export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 
   }
   return {
     source: source.name, file: source.fileName, ...(source.sheet ? { sheet: source.sheet } : {}), encoding: source.encoding,
-    table, tableSure, direction, columns, headers, missing, problems, fromProfile: fromProfile !== null,
+    // a 流向 column gives each row's direction: the file's own (guessed from its headers) is not used
+    table, tableSure, direction: columns.some((c) => c.field === 'direction') ? null : direction, columns, headers, missing, problems, fromProfile: fromProfile !== null,
   };
 }
 

@@ -29,7 +29,7 @@ WITH raw AS (
 SELECT
   office_text(migrant_id) AS migrant_id,
   coalesce(office_township(township_code), office_township(address_code)) AS township_code,
-  coalesce(office_code(getvariable('codes_direction'), direction), getvariable('office_direction')) AS direction,
+  coalesce(office_code(getvariable('codes_direction'), direction), getvariable('office_direction')::VARCHAR) AS direction,
   coalesce(office_code(getvariable('codes_sex'), sex), id_sex_of(p_n)) AS sex,
   coalesce(born, p_born) AS birth_date,
   arrived AS arrival_date,
