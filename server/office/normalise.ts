@@ -29,6 +29,7 @@ import { CODE_TABLES, codeLists, type CodeTableName } from './codes.ts';
 import { IGNORE } from './fields.ts';
 import { sourceName, type FileMapping, type MappingProfile } from './mapping.ts';
 import { graduatePopulation, isGrouped } from './graduate.ts';
+import { csvReadProblem } from './csvErrors.ts';
 import { OfficeError } from './OfficeError.ts';
 import type { LaterCopies, Source } from './tabular.ts';
 
@@ -91,7 +92,7 @@ export async function stageOffice(
       } else await runNamed(connection, `office/${table.name}`);
     } catch (e) {
       if (e instanceof OfficeError) throw e;
-      throw new OfficeError('format', `${m.source.name}：读取失败（${(e instanceof Error ? e.message : String(e)).split('\n')[0]}）`, m.source.name);
+      throw new OfficeError('format', csvReadProblem(m.source.name, e instanceof Error ? e.message : String(e)), m.source.name);
     }
     files.push(out);
   }

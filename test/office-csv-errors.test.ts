@@ -1,0 +1,64 @@
+/**
+ * A CSV that DuckDB cannot read row by row — a 合计 line under the table, a value with an unquoted
+ * comma — stops the import with the file, the line and what is wrong in Chinese, not DuckDB's
+ * English ("CSV Error on Line: 3002 … Possible fixes: strict_mode=false"), and without the line's
+ * text, which may hold a name or an ID number.
+ */
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { ingest } from '../server/ingest/ingest.ts';
+import { csvReadProblem } from '../server/office/csvErrors.ts';
+import { profilePath, writeProfile } from '../server/office/profile.ts';
+import { profileEntries, suggestMapping } from '../server/office/suggest.ts';
+import { writeTinyOffice } from './fixtures/tinyOffice.ts';
+import { tempDir } from './helpers.ts';
+
+const dir = tempDir('csv-errors');
+
+/** DuckDB's own message for reading `file` as the office import reads it. */
+async function duckdbError(file: string): Promise<string> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await connection.run(`SELECT * FROM read_csv('${file}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`);
+    return '';
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+describe('CSV lines DuckDB cannot read', () => {
+  it('names the line and its columns against the header\'s, past the part DuckDB samples', async () => {
+    const file = path.join(dir, 'long.csv');
+    const rows = Array.from({ length: 25_000 }, (_, i) => `C${i},2024-01-01,张三${i}`);
+    writeFileSync(file, ['编号,出生日期,姓名', ...rows, '合计：25000条'].join('\n') + '\n');
+    const message = await duckdbError(file);
+    expect(message).toMatch(/CSV Error on Line: 25002/);
+    const problem = csvReadProblem('出生医学证明.csv', message);
+    expect(problem).toBe('出生医学证明.csv：第 25002 行有 1 列，表头有 3 列（是表格下方的合计行或说明文字，还是值中有未加引号的逗号？请改正或删除这一行后再导入）');
+    expect(problem).not.toContain('合计：25000条');
+  });
+
+  it('stops an import whose births file ends in a 合计 line, in Chinese', async () => {
+    const office = path.join(dir, 'office');
+    mkdirSync(office);
+    await writeTinyOffice(office);
+    // the planner's mapping, made before the total line was added under the births
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const found = await suggestMapping(connection, office, path.join(dir, 'map-work'), null);
+    connection.closeSync();
+    instance.closeSync();
+    writeProfile(office, profileEntries(found.map((f) => f.suggestion)));
+    writeFileSync(profilePath(office), readFileSync(profilePath(office), 'utf8').replace('生日: ignore', '生日: birth_date'));
+    appendFileSync(path.join(office, '出生医学证明.csv'), iconv.encode('合计：4条\r\n', 'gb18030'));
+    const error = await ingest({ source: office, dbPath: path.join(dir, 'x.duckdb'), today: '2026-11-23', keepVersions: 0 }).catch((e: unknown) => e as Error);
+    expect((error as Error).message).toBe('出生医学证明.csv：各行的列数不一致，无法读出文件的格式（表格下方是否有合计行或说明文字？请删除后再导入）');
+  });
+});
