@@ -65,6 +65,8 @@ export interface TableReport {
   readonly seconds: number;
   /** The population came in 5-year groups and was graduated to single ages (office/graduate.ts). */
   readonly graduated?: boolean;
+  /** A dry run's: why the import itself would stop on this table (every row quarantined). */
+  readonly wouldStop?: string;
 }
 
 /** `GET /api/import/:id/mapping`. */

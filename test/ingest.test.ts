@@ -147,9 +147,11 @@ describe('a failed import leaves the previous database untouched', () => {
       [['D1', '2024-02-02', '999901001', 'M', '2024-05-01'], ['D2', '2024-02-02', '999901999', 'F', '1950-01-01']]);
     await expectIngestError(ingest({ source: broken, dbPath, today: TODAY }), 'all_quarantined', 'deaths.parquet', '2 行全部违反规则', 'death_before_birth 1', 'unknown_township 1');
     await birthsStillServed();
-    // a dry run reports such a table rather than stopping: that is what it is for
+    // a dry run reports such a table rather than stopping, and says the import itself would stop
     const dry = await ingest({ source: broken, dbPath, today: TODAY, dryRun: true });
     expect(dry.tables.find((t) => t.table === 'deaths')).toMatchObject({ rowsRead: 2, rowsAccepted: 0, quarantined: { death_before_birth: 1, unknown_township: 1 } });
+    expect(dry.tables.find((t) => t.table === 'deaths')!.wouldStop).toMatch(/deaths\.parquet：死亡表的 2 行全部违反规则/);
+    expect(dry.tables.filter((t) => t.wouldStop).map((t) => t.table)).toEqual(['deaths']);
   });
 
   it('a missing required table is named', async () => {

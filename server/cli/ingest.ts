@@ -40,11 +40,12 @@ export const command: Command = {
         ? await ingestSpark({ ...common, master: values.master })
         : await ingest({ ...common, dryRun: values['dry-run'] ?? false, onScratch: removeOnStop });
       if (report.mapping.length > 0) {
-        console.log(report.mappingFromProfile ? 'mapping from renkou-mapping.yaml:' : 'no renkou-mapping.yaml: the files were recognised automatically as follows (run renkou map to save and edit this):');
+        console.log(report.mappingFromProfile ? '按 renkou-mapping.yaml 映射 — mapping from renkou-mapping.yaml:'
+          : '没有 renkou-mapping.yaml：已自动识别如下（运行 renkou map 可保存并修改）— recognised automatically:');
         printMapping(report.mapping);
       }
-      printIngestReport(report);
-      return 0;
+      // a dry run that finds the import would stop fails, as the import would
+      return printIngestReport(report) ? 0 : 1;
     } catch (e) {
       if (!isIngestError(e)) throw e;
       console.error(`导入已停止（${e.code}）：${e.message}\n当前数据库未改变 — import stopped; the current database was not changed.`);

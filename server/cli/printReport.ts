@@ -1,11 +1,19 @@
-/** @module cli/printReport — the per-table table printed after an import. */
+/** @module cli/printReport — the per-table table printed after an import or a dry run, in Chinese first. */
+import { TABLES } from '../../contract/tables.ts';
 import type { IngestReport } from '../ingest/ingest.ts';
 
-export function printIngestReport(report: IngestReport): void {
-  console.log(`table        files   rows read    accepted  quarantined (by rule)`);
+/** Prints the report; answers false when a dry run found that the import itself would stop. */
+export function printIngestReport(report: IngestReport): boolean {
+  console.log('表 table                  文件 files   读取 read   接受 accepted  隔离（按规则）quarantined (by rule)');
   for (const t of report.tables) {
-    const rules = Object.entries(t.quarantined).map(([rule, n]) => `${rule} ${n}`).join(', ');
-    console.log(`${t.table.padEnd(12)} ${String(t.files).padStart(5)} ${t.rowsRead.toLocaleString('en').padStart(11)} ${t.rowsAccepted.toLocaleString('en').padStart(11)}  ${rules || '0'}`);
+    const rules = Object.entries(t.quarantined).map(([rule, n]) => `${rule} ${n.toLocaleString('en')}`).join('，');
+    const name = `${TABLES[t.table].zh}（${t.table}）`;
+    console.log(`${name.padEnd(22)} ${String(t.files).padStart(8)} ${t.rowsRead.toLocaleString('en').padStart(11)} ${t.rowsAccepted.toLocaleString('en').padStart(13)}  ${rules || '0'}`);
   }
-  console.log(report.dryRun ? `dry run: nothing was imported (${report.seconds.toFixed(1)} s)` : `database: ${report.dbPath} (${report.seconds.toFixed(1)} s)`);
+  const stops = report.tables.flatMap((t) => (t.wouldStop ? [t.wouldStop] : []));
+  for (const stop of stops) console.log(`正式导入将会停止 — the import would stop: ${stop}`);
+  console.log(report.dryRun
+    ? `试运行：未导入任何数据（${report.seconds.toFixed(1)} 秒）— dry run: nothing was imported`
+    : `数据库 database：${report.dbPath}（${report.seconds.toFixed(1)} 秒）`);
+  return stops.length === 0;
 }

@@ -4,7 +4,8 @@
  * header, or one whose every row broke a rule (ID numbers that Excel saved as 9.99901E+17) — would
  * replace that table's data with nothing, and the dashboards would show zero deaths without a word.
  * Both stop the import instead, naming the files and the rules; the current database is untouched.
- * A dry run reports a table whose rows were all quarantined rather than stopping: that is its report.
+ * A dry run reports a table whose rows were all quarantined rather than stopping (`wouldStop`), so
+ * that the planner learns from the dry run what the import would do.
  *
  * @example
  * stopOnEmptyTable(TABLES.deaths, ['死亡证明.csv'], 0);
@@ -27,8 +28,14 @@ export function stopOnEmptyTable(table: TableDef, files: readonly string[], rows
 
 /** A table whose rows were all quarantined: nothing of it would be kept. */
 export function stopOnAllQuarantined(table: TableDef, files: readonly string[], rowsRead: number, rowsAccepted: number, quarantined: Readonly<Record<string, number>>): void {
-  if (rowsRead === 0 || rowsAccepted > 0) return;
+  const stop = allQuarantined(table, files, rowsRead, rowsAccepted, quarantined);
+  if (stop) throw stop;
+}
+
+/** Why the import would stop on this table (what a dry run reports instead of stopping), or null. */
+export function allQuarantined(table: TableDef, files: readonly string[], rowsRead: number, rowsAccepted: number, quarantined: Readonly<Record<string, number>>): IngestError | null {
+  if (rowsRead === 0 || rowsAccepted > 0) return null;
   const rules = Object.entries(quarantined).sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule} ${n.toLocaleString('en')}`).join('、');
-  throw new IngestError('all_quarantined',
+  return new IngestError('all_quarantined',
     `${what(table, files)}：${table.zh}表的 ${rowsRead.toLocaleString('en')} 行全部违反规则（${rules}），没有可导入的数据；请用“试运行”查看原因（例如 Excel 把身份证号存成了科学计数法），修正文件后重新导入 — every row of "${table.name}" broke a rule`, files[0]);
 }

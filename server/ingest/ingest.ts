@@ -30,7 +30,7 @@ import { WORK_SUFFIX, type LaterCopies } from '../office/tabular.ts';
 import { contractColumns } from './contractView.ts';
 import type { Suggestion } from '../office/suggest.ts';
 import { IngestError } from './IngestError.ts';
-import { stopOnAllQuarantined, stopOnEmptyTable } from './emptyTables.ts';
+import { allQuarantined, stopOnEmptyTable } from './emptyTables.ts';
 import { locateTable, type TableFiles } from './locate.ts';
 import { acquireIngestLock, isRunning } from './lock.ts';
 import { checkColumns, type FileColumn } from './schema.ts';
@@ -211,12 +211,13 @@ async function ingestTable(
   const quarantined = Object.fromEntries(counts.map((r) => [String(r.rule), Number(r.n)]));
   const rejected = counts.reduce((sum, r) => sum + Number(r.n), 0);
   const rowsAccepted = rowsRead - rejected;
-  if (!dryRun) stopOnAllQuarantined(table, files, rowsRead, rowsAccepted, quarantined);
+  const stop = allQuarantined(table, files, rowsRead, rowsAccepted, quarantined);
+  if (stop && !dryRun) throw stop;
   const seconds = (performance.now() - started) / 1000;
   await runNamed(connection, 'ingest/record_table',
     { table: table.name, files: files.length, rows_read: rowsRead, rows_accepted: rowsAccepted, seconds });
   progress(`${table.zh}（${table.name}）：接受 ${rowsAccepted.toLocaleString('en')} 行，隔离 ${rejected.toLocaleString('en')} 行（${seconds.toFixed(1)} 秒）`);
-  return { table: table.name, files: files.length, rowsRead, rowsAccepted, quarantined, seconds, ...(graduated ? { graduated } : {}) };
+  return { table: table.name, files: files.length, rowsRead, rowsAccepted, quarantined, seconds, ...(graduated ? { graduated } : {}), ...(stop ? { wouldStop: stop.message } : {}) };
 }
 
 /** Reads each file's footer and schema: a corrupt file or a contract break names that file. */

@@ -126,8 +126,13 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
     if (!sessionId || !editor) return;
     await importApi.saveMapping(sessionId, editor.read());
     const report = await importApi.dryRun(sessionId);
-    dryResult.replaceChildren(h('p', { class: 'note', text: w('dryRunNote', lang) }), reportTable('import-dryrun-table', report.tables, lang));
-    say(w('dryRunNote', lang));
+    // what the import itself would refuse (a table whose every row breaks a rule), said before it is tried
+    const stops = report.tables.flatMap((t) => (t.wouldStop ? [t.wouldStop] : []));
+    const warning = stops.length > 0
+      ? h('div', { id: 'import-would-stop', class: 'error', role: 'alert' }, h('strong', { text: w('wouldStop', lang) }), h('ul', {}, ...stops.map((s) => h('li', { text: s }))))
+      : null;
+    dryResult.replaceChildren(h('p', { class: 'note', text: w('dryRunNote', lang) }), ...(warning ? [warning] : []), reportTable('import-dryrun-table', report.tables, lang));
+    say(stops.length > 0 ? w('wouldStop', lang) : w('dryRunNote', lang), stops.length > 0);
   }));
   run.addEventListener('click', () => void busy(w('importing', lang), async () => {
     if (!sessionId || !editor) return;
