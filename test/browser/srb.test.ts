@@ -41,6 +41,10 @@ describe('sex ratio at birth 性别比', () => {
     expect(await rows.first().innerText()).toContain(ranking.townships[0]!.name);
     const csv = await downloadText(page, () => page.click('[data-csv="srb-ranking"]'));
     expect(csvDataLines(csv.text)).toHaveLength(ranking.townships.length);
+    // every column named in Chinese, the judgement once (the interval's position has a name of its own)
+    const header = csv.text.replace('\uFEFF', '').split(/\r?\n/)[0]!.split(',');
+    expect(header.filter((h) => /^[a-z_]+$/.test(h))).toEqual([]);
+    expect(header.filter((h) => h === '判断')).toHaveLength(1);
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });

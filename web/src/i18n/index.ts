@@ -50,7 +50,7 @@ const CSV_HEADERS: Record<string, { zh: string; en: string }> = {
   male: { zh: '男婴', en: 'male' }, female: { zh: '女婴', en: 'female' }, births: { zh: '出生数', en: 'births' },
   srb: { zh: '性别比', en: 'srb' }, lo: { zh: '95%下限', en: 'lo' }, hi: { zh: '95%上限', en: 'hi' },
   smoothed: { zh: '平滑性别比', en: 'smoothed' }, smoothed_lo: { zh: '平滑下限', en: 'smoothed_lo' }, smoothed_hi: { zh: '平滑上限', en: 'smoothed_hi' },
-  shrinkage: { zh: '收缩权重', en: 'shrinkage' }, flag: { zh: '判断', en: 'flag' }, order: { zh: '孩次', en: 'order' },
+  shrinkage: { zh: '收缩权重', en: 'shrinkage' }, flag: { zh: '95%区间与103–107比较', en: 'interval vs 103–107' }, judgement: { zh: '判断', en: 'judgement' }, order: { zh: '孩次', en: 'order' },
   rank: { zh: '名次', en: 'rank' }, funnel: { zh: '漏斗位置', en: 'funnel' }, age: { zh: '年龄', en: 'age' }, sex: { zh: '性别', en: 'sex' },
   registered: { zh: '户籍', en: 'registered' }, migrant_in: { zh: '流入', en: 'migrant_in' }, migrant_out: { zh: '流出', en: 'migrant_out' },
   group: { zh: '组别', en: 'group' }, kind: { zh: '类别', en: 'kind' }, target: { zh: '目标（%）', en: 'target' },
