@@ -155,6 +155,16 @@ describe('projections 人口预测', () => {
     await page.close();
   });
 
+  it('reads the planning table\'s years as a planner types them, and names those it cannot project', async () => {
+    const page = await open(browser.context, demo.url, 'page=projections&horizon=10');
+    await page.fill('#table-years', '２０３０，2040、 2060');
+    await page.locator('#table-years').dispatchEvent('change');
+    await expect.poll(() => new URL(page.url()).searchParams.get('tableYears')).toBe('2030,2040,2060');
+    await expect.poll(() => page.locator('#table-years').inputValue()).toBe('2030,2040');
+    expect(await page.locator('#planning-years-outside').innerText()).toBe(`年份 2060 不在 ${lastYear}–${lastYear + 30} 年之内，未列入。`);
+    await page.close();
+  });
+
   it('reads in English: the county by its name, ASCII punctuation', async () => {
     const page = await open(browser.context, demo.url, 'page=projections&horizon=10&lang=en');
     await expect.poll(() => page.locator('#proj-total').getAttribute('data-rows')).toBe('11');

@@ -21,18 +21,26 @@ const SCENARIO_LABEL: Record<string, { zh: string; en: string }> = {
 };
 
 
+/** The years as typed: separated by commas (also ，、；) or spaces, full-width digits too. */
+function typedYears(raw: string | null): number[] {
+  return (raw ?? '').normalize('NFKC').split(/[\s,，、;；]+/).filter(Boolean).map(Number);
+}
+
 function yearsParam(raw: string | null, base: number): number[] {
-  const list = (raw ?? '').split(',').map(Number).filter((y) => Number.isInteger(y) && y >= base && y <= base + 30);
+  const list = typedYears(raw).filter((y) => Number.isInteger(y) && y >= base && y <= base + 30);
   return list.length ? [...new Set(list)].sort((a, b) => a - b) : defaultTableYears(base);
 }
 
 export function planningTablePanel(ctx: PageContext, scope: string, baseYear: number): { element: HTMLElement; load: Promise<void> } {
   const { lang, params } = ctx;
   const years = yearsParam(params.get('tableYears'), baseYear);
+  // what was typed but cannot be projected is said, not dropped without a word
+  const outside = typedYears(params.get('tableYears')).filter((y) => !years.includes(y));
   const chosen = (params.get('tableScenarios') ?? 'low,medium,high').split(',').filter((s): s is (typeof SCENARIOS)[number] => (SCENARIOS as readonly string[]).includes(s));
   const scenarios = chosen.length ? chosen : ['low', 'medium', 'high'];
   const yearsInput = h('input', { id: 'table-years', name: 'table-years', type: 'text', value: years.join(','), inputmode: 'numeric', size: 22 });
-  yearsInput.addEventListener('change', () => ctx.set({ tableYears: yearsParam(yearsInput.value, baseYear).join(',') }));
+  // the years as typed go to the URL: those outside the projection's span are then named below
+  yearsInput.addEventListener('change', () => ctx.set({ tableYears: typedYears(yearsInput.value).filter(Number.isInteger).join(',') || undefined }));
   const query = new URLSearchParams({ scope, baseYear: String(baseYear), years: years.join(','), scenarios: scenarios.join(','), lang });
   const url = (format: string) => `/api/projections/table?${query.toString()}&format=${format}`;
   const downloads = h('div', { class: 'chart-tools no-print' },
@@ -46,6 +54,8 @@ export function planningTablePanel(ctx: PageContext, scope: string, baseYear: nu
       checkboxGroup('table-scenarios', t('planningScenarios', lang), SCENARIOS.map((s) => ({ value: s, label: SCENARIO_LABEL[s]![lang] })), new Set(scenarios),
         (values) => ctx.set({ tableScenarios: values.length ? values.join(',') : undefined })),
     ),
+    outside.length > 0 ? h('p', { class: 'error', id: 'planning-years-outside', role: 'status',
+      text: tf('planningYearsOutside', lang, { years: outside.join('、'), from: baseYear, to: baseYear + 30 }) }) : null,
     downloads, body, jump, note);
   element.classList.add('wide');
   const load = (async () => {

@@ -48,6 +48,7 @@ export const PAGE_STRINGS = {
   planningComputing: { zh: '正在计算规划表…', en: 'Computing the planning table…' },
   planningTitle: { zh: '规划表：主要指标预测（人）', en: 'Planning table (persons)' },
   planningYears: { zh: '年份（逗号分隔，至多30年）', en: 'Years (comma-separated, ≤ 30 years on)' },
+  planningYearsOutside: { zh: '年份 {years} 不在 {from}–{to} 年之内，未列入。', en: 'Year(s) {years} are outside {from}–{to}: not listed.' },
   planningScenarios: { zh: '方案', en: 'Scenarios' },
   planningFailed: { zh: '规划表未能生成：', en: 'The planning table failed: ' },
   planningGroup: { zh: '指标', en: 'Group' },
