@@ -70,6 +70,9 @@ export async function assessmentResult(fields: Fields, ctx: SourceContext): Prom
   return { rows, columns: columnsOf(rows), provenance };
 }
 
+/** A measure's unit as a planner's table writes it (a sex ratio has none). */
+const UNIT_WORDS: Record<string, string> = { persons: '人', '%': '%', '‰': '‰', ratio: '' };
+
 export async function progressResult(fields: Fields, ctx: SourceContext): Promise<Omit<Result, 'name' | 'block'>> {
   allowOnly(fields, ['indicator', 'township', 'year', 'through'], 'a progress block');
   const township = fields.get('township')?.value || 'all';
@@ -80,12 +83,18 @@ export async function progressResult(fields: Fields, ctx: SourceContext): Promis
   const computed = await progressFor(ctx.db, ctx.data, ctx.config, township, year, through);
   const { answer: p } = await publish(ctx, { kind: 'progress', answer: computed, ...progressPeriods(year, through) });
   const words = { at_least: '不低于', at_most: '不高于', between: '' } as const;
-  const rows: ResultRow[] = p.items.map((i) => ({
-    measure: i.measure, name: i.name.zh,
-    target: i.target ? (i.target.direction === 'between' ? `${i.target.value}～${i.target.upper}` : `${words[i.target.direction]}${i.target.value}`) : null,
-    ytd: i.ytd, elapsed_share: i.elapsed_share, reached_share: i.reached_share, on_track: i.on_track,
-    nowcast: i.nowcast?.value ?? null, nowcast_lo: i.nowcast?.lo ?? null, nowcast_hi: i.nowcast?.hi ?? null, nowcast_meets: i.nowcast_meets,
-  }));
+  const rows: ResultRow[] = p.items.map((i) => {
+    // a count is a whole number of persons (its nowcast too); a target reads with its unit
+    const unit = UNIT_WORDS[i.unit] ?? '';
+    const v = (x: number | null | undefined) => (x === null || x === undefined ? null : i.unit === 'persons' ? Math.round(x) : x);
+    const t = (x: number) => `${x < 0 ? '−' : ''}${Math.abs(x)}${unit === '人' ? '' : unit}`;
+    return {
+      measure: i.measure, name: i.name.zh, unit,
+      target: i.target ? (i.target.direction === 'between' ? `${t(i.target.value)}～${t(i.target.upper!)}` : `${words[i.target.direction]}${t(i.target.value)}`) : null,
+      ytd: v(i.ytd), elapsed_share: i.elapsed_share, reached_share: i.reached_share, on_track: i.on_track,
+      nowcast: v(i.nowcast?.value), nowcast_lo: v(i.nowcast?.lo), nowcast_hi: v(i.nowcast?.hi), nowcast_meets: i.nowcast_meets,
+    };
+  });
   const api = `/api/progress?year=${year}&through=${through}&township=${township}`;
   const provenance: Record<string, Provenance> = {
     ytd: { api, rowsAt: 'items', field: 'ytd', keys: ['measure'] },

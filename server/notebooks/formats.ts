@@ -74,6 +74,8 @@ const FORMATS: Record<string, Format> = {
   permille: numeric((n, a) => `${fixed(n, decimals(a, 2), false)}‰`),
   pct: numeric((n, a) => `${fixed(n, decimals(a, 1), false)}%`),
   ratio: numeric((n, a) => fixed(n, decimals(a, 2), false)),
+  /** A column of mixed units (persons beside rates): a whole number as 2,330, anything else with `auto:2` decimals. */
+  auto: numeric((n, a) => (Number.isInteger(n) ? fixed(n, 0, true) : fixed(n, decimals(a, 2), true))),
   wan: numeric((n, a) => `${fixed(n / 10_000, decimals(a, 2), false)}万`),
   /** Relative change in % (change_pct): 增长3.2% / 下降3.2% / 持平. `change:1:增加/减少` changes the words. */
   change: numeric((n, a) => signed(n, decimals(a, 1), ...words(a[1], '增长', '下降'), '%')),

@@ -76,12 +76,13 @@ ${body}
 </tbody></table>${t.note ? `<p class="nb-note">${esc(t.note)}</p>` : ''}</figure>`;
 }
 
-const DECIMALS: Record<string, number> = { int: 0, year: 0, num: 1, fixed: 1, permille: 2, pct: 1, ratio: 2 };
+const DECIMALS: Record<string, number> = { int: 0, year: 0, num: 1, fixed: 1, permille: 2, pct: 1, ratio: 2, auto: 2 };
 
 function csvCell(value: Cell, formats: readonly string[]): string {
   const numeric = formats.map(parseFormat).find((f) => f.name in DECIMALS);
   if (typeof value === 'number' && (numeric || formats.length === 0)) {
-    return numeric ? fixed(value, numeric.args[0] ? Number(numeric.args[0]) : DECIMALS[numeric.name]!, false) : String(value);
+    if (!numeric || (numeric.name === 'auto' && Number.isInteger(value))) return String(value);
+    return fixed(value, numeric.args[0] ? Number(numeric.args[0]) : DECIMALS[numeric.name]!, false);
   }
   if (value === null) return '';
   // Text from the data (a name, a SQL result) may start a formula; a number formatted as text keeps its sign.

@@ -44,6 +44,21 @@ describe('the half-year report', () => {
     expect(halfYear.bodyHtml).toContain(`出生人口${janToJun.toLocaleString('en-US')}人`);
     expect(halfYear.tables.map((t) => t.name)).toEqual(['progress_table', 'towns_table']);
   });
+
+  it('tables the progress with each measure\'s unit: counts as whole persons, targets with their unit, 完成进度 beside 时间进度', async () => {
+    const progress = halfYear.tables.find((t) => t.name === 'progress_table')!;
+    const [head, ...lines] = progress.csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(head).toBe('指标,单位,年度目标,1至6月,完成进度（%）,时间进度（%）,当前是否达到,全年预计,预计下限,预计上限,预计全年达到');
+    const answer = (await api('/api/progress?year=2024&through=6&township=all')) as { items: { measure: string; name: { zh: string }; ytd: number | null; reached_share: number | null }[] };
+    expect(lines).toHaveLength(answer.items.length);
+    const row = (measure: string) => lines[answer.items.findIndex((i) => i.measure === measure)]!.split(',');
+    const compliance = row('compliance_registered');
+    expect(compliance.slice(0, 3)).toEqual(['户籍人口出生政策符合率', '%', '不低于99%']);
+    expect(Number(compliance[3])).toBeCloseTo(answer.items.find((i) => i.measure === 'compliance_registered')!.ytd!, 2);
+    // a band below zero is written with a minus sign Excel does not take for a formula (no ' before it)
+    expect(row('births_change')[2]).toBe('−15%～15%');
+    expect(progress.csv).not.toContain(",'");
+  });
 });
 
 describe('the assessment report', () => {
@@ -72,7 +87,7 @@ describe('the annual report', () => {
       const cells = line.split(',');
       expect(cells[0]).toBe(residence === 'registered' ? '户籍人口' : '流动人口');
       expect(Number(cells[1])).toBe(row!.denominator);
-      expect(cells[5]).toBe(Number(row!.value).toFixed(2));
+      expect(cells[5]).toBe(Number(row!.value).toFixed(3)); // 98.999, not a 99.00 beside 未达到
       expect(cells[6]).toBe(String(row!.target_rule));
       expect(cells[7]).toBe(row!.meets_target ? '达到' : '未达到');
     }
