@@ -139,6 +139,19 @@ describe('header recognition', () => {
     expect(shown(other)).toEqual({ 姓名: ['personal', ''], 身份证号码: ['personal', ''], 金额: ['none', '300'] });
   });
 
+  it('says at once when Excel saved a column of ID numbers as numbers, before the rows are quarantined one by one', () => {
+    const source = { name: '出生医学证明.csv', fileName: '出生医学证明.csv', encoding: 'gb18030' as const };
+    const headers = ['出生医学证明编号', '母亲身份证号', '出生日期'];
+    const problemsOf = (ids: string[]) => suggestFor(source, headers, ids.map((id, i) => [`C${i}`, id, '2024-03-05']), null).problems
+      .filter((p) => p.includes('存成了数字'));
+    expect(problemsOf(['9.99901E+17', '9.99901E+17', '999901199505010022'])).toEqual([
+      '出生医学证明.csv：列“母亲身份证号”的身份证号看来被 Excel 存成了数字（前几行3 个中有 2 个是科学计数法（如 9.99901E+17）），末几位已丢失，这些行都会因校验码错误被隔离。请在 Excel 中把这一列设为“文本”格式，从业务系统重新导出后再导入']);
+    // a workbook's number cells: 15 significant digits, the rest made up; most check characters fail
+    expect(problemsOf(['999901199505010000', '999901199001150000', '999901199807070000', '999901199505010022'])).toEqual([expect.stringContaining('4 个18位号码中有 3 个校验码不符')]);
+    // sound numbers (check characters by GB 11643), or a few wrong among them, are no reason to stop
+    expect(problemsOf(['999901199505010022', '999901199001150048', '999901199807070063', '999901199505010021'])).toEqual([]);
+  });
+
   it('leaves two equally good claims unplaced, naming each other', () => {
     const { columns } = recogniseColumns('deaths', ['死亡证明编号', '死亡日期', '死亡时间'], null);
     expect(columns[1]).toMatchObject({ field: 'ignore', confidence: 'none' });

@@ -1,0 +1,31 @@
+/**
+ * @module office/idNumberSample
+ * Whether an ID-number column's first values were damaged by Excel before the file reached us:
+ * saved as a number, an 18-digit 公民身份号码 keeps 15 significant digits (9.99901E+17 in a CSV,
+ * 999901199505010000 or worse from a workbook's number cell), so its check character no longer
+ * fits. The import would quarantine those rows one by one (id_check_digit); the mapping step says
+ * it of the column at once, while the planner can still export it again as text.
+ *
+ * @example
+ * damagedIdNumbers(['9.99901E+17', '9.99901E+17']); // '2 个中有 2 个是科学计数法（9.99901E+17）'
+ */
+
+/** GB 11643's check character of 17 digits: weights 2^(17−i) mod 11, (12 − Σ mod 11) mod 11, 10 as X. */
+function checkCharacter(body: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(body[i]) * (2 ** (17 - i) % 11);
+  const v = (12 - (sum % 11)) % 11;
+  return v === 10 ? 'X' : String(v);
+}
+
+/** Why the sample looks damaged (in Chinese), or null: scientific notation, or most 18-digit numbers failing their check. */
+export function damagedIdNumbers(samples: readonly string[]): string | null {
+  const values = samples.map((v) => v.replace(/\s/g, '')).filter((v) => v !== '');
+  if (values.length === 0) return null;
+  const scientific = values.filter((v) => /^\d(\.\d+)?E\+\d+$/i.test(v));
+  if (scientific.length > 0) return `${values.length} 个中有 ${scientific.length} 个是科学计数法（如 ${scientific[0]}）`;
+  const long = values.filter((v) => /^\d{17}[\dXx]$/.test(v));
+  const failing = long.filter((v) => checkCharacter(v.slice(0, 17)) !== v[17]!.toUpperCase());
+  if (long.length >= 3 && failing.length * 2 > long.length) return `${long.length} 个18位号码中有 ${failing.length} 个校验码不符`;
+  return null;
+}
