@@ -29,6 +29,9 @@ describe('period labels (pure)', () => {
     expect(spansFor({ period: 'stathalf', from: 2024, to: 2024 }).map(labelOf)).toEqual(['SY2024H1', 'SY2024H2']);
     expect(spansFor({ period: 'rolling', from: 2024, to: 2024, through: 6 }).map(labelOf)).toEqual(['R12-2024-06']);
     expect(spansFor({ period: 'rolling', from: 2024, to: 2024 })).toHaveLength(12);
+    // the months of 1至N月 of each year
+    expect(spansFor({ period: 'month', from: 2023, to: 2024, through: 2 }).map(labelOf)).toEqual(['2023-01', '2023-02', '2024-01', '2024-02']);
+    expect(spansFor({ period: 'month', from: 2024, to: 2024 })).toHaveLength(12);
     expect(spansFor({ period: 'statyear', from: 2023, to: 2024 }).map(labelOf)).toEqual(['SY2023', 'SY2024']);
   });
 });

@@ -114,6 +114,15 @@ describe('access control and township scope', () => {
     expect((await as(t, '/api/reports/situation-analysis?year=2024&format=json')).status).toBe(403);
     expect((await as(t, `/api/reports/township-profile?township=${OTHER}&year=2024&format=json`)).status).toBe(403);
     expect((await as(t, `/api/reports/township-profile?township=${OWN}&year=2024&format=json`)).status).toBe(200);
+    // the 1至N月 report follows its township parameter: a township renders it for its own, and its table of townships holds that one
+    expect((await as(t, '/api/reports/half-year?year=2024&through=6&format=json')).status).toBe(403);
+    expect((await as(t, `/api/reports/half-year?township=${OTHER}&year=2024&through=6&format=json`)).status).toBe(403);
+    const own = await as(t, `/api/reports/half-year?township=${OWN}&year=2024&through=6&format=json`);
+    expect(own.status).toBe(200);
+    const report = (await own.json()) as { errors: unknown[]; tables: { name: string; csv: string }[] };
+    expect(report.errors).toEqual([]);
+    const towns = report.tables.find((x) => x.name === 'towns_table')!.csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(towns).toHaveLength(2); // the header and the account's township
     const lines = readFileSync(auditFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event: string; user: string; notebook?: string });
     expect(lines.some((l) => l.event === 'report' && l.user === 'li' && l.notebook === 'township-profile')).toBe(true);
   });

@@ -60,7 +60,7 @@ export function resolveQuery(raw: RawIndicatorQuery, data: Catalog, scope: Scope
   if (to < data.firstYear || to > data.lastYear) throw badParameter('to', `${to} is outside the data: ${span}`);
   if (from > to) throw badParameter('from', `from (${from}) is after to (${to})`);
   if (raw.period === 'ytd' && raw.through === undefined) throw badParameter('through', 'period=ytd needs the last month, e.g. through=6 for 1–6月');
-  if (raw.through !== undefined && raw.period !== 'ytd' && raw.period !== 'rolling') throw badParameter('through', 'only period=ytd or period=rolling takes a month');
+  if (raw.through !== undefined && raw.period !== 'ytd' && raw.period !== 'rolling' && raw.period !== 'month') throw badParameter('through', 'only period=ytd, rolling or month takes a month');
   if (raw.period !== 'range' && (raw.start !== undefined || raw.end !== undefined)) throw badParameter(raw.start !== undefined ? 'start' : 'end', 'only period=range takes start and end months');
   const request = { period: raw.period, from, to, through: raw.through ?? null, start: range?.start ?? null, end: range?.end ?? null };
   // A rolling 12 months that would begin before the data starts is left out, not undercounted.

@@ -81,7 +81,8 @@ function perYear(year: number, request: PeriodRequest): PeriodSpan[] {
     case 'statyear': return [span('statyear', jan - 3, 12)];
     case 'half': return [0, 6].map((k) => span('half', jan + k, 6));
     case 'quarter': return [0, 3, 6, 9].map((k) => span('quarter', jan + k, 3));
-    case 'month': return Array.from({ length: 12 }, (_, k) => span('month', jan + k, 1));
+    // with `through`, the months of 1至N月 of each year (a 1至6月 report's month-by-month comparison)
+    case 'month': return Array.from({ length: through }, (_, k) => span('month', jan + k, 1));
     case 'stathalf': return [span('stathalf', jan - 3, 6), span('stathalf', jan + 3, 6)];
     case 'ytd': return [span('ytd', jan, through)];
     case 'rolling': {

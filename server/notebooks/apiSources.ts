@@ -78,7 +78,9 @@ function withNames(rows: readonly object[], ctx: SourceContext): ResultRow[] {
   return rows.map((r) => {
     const row = r as ResultRow;
     const t = String(row.township ?? '');
-    return { ...row, name: row.name ?? (t === 'all' ? ctx.countyName : ctx.data.names.get(t) ?? t) };
+    // a month's row also says its month of the year, so that two years' months can be drawn over each other
+    const month: ResultRow = typeof row.period === 'string' && /^\d{4}-\d{2}$/.test(row.period) ? { month_of_year: `${Number(row.period.slice(5))}月` } : {};
+    return { ...row, ...month, name: row.name ?? (t === 'all' ? ctx.countyName : ctx.data.names.get(t) ?? t) };
   });
 }
 

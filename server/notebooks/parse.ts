@@ -29,7 +29,7 @@ export function parseNotebook(name: string, source: string): Notebook {
     name,
     title: fm.fields.get('title') ?? name,
     description: fm.fields.get('description') ?? '',
-    audience: fm.fields.get('audience') === 'township' ? 'township' : 'county',
+    audience: audienceOf(fm.fields.get('audience')),
     params: fm.params,
     blocks,
     frontMatterErrors: errors,
@@ -37,6 +37,11 @@ export function parseNotebook(name: string, source: string): Notebook {
 }
 
 const FRONT: BlockRef = { kind: 'markdown', name: 'front matter', line: 1 };
+
+/** Who may render it: `county` (the default), `township`, or `any` (the county, or a township for its own). */
+function audienceOf(text: string | undefined): Notebook['audience'] {
+  return text === 'township' || text === 'any' ? text : 'county';
+}
 
 /**
  * A value that starts with a slot (`title: {{ meta.place }}报告`) would read as a YAML flow

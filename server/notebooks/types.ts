@@ -45,8 +45,12 @@ export interface Notebook {
   readonly name: string;
   readonly title: string;
   readonly description: string;
-  /** `county`: county users only; `township`: township users may render it for their townships. */
-  readonly audience: 'county' | 'township';
+  /**
+   * `county`: county users only; `township`: township users may render it for their townships;
+   * `any`: a county report whose every block follows its township parameter (and `township: each`
+   * the asker's scope), so a township account renders it for its own township.
+   */
+  readonly audience: 'county' | 'township' | 'any';
   readonly params: readonly ParamDecl[];
   readonly blocks: readonly Block[];
   /** Problems in the front matter itself (shown at the top; the blocks still render). */

@@ -43,6 +43,10 @@ describe('the half-year report', () => {
     expect(births[0]!.value).toBe(janToJun);
     expect(halfYear.bodyHtml).toContain(`出生人口${janToJun.toLocaleString('en-US')}人`);
     expect(halfYear.tables.map((t) => t.name)).toEqual(['progress_table', 'towns_table']);
+    // 图1: each month of 1–6月, this year's and last year's, drawn over each other by month; the API's counts
+    const last = (await api('/api/indicators/births?township=all&from=2023&to=2023&period=month')).rows as ApiRow[];
+    expect(halfYear.results.get('births_months')!.rows.map((r) => [r.month_of_year, r.value])).toEqual(months.slice(0, 6).map((r, i) => [`${i + 1}月`, r.value]));
+    expect(halfYear.results.get('births_months_last')!.rows.map((r) => r.value)).toEqual(last.slice(0, 6).map((r) => r.value));
   });
 
   it('tables the progress with each measure\'s unit: counts as whole persons, targets with their unit, 完成进度 beside 时间进度', async () => {

@@ -35,7 +35,8 @@ export interface TrendInput {
 }
 
 export function trendSpec(input: TrendInput): TopLevelSpec {
-  const periods = [...new Set(input.rows.map((r) => r.period))].sort();
+  // numbers within labels compare as numbers: 2月 before 10月 (a 1至N月 chart), 2024-03 as before
+  const periods = [...new Set(input.rows.map((r) => r.period))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const color = {
     field: 'series', type: 'nominal' as const, title: input.seriesTitle ?? null,
     ...(input.legend === false ? { legend: null } : {}),

@@ -67,7 +67,7 @@ export async function renderReports(root: HTMLElement, ctx: PageContext): Promis
     const current = r.name === report.name;
     const link = h('a', { href: ctx.href('reports', { report: r.name }), text: current ? '' : t('reportOpen', lang), 'aria-current': current ? 'page' : undefined });
     link.addEventListener('click', (ev) => { ev.preventDefault(); ctx.set({ report: r.name }); });
-    const audience = r.audience === 'township' ? t('reportAudienceTownship', lang) : t('reportAudienceCounty', lang);
+    const audience = t(r.audience === 'township' ? 'reportAudienceTownship' : r.audience === 'any' ? 'reportAudienceAny' : 'reportAudienceCounty', lang);
     const action = !allowed(r) ? h('span', { class: 'muted', text: t('reportCountyOnly', lang) })
       : current ? h('span', { class: 'muted', text: t('reportCurrent', lang) }) : link;
     return h('li', { 'data-report': r.name, class: current ? 'current' : undefined },

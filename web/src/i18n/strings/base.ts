@@ -203,6 +203,7 @@ export const BASE_STRINGS = {
   reportRendering: { zh: '报告生成中，请稍候…', en: 'Rendering the report…' },
   reportAudienceCounty: { zh: '全县', en: 'county' },
   reportAudienceTownship: { zh: '乡镇', en: 'township' },
+  reportAudienceAny: { zh: '全县或乡镇', en: 'county or township' },
   apply: { zh: '计算', en: 'Run' },
   projTotal: { zh: '总人口', en: 'Total population' },
   projBirths: { zh: '出生人数', en: 'Births' },
