@@ -76,7 +76,7 @@ describe('数据导入', () => {
     await page.click('#import-dryrun');
     await page.waitForSelector('#import-dryrun-table', { timeout: 120_000 });
     const dryBirths = await page.locator('#import-dryrun-table tr[data-table="births"]').innerText();
-    expect(dryBirths).toMatch(/出生（births）\s+1\s+4\s+3\s+公民身份号码校验码错误（GB 11643）（id_check_digit）1/);
+    expect(dryBirths).toMatch(/出生（births）\s+1\s+4\s+3\s+公民身份号码校验码错误（GB 11643）（id_check_digit） 1/);
     expect((await get<{ rowCounts: Record<string, number> }>('/api/meta')).rowCounts.births).toBeGreaterThan(190_000);
 
     await page.click('#import-run');

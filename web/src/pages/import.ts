@@ -13,7 +13,7 @@ import { errorMessage, h, panel, table } from '../ui.ts';
 import { formatInt } from '../format.ts';
 import { mappingEditor, type MappingEditor } from './importMapping.ts';
 import { w } from '../i18n/strings/import.ts';
-import { ruleLabel, tableLabel } from './quality.ts';
+import { ruleLabel, tableLabel, withCode } from './quality.ts';
 
 const POLL_MS = 500;
 
@@ -22,7 +22,7 @@ function reportTable(id: string, tables: readonly TableReport[], lang: Lang): HT
     [w('table', lang), w('files', lang), w('rowsRead', lang), w('accepted', lang), w('quarantined', lang)],
     tables.map((t) => [
       tableLabel(t.table, lang), formatInt(t.files), formatInt(t.rowsRead), formatInt(t.rowsAccepted),
-      Object.entries(t.quarantined).map(([rule, n]) => `${ruleLabel(rule, lang)}（${rule}）${formatInt(n)}`).join('；') || '0',
+      Object.entries(t.quarantined).map(([rule, n]) => `${withCode(ruleLabel(rule, lang), rule, lang)} ${formatInt(n)}`).join(lang === 'zh' ? '；' : '; ') || '0',
     ]),
     new Set([1, 2, 3]),
   );

@@ -42,8 +42,15 @@ export function ruleLabel(id: string, lang: Lang): string {
   return isRule(id) ? RULES[id][lang] : id;
 }
 
+/** A name with its code in brackets as each language writes them: 出生（births）, townships (regions). */
+export function withCode(label: string, code: string, lang: Lang): string {
+  if (label === code) return label;
+  return lang === 'zh' ? `${label}（${code}）` : `${label} (${code})`;
+}
+
+/** 出生（births） in Chinese; in English the name alone where it is the code: births, townships (regions). */
 export function tableLabel(name: string, lang: Lang): string {
-  return isTable(name) ? `${TABLES[name][lang]}（${name}）` : name;
+  return isTable(name) ? withCode(TABLES[name][lang], name, lang) : name;
 }
 
 /** Rates per table and overall from /api/meta. */
@@ -85,7 +92,7 @@ export async function renderQuality(root: HTMLElement, ctx: PageContext): Promis
   const rows = qualityRows(meta, lang);
   if (meta.ingestedAt) {
     const when = new Date(meta.ingestedAt);
-    root.append(h('p', { class: 'note', text: `${t('ingestedAt', lang)}：${Number.isNaN(when.getTime()) ? meta.ingestedAt : when.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}` }));
+    root.append(h('p', { class: 'note', text: `${t('ingestedAt', lang)}${lang === 'zh' ? '：' : ': '}${Number.isNaN(when.getTime()) ? meta.ingestedAt : when.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}` }));
   }
   const tbl = table(
     [t('table', lang), t('rowsRead', lang), t('rowsAccepted', lang), t('rowsQuarantined', lang), t('completeness', lang), t('consistency', lang)],
@@ -101,7 +108,7 @@ export async function renderQuality(root: HTMLElement, ctx: PageContext): Promis
   })));
   const ruleTable = table(
     [t('table', lang), t('rule', lang), t('count', lang)],
-    byRule.map((r) => [r.tableLabel, `${r.ruleLabel}（${r.rule}）`, formatInt(r.rows)]), new Set([2]),
+    byRule.map((r) => [r.tableLabel, withCode(r.ruleLabel, r.rule, lang), formatInt(r.rows)]), new Set([2]),
   );
   ruleTable.id = 'quarantine-table';
   const chart = chartPanel('quarantine-chart', t('quarantineByRule', lang), lang);

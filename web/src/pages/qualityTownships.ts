@@ -12,7 +12,7 @@ import { qualityApi, type TownshipQuality } from '../importApi.ts';
 import type { Lang } from '../i18n/index.ts';
 import { errorMessage, h, panel, table } from '../ui.ts';
 import { w } from '../i18n/strings/import.ts';
-import { ruleLabel } from './quality.ts';
+import { ruleLabel, withCode } from './quality.ts';
 
 function quarantinedText(q: TownshipQuality, lang: Lang): { total: number; text: string } {
   const byRule = new Map<string, number>();
@@ -32,7 +32,7 @@ export async function renderTownshipQuality(root: HTMLElement, meta: Meta, lang:
   const rows = ordered.map((q) => {
     const accepted = Object.values(q.accepted).reduce((a, b) => a + b, 0);
     const { total, text } = quarantinedText(q, lang);
-    const name = q.township && names.has(q.township) ? `${names.get(q.township)}（${q.township}）` : `${q.township ?? '—'} ${w('unknownTownship', lang)}`;
+    const name = q.township && names.has(q.township) ? withCode(names.get(q.township)!, q.township, lang) : `${q.township ?? '—'} ${w('unknownTownship', lang)}`;
     const cells: (string | Node)[] = [name, formatInt(accepted), formatInt(total), text, formatInt(q.unknownPolicy)];
     if (admin) {
       const code = q.township;
