@@ -24,7 +24,7 @@ interface QuarantineRow {
 }
 
 // The row is counted under the header (a CSV's data row k is Excel's row k + 1), so the column says so.
-const HEADER = ['表 table', '规则 rule', '规则说明', '文件 file', '数据行号（不含表头）data row', '记录编号 record', '事件日期 event date', '出生日期 birth date', '其他日期 other date', '无法识别的列 unreadable'];
+const HEADER = ['表 table', '规则 rule', '规则说明', '文件 file', '数据行号（不含表头）data row', '记录编号 record', '事件日期 event date', '出生日期（出生表为母亲的）birth date (mother\'s for births)', '其他日期 other date', '无法识别的列 unreadable'];
 
 /** File names, record numbers and unreadable values come from the office's files: formula-safe (common/csvField.ts). */
 function csvCell(v: string | number | null): string {
@@ -49,7 +49,7 @@ export function qualityRoutes(db: Database, audit: AuditLog = NO_AUDIT) {
       return c.json({ townships: [...byTownship.values()] });
     })
 
-    .get('/quarantine.csv', query(z.object({ township: z.string().regex(/^[0-9]{6,12}$/, 'a township code') })), async (c) => {
+    .get('/quarantine.csv', query(z.object({ township: z.string().regex(/^([0-9]{6,12}|none)$/, 'a township code, or none for rows without one') })), async (c) => {
       const who = principal(c);
       if (who.role !== 'admin') throw new ApiError(403, 'admin_only', '只有管理员可以下载隔离记录 — only an admin may download quarantined records');
       const { township } = c.req.valid('query');

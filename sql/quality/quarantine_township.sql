@@ -1,9 +1,12 @@
 -- One township's quarantined records for the office to find and fix them, and nothing more: the
 -- table, the rule, the file and row it came from, the record number and its dates. No names and
--- no ID numbers (neither is ever stored) and not the keys of ID numbers.
+-- no ID numbers (neither is ever stored) and not the keys of ID numbers. $township 'none': the rows
+-- that carry no township code at all (a 合计 line, a blank code), which no township would receive.
 WITH q AS (
   SELECT table_name, rule, file, file_row, record::JSON AS r FROM quarantine
-  WHERE coalesce(json_extract_string(record, '$.township_code'), json_extract_string(record, '$.code')) = $township
+  WHERE CASE WHEN $township = 'none'
+    THEN coalesce(json_extract_string(record, '$.township_code'), json_extract_string(record, '$.code')) IS NULL
+    ELSE coalesce(json_extract_string(record, '$.township_code'), json_extract_string(record, '$.code')) = $township END
 )
 SELECT table_name, rule, file, file_row::BIGINT AS file_row,
   coalesce(r->>'birth_id', r->>'marriage_id', r->>'migrant_id', r->>'death_id', r->>'code',

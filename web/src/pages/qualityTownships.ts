@@ -35,10 +35,10 @@ export async function renderTownshipQuality(root: HTMLElement, meta: Meta, lang:
     const name = q.township && names.has(q.township) ? withCode(names.get(q.township)!, q.township, lang) : `${q.township ?? '—'} ${w('unknownTownship', lang)}`;
     const cells: (string | Node)[] = [name, formatInt(accepted), formatInt(total), text, formatInt(q.unknownPolicy)];
     if (admin) {
-      const code = q.township;
-      const button = h('button', { type: 'button', class: 'quarantine-download', 'data-township': code ?? '', text: w('download', lang), disabled: total === 0 || !code });
+      // rows with no township code at all come as `none`: they are the office's to fix as much as any
+      const code = q.township ?? 'none';
+      const button = h('button', { type: 'button', class: 'quarantine-download', 'data-township': code, text: w('download', lang), disabled: total === 0 });
       button.addEventListener('click', () => {
-        if (!code) return;
         void qualityApi.quarantineCsv(code)
           .then((csv) => downloadBlob(csv, `quarantine-${code}.csv`))
           .catch((e: unknown) => { status.textContent = errorMessage(e); });

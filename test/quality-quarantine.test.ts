@@ -1,0 +1,28 @@
+/**
+ * One township's quarantined records to send back (sql/quality/quarantine_township.sql): its own
+ * rows and no other's, the fields to find them by, and — asked as `none` — the rows that carry no
+ * township code at all (a 合计 line, a blank code), which no township's download would hold.
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { runNamed } from '../server/db/namedQuery.ts';
+
+describe('quarantined records by township', () => {
+  it('gives a township its rows, and `none` the rows without a code', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const c = await instance.connect();
+    await runNamed(c, 'ingest/setup');
+    const put = (file_row: number, record: object) => c.run(`INSERT INTO quarantine VALUES ('births', 'missing_value', '出生医学证明.csv', $row, $record)`,
+      { row: file_row, record: JSON.stringify(record) });
+    await put(4, { birth_id: 'C4', township_code: '999901001', birth_date: '2024-03-05', mother_birth_date: '1995-05-01' });
+    await put(3001, { birth_id: '合计：3000条', township_code: null, birth_date: null, mother_birth_date: null });
+    await put(7, { birth_id: 'C7', township_code: '999901201', birth_date: '2024-06-01', mother_birth_date: null });
+    // file_row is a BIGINT, which the JSON rows give as text
+    const ids = async (township: string) => (await runNamed(c, 'quality/quarantine_township', { township })).map((r) => [r.record_id, r.file_row]);
+    expect(await ids('999901001')).toEqual([['C4', '4']]);
+    expect(await ids('none')).toEqual([['合计：3000条', '3001']]);
+    expect(await ids('999901999')).toEqual([]);
+    c.closeSync();
+    instance.closeSync();
+  });
+});
