@@ -194,6 +194,29 @@ describe('CSV dialects', () => {
   });
 });
 
+describe('a title above the header', () => {
+  it('skips a title row as Excel saves it (标题,,,,) and blank lines under it, and keeps a header with an empty cell', async () => {
+    const dir = tempDir('titles');
+    const rows = [['死亡证明编号', '死亡日期', '乡镇（街道）代码'], ['D1', '2024-03-05', '999901001'], ['D2', '2024/3/6', '999901201']];
+    const body = rows.map((r) => r.join(',')).join('\r\n');
+    writeFileSync(`${dir}/title.csv`, `2024年死亡证明登记表,,\r\n,,\r\n${body}\r\n`);
+    writeFileSync(`${dir}/unnamed.csv`, `死亡证明编号,,乡镇（街道）代码\r\nD1,x,999901001\r\n`);
+    const instance = await DuckDBInstance.create(':memory:');
+    const c = await instance.connect();
+    try {
+      const [titled] = await openOfficeFile(dir, 'title.csv', `${dir}/work`);
+      expect(titled!.skip).toBe(2);
+      expect(await sampleSource(c, titled!)).toEqual({ headers: rows[0], rows: rows.slice(1) });
+      const [unnamed] = await openOfficeFile(dir, 'unnamed.csv', `${dir}/work`);
+      expect(unnamed!.skip).toBe(0);
+      expect((await sampleSource(c, unnamed!)).rows).toEqual([['D1', 'x', '999901001']]);
+    } finally {
+      c.closeSync();
+      instance.closeSync();
+    }
+  });
+});
+
 describe('an empty file', () => {
   it('is named as empty, not as a table that could not be recognised', async () => {
     const dir = tempDir('empty-file');

@@ -82,7 +82,7 @@ export async function stageOffice(
     const out = path.join(work, `${table.name}.${i}.parquet`);
     // A file with a 流向 column says each row's direction there: a blank one is missing, not the file's guess.
     const direction = names.includes('direction') ? null : m.mapping.direction;
-    const params: Params = { file: m.source.csv, delim: m.source.delimiter, names, source: sourceName(m.mapping), direction, wide, out };
+    const params: Params = { file: m.source.csv, delim: m.source.delimiter, skip: m.source.skip, names, source: sourceName(m.mapping), direction, wide, out };
     await runNamed(connection, 'office/source', params);
     await copies.ready(m.source);
     try {

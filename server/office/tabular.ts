@@ -38,6 +38,8 @@ export interface Source {
   readonly csv: string;
   /** The CSV's field delimiter: told here from its header line, so DuckDB's sniffer need not try each. */
   readonly delimiter: string;
+  /** Lines above the header (a title row and blank lines under it). */
+  readonly skip: number;
   readonly encoding: TextEncodingName | 'xlsx';
   /**
    * When `csv` is a decoded copy still to be written (opened with `'later'`): a copy of the first
@@ -112,16 +114,16 @@ export async function openOfficeFile(folder: string, fileName: string, work: str
     throw new OfficeError('encoding', `${fileName}: 文件编码无法识别（既不是 UTF-8 也不是 GB18030/GBK），请另存为 UTF-8 或 GBK 编码的 CSV`, fileName);
   }
   const base = { file, name: fileName, fileName, encoding };
-  if (encoding === 'utf-8') return [{ ...base, csv: file, delimiter: await delimiterOf(file) }];
+  if (encoding === 'utf-8') return [{ ...base, csv: file, ...(await layoutOf(file)) }];
   const csv = path.join(work, workName(fileName, ''));
   if (mode === 'whole') {
     await transcodeToUtf8(file, encoding, csv);
-    return [{ ...base, csv, delimiter: await delimiterOf(csv) }];
+    return [{ ...base, csv, ...(await layoutOf(csv)) }];
   }
   const preview = path.join(work, workName(fileName, '.sample'));
   await sampleCopy(file, encoding, preview);
-  const delimiter = await delimiterOf(preview);
-  return [mode === 'sample' ? { ...base, csv: preview, delimiter } : { ...base, csv, preview, delimiter }];
+  const layout = await layoutOf(preview);
+  return [mode === 'sample' ? { ...base, csv: preview, ...layout } : { ...base, csv, preview, ...layout }];
 }
 
 /** Copies being decoded in the background: each source's is ready when its promise settles. */
@@ -156,16 +158,30 @@ export function copyLater(sources: readonly Source[]): LaterCopies {
 
 const DELIMITERS = [',', '\t', ';', '|'] as const;
 
-/** The delimiter of a UTF-8 CSV: the candidate found most often in its header line (a comma when none is). */
-async function delimiterOf(csv: string): Promise<string> {
+/**
+ * How a UTF-8 CSV is laid out: its delimiter (the candidate found most often in its header line, a
+ * comma when none is) and how many lines above the header to skip — a title Excel saved as
+ * `2024年出生医学证明登记表,,,,` and blank lines under it: leading lines with at most one filled
+ * cell, when a line with three or more follows. Only those: a header with an empty cell is still
+ * the header.
+ */
+async function layoutOf(csv: string): Promise<{ delimiter: string; skip: number }> {
   const handle = await open(csv, 'r');
   try {
     const buffer = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const header = buffer.subarray(0, bytesRead).toString('utf8').split(/\r?\n/, 1)[0] ?? '';
-    const counts = DELIMITERS.map((d) => header.split(d).length - 1);
-    const best = counts.indexOf(Math.max(...counts));
-    return counts[best]! > 0 ? DELIMITERS[best]! : ',';
+    const lines = buffer.subarray(0, bytesRead).toString('utf8').split(/\r?\n/).slice(0, HEADER_SEARCH_ROWS);
+    const filled = (line: string, d: string) => line.split(d).filter((cell) => cell.replace(/["\s]/g, '') !== '').length;
+    const delimiterOfLine = (line: string) => {
+      const counts = DELIMITERS.map((d) => line.split(d).length - 1);
+      const best = counts.indexOf(Math.max(...counts));
+      return counts[best]! > 0 ? DELIMITERS[best]! : ',';
+    };
+    let skip = 0;
+    while (skip < lines.length - 1 && filled(lines[skip]!, delimiterOfLine(lines[skip + 1]!)) <= 1) skip++;
+    const header = lines[skip] ?? '';
+    const delimiter = delimiterOfLine(header);
+    return filled(header, delimiter) >= 3 ? { delimiter, skip } : { delimiter: delimiterOfLine(lines[0] ?? ''), skip: 0 };
   } finally {
     await handle.close();
   }
@@ -204,7 +220,7 @@ async function workbookToCsvs(folder: string, fileName: string, work: string, sa
     for await (const sheet of readWorkbook(file)) {
       const csv = path.join(work, workName(fileName, `.${index++}${sample ? '.sample' : ''}`));
       const rows = await sheetToCsv(sheet.rows, csv, sample ? SAMPLE_ROWS + 1 : Infinity);
-      if (rows > 0) sources.push({ file, name: `${fileName}#${sheet.name}`, fileName, sheet: sheet.name, csv, delimiter: ',', encoding: 'xlsx' });
+      if (rows > 0) sources.push({ file, name: `${fileName}#${sheet.name}`, fileName, sheet: sheet.name, csv, delimiter: ',', skip: 0, encoding: 'xlsx' });
     }
   } catch (e) {
     if (e instanceof OfficeError) throw e;
@@ -258,7 +274,7 @@ async function sheetToCsv(rows: AsyncIterable<string[]>, out: string, maxRows: n
 
 /** Headers and the first rows (`limit`, by default the sample's) of a source, as the import's `read_csv` will see them. */
 export async function sampleSource(connection: DuckDBConnection, source: Source, limit = SAMPLE_ROWS): Promise<SourceSample> {
-  await runNamed(connection, 'office/set_file', { file: source.preview ?? source.csv, delim: source.delimiter });
+  await runNamed(connection, 'office/set_file', { file: source.preview ?? source.csv, delim: source.delimiter, skip: source.skip });
   try {
     const described = await runNamed(connection, 'office/describe');
     const headers = described.map((r) => String(r.column_name));

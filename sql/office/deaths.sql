@@ -6,7 +6,7 @@ WITH raw AS (
     NULL::VARCHAR AS sex, NULL::VARCHAR AS township_code, NULL::VARCHAR AS address_code WHERE false
   UNION ALL BY NAME
   SELECT *
-  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), quote = '"', escape = '"', names = getvariable('office_names'))
+  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), skip = getvariable('office_skip'), quote = '"', escape = '"', names = getvariable('office_names'))
 ), texts AS (
   SELECT * REPLACE (office_text(death_date) AS death_date, office_text(birth_date) AS birth_date) FROM raw
 ), cells AS (

@@ -8,7 +8,7 @@ WITH raw AS (
     NULL::VARCHAR AS wife_prior WHERE false
   UNION ALL BY NAME
   SELECT *
-  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), quote = '"', escape = '"', names = getvariable('office_names'))
+  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), skip = getvariable('office_skip'), quote = '"', escape = '"', names = getvariable('office_names'))
 ), texts AS (
   SELECT * REPLACE (office_text(registration_date) AS registration_date, office_text(husband_birth_date) AS husband_birth_date,
     office_text(wife_birth_date) AS wife_birth_date) FROM raw

@@ -9,7 +9,7 @@ WITH raw AS (
     NULL::VARCHAR AS has_certificate WHERE false
   UNION ALL BY NAME
   SELECT *
-  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), quote = '"', escape = '"', names = getvariable('office_names'))
+  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), skip = getvariable('office_skip'), quote = '"', escape = '"', names = getvariable('office_names'))
 ), texts AS (
   SELECT * REPLACE (office_text(birth_date) AS birth_date, office_text(arrival_date) AS arrival_date, office_text(departure_date) AS departure_date) FROM raw
 ), cells AS (

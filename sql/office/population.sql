@@ -7,7 +7,7 @@ WITH raw AS (
     NULL::VARCHAR AS count, NULL::VARCHAR AS male_count, NULL::VARCHAR AS female_count, NULL::BIGINT AS _row WHERE false
   UNION ALL BY NAME
   SELECT *, row_number() OVER () AS _row
-  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), quote = '"', escape = '"', names = getvariable('office_names'))
+  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), skip = getvariable('office_skip'), quote = '"', escape = '"', names = getvariable('office_names'))
 ), cells AS (
   SELECT year, township_code, age, office_code(getvariable('codes_sex'), sex) AS sex_code, count AS n, '' AS part, _row FROM raw WHERE NOT getvariable('office_wide')
   UNION ALL

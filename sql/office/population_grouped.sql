@@ -6,5 +6,5 @@ SELECT count(*) FILTER (WHERE office_age_group(age) IS NOT NULL)::INTEGER AS gro
 FROM (
   SELECT NULL::VARCHAR AS age WHERE false
   UNION ALL BY NAME
-  SELECT * FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), quote = '"', escape = '"', names = getvariable('office_names'))
+  SELECT * FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), skip = getvariable('office_skip'), quote = '"', escape = '"', names = getvariable('office_names'))
 );

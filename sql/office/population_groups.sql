@@ -5,7 +5,7 @@ WITH raw AS (
   SELECT NULL::VARCHAR AS year, NULL::VARCHAR AS township_code, NULL::VARCHAR AS sex, NULL::VARCHAR AS age,
     NULL::VARCHAR AS count, NULL::VARCHAR AS male_count, NULL::VARCHAR AS female_count WHERE false
   UNION ALL BY NAME
-  SELECT * FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), quote = '"', escape = '"', names = getvariable('office_names'))
+  SELECT * FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), skip = getvariable('office_skip'), quote = '"', escape = '"', names = getvariable('office_names'))
 ), cells AS (
   SELECT year, township_code, age, office_code(getvariable('codes_sex'), sex) AS sex_code, count AS n FROM raw WHERE NOT getvariable('office_wide')
   UNION ALL SELECT year, township_code, age, 'M', male_count FROM raw WHERE getvariable('office_wide')

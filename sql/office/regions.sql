@@ -7,7 +7,7 @@ WITH raw AS (
     NULL::VARCHAR AS name_en, NULL::VARCHAR AS area_km2 WHERE false
   UNION ALL BY NAME
   SELECT *
-  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), quote = '"', escape = '"', names = getvariable('office_names'))
+  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), skip = getvariable('office_skip'), quote = '"', escape = '"', names = getvariable('office_names'))
 )
 SELECT
   office_township(code) AS code,

@@ -2,3 +2,4 @@
 -- that DuckDB's sniffer, which costs more than reading the file, does not try every dialect).
 SET VARIABLE office_file = $file;
 SET VARIABLE office_delim = $delim;
+SET VARIABLE office_skip = $skip;

@@ -3,6 +3,7 @@
 -- and the Parquet file in the import's work folder that its mapped rows are written to.
 SET VARIABLE office_file = $file;
 SET VARIABLE office_delim = $delim;
+SET VARIABLE office_skip = $skip;
 SET VARIABLE office_names = $names;
 SET VARIABLE office_source = $source;
 SET VARIABLE office_direction = $direction;
