@@ -54,6 +54,8 @@ export interface Suggestion {
   readonly problems: string[];
   /** True when the mapping came from the folder's profile. */
   readonly fromProfile: boolean;
+  /** Left out by the mapping's `ignore:` list (a 填表说明 sheet, another system's file): not read, not a problem. */
+  readonly ignored?: boolean;
 }
 
 export interface TableReport {

@@ -91,3 +91,21 @@ describe('a boundary file uploaded with the tables', () => {
     await expect.poll(outlined, { timeout: 10_000 }).toEqual([...TINY_OFFICE.townships].sort());
   });
 });
+
+describe('a file set to 不导入 on the page', () => {
+  it('is saved under ignore: and no longer stops the dry run', async () => {
+    const { id } = (await (await upload([{ name: '填表说明.csv', text: '说明\r\n请按要求填写\r\n' }])).json()) as { id: string };
+    const before = await call<MappingAnswer>(`/api/import/${id}/mapping`);
+    expect(before.suggestions.flatMap((s) => s.problems).some((p) => p.startsWith('填表说明.csv：无法判断是哪张表'))).toBe(true);
+    const files: FileMapping[] = before.suggestions.filter((s) => s.table).map((s) => ({
+      file: s.file, table: s.table!, direction: s.direction,
+      columns: Object.fromEntries(s.columns.map((c) => [c.header, c.header === '生日' ? 'birth_date' : c.field])),
+    }));
+    await call(`/api/import/${id}/mapping`, 'PUT', { files, ignored: ['填表说明.csv'] });
+    const after = await call<MappingAnswer>(`/api/import/${id}/mapping`);
+    expect(after.suggestions.flatMap((s) => s.problems)).toEqual([]);
+    expect(after.suggestions.find((s) => s.source === '填表说明.csv')).toMatchObject({ ignored: true, table: null });
+    const dry = await call<{ tables: { table: string; rowsAccepted: number }[] }>(`/api/import/${id}/dry-run`, 'POST', {});
+    expect(dry.tables.find((t) => t.table === 'births')!.rowsAccepted).toBe(TINY_OFFICE.expected.births.accepted);
+  });
+});

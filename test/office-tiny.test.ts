@@ -112,10 +112,29 @@ describe('a small office export', () => {
     const found = await suggestMapping(connection, one, path.join(one, 'map.renkou-work'), null);
     connection.closeSync();
     instance.closeSync();
-    expect(found.find((f) => f.source.name === '流动人口.csv')!.suggestion.direction).toBeNull();
+    expect(found.find((f) => f.suggestion.source === '流动人口.csv')!.suggestion.direction).toBeNull();
     writeProfile(one, profileEntries(found.map((f) => f.suggestion)));
     writeFileSync(profilePath(one), readFileSync(profilePath(one), 'utf8').replace('生日: ignore', '生日: birth_date'));
     const report = await ingest({ source: one, dbPath: path.join(one, 'tiny.duckdb'), today: '2026-11-23', keepVersions: 0 });
     expect(report.tables.find((t) => t.table === 'migrants')).toMatchObject({ rowsRead: 3, rowsAccepted: 2, quarantined: { missing_value: 1 } });
+  });
+
+  it('leaves out a file the mapping lists under ignore: another system\'s list beside the exports', async () => {
+    const extra = tempDir('tiny-office-ignore');
+    await writeTinyOffice(extra);
+    writeFileSync(path.join(extra, '低保对象名册.csv'), '姓名,身份证号码,金额\r\n张三,110101199003071234,300\r\n');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const found = await suggestMapping(connection, extra, path.join(extra, 'map.renkou-work'), null);
+    connection.closeSync();
+    instance.closeSync();
+    expect(found.find((f) => f.suggestion.source === '低保对象名册.csv')!.suggestion.problems).toEqual([
+      expect.stringMatching(/^低保对象名册\.csv：无法判断是哪张表.*请设为不导入（映射文件中列入 ignore）/)]);
+    writeProfile(extra, profileEntries(found.map((f) => f.suggestion)), {}, ['低保对象名册.csv']);
+    writeFileSync(profilePath(extra), readFileSync(profilePath(extra), 'utf8').replace('生日: ignore', '生日: birth_date'));
+    expect(readFileSync(profilePath(extra), 'utf8')).toMatch(/^ignore:\n {2}- 低保对象名册\.csv$/m);
+    const report = await ingest({ source: extra, dbPath: path.join(extra, 'tiny.duckdb'), today: '2026-11-23', keepVersions: 0 });
+    expect(report.mapping.find((m) => m.source === '低保对象名册.csv')).toMatchObject({ ignored: true, table: null, problems: [] });
+    expect(report.tables.find((t) => t.table === 'births')).toMatchObject({ rowsAccepted: TINY_OFFICE.expected.births.accepted });
   });
 });

@@ -111,12 +111,12 @@ export class ImportSessions {
     }
   }
 
-  /** Saves the corrected mapping as the folder's renkou-mapping.yaml. */
-  saveMapping(id: string, files: readonly FileMapping[]): void {
+  /** Saves the corrected mapping as the folder's renkou-mapping.yaml (with the files not to import). */
+  saveMapping(id: string, files: readonly FileMapping[], ignored: readonly string[] = []): void {
     const problems = files.flatMap(mappingProblems);
     if (problems.length > 0) throw new OfficeError('profile', problems.join('；'));
     const previous = readProfile(this.folder(id));
-    writeProfile(this.folder(id), files.map((mapping) => ({ mapping, comment: '由“数据导入”页面保存 saved on the import page', notes: {} })), previous?.values ?? {});
+    writeProfile(this.folder(id), files.map((mapping) => ({ mapping, comment: '由“数据导入”页面保存 saved on the import page', notes: {} })), previous?.values ?? {}, ignored);
   }
 
   async dryRun(id: string): Promise<IngestReport> {

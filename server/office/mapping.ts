@@ -19,6 +19,8 @@ export interface MappingProfile {
   readonly files: readonly FileMapping[];
   /** Value codes added to (or overriding) the built-in tables, e.g. `sex: { '9': … }`. */
   readonly values: Partial<Record<CodeTableName, Readonly<Record<string, string>>>>;
+  /** Files or sheets (`file` or `file#sheet`) the import leaves alone: a 填表说明 sheet, another system's list. */
+  readonly ignored: readonly string[];
 }
 
 export function sourceName(m: Pick<FileMapping, 'file' | 'sheet'>): string {

@@ -36,14 +36,14 @@ export async function planOffice(connection: DuckDBConnection, folder: string, w
   const problems = found.flatMap(({ suggestion }) => suggestion.problems);
   if (problems.length > 0) {
     const how = profile
-      ? `请修改 ${PROFILE_FILE}，或运行 renkou map 重新生成`
-      : `请运行 renkou map <文件夹> 生成 ${PROFILE_FILE}，核对、修改后再导入（或在“数据导入”页面中修正）`;
+      ? `请在“数据导入”页面中修正，或修改 ${PROFILE_FILE}（renkou map 可重新生成）`
+      : `请在“数据导入”页面中修正，或运行 renkou map <文件夹> 生成 ${PROFILE_FILE}，核对、修改后再导入`;
     throw new OfficeError('unmapped', `导入映射不完整：\n- ${problems.join('\n- ')}\n${how}`);
   }
   const byTable: Partial<Record<TableName, MappedSource[]>> = {};
   for (const { source, suggestion } of found) {
     const mapping = mappingOf(suggestion);
-    if (mapping) (byTable[mapping.table] ??= []).push({ source, mapping, headers: suggestion.headers });
+    if (mapping && source) (byTable[mapping.table] ??= []).push({ source, mapping, headers: suggestion.headers });
   }
   const copies = copyLater(TABLE_ORDER.flatMap((t) => byTable[t] ?? []).map((m) => m.source));
   return { byTable, values: profile?.values ?? {}, suggestions: found.map((f) => f.suggestion), fromProfile: profile !== null, copies };

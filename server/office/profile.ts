@@ -36,6 +36,7 @@ const profileSchema = z.strictObject({
     columns: z.record(z.string(), z.string().min(1)),
   })),
   values: z.partialRecord(z.enum(codeNames), z.record(z.string(), z.string())).optional(),
+  ignore: z.array(z.string().min(1)).optional(),
 });
 
 export function profilePath(folder: string): string {
@@ -63,7 +64,7 @@ export function readProfile(folder: string): MappingProfile | null {
   }));
   const problems = files.flatMap(mappingProblems);
   if (problems.length > 0) throw new OfficeError('profile', `${PROFILE_FILE}: ${problems.join('；')}`, PROFILE_FILE);
-  return { files, values: parsed.data.values ?? {} };
+  return { files, values: parsed.data.values ?? {}, ignored: parsed.data.ignore ?? [] };
 }
 
 /** What `renkou map` knows about one column beyond the mapping, written as a comment. */
@@ -93,10 +94,11 @@ const HEADER_COMMENT = [
   ' 可以手工修改（改 table、columns 中的字段名，或把列设为 ignore），下次导入时沿用。',
   ' 字段名与可识别的表头、代码见 docs/data-contract.md。设为 ignore 的列不会被读取。',
   ' values: 可为代码表补充本地代码，例如 sex: {"9": F}（一般不需要）。',
+  ' ignore: 不导入的文件或工作表（如 说明.xlsx#填表说明），每行一个。',
 ].join('\n');
 
 /** Writes the profile with the confidence of every column as a comment. */
-export function writeProfile(folder: string, entries: readonly ProfileEntry[], values: MappingProfile['values'] = {}): string {
+export function writeProfile(folder: string, entries: readonly ProfileEntry[], values: MappingProfile['values'] = {}, ignored: readonly string[] = []): string {
   const plain = {
     version: 1,
     files: entries.map(({ mapping: m, encoding }) => ({
@@ -106,6 +108,7 @@ export function writeProfile(folder: string, entries: readonly ProfileEntry[], v
       columns: m.columns,
     })),
     values,
+    ...(ignored.length > 0 ? { ignore: [...ignored] } : {}),
   };
   const doc = new Document(plain);
   doc.commentBefore = HEADER_COMMENT;

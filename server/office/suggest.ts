@@ -100,7 +100,7 @@ export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 
   const problems: string[] = [];
   let missing: string[] = [];
   if (!table) {
-    problems.push(`${source.name}：无法判断是哪张表（出生、婚姻、流动人口、死亡、户籍人口或区划），请在映射中指定 table`);
+    problems.push(`${source.name}：无法判断是哪张表（出生、婚姻、流动人口、死亡、户籍人口或区划），请指定 table；不需要导入的文件或工作表（如填表说明）请设为不导入（映射文件中列入 ignore）`);
   } else {
     if (!tableSure) problems.push(`${source.name}：看起来是${TABLES[table].zh}表，但与其他表相近，请确认 table`);
     missing = missingColumns({ table, direction, columns: Object.fromEntries(columns.map((c) => [c.header, c.field])) });
@@ -130,7 +130,8 @@ export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 
 
 /** A suggestion with the source it was made from (a sample copy, or the table as an import reads it). */
 export interface SourceSuggestion {
-  readonly source: Source;
+  /** Null for a whole file the mapping leaves out (it is not opened). */
+  readonly source: Source | null;
   readonly suggestion: Suggestion;
 }
 
@@ -142,13 +143,30 @@ export interface SourceSuggestion {
 export async function suggestMapping(connection: DuckDBConnection, folder: string, work: string, profile: MappingProfile | null, mode: OpenMode = 'sample'): Promise<SourceSuggestion[]> {
   const out: SourceSuggestion[] = [];
   for (const fileName of listOfficeFiles(folder)) {
+    // a whole file left out is not opened at all: it may be anything
+    if (profile?.ignored.includes(fileName)) {
+      out.push({ source: null, suggestion: ignoredSuggestion({ name: fileName, fileName, encoding: '' }) });
+      continue;
+    }
     for (const source of await openOfficeFile(folder, fileName, work, mode)) {
+      if (profile?.ignored.includes(source.name)) {
+        out.push({ source, suggestion: ignoredSuggestion(source) });
+        continue;
+      }
       const { headers, rows } = await sampleSource(connection, source);
       const saved = profile?.files.find((f) => sourceName(f) === source.name || (f.file === source.fileName && !f.sheet)) ?? null;
       out.push({ source, suggestion: suggestFor(source, headers, rows, saved) });
     }
   }
   return out;
+}
+
+/** A source the mapping leaves out: named, so the page can offer it again, and nothing read of it. */
+function ignoredSuggestion(source: Pick<Source, 'name' | 'fileName' | 'sheet'> & { encoding: string }): Suggestion {
+  return {
+    source: source.name, file: source.fileName, ...(source.sheet ? { sheet: source.sheet } : {}), encoding: source.encoding,
+    table: null, tableSure: true, direction: null, columns: [], headers: [], missing: [], problems: [], fromProfile: true, ignored: true,
+  };
 }
 
 /** The mapping a suggestion stands for, when it has a table. */

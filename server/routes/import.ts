@@ -50,6 +50,8 @@ const mappingBody = z.strictObject({
     direction: z.enum(['in', 'out']).nullable(),
     columns: z.record(z.string().max(200), z.string().min(1).max(100)),
   })).max(MAX_FILES),
+  /** Files or sheets not to import (file, or file#sheet). */
+  ignored: z.array(z.string().min(1).max(700)).max(MAX_FILES).default([]),
 });
 const folderBody = z.strictObject({ folder: z.string().min(1).max(1000) });
 
@@ -139,8 +141,8 @@ export function importRoutes(db: Database, audit: AuditLog = NO_AUDIT) {
 
     .put('/:id/mapping', json(mappingBody), async (c) => {
       const user = principal(c).name;
-      const { files } = c.req.valid('json');
-      await step(() => sessions.saveMapping(sessionId(c), files));
+      const { files, ignored } = c.req.valid('json');
+      await step(() => sessions.saveMapping(sessionId(c), files, ignored));
       audit.record('import', user, { step: 'mapping', session: sessionId(c) });
       return c.json({ ok: true });
     })

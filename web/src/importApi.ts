@@ -31,7 +31,7 @@ export const importApi = {
   },
   folder: (folder: string) => call<{ id: string; folder: string }>('/api/import/folder', jsonInit('POST', { folder })),
   mapping: (id: string) => call<MappingAnswer>(`/api/import/${id}/mapping`),
-  saveMapping: (id: string, files: FileMapping[]) => call<{ ok: true }>(`/api/import/${id}/mapping`, jsonInit('PUT', { files })),
+  saveMapping: (id: string, files: FileMapping[], ignored: string[] = []) => call<{ ok: true }>(`/api/import/${id}/mapping`, jsonInit('PUT', { files, ignored })),
   // state-changing requests are JSON (http/writeGuard.ts), even with nothing to say
   dryRun: (id: string) => call<{ tables: TableReport[]; seconds: number }>(`/api/import/${id}/dry-run`, jsonInit('POST', {})),
   run: (id: string) => call<{ state: string }>(`/api/import/${id}/run`, jsonInit('POST', {})),

@@ -118,13 +118,13 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
   }));
   save.addEventListener('click', () => void busy(w('saveMapping', lang), async () => {
     if (!sessionId || !editor) return;
-    await importApi.saveMapping(sessionId, editor.read());
+    await importApi.saveMapping(sessionId, editor.read(), editor.ignored());
     await showMapping();
     say(w('saved', lang));
   }));
   dryRun.addEventListener('click', () => void busy(w('dryRunning', lang), async () => {
     if (!sessionId || !editor) return;
-    await importApi.saveMapping(sessionId, editor.read());
+    await importApi.saveMapping(sessionId, editor.read(), editor.ignored());
     const report = await importApi.dryRun(sessionId);
     // what the import itself would refuse (a table whose every row breaks a rule), said before it is tried
     const stops = report.tables.flatMap((t) => (t.wouldStop ? [t.wouldStop] : []));
@@ -136,7 +136,7 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
   }));
   run.addEventListener('click', () => void busy(w('importing', lang), async () => {
     if (!sessionId || !editor) return;
-    await importApi.saveMapping(sessionId, editor.read());
+    await importApi.saveMapping(sessionId, editor.read(), editor.ignored());
     await importApi.run(sessionId);
     const final = await poll(sessionId, (s) => { progress.textContent = s.messages.slice(-8).join('\n'); });
     if (final.state === 'failed') throw new Error(`${w('failed', lang)}${final.error ?? ''}`);

@@ -17,6 +17,8 @@ const CONFIDENCE_WORD: Record<string, ImportWord> = { exact: 'exact', close: 'cl
 export interface MappingEditor {
   readonly element: HTMLElement;
   read(): FileMapping[];
+  /** Files and sheets set to 不导入 (no table): saved as the mapping's `ignore:` list. */
+  ignored(): string[];
 }
 
 function fieldSelect(answer: MappingAnswer, tableName: string, value: string, lang: Lang, header: string): HTMLSelectElement {
@@ -29,7 +31,7 @@ function fieldSelect(answer: MappingAnswer, tableName: string, value: string, la
 
 function fileSection(answer: MappingAnswer, s: Suggestion, i: number, lang: Lang): { section: HTMLElement; read(): FileMapping | null } {
   const tableSelect = h('select', { id: `map-table-${i}`, class: 'map-table' });
-  tableSelect.add(new Option('—', ''));
+  tableSelect.add(new Option(w('notImported', lang), ''));
   for (const t of answer.tables) tableSelect.add(new Option(`${t.name} — ${lang === 'zh' ? t.zh : t.en}`, t.name));
   tableSelect.value = s.table ?? '';
   const direction = h('select', { id: `map-direction-${i}`, class: 'map-direction' });
@@ -61,7 +63,7 @@ function fileSection(answer: MappingAnswer, s: Suggestion, i: number, lang: Lang
   build(s.table ?? '');
   tableSelect.addEventListener('change', () => build(tableSelect.value));
   const section = h('section', { class: 'map-file', 'data-source': s.source },
-    h('h3', { text: `${s.source}（${s.encoding}）` }),
+    h('h3', { text: s.ignored ? `${s.source}（${w('notImported', lang)}）` : `${s.source}（${s.encoding}）` }),
     h('div', { class: 'controls' }, h('label', { class: 'field', for: tableSelect.id }, h('span', { text: w('table', lang) }), tableSelect), directionField),
     body);
   return {
@@ -89,6 +91,7 @@ export function mappingEditor(answer: MappingAnswer, lang: Lang): MappingEditor 
   return {
     element: h('div', {}, h('p', { class: 'note', text: w('mappingNote', lang) }), problemBox, boundaryNote(b, lang), ...sections.map((x) => x.section)),
     read: () => sections.flatMap((x) => { const m = x.read(); return m ? [m] : []; }),
+    ignored: () => answer.suggestions.filter((_, i) => sections[i]!.read() === null).map((s) => s.source),
   };
 }
 

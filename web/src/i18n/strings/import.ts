@@ -25,6 +25,7 @@ export const WORDS = {
     en: 'Each column shows the suggested field; check the close ones; columns marked "not read" are not imported. Correct with the selects, then Save mapping.',
   },
   table: { zh: '对应的表', en: 'Table' },
+  notImported: { zh: '— 不导入', en: '— not imported' },
   direction: { zh: '流向', en: 'Direction' },
   dirIn: { zh: '流入', en: 'in' },
   dirOut: { zh: '流出', en: 'out' },
