@@ -44,7 +44,9 @@ export function renderContractMarkdown(): string {
   }
   lines.push(`## \`${TOPOJSON_FILE}\`（可选 optional）`, '',
     '乡镇（街道）边界 TopoJSON：每个几何对象以 `id` 或 `properties.code` 记录9位乡镇代码。用于地图。',
-    'Township polygons as a TopoJSON Topology; each geometry carries its 9-digit township code as `id` or `properties.code`. Used by the map.', '');
+    'Township polygons as a TopoJSON Topology; each geometry carries its 9-digit township code as `id` or `properties.code`. Used by the map.', '',
+    '没有 `regions.topojson` 时，文件夹中第一个 `.topojson` 或 `.geojson` 文件即为边界（GeoJSON 要素的乡镇代码取 `code`、`统计用区划代码`、`区划代码` 或 `id`，12 位代码截为前 9 位）；数据导入页面可与表格文件一同上传，并显示其乡镇数或无法使用的原因。没有边界文件时地图以条形图列出每个乡镇。',
+    'Without `regions.topojson`, the folder\'s first `.topojson` or `.geojson` file is the boundary file (a GeoJSON feature\'s township code is its `code`, `统计用区划代码`, `区划代码` property or its id, a 12-digit code cut to 9); the 数据导入 page takes it with the table files and says how many townships it outlines or why it cannot be used. Without one the map lists every township as bars.', '');
   lines.push(renderOfficeMarkdown());
   return lines.join('\n');
 }

@@ -22,6 +22,7 @@ export function renderOfficeMarkdown(): string {
     `导出文件夹中也可以直接放业务系统导出的 CSV（UTF-8 含或不含 BOM、GB18030/GBK，自动识别；逗号、制表符或分号分隔）和 Excel（.xlsx，日期单元格或文本日期均可；表头上方的标题行自动跳过）。\`renkou map <文件夹>\` 识别每个文件是哪张表、每列是哪个字段，写出可编辑的 \`${PROFILE_FILE}\`；\`renkou ingest\` 有映射文件时按映射导入，没有时只在全部必需列都能无歧义识别时自动导入（并打印所用映射）。映射之后的处理与 Parquet 完全相同。`,
     `An export folder may also hold CSV (UTF-8 with or without BOM, or GB18030/GBK, detected; comma, tab or semicolon separated) and Excel (.xlsx; date cells or text dates; a title row above the header is skipped). \`renkou map\` writes an editable \`${PROFILE_FILE}\`; \`renkou ingest\` uses it, or maps automatically when every required column is recognised without doubt.`,
     '',
+    '- 不需要导入的文件或工作表（填表说明、其他系统的名册）列入映射文件的 `ignore:`（每行一个，工作表写作 `文件#工作表`），或在数据导入页面把它的“对应的表”设为“不导入”。Files or sheets not to import go under `ignore:` in the mapping (a sheet as `file#sheet`), or are set to 不导入 on the import page.',
     '- 表头比较时忽略空格、全角/半角括号、“的”和标点：`乡镇（街道）代码` 与 `乡镇(街道) 代码` 相同。包含已知表头的列（如 `新生儿出生日期`）按“近似”识别。Headers are compared without spaces, brackets, 的 and punctuation; a header containing a known one is a close match.',
     '- 日期：`2024-03-05`、`2024/3/5`、`20240305`、`2024年3月5日`、`2024.3.5`、Excel 日期单元格（可带时间）。无法识别的日期或数字计入规则 `unreadable_value`。',
     '- 区划代码：12位统计用区划代码取前9位为乡镇（街道）、12位为村（居）；县（区）代码为前6位；区划表没有类型列时按名称后缀判断：街道/街道办事处 → subdistrict，镇 → town，乡/民族乡/苏木 → township。流动人口的户籍地/流入地：6位省级代码（如 510000）记为2位省代码，更长的代码取前6位。',

@@ -59,7 +59,10 @@ export async function renderReports(root: HTMLElement, ctx: PageContext): Promis
   // a county report (audience `county`) draws on every township: not for a township account
   const allowed = (r: ReportInfo) => ctx.county || r.audience !== 'county';
   // the annual situation analysis first, as the flagship; else the first the account may render
-  const preferred = reports.find((r) => r.name === 'situation-analysis' && allowed(r)) ?? reports.find(allowed) ?? reports[0]!;
+  // (a township account: the report made for a township first)
+  const preferred = reports.find((r) => r.name === 'situation-analysis' && allowed(r))
+    ?? (ctx.county ? undefined : reports.find((r) => r.audience === 'township'))
+    ?? reports.find(allowed) ?? reports[0]!;
   const report = reports.find((r) => r.name === params.get('report')) ?? preferred;
 
   // the list
