@@ -99,7 +99,7 @@ describe('目标 page', () => {
     await ready(page, 'targets');
     await expect.poll(() => page.locator('#target-message').innerText()).toBe('已保存。');
     const row = page.locator('#targets-table tbody tr', { hasText: '户籍人口出生政策符合率' });
-    expect(await row.innerText()).toContain('≥ 97.5');
+    expect(await row.innerText()).toContain('≥ 97.5%');
     expect(await row.innerText()).toContain('页面修改');
     // 双过半 progress of one township, picked from the select
     await page.selectOption('#progress-township', { index: 1 });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.ts';
-import { launch, open, type Browser } from './browser.ts';
+import { launch, open, ready, type Browser } from './browser.ts';
 import { startDemoServer, type DemoServer } from './demoServer.ts';
 
 const dir = tempDir('print');
@@ -97,6 +97,19 @@ describe('printing on A4', () => {
     for (const text of pdf.pages) expect(text).toContain('数据来源');
     // the save buttons are for the screen only
     expect(pdf.pages.join('\n')).not.toContain('保存PNG');
+    await page.close();
+  });
+
+  it('repeats the 考核 scorecard\'s column headings on every sheet', async () => {
+    const page = await open(browser.context, demo.url, 'page=assessment');
+    await ready(page, 'assessment');
+    const pdf = pdfText(await printToPdf(page, 'assessment'));
+    expect(pdf.pages.length).toBeGreaterThan(1);
+    // each sheet of the scorecard's rows has its header row naming the columns (Chromium left the
+    // sort buttons out of the header it repeats, so sheets 2–5 had a blank band)
+    const scorecard = pdf.pages.filter((text) => /得分\s*\d/.test(text));
+    expect(scorecard.length).toBeGreaterThan(1);
+    for (const [i, text] of scorecard.entries()) expect(text, `sheet ${i + 1}`).toMatch(/总分/);
     await page.close();
   });
 });

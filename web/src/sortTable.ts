@@ -41,7 +41,9 @@ export function sortableTable<R>(id: string, columns: readonly SortColumn<R>[], 
   };
   const head = h('tr', {}, ...columns.map((c) => {
     const button = h('button', { type: 'button', class: 'sort', 'data-sort': c.key, text: c.label });
-    const th = h('th', { scope: 'col', class: c.numeric ? 'num' : undefined, 'aria-sort': 'none' }, button);
+    // Chromium leaves buttons out of the header it repeats on each printed page: print shows this text instead
+    const printed = h('span', { class: 'print-label', 'aria-hidden': 'true', text: c.label });
+    const th = h('th', { scope: 'col', class: c.numeric ? 'num' : undefined, 'aria-sort': 'none' }, button, printed);
     button.addEventListener('click', () => sortOn(c, th));
     heads.push(th);
     return th;

@@ -46,7 +46,9 @@ export async function renderTargets(root: HTMLElement, ctx: PageContext): Promis
   const rowFor = (tg: ShownTarget, withPlace: boolean) => {
     const cells: (string | Node)[] = [measureName(answer, tg.measure, lang)];
     if (withPlace) cells.push(townshipName(meta, tg.scope, lang), tg.year === null ? t('everyYear', lang) : String(tg.year));
-    cells.push(tg.rule, sourceText(tg, lang));
+    // a rate's target with its unit: ≥ 99%, not ≥ 99 beside a column of percentages
+    const unit = answer.measures.find((m) => m.id === tg.measure)?.unit;
+    cells.push(`${tg.rule}${unit === '%' || unit === '‰' ? unit : ''}`, sourceText(tg, lang));
     if (answer.canEdit && tg.source === 'edit') {
       const undo = h('button', { type: 'button', class: 'link', 'data-remove': `${tg.measure}|${tg.scope}|${tg.year ?? ''}`, text: t('removeEdit', lang) });
       undo.addEventListener('click', () => void assessmentApi.removeTarget({ measure: tg.measure, scope: tg.scope, year: tg.year }).then(() => ctx.set({})));
