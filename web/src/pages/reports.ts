@@ -29,7 +29,9 @@ export function plainTitle(title: string, values: Readonly<Record<string, string
   }).trim();
 }
 
-const PARAM_LABELS: Record<string, StringKey> = { township: 'chooseTownship', year: 'year', period: 'periodKind' };
+const PARAM_LABELS: Record<string, StringKey> = {
+  township: 'chooseTownship', year: 'year', period: 'periodKind', through: 'reportThrough', srb_years: 'reportSrbYears', horizon: 'reportHorizon',
+};
 const ENUM_LABELS: Record<string, StringKey> = { year: 'periodYear', statyear: 'periodStatyear' };
 
 function paramLabel(p: ReportParam, lang: Lang): string {
