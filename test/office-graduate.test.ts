@@ -56,4 +56,24 @@ describe('5-year population groups', () => {
       instance.closeSync();
     }
   });
+
+  it('refuses groups that stop short of the open age, naming the age that does not fit', async () => {
+    const short = tempDir('graduate-85');
+    const lines = ['年度,乡镇（街道）代码,性别,年龄,人数'];
+    for (let g = 0; g < 17; g++) lines.push(`2024,999901001,男,${5 * g}-${5 * g + 4}岁,100`);
+    lines.push('2024,999901001,男,85岁及以上,40');
+    writeFileSync(path.join(short, '户籍人口.csv'), `${lines.join('\n')}\n`);
+    const instance = await DuckDBInstance.create(':memory:');
+    const c = await instance.connect();
+    try {
+      const work = path.join(short, 'x.renkou-work');
+      const plan = await planOffice(c, short, work);
+      await prepareOffice(c, {}, 's');
+      await expect(stageOffice(c, TABLES.population, plan!.byTable.population!, work, plan!.copies)).rejects.toThrow(
+        '户籍人口.csv：年龄列中既有5岁组（如 0-4）又有单岁或无法识别的年龄（如 “85岁及以上”）；5岁组须一直分到“100岁及以上”，请统一为一种');
+    } finally {
+      c.closeSync();
+      instance.closeSync();
+    }
+  });
 });

@@ -36,7 +36,9 @@ export async function isGrouped(connection: DuckDBConnection, source: string): P
   const [r] = await runNamed(connection, 'office/population_grouped', { open_age: MAX_AGE });
   const groups = Number(r?.groups ?? 0);
   if (groups > 0 && Number(r?.other ?? 0) > 0) {
-    throw new OfficeError('values', `${source}：年龄列中既有5岁组（如 0-4）又有单岁或无法识别的年龄，请统一为一种`, source, 'age');
+    const example = r?.other_example === null || r?.other_example === undefined ? '（空）' : `“${String(r.other_example)}”`;
+    throw new OfficeError('values',
+      `${source}：年龄列中既有5岁组（如 0-4）又有单岁或无法识别的年龄（如 ${example}）；5岁组须一直分到“${MAX_AGE}岁及以上”，请统一为一种`, source, 'age');
   }
   return groups > 0;
 }

@@ -2,7 +2,8 @@
 -- the open age (≥ $open_age, e.g. 100岁及以上), and rows with anything else.
 SELECT count(*) FILTER (WHERE office_age_group(age) IS NOT NULL)::INTEGER AS groups,
   count(*) FILTER (WHERE office_age_group(age) IS NULL AND office_age(age) >= $open_age)::INTEGER AS open,
-  count(*) FILTER (WHERE office_age_group(age) IS NULL AND coalesce(office_age(age) < $open_age, true))::INTEGER AS other
+  count(*) FILTER (WHERE office_age_group(age) IS NULL AND coalesce(office_age(age) < $open_age, true))::INTEGER AS other,
+  min(age) FILTER (WHERE office_age_group(age) IS NULL AND coalesce(office_age(age) < $open_age, true)) AS other_example
 FROM (
   SELECT NULL::VARCHAR AS age WHERE false
   UNION ALL BY NAME
