@@ -233,9 +233,9 @@ describe('the mapping profile', () => {
     writeProfile(dir, [{ mapping, encoding: 'gb18030', comment: 'test', notes: { 母亲姓名: { confidence: 'personal' }, 生日: { confidence: 'none' } } }]);
     const text = readFileSync(profilePath(dir), 'utf8');
     expect(text).toContain('母亲姓名: ignore # 个人信息，不读取');
-    expect(readProfile(dir)).toEqual({ files: [mapping], values: {} });
+    expect(readProfile(dir)).toEqual({ files: [mapping], values: {}, ignored: [] });
     writeFileSync(profilePath(dir), text.replace('生日: ignore', '生日: birth_date').replace('values: {}', 'values:\n  sex:\n    "9": F'));
-    expect(readProfile(dir)).toEqual({ files: [{ ...mapping, columns: { ...mapping.columns, 生日: 'birth_date' } }], values: { sex: { 9: 'F' } } });
+    expect(readProfile(dir)).toEqual({ files: [{ ...mapping, columns: { ...mapping.columns, 生日: 'birth_date' } }], values: { sex: { 9: 'F' } }, ignored: [] });
     writeFileSync(profilePath(dir), text.replace('生日: ignore', '生日: birthday'));
     expect(() => readProfile(dir)).toThrow(/未知字段 birthday/);
     // a table name misspelt by hand: the file, where, and what it may be, in Chinese
