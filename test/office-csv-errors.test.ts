@@ -4,16 +4,14 @@
  * English ("CSV Error on Line: 3002 … Possible fixes: strict_mode=false"), and without the line's
  * text, which may hold a name or an ID number.
  */
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../server/ingest/ingest.ts';
 import { csvReadProblem } from '../server/office/csvErrors.ts';
-import { profilePath, writeProfile } from '../server/office/profile.ts';
-import { profileEntries, suggestMapping } from '../server/office/suggest.ts';
-import { writeTinyOffice } from './fixtures/tinyOffice.ts';
+import { suggestTiny, writeCorrectedProfile, writeTinyOffice } from './fixtures/tinyOffice.ts';
 import { tempDir } from './helpers.ts';
 
 const dir = tempDir('csv-errors');
@@ -50,13 +48,7 @@ describe('CSV lines DuckDB cannot read', () => {
     mkdirSync(office);
     await writeTinyOffice(office);
     // the planner's mapping, made before the total line was added under the births
-    const instance = await DuckDBInstance.create(':memory:');
-    const connection = await instance.connect();
-    const found = await suggestMapping(connection, office, path.join(dir, 'map-work'), null);
-    connection.closeSync();
-    instance.closeSync();
-    writeProfile(office, profileEntries(found.map((f) => f.suggestion)));
-    writeFileSync(profilePath(office), readFileSync(profilePath(office), 'utf8').replace('生日: ignore', '生日: birth_date'));
+    writeCorrectedProfile(office, await suggestTiny(office));
     appendFileSync(path.join(office, '出生医学证明.csv'), iconv.encode('合计：4条\r\n', 'gb18030'));
     const error = await ingest({ source: office, dbPath: path.join(dir, 'x.duckdb'), today: '2026-11-23', keepVersions: 0 }).catch((e: unknown) => e as Error);
     expect((error as Error).message).toBe('出生医学证明.csv：各行的列数不一致，无法读出文件的格式（表格下方是否有合计行或说明文字？请删除后再导入）');

@@ -13,8 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { ingest } from '../server/ingest/ingest.ts';
 import { isIngestError } from '../server/ingest/IngestError.ts';
 import { profilePath, writeProfile } from '../server/office/profile.ts';
-import { profileEntries, suggestMapping } from '../server/office/suggest.ts';
-import { checkChar, TINY_OFFICE, writeTinyOffice } from './fixtures/tinyOffice.ts';
+import { profileEntries } from '../server/office/suggest.ts';
+import { checkChar, suggestTiny, TINY_OFFICE, writeCorrectedProfile, writeTinyOffice } from './fixtures/tinyOffice.ts';
 import { tempDir } from './helpers.ts';
 
 describe('a small office export', () => {
@@ -30,11 +30,7 @@ describe('a small office export', () => {
   });
 
   it('imports what the corrected profile says, with the hand-counted figures', async () => {
-    const instance = await DuckDBInstance.create(':memory:');
-    const connection = await instance.connect();
-    const found = await suggestMapping(connection, dir, path.join(dir, 'map.renkou-work'), null);
-    connection.closeSync();
-    instance.closeSync();
+    const found = await suggestTiny(dir);
     writeProfile(dir, profileEntries(found.map((f) => f.suggestion)));
     const text = readFileSync(profilePath(dir), 'utf8');
     expect(text).toMatch(/生日: ignore # 未能识别/);
@@ -107,14 +103,9 @@ describe('a small office export', () => {
       `L002,,${id('51010219920202004')},20210310,,999901201,510000,10,否`,
       `L101,流出,${id('99990119880808005')},2019-02-01,,999901201,440000,20,是`,
     ].join('\r\n') + '\r\n');
-    const instance = await DuckDBInstance.create(':memory:');
-    const connection = await instance.connect();
-    const found = await suggestMapping(connection, one, path.join(one, 'map.renkou-work'), null);
-    connection.closeSync();
-    instance.closeSync();
+    const found = await suggestTiny(one);
     expect(found.find((f) => f.suggestion.source === '流动人口.csv')!.suggestion.direction).toBeNull();
-    writeProfile(one, profileEntries(found.map((f) => f.suggestion)));
-    writeFileSync(profilePath(one), readFileSync(profilePath(one), 'utf8').replace('生日: ignore', '生日: birth_date'));
+    writeCorrectedProfile(one, found);
     const report = await ingest({ source: one, dbPath: path.join(one, 'tiny.duckdb'), today: '2026-11-23', keepVersions: 0 });
     expect(report.tables.find((t) => t.table === 'migrants')).toMatchObject({ rowsRead: 3, rowsAccepted: 2, quarantined: { missing_value: 1 } });
   });
@@ -123,15 +114,10 @@ describe('a small office export', () => {
     const extra = tempDir('tiny-office-ignore');
     await writeTinyOffice(extra);
     writeFileSync(path.join(extra, '低保对象名册.csv'), '姓名,身份证号码,金额\r\n张三,110101199003071234,300\r\n');
-    const instance = await DuckDBInstance.create(':memory:');
-    const connection = await instance.connect();
-    const found = await suggestMapping(connection, extra, path.join(extra, 'map.renkou-work'), null);
-    connection.closeSync();
-    instance.closeSync();
+    const found = await suggestTiny(extra);
     expect(found.find((f) => f.suggestion.source === '低保对象名册.csv')!.suggestion.problems).toEqual([
       expect.stringMatching(/^低保对象名册\.csv：无法判断是哪张表.*请设为不导入（映射文件中列入 ignore）/)]);
-    writeProfile(extra, profileEntries(found.map((f) => f.suggestion)), {}, ['低保对象名册.csv']);
-    writeFileSync(profilePath(extra), readFileSync(profilePath(extra), 'utf8').replace('生日: ignore', '生日: birth_date'));
+    writeCorrectedProfile(extra, found, ['低保对象名册.csv']);
     expect(readFileSync(profilePath(extra), 'utf8')).toMatch(/^ignore:\n {2}- 低保对象名册\.csv$/m);
     const report = await ingest({ source: extra, dbPath: path.join(extra, 'tiny.duckdb'), today: '2026-11-23', keepVersions: 0 });
     expect(report.mapping.find((m) => m.source === '低保对象名册.csv')).toMatchObject({ ignored: true, table: null, problems: [] });
