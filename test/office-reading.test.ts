@@ -240,6 +240,6 @@ describe('the mapping profile', () => {
     expect(() => readProfile(dir)).toThrow(/未知字段 birthday/);
     // a table name misspelt by hand: the file, where, and what it may be, in Chinese
     writeFileSync(profilePath(dir), text.replace('table: births', 'table: birth'));
-    expect(() => readProfile(dir)).toThrow(/^renkou-mapping\.yaml：files\.0\.table：无效选项：期望以下之一 "regions"\|"population"\|"births"/);
+    expect(() => readProfile(dir)).toThrow(/^renkou-mapping\.yaml：files\.0\.table（出生\.csv）：无效选项：期望以下之一 "regions"\|"population"\|"births"/);
   });
 });

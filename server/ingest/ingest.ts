@@ -122,6 +122,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         if (name === 'regions') await runNamed(connection, 'ingest/township_type');
       }
       await storeMeta(connection, options, topology, tables);
+      // office exports carry no county name (a Parquet export's manifest does): say how to give one
+      if (!options.countyName) progress('未给出县（区）名称，页面将以县级区划代码称呼本县；导入时用 --county-name <名称> 设定');
       await storeTargets(connection, options.source, work, progress);
       if (!dryRun) {
         await runNamed(connection, 'rollups/build');

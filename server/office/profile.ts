@@ -43,6 +43,14 @@ export function profilePath(folder: string): string {
   return path.join(folder, PROFILE_FILE);
 }
 
+/** Where in the profile a problem is, as its editor finds it: files.0.table is the table of the entry of 出生医学证明.csv. */
+function whereIn(raw: unknown, at: readonly PropertyKey[]): string {
+  if (at.length === 0) return '（根）';
+  const entry = at[0] === 'files' && typeof at[1] === 'number' ? (raw as { files?: { file?: unknown }[] }).files?.[at[1]] : undefined;
+  const file = typeof entry?.file === 'string' ? `（${entry.file}）` : '';
+  return `${at.map(String).join('.')}${file}`;
+}
+
 /** The folder's profile, or null when it has none; a profile that cannot be used throws, naming the problem. */
 export function readProfile(folder: string): MappingProfile | null {
   const file = profilePath(folder);
@@ -57,7 +65,7 @@ export function readProfile(folder: string): MappingProfile | null {
   const parsed = profileSchema.safeParse(raw, { error: ZOD_ZH.localeError });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new OfficeError('profile', `${PROFILE_FILE}：${issue?.path.join('.') || '（根）'}：${issue?.message ?? '格式不对'}`, PROFILE_FILE);
+    throw new OfficeError('profile', `${PROFILE_FILE}：${whereIn(raw, issue?.path ?? [])}：${issue?.message ?? '格式不对'}`, PROFILE_FILE);
   }
   const files: FileMapping[] = parsed.data.files.map((f) => ({
     file: f.file, table: f.table, direction: f.direction ?? null, columns: f.columns, ...(f.sheet ? { sheet: f.sheet } : {}),
