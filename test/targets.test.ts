@@ -35,6 +35,16 @@ describe('the target book (pure)', () => {
     expect(book.find('compliance_registered', '999901001', 2023)).toMatchObject({ value: 99, source: 'default' });
     expect(book.find('births', 'all', 2024)).toBeNull();
   });
+
+  it('never gives a township the county\'s count: 出生人数 ≤ 5000 is the county\'s total', () => {
+    const counts = new TargetBook([], [
+      { measure: 'births', scope: 'all', year: 2024, direction: 'at_most', value: 5000, upper: null, source: 'edit' },
+      { measure: 'births', scope: '999901101', year: 2024, direction: 'at_most', value: 400, upper: null, source: 'edit' },
+    ]);
+    expect(counts.find('births', 'all', 2024)).toMatchObject({ value: 5000 });
+    expect(counts.find('births', '999901101', 2024)).toMatchObject({ value: 400 });
+    expect(counts.find('births', '999901001', 2024)).toBeNull();
+  });
 });
 
 describe('targets.csv in the export folder, and edits on top', () => {

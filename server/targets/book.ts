@@ -4,7 +4,8 @@
  * page, and the defaults. For a measure, a place and a year the most specific target wins — the
  * township's own for that year, its own for every year, the county's for that year, the county's
  * for every year, then the default — and at the same level an edit beats the file (the file is
- * what the county issued; an edit is a later correction made here, with who and when).
+ * what the county issued; an edit is a later correction made here, with who and when). A count
+ * (births) is never the county's for a township: 5,000 births is the county's total.
  *
  * @example
  * const book = new TargetBook(fileTargets, edits);
@@ -30,7 +31,9 @@ export class TargetBook {
 
   /** The target for a measure, place ('all' or a code) and year; null where none is set and there is no default. */
   find(measure: string, scope: string, year: number): Target | null {
-    const places = scope === 'all' ? ['all'] : [scope, 'all'];
+    // a count (出生人数 ≤ 5000) is the county's total: a township has only the one set for itself
+    const counts = MEASURES.get(measure)?.unit === 'persons';
+    const places = scope === 'all' ? ['all'] : counts ? [scope] : [scope, 'all'];
     for (const place of places) {
       for (const y of [year, null]) {
         const hit = this.index.get(targetKey({ measure, scope: place, year: y }));

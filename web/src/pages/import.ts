@@ -132,7 +132,7 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
       ? h('div', { id: 'import-would-stop', class: 'error', role: 'alert' }, h('strong', { text: w('wouldStop', lang) }), h('ul', {}, ...stops.map((s) => h('li', { text: s }))))
       : null;
     dryResult.replaceChildren(h('p', { class: 'note', text: w('dryRunNote', lang) }), ...(warning ? [warning] : []), reportTable('import-dryrun-table', report.tables, lang));
-    say(stops.length > 0 ? w('wouldStop', lang) : w('dryRunNote', lang), stops.length > 0);
+    say(stops.length > 0 ? w('wouldStopSee', lang) : w('dryRunNote', lang), stops.length > 0);
   }));
   run.addEventListener('click', () => void busy(w('importing', lang), async () => {
     if (!sessionId || !editor) return;

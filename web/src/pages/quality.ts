@@ -92,7 +92,7 @@ export async function renderQuality(root: HTMLElement, ctx: PageContext): Promis
   const rows = qualityRows(meta, lang);
   if (meta.ingestedAt) {
     const when = new Date(meta.ingestedAt);
-    root.append(h('p', { class: 'note', text: `${t('ingestedAt', lang)}${lang === 'zh' ? '：' : ': '}${Number.isNaN(when.getTime()) ? meta.ingestedAt : when.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}` }));
+    root.append(h('p', { class: 'note', text: `${t('ingestedAt', lang)}${lang === 'zh' ? '：' : ': '}${Number.isNaN(when.getTime()) ? meta.ingestedAt : when.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-CA', { dateStyle: 'short', timeStyle: 'short' })}` }));
   }
   const tbl = table(
     [t('table', lang), t('rowsRead', lang), t('rowsAccepted', lang), t('rowsQuarantined', lang), t('completeness', lang), t('consistency', lang)],

@@ -18,7 +18,7 @@ function quarantinedText(q: TownshipQuality, lang: Lang): { total: number; text:
   const byRule = new Map<string, number>();
   for (const rules of Object.values(q.quarantined)) for (const [rule, n] of Object.entries(rules)) byRule.set(rule, (byRule.get(rule) ?? 0) + n);
   const total = [...byRule.values()].reduce((a, b) => a + b, 0);
-  return { total, text: [...byRule].map(([rule, n]) => `${ruleLabel(rule, lang)} ${formatInt(n)}`).join('；') };
+  return { total, text: [...byRule].map(([rule, n]) => `${ruleLabel(rule, lang)} ${formatInt(n)}`).join(lang === 'zh' ? '；' : '; ') };
 }
 
 export async function renderTownshipQuality(root: HTMLElement, meta: Meta, lang: Lang, graduated: boolean): Promise<void> {

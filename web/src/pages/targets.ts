@@ -96,7 +96,8 @@ function editForm(answer: TargetsAnswer, ctx: PageContext, year: number): HTMLEl
     save.disabled = true;
     assessmentApi.setTarget({ measure: state.measure, scope: state.scope, year: state.year === '' ? null : Number(state.year), direction: state.direction, value: v, upper: state.direction === 'between' ? u : null })
       .then(() => ctx.set({ saved: Date.now() }))
-      .catch((e: unknown) => { message.textContent = t('saveFailed', lang) + errorMessage(e); message.className = 'error'; save.disabled = false; });
+      // the API names the field (value: …); on this form the planner knows which box it is
+      .catch((e: unknown) => { message.textContent = t('saveFailed', lang) + errorMessage(e).replace(/^(value|upper): /, ''); message.className = 'error'; save.disabled = false; });
   });
   if (ctx.params.get('saved')) message.textContent = t('saved', lang);
   return panel('targets-edit', t('editTarget', lang),
