@@ -114,6 +114,10 @@ describe('目标 page', () => {
     const [own, county] = [await srbOf(code), await srbOf('all')];
     expect(own.toFixed(2)).not.toBe(county.toFixed(2));
     expect(await page.locator('#progress-table tbody tr', { hasText: '出生人口性别比' }).innerText()).toContain(own.toFixed(2));
+    // a rate beside its yes/no has three decimals (98.999%, never a 99.00% beside 否)
+    const compliance = (await get<{ items: { measure: string; ytd: number | null }[] }>(`/api/progress?year=2024&through=6&township=${code}`))
+      .items.find((i) => i.measure === 'compliance_registered')!.ytd!;
+    expect(await page.locator('#progress-table tbody tr', { hasText: '户籍人口出生政策符合率' }).innerText()).toContain(`${compliance.toFixed(3)}%`);
     await page.close();
 
     const overview = await open(browser.context, demo.url, 'page=overview&year=2024');

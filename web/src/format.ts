@@ -29,14 +29,15 @@ export function d3Format(unit: string): string {
 const intFmt = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 const dec2 = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const dec1 = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const dec3 = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 
 /** A count; '—' where the server withheld it (small-cell suppression). */
 export function formatInt(n: number | null): string {
   return n === null ? '—' : intFmt.format(Math.round(n));
 }
 
-export function formatDec(n: number | null, digits: 1 | 2 = 2): string {
-  return n === null ? '—' : (digits === 1 ? dec1 : dec2).format(n);
+export function formatDec(n: number | null, digits: 1 | 2 | 3 = 2): string {
+  return n === null ? '—' : (digits === 1 ? dec1 : digits === 3 ? dec3 : dec2).format(n);
 }
 
 /** A value with its unit sign: '8.52‰', '95.14%', '1.05', '4,839'. */

@@ -118,7 +118,8 @@ async function progressPanel(ctx: PageContext, year: number, through: number, pl
   const { lang } = ctx;
   try {
     const p = await assessmentApi.progress(year, through, place);
-    const fmt = (v: number | null | undefined, unit: string) => formatValue(v ?? null, unit);
+    // a rate judged against its target gets a third decimal: 98.999%, not 99.00% beside 否
+    const fmt = (v: number | null | undefined, unit: string) => (unit === '%' && typeof v === 'number' ? `${formatDec(v, 3)}%` : formatValue(v ?? null, unit));
     const rows = p.items.map((i) => [
       i.name[lang], i.target?.rule ?? '—', fmt(i.ytd, i.unit), `${formatDec(p.elapsed_share, 1)}%`,
       i.reached_share === null ? '—' : `${formatDec(i.reached_share, 1)}%`,
