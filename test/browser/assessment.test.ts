@@ -4,6 +4,7 @@
  * with Chinese headers and the API's totals; the plain comparison view lists every township; the
  * 目标 page refuses a non-number in Chinese, saves a target, and the overview then shows it.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvDataLines, downloadText, launch, open, pageErrors, ready, type Browser } from './browser.ts';
 import { startDemoServer, type DemoServer } from './demoServer.ts';
@@ -65,6 +66,15 @@ describe('考核 page', () => {
     const lines = csvDataLines(text);
     expect(lines).toHaveLength(20);
     expect(lines[0]!.split(',').slice(0, 4)).toEqual(['1', towns[0]!.township, towns[0]!.name, towns[0]!.total.toFixed(2)]);
+    // and as a workbook: the same rows, ranks and totals as number cells Excel sorts
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#assessment-xlsx')]);
+    expect(download.suggestedFilename()).toBe('清河县_目标管理考核_2024.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await download.path())!);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.rowCount).toBe(21);
+    expect(String(sheet.getRow(1).getCell(4).value)).toBe('总分');
+    expect([sheet.getRow(2).getCell(1).value, sheet.getRow(2).getCell(2).value, sheet.getRow(2).getCell(4).value]).toEqual([1, towns[0]!.township, towns[0]!.total]);
     await page.close();
   });
 

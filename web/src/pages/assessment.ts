@@ -10,8 +10,8 @@
 import { auditExport } from '../api.ts';
 import { assessmentApi, type ItemResult, type TownshipResult } from '../assessmentApi.ts';
 import { rateFunnelSpec } from '../charts/rateFunnel.ts';
-import { downloadText, type CsvRow } from '../csv.ts';
-import { columnsTable, exportCsv } from '../exportRows.ts';
+import { downloadBlob, downloadText, type CsvRow } from '../csv.ts';
+import { columnsTable, exportCsv, exportXlsx } from '../exportRows.ts';
 import { formatDec, formatInt, formatValue } from '../format.ts';
 import { t, tf, type Lang } from '../i18n/index.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
@@ -100,14 +100,21 @@ export async function renderAssessment(root: HTMLElement, ctx: PageContext): Pro
   ];
   const tbl = sortableTable('assessment-table', columns, towns, (r) => ({ 'data-township': r.township, 'data-category': r.category }));
   const download = h('button', { type: 'button', id: 'assessment-csv', class: 'csv', text: t('downloadTable', lang) });
+  const exported = () => columnsTable(csvRows(towns, lang), csvColumns(answer.scheme.items, lang));
   download.addEventListener('click', () => {
-    downloadText(exportCsv(columnsTable(csvRows(towns, lang), csvColumns(answer.scheme.items, lang))), `${fileName(meta, 'assessment', answer.window.label)}.csv`);
+    downloadText(exportCsv(exported()), `${fileName(meta, 'assessment', answer.window.label)}.csv`);
+    auditExport('assessment-table');
+  });
+  // the same table as a workbook, numbers as number cells: offices rank townships in Excel
+  const workbook = h('button', { type: 'button', id: 'assessment-xlsx', class: 'csv', text: t('downloadTableXlsx', lang) });
+  workbook.addEventListener('click', () => {
+    void exportXlsx(exported(), t('assessmentPage', lang)).then((blob) => downloadBlob(blob, `${fileName(meta, 'assessment', answer.window.label)}.xlsx`));
     auditExport('assessment-table');
   });
   root.append(panel('assessment', `${answer.scheme.name}（${answer.window.first_day}—${answer.window.last_day}）`,
     h('p', { class: 'note', text: t('schemeNote', lang) }),
     ctx.county ? null : scopeNote('assessment-scope', t('countyOnly', lang)),
-    h('div', { class: 'chart-tools' }, download),
+    h('div', { class: 'chart-tools' }, download, workbook),
     h('div', { class: 'table-wide' }, tbl)));
 
   const grid = h('div', { class: 'grid-charts' });

@@ -74,6 +74,7 @@ export const ASSESSMENT_STRINGS = {
   warnItem: { zh: '单项预警', en: 'Item warning' },
   scoreOf: { zh: '得分', en: 'score' },
   downloadTable: { zh: '下载表格（CSV）', en: 'Download table (CSV)' },
+  downloadTableXlsx: { zh: '下载表格（Excel）', en: 'Download table (Excel)' },
   funnelRate: { zh: '漏斗图：{item}（虚线95%、实线99.8%控制限，以目标为中心）', en: 'Funnel plot: {item} (95% dashed, 99.8% solid limits around the target)' },
   funnelRateNote: {
     zh: '点落在下控制限以下，说明未达标超出了偶然波动的范围；出生数少的乡镇控制限更宽。',
