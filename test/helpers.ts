@@ -1,7 +1,8 @@
-/** Small shared helpers for tests: temporary folders that clean themselves up. */
+/** Small shared helpers for tests: temporary folders that clean themselves up, an in-memory DuckDB. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, expect, onTestFinished } from 'vitest';
 
 /**
@@ -15,4 +16,16 @@ export function tempDir(prefix: string): string {
   if (expect.getState().currentTestName !== undefined) onTestFinished(remove);
   else afterAll(remove);
   return dir;
+}
+
+/** Runs `use` on a connection to a fresh in-memory DuckDB, closed afterwards whatever happens. */
+export async function withMemoryDb<T>(use: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    return await use(connection);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
 }

@@ -6,29 +6,20 @@
  */
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../server/ingest/ingest.ts';
 import { csvReadProblem } from '../server/office/csvErrors.ts';
 import { suggestTiny, writeCorrectedProfile, writeTinyOffice } from './fixtures/tinyOffice.ts';
-import { tempDir } from './helpers.ts';
+import { tempDir, withMemoryDb } from './helpers.ts';
 
 const dir = tempDir('csv-errors');
 
 /** DuckDB's own message for reading `file` as the office import reads it. */
-async function duckdbError(file: string): Promise<string> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  try {
-    await connection.run(`SELECT * FROM read_csv('${file}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`);
-    return '';
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+function duckdbError(file: string): Promise<string> {
+  return withMemoryDb((connection) => connection
+    .run(`SELECT * FROM read_csv('${file}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`)
+    .then(() => '', (e: unknown) => (e instanceof Error ? e.message : String(e))));
 }
 
 describe('CSV lines DuckDB cannot read', () => {

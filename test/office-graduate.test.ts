@@ -5,14 +5,22 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { TABLES } from '../contract/tables.ts';
 import { spragueSplit } from '../server/demography/graduation.ts';
 import { roundKeepingSum } from '../server/office/graduate.ts';
 import { prepareOffice, stageOffice } from '../server/office/normalise.ts';
 import { planOffice } from '../server/office/plan.ts';
-import { tempDir } from './helpers.ts';
+import { tempDir, withMemoryDb } from './helpers.ts';
+
+/** Plans the folder's office files and stages its population table into `src`, as an import does. */
+async function stagePopulation(c: DuckDBConnection, folder: string) {
+  const work = path.join(folder, 'x.renkou-work');
+  const plan = await planOffice(c, folder, work);
+  await prepareOffice(c, {}, 's');
+  return stageOffice(c, TABLES.population, plan!.byTable.population!, work, plan!.copies);
+}
 
 describe('5-year population groups', () => {
   const dir = tempDir('graduate');
@@ -31,13 +39,8 @@ describe('5-year population groups', () => {
       lines.push(`2024,999901001,男,${label},${n}`, `2024,999901001,女,${label},${n + 10}`);
     });
     writeFileSync(path.join(dir, '户籍人口.csv'), `${lines.join('\n')}\n`);
-    const instance = await DuckDBInstance.create(':memory:');
-    const c = await instance.connect();
-    try {
-      const work = path.join(dir, 'x.renkou-work');
-      const plan = await planOffice(c, dir, work);
-      await prepareOffice(c, {}, 's');
-      expect(await stageOffice(c, TABLES.population, plan!.byTable.population!, work, plan!.copies)).toEqual({ graduated: true, files: [path.join(work, 'population.0.parquet')] });
+    await withMemoryDb(async (c) => {
+      expect(await stagePopulation(c, dir)).toEqual({ graduated: true, files: [path.join(dir, 'x.renkou-work', 'population.0.parquet')] });
       const rows = (await c.runAndReadAll('SELECT sex, age, count FROM src ORDER BY sex, age')).getRowObjectsJson() as { sex: string; age: number; count: number }[];
       expect(rows).toHaveLength(2 * 101);
       for (const [sex, shift] of [['M', 0], ['F', 10]] as const) {
@@ -51,10 +54,7 @@ describe('5-year population groups', () => {
         }
         expect(mine[100]).toEqual({ sex, age: 100, count: want[20] });
       }
-    } finally {
-      c.closeSync();
-      instance.closeSync();
-    }
+    });
   });
 
   it('refuses groups that stop short of the open age, naming the age that does not fit', async () => {
@@ -63,17 +63,7 @@ describe('5-year population groups', () => {
     for (let g = 0; g < 17; g++) lines.push(`2024,999901001,男,${5 * g}-${5 * g + 4}岁,100`);
     lines.push('2024,999901001,男,85岁及以上,40');
     writeFileSync(path.join(short, '户籍人口.csv'), `${lines.join('\n')}\n`);
-    const instance = await DuckDBInstance.create(':memory:');
-    const c = await instance.connect();
-    try {
-      const work = path.join(short, 'x.renkou-work');
-      const plan = await planOffice(c, short, work);
-      await prepareOffice(c, {}, 's');
-      await expect(stageOffice(c, TABLES.population, plan!.byTable.population!, work, plan!.copies)).rejects.toThrow(
-        '户籍人口.csv：年龄列中既有5岁组（如 0-4）又有单岁或无法识别的年龄（如 “85岁及以上”）；5岁组须一直分到“100岁及以上”，请统一为一种');
-    } finally {
-      c.closeSync();
-      instance.closeSync();
-    }
+    await withMemoryDb((c) => expect(stagePopulation(c, short)).rejects.toThrow(
+      '户籍人口.csv：年龄列中既有5岁组（如 0-4）又有单岁或无法识别的年龄（如 “85岁及以上”）；5岁组须一直分到“100岁及以上”，请统一为一种'));
   });
 });

@@ -14,7 +14,7 @@ import { prepareOffice } from '../server/office/normalise.ts';
 import { profilePath, readProfile, writeProfile } from '../server/office/profile.ts';
 import { openOfficeFile, sampleSource } from '../server/office/tabular.ts';
 import { suggestFor } from '../server/office/suggest.ts';
-import { tempDir } from './helpers.ts';
+import { tempDir, withMemoryDb } from './helpers.ts';
 
 /** A secret as the import keeps one: 64 hex characters. */
 const SECRET = '0123456789abcdef'.repeat(4);
@@ -179,18 +179,13 @@ describe('CSV dialects', () => {
     writeFileSync(`${dir}/comma.csv`, rows.map((r) => r.map((v) => (v.includes(',') ? `"${v}"` : v)).join(',')).join('\r\n'));
     writeFileSync(`${dir}/tab.tsv`, rows.map((r) => r.join('\t')).join('\n'));
     writeFileSync(`${dir}/semicolon.csv`, rows.map((r) => r.join(';')).join('\n'));
-    const instance = await DuckDBInstance.create(':memory:');
-    const c = await instance.connect();
-    try {
+    await withMemoryDb(async (c) => {
       for (const [name, delimiter] of [['comma.csv', ','], ['tab.tsv', '\t'], ['semicolon.csv', ';']] as const) {
         const [source] = await openOfficeFile(dir, name, `${dir}/work`);
         expect(source!.delimiter).toBe(delimiter);
         expect(await sampleSource(c, source!)).toEqual({ headers: rows[0], rows: rows.slice(1) });
       }
-    } finally {
-      c.closeSync();
-      instance.closeSync();
-    }
+    });
   });
 });
 
@@ -201,19 +196,14 @@ describe('a title above the header', () => {
     const body = rows.map((r) => r.join(',')).join('\r\n');
     writeFileSync(`${dir}/title.csv`, `2024年死亡证明登记表,,\r\n,,\r\n${body}\r\n`);
     writeFileSync(`${dir}/unnamed.csv`, `死亡证明编号,,乡镇（街道）代码\r\nD1,x,999901001\r\n`);
-    const instance = await DuckDBInstance.create(':memory:');
-    const c = await instance.connect();
-    try {
+    await withMemoryDb(async (c) => {
       const [titled] = await openOfficeFile(dir, 'title.csv', `${dir}/work`);
       expect(titled!.skip).toBe(2);
       expect(await sampleSource(c, titled!)).toEqual({ headers: rows[0], rows: rows.slice(1) });
       const [unnamed] = await openOfficeFile(dir, 'unnamed.csv', `${dir}/work`);
       expect(unnamed!.skip).toBe(0);
       expect((await sampleSource(c, unnamed!)).rows).toEqual([['D1', 'x', '999901001']]);
-    } finally {
-      c.closeSync();
-      instance.closeSync();
-    }
+    });
   });
 });
 

@@ -58,7 +58,7 @@ export function recogniseColumns(table: TableName, headers: readonly string[], d
   const matches = headers.map((h) => matchHeader(fields, h, direction));
   const columns: ColumnGuess[] = headers.map((header, i) => {
     const m = matches[i];
-    if (!m) return { header, field: IGNORE, confidence: PERSONAL_HEADER.test(normaliseHeader(header)) ? 'personal' : 'none' };
+    if (!m) return { header, field: IGNORE, confidence: isPersonalHeader(header) ? 'personal' : 'none' };
     const rivals = matches.flatMap((other, j) => (j !== i && other?.field === m.field ? [{ j, other }] : []));
     const winner = rivals.find(({ other }) => other!.score > m.score);
     const tied = rivals.filter(({ other }) => other!.score === m.score);
@@ -70,7 +70,12 @@ export function recogniseColumns(table: TableName, headers: readonly string[], d
     return { header, field: m.field.name, confidence: m.confidence };
   });
   // An ID-number column that no field claims is personal data, not just unplaced.
-  return { columns: columns.map((c) => (c.confidence === 'none' && !c.note && PERSONAL_HEADER.test(normaliseHeader(c.header)) ? { ...c, confidence: 'personal' } : c)) };
+  return { columns: columns.map((c) => (c.confidence === 'none' && !c.note && isPersonalHeader(c.header) ? { ...c, confidence: 'personal' } : c)) };
+}
+
+/** A header that names personal data Renkou never reads (母亲姓名, 身份证号 …), however it is spaced or bracketed. */
+export function isPersonalHeader(header: string): boolean {
+  return PERSONAL_HEADER.test(normaliseHeader(header));
 }
 
 /** The direction a migrant file's name or headers say (流入/流出), or null. */

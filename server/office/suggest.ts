@@ -13,9 +13,9 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { TABLES, type Direction, type TableName } from '../../contract/tables.ts';
-import { fieldOf, IGNORE, PERSONAL_HEADER } from './fields.ts';
+import { fieldOf, IGNORE } from './fields.ts';
 import { damagedIdNumbers } from './idNumberSample.ts';
-import { directionOf, normaliseHeader, recogniseColumns, scoreTables, type ColumnGuess, type Confidence } from './headers.ts';
+import { directionOf, isPersonalHeader, recogniseColumns, scoreTables, type ColumnGuess, type Confidence } from './headers.ts';
 import { missingColumns, sourceName, type FileMapping, type MappingProfile } from './mapping.ts';
 import type { ProfileEntry } from './profile.ts';
 import { listOfficeFiles, openOfficeFile, sampleSource, type OpenMode, type Source } from './tabular.ts';
@@ -32,11 +32,6 @@ function samplesOf(rows: readonly string[][], i: number): string[] {
   return [...seen];
 }
 
-/** A column read as nothing whose header names personal data (母亲姓名, 身份证号 …). */
-function personalHeader(header: string): boolean {
-  return PERSONAL_HEADER.test(normaliseHeader(header));
-}
-
 /** An ID number (GB 11643, 18 or 15 characters) among the values, whatever the column is called. */
 const ID_NUMBER_VALUE = /^\d{17}[\dXx]$|^\d{15}$/;
 
@@ -47,7 +42,7 @@ const ID_NUMBER_VALUE = /^\d{17}[\dXx]$|^\d{15}$/;
  */
 function isPrivate(table: TableName | null, c: ColumnGuess, samples: readonly string[]): boolean {
   if (c.confidence === 'personal') return true;
-  if (c.field === IGNORE && personalHeader(c.header)) return true;
+  if (c.field === IGNORE && isPersonalHeader(c.header)) return true;
   if (table && c.field !== IGNORE && fieldOf(table, c.field)?.kind === 'id_number') return true;
   return samples.some((v) => ID_NUMBER_VALUE.test(v.replace(/\s/g, '')));
 }
@@ -65,7 +60,7 @@ function withProfile(fromProfile: FileMapping, table: TableName | null, headers:
   const guesses = headers.map((header, i): ColumnGuess => {
     if (listed(header)) {
       const field = fromProfile.columns[header]!;
-      return { header, field, confidence: field !== IGNORE ? 'exact' : personalHeader(header) ? 'personal' : 'none' };
+      return { header, field, confidence: field !== IGNORE ? 'exact' : isPersonalHeader(header) ? 'personal' : 'none' };
     }
     const guess = auto[i];
     return guess && guess.field !== IGNORE && !placed.has(guess.field) ? guess : { header, field: IGNORE, confidence: guess?.confidence === 'personal' ? 'personal' : 'none' };
@@ -91,7 +86,7 @@ export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 
   } else if (table) {
     guesses = recogniseColumns(table, headers, direction).columns;
   } else {
-    guesses = headers.map((header) => ({ header, field: IGNORE, confidence: (personalHeader(header) ? 'personal' : 'none') as Confidence }));
+    guesses = headers.map((header) => ({ header, field: IGNORE, confidence: (isPersonalHeader(header) ? 'personal' : 'none') as Confidence }));
   }
   const columns = guesses.map((c, i) => {
     const samples = samplesOf(rows, i);

@@ -29,7 +29,7 @@ function fieldSelect(answer: MappingAnswer, tableName: string, value: string, la
   return select;
 }
 
-function fileSection(answer: MappingAnswer, s: Suggestion, i: number, lang: Lang): { section: HTMLElement; read(): FileMapping | null } {
+function fileSection(answer: MappingAnswer, s: Suggestion, i: number, lang: Lang): { section: HTMLElement; read(): FileMapping | null; ignored(): boolean } {
   const tableSelect = h('select', { id: `map-table-${i}`, class: 'map-table' });
   tableSelect.add(new Option(w('notImported', lang), ''));
   for (const t of answer.tables) tableSelect.add(new Option(`${t.name} — ${lang === 'zh' ? t.zh : t.en}`, t.name));
@@ -68,6 +68,7 @@ function fileSection(answer: MappingAnswer, s: Suggestion, i: number, lang: Lang
     body);
   return {
     section,
+    ignored: () => tableSelect.value === '',
     read() {
       const tableName = tableSelect.value;
       if (!tableName) return null;
@@ -91,7 +92,7 @@ export function mappingEditor(answer: MappingAnswer, lang: Lang): MappingEditor 
   return {
     element: h('div', {}, h('p', { class: 'note', text: w('mappingNote', lang) }), problemBox, boundaryNote(b, lang), ...sections.map((x) => x.section)),
     read: () => sections.flatMap((x) => { const m = x.read(); return m ? [m] : []; }),
-    ignored: () => answer.suggestions.filter((_, i) => sections[i]!.read() === null).map((s) => s.source),
+    ignored: () => answer.suggestions.filter((_, i) => sections[i]!.ignored()).map((s) => s.source),
   };
 }
 
