@@ -65,6 +65,8 @@ export interface TableReport {
   readonly rowsAccepted: number;
   readonly quarantined: Record<string, number>;
   readonly seconds: number;
+  /** Office files: rows with nothing in any column read (Excel's ',,,,' lines), left out and not counted as read. */
+  readonly blankRows?: number;
   /** The population came in 5-year groups and was graduated to single ages (office/graduate.ts). */
   readonly graduated?: boolean;
   /** A dry run's: why the import itself would stop on this table (every row quarantined). */

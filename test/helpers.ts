@@ -20,7 +20,16 @@ export function tempDir(prefix: string): string {
 
 /** Runs `use` on a connection to a fresh in-memory DuckDB, closed afterwards whatever happens. */
 export async function withMemoryDb<T>(use: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-  const instance = await DuckDBInstance.create(':memory:');
+  return withDb(':memory:', use);
+}
+
+/** A database file opened read-only for `use`, and closed after it. */
+export async function withDbFile<T>(file: string, use: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  return withDb(file, use, { access_mode: 'READ_ONLY' });
+}
+
+async function withDb<T>(file: string, use: (connection: DuckDBConnection) => Promise<T>, options?: Record<string, string>): Promise<T> {
+  const instance = await DuckDBInstance.create(file, options);
   const connection = await instance.connect();
   try {
     return await use(connection);

@@ -199,9 +199,11 @@ describe('a title above the header', () => {
     await withMemoryDb(async (c) => {
       const [titled] = await openOfficeFile(dir, 'title.csv', `${dir}/work`);
       expect(titled!.skip).toBe(2);
+      expect(titled!.headerRow).toBe(3);
       expect(await sampleSource(c, titled!)).toEqual({ headers: rows[0], rows: rows.slice(1) });
       const [unnamed] = await openOfficeFile(dir, 'unnamed.csv', `${dir}/work`);
       expect(unnamed!.skip).toBe(0);
+      expect(unnamed!.headerRow).toBe(1);
       expect((await sampleSource(c, unnamed!)).rows).toEqual([['D1', 'x', '999901001']]);
     });
   });

@@ -9,13 +9,14 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../server/ingest/ingest.ts';
 import { isIngestError } from '../server/ingest/IngestError.ts';
 import { profilePath, writeProfile } from '../server/office/profile.ts';
 import { profileEntries } from '../server/office/suggest.ts';
 import { checkChar, suggestTiny, TINY_OFFICE, writeCorrectedProfile, writeTinyOffice } from './fixtures/tinyOffice.ts';
-import { tempDir } from './helpers.ts';
+import { tempDir, withDbFile } from './helpers.ts';
 
 describe('a small office export', () => {
   const dir = tempDir('tiny-office');
@@ -65,7 +66,7 @@ describe('a small office export', () => {
       { b: '2024-07-10', m: '1998-07-07', sex: 'M', mother_residence: 'registered', policy_status: 'unknown' },
     ]);
     expect(await rows("SELECT table_name, rule, file, file_row::INTEGER AS row, record::JSON->>'birth_id' AS id FROM quarantine")).toEqual([
-      { table_name: 'births', rule: 'id_check_digit', file: '出生医学证明.csv', row: 4, id: TINY_OFFICE.spoiledBirth }]);
+      { table_name: 'births', rule: 'id_check_digit', file: '出生医学证明.csv', row: 5, id: TINY_OFFICE.spoiledBirth }]);
     expect(await rows('SELECT age, sex::VARCHAR AS sex, count FROM population WHERE year = 2024 AND township_code = \'999901001\' ORDER BY age, sex')).toEqual([
       { age: 0, sex: 'F', count: 12 }, { age: 0, sex: 'M', count: 10 }, { age: 1, sex: 'F', count: 12 }, { age: 1, sex: 'M', count: 10 },
       { age: 100, sex: 'F', count: 12 }, { age: 100, sex: 'M', count: 10 }]);
@@ -108,6 +109,45 @@ describe('a small office export', () => {
     writeCorrectedProfile(one, found);
     const report = await ingest({ source: one, dbPath: path.join(one, 'tiny.duckdb'), today: '2026-11-23', keepVersions: 0 });
     expect(report.tables.find((t) => t.table === 'migrants')).toMatchObject({ rowsRead: 3, rowsAccepted: 2, quarantined: { missing_value: 1 } });
+  });
+
+  it('leaves out the empty rows Excel saves (,,,,), keeping the number each row has in its file', async () => {
+    const blank = tempDir('tiny-office-blank');
+    await writeTinyOffice(blank);
+    const gb = (name: string, edit: (lines: string[]) => string[]) => {
+      const file = path.join(blank, name);
+      const lines = iconv.decode(readFileSync(file), 'gb18030').split('\r\n');
+      writeFileSync(file, iconv.encode(edit(lines).join('\r\n'), 'gb18030'));
+    };
+    const commas = (n: number) => ','.repeat(n - 1);
+    // births: an empty row under C2024002 and two under the table; the spoiled birth moves from row 5 to 6 (the header is row 1)
+    gb('出生医学证明.csv', (l) => [...l.slice(0, 3), commas(10), ...l.slice(3, -1), commas(10), commas(10), '']);
+    // population (wide by sex): one empty row among the rows
+    gb('户籍人口.csv', (l) => [...l.slice(0, 5), commas(5), ...l.slice(5)]);
+    writeFileSync(path.join(blank, '区划.csv'), readFileSync(path.join(blank, '区划.csv'), 'utf8') + ',\r\n');
+    // marriages (Excel): sheet row 4 left empty, and a row with a wrong check character on row 5
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(blank, '婚姻登记.xlsx'));
+    const sheet = book.getWorksheet('婚姻登记')!;
+    const spoiled = ['J2024003', new Date(Date.UTC(2024, 6, 1)), '999901001000', '陈刚', '999901199001010011', '10', '林芳', '999901199202020022', '10'];
+    sheet.getRow(5).values = spoiled;
+    sheet.getRow(5).commit();
+    await book.xlsx.writeFile(path.join(blank, '婚姻登记.xlsx'));
+    writeCorrectedProfile(blank, await suggestTiny(blank));
+    const dbPath = path.join(blank, 'tiny.duckdb');
+    const report = await ingest({ source: blank, dbPath, today: '2026-11-23', keepVersions: 0 });
+    const by = Object.fromEntries(report.tables.map((t) => [t.table, { read: t.rowsRead, accepted: t.rowsAccepted, quarantined: t.quarantined, blank: t.blankRows ?? 0 }]));
+    expect(by.births).toEqual({ read: 4, accepted: 3, quarantined: { id_check_digit: 1 }, blank: 3 });
+    expect(by.population).toEqual({ read: 24, accepted: 24, quarantined: {}, blank: 1 });
+    expect(by.regions).toEqual({ read: 2, accepted: 2, quarantined: {}, blank: 1 });
+    // the sheet's empty row 4 is kept as an empty line: the spoiled marriage is named on its own row, 5
+    expect(by.marriages).toEqual({ read: 3, accepted: 2, quarantined: { id_check_digit: 1 }, blank: 1 });
+    await withDbFile(dbPath, async (c) => {
+      expect((await c.runAndReadAll("SELECT table_name, file, file_row::INTEGER AS row, coalesce(record::JSON->>'birth_id', record::JSON->>'marriage_id') AS id FROM quarantine ORDER BY 1")).getRowObjectsJson()).toEqual([
+        { table_name: 'births', file: '出生医学证明.csv', row: 6, id: TINY_OFFICE.spoiledBirth },
+        { table_name: 'marriages', file: '婚姻登记.xlsx#婚姻登记', row: 5, id: 'J2024003' },
+      ]);
+    });
   });
 
   it('leaves out a file the mapping lists under ignore: another system\'s list beside the exports', async () => {

@@ -28,7 +28,8 @@ describe('Chinese text in a long workbook', () => {
       let i = -1;
       const wrong: string[] = [];
       for await (const read of readWorkbook(file)) {
-        for await (const cells of read.rows) {
+        for await (const { number, cells } of read.rows) {
+          if (number !== i + 2) wrong.push(`${i}: row number ${number}`);
           if (i >= 0 && cells.join('|') !== row(i).join('|')) wrong.push(`${i}: ${cells.join('|')}`);
           i++;
         }

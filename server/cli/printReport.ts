@@ -10,6 +10,9 @@ export function printIngestReport(report: IngestReport): boolean {
     const name = `${TABLES[t.table].zh}（${t.table}）`;
     console.log(`${name.padEnd(22)} ${String(t.files).padStart(8)} ${t.rowsRead.toLocaleString('en').padStart(11)} ${t.rowsAccepted.toLocaleString('en').padStart(13)}  ${rules || '0'}`);
   }
+  for (const t of report.tables) {
+    if (t.blankRows) console.log(`${TABLES[t.table].zh}（${t.table}）：空行 ${t.blankRows.toLocaleString('en')} 行未读取（所读各列都为空，不是记录）— ${t.blankRows.toLocaleString('en')} empty rows left out`);
+  }
   const stops = report.tables.flatMap((t) => (t.wouldStop ? [t.wouldStop] : []));
   for (const stop of stops) console.log(`正式导入将会停止 — the import would stop: ${stop}`);
   console.log(report.dryRun

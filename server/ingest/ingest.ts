@@ -22,7 +22,7 @@ import {
 import { bindParams, type Params } from '../db/bind.ts';
 import { runNamed } from '../db/namedQuery.ts';
 import { diskError } from './diskErrors.ts';
-import { prepareOffice, removeMapped, stageOffice, type MappedSource } from '../office/normalise.ts';
+import { blankRows, prepareOffice, removeMapped, stageOffice, type MappedSource } from '../office/normalise.ts';
 import { isOfficeError } from '../office/OfficeError.ts';
 import { planOffice, type OfficePlan } from '../office/plan.ts';
 import { idSecret } from '../office/secret.ts';
@@ -205,8 +205,10 @@ async function ingestTable(
     await stage(connection, table, await checkFiles(connection, table, files), located);
   }
   const rowsRead = Number((await runNamed(connection, 'ingest/count_src'))[0]?.n ?? 0);
+  const blank = input.kind === 'office' ? await blankRows(connection) : 0;
   stopOnEmptyTable(table, files, rowsRead);
-  progress(`${table.zh}（${table.name}）：读取 ${rowsRead.toLocaleString('en')} 行，来自 ${files.length} 个文件，检查 ${table.rules.length} 条规则……`);
+  const skipped = blank > 0 ? `（另有空行 ${blank.toLocaleString('en')} 行：所读各列都为空，不是记录，未读取）` : '';
+  progress(`${table.zh}（${table.name}）：读取 ${rowsRead.toLocaleString('en')} 行${skipped}，来自 ${files.length} 个文件，检查 ${table.rules.length} 条规则……`);
   await checkRules(connection, table, files, params);
   removeMapped(mapped);
   const counts = await runNamed(connection, 'ingest/quarantine_counts', { table: table.name });
@@ -219,7 +221,10 @@ async function ingestTable(
   await runNamed(connection, 'ingest/record_table',
     { table: table.name, files: files.length, rows_read: rowsRead, rows_accepted: rowsAccepted, seconds });
   progress(`${table.zh}（${table.name}）：接受 ${rowsAccepted.toLocaleString('en')} 行，隔离 ${rejected.toLocaleString('en')} 行（${seconds.toFixed(1)} 秒）`);
-  return { table: table.name, files: files.length, rowsRead, rowsAccepted, quarantined, seconds, ...(graduated ? { graduated } : {}), ...(stop ? { wouldStop: stop.message } : {}) };
+  return {
+    table: table.name, files: files.length, rowsRead, rowsAccepted, quarantined, seconds,
+    ...(blank > 0 ? { blankRows: blank } : {}), ...(graduated ? { graduated } : {}), ...(stop ? { wouldStop: stop.message } : {}),
+  };
 }
 
 /** Reads each file's footer and schema: a corrupt file or a contract break names that file. */

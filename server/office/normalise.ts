@@ -82,7 +82,9 @@ export async function stageOffice(
     const out = path.join(work, `${table.name}.${i}.parquet`);
     // A file with a 流向 column says each row's direction there: a blank one is missing, not the file's guess.
     const direction = names.includes('direction') ? null : m.mapping.direction;
-    const params: Params = { file: m.source.csv, delim: m.source.delimiter, skip: m.source.skip, names, source: sourceName(m.mapping), direction, wide, out };
+    const params: Params = {
+      file: m.source.csv, delim: m.source.delimiter, skip: m.source.skip, header_row: m.source.headerRow, names, source: sourceName(m.mapping), direction, wide, out,
+    };
     await runNamed(connection, 'office/source', params);
     await copies.ready(m.source);
     try {
@@ -100,13 +102,23 @@ export async function stageOffice(
   return { graduated, files };
 }
 
-/** `src` over the mapped files: the contract's columns, `_file`, and `_row` (the file's own row number, else the place in the file). */
+/**
+ * `src` over the mapped files: the contract's columns, `_file`, and `_row`, the row's number in
+ * the planner's file as Excel shows it (its place under the header plus the header's row), without
+ * the rows with nothing in any column read — numbered before they are left out, so a quarantined row is
+ * found on the row it names.
+ */
 async function defineSrc(connection: DuckDBConnection, table: TableDef, files: readonly string[]): Promise<void> {
   const columns = contractColumns(table, new Set(await mappedColumns(connection, files)));
   const { values, types } = bindParams({ files });
   await connection.run('SET VARIABLE office_mapped = $files', values, types);
-  await connection.run(`CREATE TEMP VIEW src AS SELECT ${columns.join(', ')}, _file, coalesce(_row, file_row_number + 1) AS _row
-    FROM read_parquet(getvariable('office_mapped'), union_by_name = true, file_row_number = true)`);
+  await connection.run(`CREATE TEMP VIEW src AS SELECT ${columns.join(', ')}, _file, coalesce(_row, file_row_number + 1) + coalesce(_header_row, 0) AS _row
+    FROM read_parquet(getvariable('office_mapped'), union_by_name = true, file_row_number = true) WHERE _blank IS NOT TRUE`);
+}
+
+/** Rows of the staged table with nothing in any column read (left out of src): said in the import's report. */
+export async function blankRows(connection: DuckDBConnection): Promise<number> {
+  return Number((await runNamed(connection, 'office/blank_rows'))[0]?.n ?? 0);
 }
 
 async function mappedColumns(connection: DuckDBConnection, files: readonly string[]): Promise<string[]> {

@@ -28,6 +28,7 @@ export function renderOfficeMarkdown(): string {
     '- 区划代码：12位统计用区划代码取前9位为乡镇（街道）、12位为村（居）；县（区）代码为前6位；区划表没有类型列时按名称后缀判断：街道/街道办事处 → subdistrict，镇 → town，乡/民族乡/苏木 → township。流动人口的户籍地/流入地：6位省级代码（如 510000）记为2位省代码，更长的代码取前6位。',
     '- 年龄：`37`、`37岁`、`100岁及以上`、`100+`（100 为 100 岁及以上）。户籍人口可为长表（性别、人数）或按性别分列的宽表（男、女两列）。',
     '- 公民身份号码（GB 11643）：18位（第17位奇数为男，ISO 7064 MOD 11-2 校验码）或15位旧号码（出生于19YY年）。用于得出出生日期和性别；死亡证明的号码另得出带密钥的散列，以查找同一人的重复死亡记录（密钥文件 `renkou-id.secret` 位于数据库旁），其余表不保留号码的任何形式。号码本身不进入数据库、隔离表或日志，散列只随被隔离的死亡记录保存，入库的记录只保留看板统计所需的列。校验码错误、位数不符、出生日期不存在的记录分别计入 `id_check_digit`、`id_format`、`id_birth_date`。',
+    '- 所读各列都为空的行（Excel 另存为 CSV 时的 `,,,,` 行、工作表中的空行）不是记录：不读取、不隔离，导入报告中列出其行数。隔离记录的行号是它在 CSV/Excel 文件中的行（与 Excel 的行号相同，标题行、表头和空行都计入）。Rows with nothing in any column read are left out (counted in the report); a quarantined row is numbered as Excel numbers it in the file.',
     '- 姓名、电话、住址等个人信息列一律不读取（映射为 `ignore`）。Names, phones, addresses are never read.',
     '',
   ];

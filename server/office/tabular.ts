@@ -23,7 +23,7 @@ import { detectEncoding, transcodeToUtf8, type TextEncodingName } from './encodi
 import { isTargetsFile } from '../targets/fileNames.ts';
 import { OfficeError } from './OfficeError.ts';
 import { csvReadProblem } from './csvErrors.ts';
-import { HEADER_SEARCH_ROWS, headerRowIndex, readWorkbook } from './xlsx.ts';
+import { HEADER_SEARCH_ROWS, headerRowIndex, readWorkbook, type SheetRow } from './xlsx.ts';
 
 export interface Source {
   /** Absolute path of the file. */
@@ -38,8 +38,10 @@ export interface Source {
   readonly csv: string;
   /** The CSV's field delimiter: told here from its header line, so DuckDB's sniffer need not try each. */
   readonly delimiter: string;
-  /** Lines above the header (a title row and blank lines under it). */
+  /** Lines above the header (a title row and blank lines under it) in `csv`. */
   readonly skip: number;
+  /** The header's row in the planner's file as Excel numbers rows (1 for the first): a row's number in the import counts from it. */
+  readonly headerRow: number;
   readonly encoding: TextEncodingName | 'xlsx';
   /**
    * When `csv` is a decoded copy still to be written (opened with `'later'`): a copy of the first
@@ -165,7 +167,7 @@ const DELIMITERS = [',', '\t', ';', '|'] as const;
  * cell, when a line with three or more follows. Only those: a header with an empty cell is still
  * the header.
  */
-async function layoutOf(csv: string): Promise<{ delimiter: string; skip: number }> {
+async function layoutOf(csv: string): Promise<{ delimiter: string; skip: number; headerRow: number }> {
   const handle = await open(csv, 'r');
   try {
     const buffer = Buffer.alloc(64 * 1024);
@@ -181,7 +183,7 @@ async function layoutOf(csv: string): Promise<{ delimiter: string; skip: number 
     while (skip < lines.length - 1 && filled(lines[skip]!, delimiterOfLine(lines[skip + 1]!)) <= 1) skip++;
     const header = lines[skip] ?? '';
     const delimiter = delimiterOfLine(header);
-    return filled(header, delimiter) >= 3 ? { delimiter, skip } : { delimiter: delimiterOfLine(lines[0] ?? ''), skip: 0 };
+    return filled(header, delimiter) >= 3 ? { delimiter, skip, headerRow: skip + 1 } : { delimiter: delimiterOfLine(lines[0] ?? ''), skip: 0, headerRow: 1 };
   } finally {
     await handle.close();
   }
@@ -219,8 +221,8 @@ async function workbookToCsvs(folder: string, fileName: string, work: string, sa
     let index = 0;
     for await (const sheet of readWorkbook(file)) {
       const csv = path.join(work, workName(fileName, `.${index++}${sample ? '.sample' : ''}`));
-      const rows = await sheetToCsv(sheet.rows, csv, sample ? SAMPLE_ROWS + 1 : Infinity);
-      if (rows > 0) sources.push({ file, name: `${fileName}#${sheet.name}`, fileName, sheet: sheet.name, csv, delimiter: ',', skip: 0, encoding: 'xlsx' });
+      const { rows, headerRow } = await sheetToCsv(sheet.rows, csv, sample ? SAMPLE_ROWS + 1 : Infinity);
+      if (rows > 0) sources.push({ file, name: `${fileName}#${sheet.name}`, fileName, sheet: sheet.name, csv, delimiter: ',', skip: 0, headerRow, encoding: 'xlsx' });
     }
   } catch (e) {
     if (e instanceof OfficeError) throw e;
@@ -232,8 +234,13 @@ async function workbookToCsvs(folder: string, fileName: string, work: string, sa
 /** Lines are written in batches of this many (one write per row costs more than reading it). */
 const BATCH_LINES = 4096;
 
-/** Writes a sheet's rows from its header row on; reads to the end even past `maxRows` (the reader streams in order). */
-async function sheetToCsv(rows: AsyncIterable<string[]>, out: string, maxRows: number): Promise<number> {
+/**
+ * Writes a sheet's rows from its header row on; reads to the end even past `maxRows` (the reader
+ * streams in order). An empty row under the header is written as an empty line, so each row keeps
+ * its place (the import leaves empty lines out after numbering the rows: a quarantined row's
+ * number is its row in the sheet less the header's).
+ */
+async function sheetToCsv(rows: AsyncIterable<SheetRow>, out: string, maxRows: number): Promise<{ rows: number; headerRow: number }> {
   const stream = createWriteStream(out);
   let batch: string[] = [];
   const flush = async () => {
@@ -242,18 +249,26 @@ async function sheetToCsv(rows: AsyncIterable<string[]>, out: string, maxRows: n
     batch = [];
     if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', resolve));
   };
-  const top: string[][] = [];
+  const top: SheetRow[] = [];
   let width = -1;
   let written = 0;
-  const emit = async (row: readonly string[]) => {
+  let lastNumber = 0;
+  const emit = async (row: SheetRow) => {
+    for (let gap = lastNumber + 1; gap < row.number && lastNumber > 0; gap++) await line([]);
+    lastNumber = row.number;
+    await line(row.cells);
+  };
+  const line = async (cells: readonly string[]) => {
     if (written >= maxRows) return;
-    batch.push(csvLine(row, width));
+    batch.push(csvLine(cells, width));
     written++;
     if (batch.length >= BATCH_LINES) await flush();
   };
+  let headerRow = 1;
   const flushTop = async () => {
-    const h = headerRowIndex(top);
-    width = top[h]!.length;
+    const h = headerRowIndex(top.map((r) => r.cells));
+    width = top[h]!.cells.length;
+    headerRow = top[h]!.number;
     for (const row of top.slice(h)) await emit(row);
   };
   try {
@@ -269,7 +284,7 @@ async function sheetToCsv(rows: AsyncIterable<string[]>, out: string, maxRows: n
   } finally {
     await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
   }
-  return written;
+  return { rows: written, headerRow };
 }
 
 /** Headers and the first rows (`limit`, by default the sample's) of a source, as the import's `read_csv` will see them. */

@@ -14,10 +14,13 @@
  */
 import ExcelJS from 'exceljs';
 
+/** A sheet row as text cells, with its row number in the sheet (1-based, as Excel shows it). */
+export interface SheetRow { readonly number: number; readonly cells: string[] }
+
 export interface SheetRows {
   readonly name: string;
-  /** Rows as text cells (the header row included), in order. */
-  readonly rows: AsyncIterable<string[]>;
+  /** The rows that hold something (the header row included), in order. */
+  readonly rows: AsyncIterable<SheetRow>;
 }
 
 type CellValue = ExcelJS.CellValue;
@@ -45,7 +48,7 @@ export function cellText(value: CellValue): string {
   return ''; // an error cell (#N/A…)
 }
 
-/** The sheets of a workbook, each as an async stream of text rows (empty rows skipped). */
+/** The sheets of a workbook, each as an async stream of text rows (empty rows skipped; their numbers tell where they were). */
 export async function* readWorkbook(file: string): AsyncGenerator<SheetRows> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit',
@@ -58,7 +61,7 @@ export async function* readWorkbook(file: string): AsyncGenerator<SheetRows> {
         for await (const row of ws) {
           const values = row.values as CellValue[];
           const cells = values.slice(1).map(cellText);
-          if (cells.some((c) => c.trim() !== '')) yield cells;
+          if (cells.some((c) => c.trim() !== '')) yield { number: row.number, cells };
         }
       })(),
     };

@@ -23,8 +23,9 @@ interface QuarantineRow {
   event_date: string | null; birth_date: string | null; other_date: string | null; unreadable: string | null;
 }
 
-// The row is counted under the header (a CSV's data row k is Excel's row k + 1), so the column says so.
-const HEADER = ['表 table', '规则 rule', '规则说明', '文件 file', '数据行号（不含表头）data row', '记录编号 record', '事件日期 event date', '出生日期（出生表为母亲的）birth date (mother\'s for births)', '其他日期 other date', '无法识别的列 unreadable'];
+// An office file's row is the one Excel shows (title and header rows counted, empty rows too); an export's
+// own Parquet rows are counted from 0 as Parquet readers do: the column says which is which.
+const HEADER = ['表 table', '规则 rule', '规则说明', '文件 file', '行号（CSV/Excel 文件中的行；Parquet 从0起）row', '记录编号 record', '事件日期 event date', '出生日期（出生表为母亲的）birth date (mother\'s for births)', '其他日期 other date', '无法识别的列 unreadable'];
 
 /** File names, record numbers and unreadable values come from the office's files: formula-safe (common/csvField.ts). */
 function csvCell(v: string | number | null): string {

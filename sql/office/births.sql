@@ -1,5 +1,7 @@
 -- An office births table (出生医学证明) → contract births rows in the mapped Parquet file. The empty first
 -- SELECT names every source field (server/office/fields.ts), so a field the file lacks reads as NULL.
+-- `_blank` marks a row with nothing in any column read (Excel saves formatted empty rows as ',,,,'): src
+-- leaves it out after numbering the rows (office/normalise.ts), so it is neither a record nor quarantined.
 COPY (
 WITH raw AS (
   SELECT NULL::VARCHAR AS birth_id, NULL::VARCHAR AS birth_date, NULL::VARCHAR AS township_code, NULL::VARCHAR AS address_code,
@@ -44,6 +46,8 @@ SELECT
     CASE WHEN office_unread(birth_order, order_n) THEN 'birth_order' END,
     CASE WHEN office_unread(plurality, plurality_n) THEN 'plurality' END), '') AS unreadable,
   getvariable('office_source') AS _file,
-  NULL::BIGINT AS _row
+  NULL::BIGINT AS _row,
+  coalesce(birth_id, birth_date, township_code, address_code, sex, birth_order, plurality, mother_id_number, mother_birth_date, mother_residence, policy_status, delivery_place) IS NULL AS _blank,
+  getvariable('office_header_row')::BIGINT AS _header_row
 FROM m4
 ) TO (getvariable('office_out')) (FORMAT parquet);

@@ -1,5 +1,7 @@
 -- An office deaths table (死亡证明) → contract deaths rows in the mapped Parquet file. The empty first SELECT
 -- names every source field (server/office/fields.ts), so a field the file lacks reads as NULL.
+-- `_blank` marks a row with nothing in any column read (Excel saves formatted empty rows as ',,,,'): src
+-- leaves it out after numbering the rows (office/normalise.ts), so it is neither a record nor quarantined.
 COPY (
 WITH raw AS (
   SELECT NULL::VARCHAR AS death_id, NULL::VARCHAR AS death_date, NULL::VARCHAR AS person_id_number, NULL::VARCHAR AS birth_date,
@@ -32,6 +34,8 @@ SELECT
     CASE WHEN office_unread(death_date, died) THEN 'death_date' END,
     CASE WHEN office_unread(birth_date, born) THEN 'birth_date' END), '') AS unreadable,
   getvariable('office_source') AS _file,
-  NULL::BIGINT AS _row
+  NULL::BIGINT AS _row,
+  coalesce(death_id, death_date, person_id_number, birth_date, sex, township_code, address_code) IS NULL AS _blank,
+  getvariable('office_header_row')::BIGINT AS _header_row
 FROM p4
 ) TO (getvariable('office_out')) (FORMAT parquet);

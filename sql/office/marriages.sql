@@ -1,5 +1,7 @@
 -- An office marriages table (婚姻登记) → contract marriages rows in the mapped Parquet file. The empty first
 -- SELECT names every source field (server/office/fields.ts), so a field the file lacks reads as NULL.
+-- `_blank` marks a row with nothing in any column read (Excel saves formatted empty rows as ',,,,'): src
+-- leaves it out after numbering the rows (office/normalise.ts), so it is neither a record nor quarantined.
 COPY (
 WITH raw AS (
   SELECT NULL::VARCHAR AS marriage_id, NULL::VARCHAR AS registration_date, NULL::VARCHAR AS township_code,
@@ -47,6 +49,8 @@ SELECT
     CASE WHEN office_unread(husband_birth_date, husband_born) THEN 'husband_birth_date' END,
     CASE WHEN office_unread(wife_birth_date, wife_born) THEN 'wife_birth_date' END), '') AS unreadable,
   getvariable('office_source') AS _file,
-  NULL::BIGINT AS _row
+  NULL::BIGINT AS _row,
+  coalesce(marriage_id, registration_date, township_code, address_code, husband_id_number, wife_id_number, husband_birth_date, wife_birth_date, husband_prior, wife_prior) IS NULL AS _blank,
+  getvariable('office_header_row')::BIGINT AS _header_row
 FROM w4
 ) TO (getvariable('office_out')) (FORMAT parquet);

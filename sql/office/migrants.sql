@@ -1,6 +1,8 @@
 -- An office migrants table (流动人口, an in-file or an out-file) → contract migrants rows in
 -- the mapped Parquet file. The direction is the row's own column, else the file's (from its name). The empty
 -- first SELECT names every source field (server/office/fields.ts), so a field the file lacks reads as NULL.
+-- `_blank` marks a row with nothing in any column read (Excel saves formatted empty rows as ',,,,'): src
+-- leaves it out after numbering the rows (office/normalise.ts), so it is neither a record nor quarantined.
 COPY (
 WITH raw AS (
   SELECT NULL::VARCHAR AS migrant_id, NULL::VARCHAR AS person_id_number, NULL::VARCHAR AS birth_date, NULL::VARCHAR AS sex,
@@ -44,6 +46,8 @@ SELECT
     CASE WHEN office_unread(departure_date, departed) THEN 'departure_date' END,
     CASE WHEN office_unread(has_certificate, certificate) THEN 'has_certificate' END), '') AS unreadable,
   getvariable('office_source') AS _file,
-  NULL::BIGINT AS _row
+  NULL::BIGINT AS _row,
+  coalesce(migrant_id, person_id_number, birth_date, sex, township_code, address_code, origin_code, direction, arrival_date, departure_date, marital_status, has_certificate) IS NULL AS _blank,
+  getvariable('office_header_row')::BIGINT AS _header_row
 FROM p4
 ) TO (getvariable('office_out')) (FORMAT parquet);

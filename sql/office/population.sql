@@ -1,6 +1,8 @@
 -- An office registered-population table (户籍人口, 31 Dec) → contract population rows in
 -- the mapped Parquet file: long (性别, 人数) or wide by sex (男, 女 columns: two rows each, traced as
 -- "<file> 男" / "<file> 女"). The empty first SELECT names every source field (server/office/fields.ts).
+-- `_blank` marks a row with nothing in any column read (Excel saves formatted empty rows as ',,,,'): src
+-- leaves it out after numbering the rows (office/normalise.ts), so it is neither a record nor quarantined.
 COPY (
 WITH raw AS (
   SELECT NULL::VARCHAR AS year, NULL::VARCHAR AS township_code, NULL::VARCHAR AS sex, NULL::VARCHAR AS age,
@@ -8,12 +10,14 @@ WITH raw AS (
   UNION ALL BY NAME
   SELECT *, row_number() OVER () AS _row
   FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), skip = getvariable('office_skip'), quote = '"', escape = '"', names = getvariable('office_names'))
+), lines AS (
+  SELECT *, coalesce(year, township_code, sex, age, count, male_count, female_count) IS NULL AS _blank FROM raw
 ), cells AS (
-  SELECT year, township_code, age, office_code(getvariable('codes_sex'), sex) AS sex_code, count AS n, '' AS part, _row FROM raw WHERE NOT getvariable('office_wide')
+  SELECT year, township_code, age, office_code(getvariable('codes_sex'), sex) AS sex_code, count AS n, '' AS part, _row, _blank FROM lines WHERE NOT getvariable('office_wide')
   UNION ALL
-  SELECT year, township_code, age, 'M', male_count, ' 男', _row FROM raw WHERE getvariable('office_wide')
+  SELECT year, township_code, age, 'M', male_count, ' 男', _row, _blank FROM lines WHERE getvariable('office_wide')
   UNION ALL
-  SELECT year, township_code, age, 'F', female_count, ' 女', _row FROM raw WHERE getvariable('office_wide')
+  SELECT year, township_code, age, 'F', female_count, ' 女', _row, _blank FROM lines WHERE getvariable('office_wide') AND NOT _blank
 )
 SELECT
   office_int(year) AS year,
@@ -26,6 +30,8 @@ SELECT
     CASE WHEN office_unread(age, office_age(age)) THEN 'age' END,
     CASE WHEN office_unread(n, office_int(n)) THEN 'count' END), '') AS unreadable,
   getvariable('office_source') || part AS _file,
-  _row
+  _row,
+  _blank,
+  getvariable('office_header_row')::BIGINT AS _header_row
 FROM cells
 ) TO (getvariable('office_out')) (FORMAT parquet);

@@ -31,6 +31,13 @@ function reportTable(id: string, tables: readonly TableReport[], lang: Lang): HT
   return tbl;
 }
 
+/** Rows left out of each table for having nothing in any column read (Excel's ',,,,'), said under the report; null when there were none. */
+function blankNote(id: string, tables: readonly TableReport[], lang: Lang): HTMLElement | null {
+  const items = tables.filter((t) => (t.blankRows ?? 0) > 0)
+    .map((t) => h('li', { text: `${tableLabel(t.table, lang)}${lang === 'zh' ? '：' : ': '}${formatInt(t.blankRows!)}` }));
+  return items.length > 0 ? h('div', { id, class: 'note' }, h('p', { text: w('blankRows', lang) }), h('ul', {}, ...items)) : null;
+}
+
 function button(id: string, text: string, disabled = false): HTMLButtonElement {
   return h('button', { type: 'button', id, text, disabled });
 }
@@ -131,7 +138,8 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
     const warning = stops.length > 0
       ? h('div', { id: 'import-would-stop', class: 'error', role: 'alert' }, h('strong', { text: w('wouldStop', lang) }), h('ul', {}, ...stops.map((s) => h('li', { text: s }))))
       : null;
-    dryResult.replaceChildren(h('p', { class: 'note', text: w('dryRunNote', lang) }), ...(warning ? [warning] : []), reportTable('import-dryrun-table', report.tables, lang));
+    dryResult.replaceChildren(h('p', { class: 'note', text: w('dryRunNote', lang) }), ...(warning ? [warning] : []), reportTable('import-dryrun-table', report.tables, lang),
+      ...[blankNote('import-dryrun-blank', report.tables, lang)].filter((e) => e !== null));
     say(stops.length > 0 ? w('wouldStopSee', lang) : w('dryRunNote', lang), stops.length > 0);
   }));
   run.addEventListener('click', () => void busy(w('importing', lang), async () => {
@@ -143,6 +151,7 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
     result.replaceChildren(
       h('p', { class: 'note', id: 'import-done', text: w('imported', lang) }),
       reportTable('import-result-table', final.tables ?? [], lang),
+      ...[blankNote('import-result-blank', final.tables ?? [], lang)].filter((e) => e !== null),
       h('p', {}, h('a', { href: `/?page=quality${lang === 'en' ? '&lang=en' : ''}`, text: w('byTownship', lang) })),
     );
     say(w('imported', lang));

@@ -77,6 +77,7 @@ export const WORDS = {
   unknownTownship: { zh: '（代码不在区划表中或缺失）', en: '(code not in regions, or missing)' },
   policyUnknown: { zh: '政策属性不详', en: 'Policy unknown' },
   download: { zh: '下载隔离记录', en: 'Download quarantined records' },
+  blankRows: { zh: '以下各表中所读各列都为空的行（多为 Excel 另存为 CSV 时的“,,,,”空行）不是记录：未读取，也不计入隔离。', en: 'Rows with nothing in any column read (mostly the ",,,," rows Excel saves for empty rows) are not records: left out, not quarantined.' },
   graduated: { zh: '户籍人口按5岁组提供，已用 Sprague 方法分解为单岁。', en: 'The registered population came in 5-year groups and was graduated to single ages (Sprague).' },
 } as const;
 
