@@ -62,7 +62,12 @@ describe('考核 page', () => {
     const page = await open(browser.context, demo.url, 'page=assessment&year=2024');
     const { name, text } = await downloadText(page, () => page.click('#assessment-csv'));
     expect(name).toBe('清河县_目标管理考核_2024.csv');
-    expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toContain('名次,乡镇代码,乡镇（街道）,总分,类别');
+    const header = text.replace(/^\uFEFF/, '').split('\r\n')[0]!;
+    // units and full marks in the headers (the demo scheme's weights sum to 100)
+    expect(header).toContain('名次,乡镇代码,乡镇（街道）,总分（满分100）,类别');
+    expect(header).toContain(',户籍人口出生政策符合率（%）,户籍人口出生政策符合率得分（满分30）,');
+    expect(header).toContain(',出生人口性别比（女=100）,');
+    expect(header).toContain(',数据质量（政策属性不详与被隔离的记录）（件）,');
     const lines = csvDataLines(text);
     expect(lines).toHaveLength(20);
     expect(lines[0]!.split(',').slice(0, 4)).toEqual(['1', towns[0]!.township, towns[0]!.name, towns[0]!.total.toFixed(2)]);
@@ -73,7 +78,7 @@ describe('考核 page', () => {
     await book.xlsx.readFile((await download.path())!);
     const sheet = book.worksheets[0]!;
     expect(sheet.rowCount).toBe(21);
-    expect(String(sheet.getRow(1).getCell(4).value)).toBe('总分');
+    expect(String(sheet.getRow(1).getCell(4).value)).toBe('总分（满分100）');
     expect([sheet.getRow(2).getCell(1).value, sheet.getRow(2).getCell(2).value, sheet.getRow(2).getCell(4).value]).toEqual([1, towns[0]!.township, towns[0]!.total]);
     await page.close();
   });

@@ -133,12 +133,30 @@ export async function renderAssessment(root: HTMLElement, ctx: PageContext): Pro
   }));
 }
 
-function csvColumns(items: readonly { id: string; name: string }[], lang: Lang) {
+/** The unit of an item's value, as the downloaded table's header says it (the page shows it in each cell). */
+function itemUnit(kind: string, lang: Lang): string {
+  switch (kind) {
+    case 'srb': return t('unitSrb', lang);
+    case 'data_quality': return t('unitCases', lang);
+    case 'births_change': return t('unitChangePct', lang);
+    default: return '%';
+  }
+}
+
+/** Columns of the downloaded scorecard: each value with its unit, each score with its full marks. */
+function csvColumns(items: readonly { id: string; kind: string; name: string; weight: number }[], lang: Lang) {
+  const bracket = (text: string) => (lang === 'zh' ? `（${text}）` : ` (${text})`);
+  const fullMarks = (n: number) => bracket(tf('fullMarks', lang, { n: String(n) }));
   return [
     { key: 'rank', label: t('rankCol', lang) }, { key: 'township', label: t('townshipCode', lang) }, { key: 'name', label: t('townshipCol', lang) },
-    { key: 'total', label: t('totalCol', lang), decimals: 2 }, { key: 'category', label: t('categoryCol', lang) }, { key: 'veto', label: t('vetoed', lang) },
+    { key: 'total', label: `${t('totalCol', lang)}${fullMarks(items.reduce((sum, i) => sum + i.weight, 0))}`, decimals: 2 },
+    { key: 'category', label: t('categoryCol', lang) }, { key: 'veto', label: t('vetoed', lang) },
     { key: 'two_years', label: t('twoYears', lang) },
-    ...items.flatMap((i) => [{ key: `${i.id}_value`, label: i.name, decimals: 2 }, { key: `${i.id}_score`, label: tf('itemScore', lang, { item: i.name }), decimals: 2 }, { key: `${i.id}_warn`, label: `${i.name}${t('warnItem', lang)}` }]),
+    ...items.flatMap((i) => [
+      { key: `${i.id}_value`, label: `${i.name}${bracket(itemUnit(i.kind, lang))}`, decimals: 2 },
+      { key: `${i.id}_score`, label: `${tf('itemScore', lang, { item: i.name })}${fullMarks(i.weight)}`, decimals: 2 },
+      { key: `${i.id}_warn`, label: `${i.name}${t('warnItem', lang)}` },
+    ]),
   ];
 }
 
