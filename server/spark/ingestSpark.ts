@@ -47,13 +47,19 @@ interface JobReport {
 
 /**
  * Each file's columns against the contract (footers only), as DuckDB's import checks them: a
- * missing column or a wrong type is named before a cluster is started.
+ * missing column or a wrong type, or a table given files that hold no row (optional tables too),
+ * is named before a cluster is started.
  */
 async function checkSchemas(plan: SparkPlan): Promise<void> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
-    for (const table of plan.tables) await checkFiles(connection, TABLES[table.name], table.files);
+    for (const table of plan.tables) {
+      await checkFiles(connection, TABLES[table.name], table.files);
+      if (table.files.length === 0) continue;
+      const [rows] = await runNamed(connection, 'ingest/parquet_rows', { files: table.files });
+      stopOnEmptyTable(TABLES[table.name], table.files, Number(rows?.n ?? 0));
+    }
   } finally {
     connection.closeSync();
     instance.closeSync();

@@ -64,4 +64,19 @@ describe('the tiny county through Spark: every rule', () => {
     expect(readFileSync(sparkDb).equals(before)).toBe(true);
     expect(existsSync(`${sparkDb}.building`)).toBe(false);
   });
+
+  it('an optional table given an empty file stops before a cluster starts, as in DuckDB; the current database stays', async () => {
+    const empty = path.join(dir, 'deaths-empty');
+    mkdirSync(empty, { recursive: true });
+    for (const f of readdirSync(source)) copyFileSync(path.join(source, f), path.join(empty, f));
+    const deaths = path.join(empty, 'deaths.parquet');
+    await writeParquet(deaths, { death_id: 'VARCHAR', death_date: 'DATE', township_code: 'VARCHAR', sex: 'VARCHAR', birth_date: 'DATE' }, []);
+    const before = readFileSync(sparkDb);
+    const progress: string[] = [];
+    const error = await ingestSpark({ source: empty, dbPath: sparkDb, today: TODAY, onProgress: (m) => progress.push(m) }).then(() => null, (e: unknown) => e);
+    expect(isIngestError(error) && error.code).toBe('file_empty');
+    expect((error as Error).message).toContain(`${deaths}：死亡表没有数据行`);
+    expect(progress.some((m) => /cluster|集群/.test(m))).toBe(false);
+    expect(readFileSync(sparkDb).equals(before)).toBe(true);
+  });
 });
