@@ -43,6 +43,14 @@ export const JUDGEMENT_WORDS: Record<SrbJudgement, { zh: string; en: string }> =
   none: { zh: '无出生', en: 'no births' },
 };
 
+/** The words for a row's flag (its interval against 103–107), as a chart's tooltip shows them. */
+export function flagWords(lang: 'zh' | 'en' = 'zh'): Record<'high' | 'low' | 'normal', string> {
+  return {
+    high: JUDGEMENT_WORDS.high[lang], low: JUDGEMENT_WORDS.low[lang],
+    normal: lang === 'zh' ? '区间与正常范围相交' : 'interval meets the normal range',
+  };
+}
+
 export function judgementText(j: SrbJudgement, lang: 'zh' | 'en' = 'zh'): string {
   return JUDGEMENT_WORDS[j][lang];
 }

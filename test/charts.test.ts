@@ -14,7 +14,7 @@ import { choroplethSpec, NAMED_UP_TO } from '../web/src/charts/choropleth.ts';
 import { labelPoints, mercatorPlanar, mercatorY } from '../web/src/charts/geo.ts';
 import { trendSpec } from '../web/src/charts/trend.ts';
 import { srbSeriesSpec } from '../web/src/charts/srbSeries.ts';
-import { funnelSpec } from '../web/src/charts/funnel.ts';
+import { beyondAxis, funnelSpec } from '../web/src/charts/funnel.ts';
 import { pyramidSpec } from '../web/src/charts/pyramid.ts';
 import { projectionSeriesSpec } from '../web/src/charts/projectionSeries.ts';
 import { projectionPyramidSpec } from '../web/src/charts/projectionPyramid.ts';
@@ -150,7 +150,7 @@ describe('chart builders compile and draw what they promise', () => {
         { period: '2024', series: '全县', value: 111.1, lo: 105.0, hi: 117.6, births: 4839, small: false, flag: 'normal' },
       ],
       band: [103, 107], yTitle: '性别比',
-      labels: { period: '时期', lo: '下限', hi: '上限', births: '出生数', band: '正常范围 103–107', flag: '判断' },
+      labels: { period: '时期', lo: '下限', hi: '上限', births: '出生数', band: '正常范围 103–107', flag: '判断', flags: { high: '偏高', low: '偏低', normal: '区间与正常范围相交' } },
     });
     compiles(spec);
     const band = named(spec, 'normal-band');
@@ -173,7 +173,7 @@ describe('chart builders compile and draw what they promise', () => {
         { births: 2300, lo95: 105, hi95: 121, lo998: 101, hi998: 125 },
       ],
       center: 113.2, band: [103, 107],
-      labels: { births: '出生数', srb: '性别比', limit95: '95%控制限', limit998: '99.8%控制限', center: '全县', name: '名称', funnel: '漏斗位置', limit: '控制限' },
+      labels: { births: '出生数', srb: '性别比', limit95: '95%控制限', limit998: '99.8%控制限', center: '全县', name: '名称', funnel: '漏斗位置', limit: '控制限', beyond: '超出坐标轴，画在边上' },
     });
     compiles(spec);
     const l95 = named(spec, 'limit-95');
@@ -186,6 +186,42 @@ describe('chart builders compile and draw what they promise', () => {
     expect((l998?.data?.values as unknown[]).length).toBe(5);
     expect(markType(named(spec, 'center'))).toBe('rule');
     expect(named(spec, 'townships')?.data?.values).toHaveLength(2);
+  });
+
+  it('funnel: a township beyond the axis is drawn on its edge as a triangle, its ratio beside its name', () => {
+    const spec = funnelSpec({
+      points: [
+        { township: '999901103', name: '三河镇', births: 44, srb: 238.46, funnel: 'above95', funnelLabel: '高于95%限', small: false },
+        { township: '999901104', name: '石门镇', births: 30, srb: 50, funnel: 'below95', funnelLabel: '低于95%限', small: false },
+        { township: '999901001', name: '城关街道', births: 2294, srb: 105.6, funnel: 'inside', funnelLabel: '限内', small: false },
+      ],
+      limits: [{ births: 1000, lo95: 101, hi95: 126, lo998: 96, hi998: 133 }],
+      center: 113.2,
+      labels: { births: '出生数', srb: '性别比', limit95: '95%', limit998: '99.8%', center: '全县', name: '名称', funnel: '漏斗位置', limit: '控制限', beyond: '超出坐标轴' },
+    });
+    compiles(spec);
+    const points = named(spec, 'townships')?.data?.values as { name: string; srb: number; shown: number; edge: string; tag: string; funnelLabel: string }[];
+    // the axis is capped at 70–180: 238.46 sits on 180 pointing up, 50 on 70 pointing down
+    expect(points.map((p) => [p.name, p.shown, p.edge, p.tag])).toEqual([
+      ['三河镇', 180, 'above', '三河镇 238.5'], ['石门镇', 70, 'below', '石门镇 50.0'], ['城关街道', 105.6, 'within', '城关街道']]);
+    expect(points[0]!.funnelLabel).toBe('高于95%限（超出坐标轴）');
+    expect(beyondAxis(points, 113.2).map((p) => p.name)).toEqual(['三河镇', '石门镇']);
+  });
+
+  it('SRB series: the tooltip says the flag in words; a ratio beyond the axis is written beside its point', () => {
+    const spec = srbSeriesSpec({
+      rows: [
+        { period: '2023', series: '三河镇', value: 238.46, lo: 160, hi: 350, births: 44, small: true, flag: 'high' },
+        { period: '2024', series: '三河镇', value: 112, lo: 90, hi: 140, births: 40, small: true, flag: 'normal' },
+      ],
+      yTitle: '性别比', band: [103, 107],
+      labels: { period: '时期', lo: '下限', hi: '上限', births: '出生数', band: '正常范围', flag: '判断', flags: { high: '偏高', low: '偏低', normal: '区间与正常范围相交' } },
+    });
+    compiles(spec);
+    const rows = named(spec, 'interval')?.data?.values as { flagLabel: string; beyond: string | null }[];
+    expect(rows.map((r) => [r.flagLabel, r.beyond])).toEqual([['偏高', 'above'], ['区间与正常范围相交', null]]);
+    expect(JSON.stringify(named(spec, 'interval-band')?.encoding?.tooltip)).toContain('"title":"下限"');
+    expect(named(spec, 'beyond-axis')).toBeDefined();
   });
 
   it('pyramid: men drawn to the left (negative), parts stacked, the comparison year as an outline', () => {

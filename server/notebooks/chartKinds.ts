@@ -11,6 +11,7 @@
  * ```
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { flagWords } from '../../common/srbWording.ts';
 import { barsSpec } from '../../web/src/charts/bars.ts';
 import { intervalsSpec } from '../../web/src/charts/intervals.ts';
 import { paletteFor, SERIES_COLOR } from '../../web/src/charts/palette.ts';
@@ -149,7 +150,7 @@ const BUILDERS: Record<(typeof CHART_KINDS)[number], (o: Options, rows: readonly
         births: numeric(r.births) ?? 0, small: r.small === true, flag: typeof r.flag === 'string' ? r.flag : null,
       })),
       band, legend: false, colors: { domain: ['出生人口性别比'], range: [SERIES_COLOR] }, yTitle: opt(o, 'ytitle') ?? '出生人口性别比（女=100）',
-      labels: { period: '时期', lo: '95%下限', hi: '95%上限', births: '出生人数', band: band ? `正常范围 ${band.join('–')}` : '', flag: '判断' },
+      labels: { period: '时期', lo: '95%下限', hi: '95%上限', births: '出生人数', band: band ? `正常范围 ${band.join('–')}` : '', flag: '判断', flags: flagWords('zh') },
       width: size(o, 'width', DEFAULT_WIDTH), height: size(o, 'height', DEFAULT_HEIGHT), medium: PRINT,
     });
   },

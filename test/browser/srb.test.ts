@@ -49,6 +49,22 @@ describe('sex ratio at birth 性别比', () => {
     await page.close();
   });
 
+  it('draws every township on the funnel: third births put a few beyond the axis, on its edge as triangles with their ratio', async () => {
+    const ranking = await get<{ townships: { name: string; srb: number | null }[] }>(`/api/srb/ranking?from=${lastYear - 2}&to=${lastYear}&order=3%2B`);
+    const beyond = ranking.townships.filter((t) => t.srb !== null && (t.srb > 180 || t.srb < 70));
+    expect(beyond.length).toBeGreaterThan(0); // the demo county's third births: a handful per township
+    const page = await open(browser.context, demo.url, 'page=srb&order=3%2B');
+    const funnel = page.locator('#srb-funnel-chart');
+    await expect.poll(() => funnel.locator('.townships_layer_0_marks path').count()).toBe(ranking.townships.length);
+    // on the edge as triangles, and named with their ratios under the plot
+    expect(await funnel.locator('.townships_layer_0_marks path[d^="M0,"]').count()).toBe(beyond.length);
+    const note = await page.locator('#srb-funnel .note').innerText();
+    expect(note).toContain('▲▼');
+    for (const t of beyond) expect(note).toContain(`${t.name} ${t.srb!.toFixed(1)}`);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   it('follows township, birth order and raw/smoothed; CSV rows equal the API', async () => {
     const ranking = await get<{ townships: { township: string; name: string }[] }>(`/api/srb/ranking?from=${lastYear - 2}&to=${lastYear}`);
     const top = ranking.townships[0]!;

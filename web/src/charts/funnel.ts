@@ -2,7 +2,8 @@
  * @module charts/funnel
  * Funnel plot: each township's SRB against its number of births, with the 95% (dashed) and
  * 99.8% (solid) control limits around the county ratio, so that small, noisy townships are
- * not mistaken for hot spots. Unbounded limits (null) are left out; the y axis is clipped.
+ * not mistaken for hot spots. Unbounded limits (null) are left out; the y axis spans 70–180 at
+ * most, and a township beyond it is drawn on the edge (a triangle) with its ratio beside its name.
  *
  * @example
  * funnelSpec({ points, limits, center: 113.2, labels });
@@ -19,7 +20,7 @@ export interface FunnelInput {
   limits: readonly FunnelLimitRow[];
   center: number;
   band?: readonly [number, number];
-  labels: { births: string; srb: string; limit95: string; limit998: string; center: string; name: string; funnel: string; limit: string };
+  labels: { births: string; srb: string; limit95: string; limit998: string; center: string; name: string; funnel: string; limit: string; beyond: string };
   /** 'print' for reports and exported pictures (common.ts). */
   medium?: Medium;
   width?: number;
@@ -28,12 +29,41 @@ export interface FunnelInput {
 
 const FUNNEL_COLORS = { domain: ['above998', 'above95', 'inside', 'below95', 'below998'], range: ['#a93226', '#e67e22', MUTED, '#5dade2', '#1f618d'] };
 
+/** The y axis: the points and the county ±15, within 70–180 (a point beyond is drawn on the edge). */
+export function funnelAxis(points: readonly Pick<FunnelPointRow, 'srb'>[], center: number): [number, number] {
+  const srbs = points.map((p) => p.srb).filter((v): v is number => v !== null && Number.isFinite(v));
+  return [
+    Math.max(70, Math.floor((Math.min(center - 15, ...srbs) - 3) / 5) * 5),
+    Math.min(180, Math.ceil((Math.max(center + 15, ...srbs) + 3) / 5) * 5),
+  ];
+}
+
+/** The townships beyond the axis, which the page lists with their ratios under the plot. */
+export function beyondAxis<P extends Pick<FunnelPointRow, 'srb'>>(points: readonly P[], center: number): P[] {
+  const [lo, hi] = funnelAxis(points, center);
+  return points.filter((p) => p.srb !== null && (p.srb < lo || p.srb > hi));
+}
+
 export function funnelSpec(input: FunnelInput): TopLevelSpec {
-  const srbs = input.points.map((p) => p.srb).filter((v): v is number => v !== null && Number.isFinite(v));
-  const yMin = Math.max(70, Math.floor((Math.min(input.center - 15, ...srbs) - 3) / 5) * 5);
-  const yMax = Math.min(180, Math.ceil((Math.max(input.center + 15, ...srbs) + 3) / 5) * 5);
+  const [yMin, yMax] = funnelAxis(input.points, input.center);
   const maxBirths = Math.max(...input.points.map((p) => p.births), ...input.limits.map((l) => l.births), 10);
   const y = { type: 'quantitative' as const, scale: { domain: [yMin, yMax], zero: false } };
+  // a township beyond the axis (a handful of births: 0 or 250) is drawn on its edge as a triangle
+  // pointing out (its ratio in the tooltip and, when named, beside its name; the page lists them):
+  // left out, it would hide the very townships to watch
+  const points = input.points.map((p) => {
+    const beyond = p.srb !== null && (p.srb > yMax || p.srb < yMin);
+    return {
+      ...p, shown: p.srb === null ? null : Math.min(yMax, Math.max(yMin, p.srb)),
+      edge: !beyond ? 'within' : p.srb! > yMax ? 'above' : 'below',
+      tag: beyond ? `${p.name} ${p.srb!.toFixed(1)}` : p.name,
+      funnelLabel: beyond ? `${p.funnelLabel}（${input.labels.beyond}）` : p.funnelLabel,
+    };
+  }).map((p) => ({
+    ...p,
+    // what a screen reader says of a point (its drawn position and shape are not figures)
+    aria: `${p.name}; ${input.labels.births}: ${p.births.toLocaleString('en')}; ${input.labels.srb}: ${p.srb === null ? '—' : p.srb.toFixed(2)}; ${p.funnelLabel}`,
+  }));
   const x = { field: 'births', type: 'quantitative' as const, title: input.labels.births, scale: { domain: [0, maxBirths * 1.05], nice: false }, axis: { format: ',.0f' } };
   const long = (key: 'lo95' | 'hi95' | 'lo998' | 'hi998', limit: string, bound: string) =>
     input.limits.filter((l) => l[key] !== null).map((l) => ({ births: l.births, value: l[key] as number, limit, bound }));
@@ -70,13 +100,16 @@ export function funnelSpec(input: FunnelInput): TopLevelSpec {
       },
       {
         name: 'townships',
-        data: { values: input.points.map((p) => ({ ...p })) },
+        data: { values: points },
         layer: [
           {
-            mark: { type: 'point' as const, filled: true, size: 70, opacity: 0.9, clip: true, stroke: '#ffffff', strokeWidth: 0.8 },
+            // not clipped: every point is within the axis (those beyond are drawn on its edge)
+            mark: { type: 'point' as const, filled: true, size: 70, opacity: 0.9, stroke: '#ffffff', strokeWidth: 0.8 },
             encoding: {
-              x, y: { field: 'srb', ...y },
+              x, y: { field: 'shown', ...y },
               color: { field: 'funnel', type: 'nominal' as const, title: input.labels.funnel, scale: FUNNEL_COLORS, legend: null },
+              shape: { field: 'edge', type: 'nominal' as const, scale: { domain: ['within', 'above', 'below'], range: ['circle', 'triangle-up', 'triangle-down'] }, legend: null },
+              description: { field: 'aria', type: 'nominal' as const },
               tooltip: [
                 { field: 'name', type: 'nominal' as const, title: input.labels.name },
                 { field: 'births', type: 'quantitative' as const, title: input.labels.births, format: ',' },
@@ -87,8 +120,8 @@ export function funnelSpec(input: FunnelInput): TopLevelSpec {
           },
           {
             transform: [{ filter: "datum.funnel !== 'inside'" }],
-            mark: { type: 'text' as const, align: 'left' as const, dx: 6, fontSize: 11, clip: true },
-            encoding: { x, y: { field: 'srb', ...y }, text: { field: 'name', type: 'nominal' as const } },
+            mark: { type: 'text' as const, align: 'left' as const, dx: 6, fontSize: 11 },
+            encoding: { x, y: { field: 'shown', ...y }, text: { field: 'tag', type: 'nominal' as const } },
           },
         ],
       },

@@ -2,7 +2,8 @@
  * @module charts/srbSeries
  * Sex ratio at birth over periods: the 103–107 normal band as a shaded rect, each series'
  * 95% interval as an error band (raw Wilson or smoothed empirical-Bayes, as chosen), the ratio
- * as a line with points (hollow where births are few, red where the row is flagged).
+ * as a line with points (hollow where births are few, a triangle where the row is flagged high);
+ * a ratio beyond the axis is drawn at its edge with its value written beside it.
  *
  * @example
  * srbSeriesSpec({ rows, band: [103, 107], labels, yTitle: '性别比（女=100）' });
@@ -24,7 +25,7 @@ export interface SrbSeriesInput {
   legend?: boolean;
   yTitle: string;
   colors?: { domain: string[]; range: string[] };
-  labels: { period: string; lo: string; hi: string; births: string; band: string; flag: string };
+  labels: { period: string; lo: string; hi: string; births: string; band: string; flag: string; flags: Record<'high' | 'low' | 'normal', string> };
   /** 'print' for reports and exported pictures (common.ts). */
   medium?: Medium;
   width?: number;
@@ -43,6 +44,12 @@ export function srbSeriesSpec(input: SrbSeriesInput): TopLevelSpec {
   const lo = Math.max(60, Math.floor(Math.min(normalLo - 3, ...finite) / 5) * 5);
   const hi = Math.min(200, Math.ceil(Math.max(normalHi + 3, ...finite) / 5) * 5);
   const y = { type: 'quantitative' as const, scale: { domain: [lo, hi], zero: false, clamp: true } };
+  // a ratio beyond the axis (a township's 0 or 250) is drawn at its edge with its value written beside it
+  const rows = input.rows.map((r) => ({
+    ...r,
+    flagLabel: r.flag === 'high' || r.flag === 'low' || r.flag === 'normal' ? input.labels.flags[r.flag] : null,
+    beyond: r.value !== null && (r.value > hi || r.value < lo) ? (r.value > hi ? 'above' : 'below') : null,
+  }));
   return {
     $schema: SCHEMA,
     width: input.width ?? 560,
@@ -64,12 +71,21 @@ export function srbSeriesSpec(input: SrbSeriesInput): TopLevelSpec {
       ] : []),
       {
         name: 'interval',
-        data: { values: input.rows.map((r) => ({ ...r })) },
+        data: { values: rows },
         layer: [
           {
             name: 'interval-band',
             mark: { type: 'errorband', opacity: 0.18, borders: false },
-            encoding: { x, y: { field: 'lo', ...y, title: input.yTitle }, y2: { field: 'hi' }, color: { ...series, ...(input.legend === false ? {} : { legend: { symbolOpacity: 1, symbolType: 'stroke' as const, symbolStrokeWidth: 2 } }) } },
+            encoding: {
+              x, y: { field: 'lo', ...y, title: input.yTitle }, y2: { field: 'hi' },
+              color: { ...series, ...(input.legend === false ? {} : { legend: { symbolOpacity: 1, symbolType: 'stroke' as const, symbolStrokeWidth: 2 } }) },
+              tooltip: [
+                { field: 'series', type: 'nominal', title: ' ' },
+                { field: 'period', type: 'ordinal', title: input.labels.period },
+                { field: 'lo', type: 'quantitative', title: input.labels.lo, format: ',.2f' },
+                { field: 'hi', type: 'quantitative', title: input.labels.hi, format: ',.2f' },
+              ],
+            },
           },
           {
             name: 'ratio-line',
@@ -91,8 +107,17 @@ export function srbSeriesSpec(input: SrbSeriesInput): TopLevelSpec {
                 { field: 'lo', type: 'quantitative', title: input.labels.lo, format: ',.2f' },
                 { field: 'hi', type: 'quantitative', title: input.labels.hi, format: ',.2f' },
                 { field: 'births', type: 'quantitative', title: input.labels.births, format: ',' },
-                { field: 'flag', type: 'nominal', title: input.labels.flag },
+                { field: 'flagLabel', type: 'nominal', title: input.labels.flag },
               ],
+            },
+          },
+          {
+            name: 'beyond-axis',
+            transform: [{ filter: 'datum.beyond !== null' }],
+            mark: { type: 'text', fontSize: 10, dx: 4, align: 'left', baseline: 'middle' },
+            encoding: {
+              x, y: { field: 'value', ...y }, color: series,
+              text: { field: 'value', type: 'quantitative', format: '.1f' },
             },
           },
         ],

@@ -7,14 +7,14 @@
  * State: `township=all|code&order=all|1|2|3+&estimate=raw|smoothed&granularity=&residence=&from=&to=`.
  */
 import { api, type BirthOrder, type PeriodKind, type Residence, type SrbRankingRow } from '../api.ts';
-import { funnelSpec } from '../charts/funnel.ts';
+import { beyondAxis, funnelSpec } from '../charts/funnel.ts';
 import { srbSeriesSpec } from '../charts/srbSeries.ts';
 import { formatDec, formatInt } from '../format.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
 import { chartPanel, controls, downloadButtons, errorMessage, h, panel, scopeNote, selectField, smallWarning, table } from '../ui.ts';
 import { exportTable } from '../exportRows.ts';
-import { judgementText, srbListSpan } from '../../../common/srbWording.ts';
+import { flagWords, judgementText, srbListSpan } from '../../../common/srbWording.ts';
 import {
   fileName, orderOptions, periodKindOptions, residenceOptions, seriesColors, townshipName, townshipOptions, yearOptions,
 } from './pageLabels.ts';
@@ -83,7 +83,7 @@ export async function renderSrb(root: HTMLElement, ctx: PageContext): Promise<vo
         spec: srbSeriesSpec({
           rows, band: answer.band, yTitle: `${t('srbShort', lang)}（${t('femaleIs100', lang)}）`,
           colors: seriesColors([...new Set(names)], t('county', lang)), width: 1180, height: 260,
-          labels: { period: t('period', lang), lo: `${t('interval95', lang)}↓`, hi: `${t('interval95', lang)}↑`, births: t('birthsCount', lang), band: t('normalBand', lang), flag: t('flag', lang) },
+          labels: { period: t('period', lang), lo: `${t('interval95', lang)}↓`, hi: `${t('interval95', lang)}↑`, births: t('birthsCount', lang), band: t('normalBand', lang), flag: t('flag', lang), flags: flagWords(lang) },
         }),
         rows: answer.rows.map((r) => ({ ...r, name: townshipName(meta, r.township, lang) })),
         fileName: fileName(meta, 'srb', township, order.replace('+', 'plus'), granularity, from, to), lang,
@@ -105,7 +105,7 @@ export async function renderSrb(root: HTMLElement, ctx: PageContext): Promise<vo
           limits: r.funnel, center, band: [103, 107], width: 520, height: 330,
           labels: {
             births: t('birthsCount', lang), srb: t('srbShort', lang), limit95: t('limit95', lang), limit998: t('limit998', lang),
-            center: t('countyRatio', lang), name: t('name', lang), funnel: t('funnelClass', lang), limit: t('controlLimit', lang),
+            center: t('countyRatio', lang), name: t('name', lang), funnel: t('funnelClass', lang), limit: t('controlLimit', lang), beyond: t('beyondAxis', lang),
           },
         }),
         rows: r.funnel.map((f) => ({ ...f })), fileName: fileName(meta, 'srb-funnel', order.replace('+', 'plus'), rankFrom, to), lang,
@@ -115,7 +115,9 @@ export async function renderSrb(root: HTMLElement, ctx: PageContext): Promise<vo
         h('p', { class: 'note', id: 'srb-list-rule', text: lang === 'zh' ? r.rule.zh : r.rule.en }),
         rankingTable(r.townships, lang, (code) => ctx.set({ township: code })));
       const funnelNote = funnelPanel.element.querySelector('.note');
-      if (funnelNote) funnelNote.textContent = `${t('funnelNote', lang)}${lang === 'zh' ? r.rule.funnel.zh : ` ${r.rule.funnel.en}`}`;
+      const outside = beyondAxis(r.townships, center).map((x) => `${x.name} ${formatDec(x.srb, 1)}`).join(lang === 'zh' ? '、' : ', ');
+      const beyond = outside ? `${lang === 'zh' ? '' : ' '}${t('funnelBeyond', lang)}${outside}${lang === 'zh' ? '。' : '.'}` : '';
+      if (funnelNote) funnelNote.textContent = `${t('funnelNote', lang)}${lang === 'zh' ? r.rule.funnel.zh : ` ${r.rule.funnel.en}`}${beyond}`;
       const smallRows = r.townships.filter((x) => x.small).length;
       if (smallRows) rankingBody.prepend(smallWarning(smallRows, 5, lang));
       const csvRows = r.townships.map((x) => ({ ...x }));

@@ -97,6 +97,8 @@ export const PAGE_STRINGS = {
   },
   femaleIs100: { zh: '女=100', en: 'female = 100' },
   controlLimit: { zh: '控制限', en: 'Limit' },
+  beyondAxis: { zh: '超出坐标轴，画在边上', en: 'beyond the axis, drawn at its edge' },
+  funnelBeyond: { zh: '▲▼ 画在坐标轴边上的乡镇（出生很少，性别比超出坐标轴）：', en: '▲▼ on the edge of the axis (very few births, ratio beyond it): ' },
   smoothedCol: { zh: '平滑值', en: 'Smoothed' },
   // structure page
   dependencyTotal: { zh: '总', en: 'total' },

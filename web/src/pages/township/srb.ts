@@ -2,6 +2,7 @@
  * @module pages/township/srb
  * The sex ratio at birth with its 95% interval: the township(s) against the county.
  */
+import { flagWords } from '../../../../common/srbWording.ts';
 import { api } from '../../api.ts';
 import { srbSeriesSpec } from '../../charts/srbSeries.ts';
 import { t } from '../../i18n/index.ts';
@@ -21,7 +22,7 @@ export function srbPanel(state: TownshipState): { element: HTMLElement; load: Pr
       await chart.show({
         spec: srbSeriesSpec({
           rows, band: answer.band, yTitle: t('srbShort', lang), colors,
-          labels: { period: t('period', lang), lo: `${t('interval95', lang)}↓`, hi: `${t('interval95', lang)}↑`, births: t('birthsCount', lang), band: t('normalBand', lang), flag: t('flag', lang) },
+          labels: { period: t('period', lang), lo: `${t('interval95', lang)}↓`, hi: `${t('interval95', lang)}↑`, births: t('birthsCount', lang), band: t('normalBand', lang), flag: t('flag', lang), flags: flagWords(lang) },
         }),
         rows: state.named(answer.rows), fileName: fileName(meta, 'srb', main, srbPeriod, from, to), lang, smallCount: answer.rows.filter((r) => r.small).length,
       });
