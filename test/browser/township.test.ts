@@ -93,4 +93,27 @@ describe('township pages 乡镇（街道）', () => {
     expect(await warning.getAttribute('data-small')).toBe(String(n));
     await page.close();
   });
+
+  it('says which values of a wrong link it could not use, instead of showing another township without a word', async () => {
+    const first = (await get<{ years: { from: number } }>('/api/meta')).years.from;
+    const to = lastYear - 14; // from after to: from falls back to the ten years up to `to`
+    const page = await open(browser.context, demo.url, `page=township&township=123456789&from=${lastYear}&to=${to}`);
+    await ready(page, 'township');
+    expect(await page.locator('#param-problems').innerText()).toBe(
+      `链接中有参数无法使用，页面显示的是改用后的结果：township=123456789（未使用）；from=${lastYear} → 已改用 ${Math.max(first, to - 9)}（可用 ${first}–${to}）`);
+    // a link the page can use says nothing
+    const good = await open(browser.context, demo.url, `page=township&township=${townships[0]!.code}`);
+    await ready(good, 'township');
+    expect(await good.locator('#param-problems').count()).toBe(0);
+    const unknownPage = await open(browser.context, demo.url, 'page=trends');
+    await ready(unknownPage, 'overview');
+    expect(await unknownPage.locator('#param-problems').innerText()).toContain('page=trends → 已改用 总览');
+    await unknownPage.close();
+    // a custom projection's value out of range: named with its range, the data's own assumption used
+    const projection = await open(browser.context, demo.url, 'page=projections&scenario=custom&tfr=10&lang=en');
+    await ready(projection, 'projections');
+    expect(await projection.locator('#param-problems').innerText()).toContain('tfr=10 (left out) (allowed 0.3–6)');
+    expect(pageErrors(page)).toEqual([]);
+    await Promise.all([page.close(), good.close(), projection.close()]);
+  });
 });

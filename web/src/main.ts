@@ -14,7 +14,7 @@ import { api, auth, clearCache, isApiFailure, metaQuietly, onUnauthorized, type 
 import { currentLang, t, tf, translatePage, type Lang, type StringKey } from './i18n/index.ts';
 import { renderLogin } from './pages/login.ts';
 import { w } from './i18n/strings/import.ts';
-import { buildHref, currentPage, PAGES, type Changes, type PageContext, type PageId } from './router.ts';
+import { buildHref, currentPage, PAGES, paramProblem, takeParamProblems, type Changes, type PageContext, type PageId, type ParamProblem } from './router.ts';
 import { loadCharts } from './embed.ts';
 import { errorMessage, h } from './ui.ts';
 import './style.css';
@@ -158,15 +158,29 @@ async function render(): Promise<void> {
     const container = h('div', { class: 'page', 'data-page': page });
     root.replaceChildren(container);
     const view = scoped(meta, session);
+    takeParamProblems(); // a page left before it finished reading its link
+    const asked = params.get('page');
+    if (asked && asked !== page) paramProblem({ key: 'page', value: asked, used: title(page, lang) });
     const done = (await renderer)(container, context(view.meta, view.county, lang, page));
     if (focused) document.getElementById(focused)?.focus();
     await done;
+    const problems = takeParamProblems();
+    if (problems.length > 0 && gen === generation) container.prepend(paramNotice(problems, lang));
   } catch (e) {
     if (gen !== generation) return;
     if (isApiFailure(e) && e.status === 401) return; // the unauthorized handler shows the login page
     root.replaceChildren(h('p', { class: 'error', role: 'alert', text: t('loadFailed', lang) + errorMessage(e) }));
   }
   finish(root, gen, page);
+}
+
+/** What the link asked that the page could not use, and what it shows instead. */
+function paramNotice(problems: readonly ParamProblem[], lang: Lang): HTMLElement {
+  const zh = lang === 'zh';
+  const used = (p: ParamProblem) => (p.used === 'all' ? t('county', lang) : p.used);
+  const item = (p: ParamProblem) => `${p.key}=${p.value}${p.used === '—' ? (zh ? '（未使用）' : ' (left out)') : zh ? ` → 已改用 ${used(p)}` : ` → ${used(p)} used instead`}${
+    p.allowed ? (zh ? `（可用 ${p.allowed}）` : ` (allowed ${p.allowed})`) : ''}`;
+  return h('p', { class: 'error param-problems', id: 'param-problems', role: 'alert', text: `${t('paramProblems', lang)}${problems.map(item).join(zh ? '；' : '; ')}` });
 }
 
 const printSheet = typeof CSSStyleSheet === 'function' ? new CSSStyleSheet() : null;

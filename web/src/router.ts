@@ -58,21 +58,50 @@ export function buildHref(page: PageId, from: URLSearchParams, changes: Changes 
   return `${location.pathname}?${ordered.toString()}`;
 }
 
+/**
+ * A value of the link that could not be used (a mistyped or outdated link: township=123, from=abc),
+ * and what the page used instead: the shell says so above the page, so that a planner who follows
+ * a wrong link is not shown another township's figures without a word.
+ */
+export interface ParamProblem { readonly key: string; readonly value: string; readonly used: string; readonly allowed?: string }
+
+let problems: ParamProblem[] = [];
+
+/** The problems the readers met since the last call (one page's rendering), and forgets them. */
+export function takeParamProblems(): ParamProblem[] {
+  const taken = problems;
+  problems = [];
+  return taken;
+}
+
+/** Records a value given in the link that the page could not use. */
+export function paramProblem(problem: ParamProblem): void {
+  if (!problems.some((p) => p.key === problem.key && p.value === problem.value)) problems.push(problem);
+}
+
+const given = (raw: string | null): raw is string => raw !== null && raw !== '';
+
 /** Reads an integer parameter within bounds, else the fallback. */
 export function intParam(params: URLSearchParams, key: string, min: number, max: number, fallback: number): number {
   const raw = params.get(key);
   const n = raw === null ? NaN : Number(raw);
-  return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
+  if (Number.isInteger(n) && n >= min && n <= max) return n;
+  if (given(raw)) paramProblem({ key, value: raw, used: String(fallback), allowed: `${min}–${max}` });
+  return fallback;
 }
 
 /** Reads a parameter that must be one of `allowed`, else the fallback. */
 export function enumParam<T extends string>(params: URLSearchParams, key: string, allowed: readonly T[], fallback: T): T {
   const raw = params.get(key);
-  return (allowed as readonly string[]).includes(raw ?? '') ? (raw as T) : fallback;
+  if ((allowed as readonly string[]).includes(raw ?? '')) return raw as T;
+  if (given(raw)) paramProblem({ key, value: raw, used: fallback });
+  return fallback;
 }
 
 /** Township codes from a comma list, kept only when they exist. */
 export function townshipsParam(params: URLSearchParams, key: string, meta: Meta): string[] {
   const known = new Set(meta.townships.map((t) => t.code));
-  return [...new Set((params.get(key) ?? '').split(',').filter((c) => known.has(c)))];
+  const codes = (params.get(key) ?? '').split(',').filter((c) => c !== '');
+  for (const c of codes) if (!known.has(c)) paramProblem({ key, value: c, used: '—' });
+  return [...new Set(codes.filter((c) => known.has(c)))];
 }

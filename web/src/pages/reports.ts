@@ -11,7 +11,7 @@
 import type { ReportInfo, ReportParam } from '../../../contract/reports.ts';
 import { getJson, getText, isApiFailure } from '../api.ts';
 import { t, type Lang, type StringKey } from '../i18n/index.ts';
-import type { PageContext } from '../router.ts';
+import { enumParam, intParam, type PageContext } from '../router.ts';
 import { controls, errorMessage, h, numberField, panel, scopeNote, selectField, type Option } from '../ui.ts';
 import { townshipName, townshipOptions, yearOptions } from './pageLabels.ts';
 
@@ -65,7 +65,8 @@ export async function renderReports(root: HTMLElement, ctx: PageContext): Promis
   const preferred = reports.find((r) => r.name === 'situation-analysis' && allowed(r))
     ?? (ctx.county ? undefined : reports.find((r) => r.audience === 'township'))
     ?? reports.find(allowed) ?? reports[0]!;
-  const report = reports.find((r) => r.name === params.get('report')) ?? preferred;
+  const name = enumParam(params, 'report', reports.map((r) => r.name), preferred.name);
+  const report = reports.find((r) => r.name === name) ?? preferred;
 
   // the list
   const list = h('ul', { class: 'report-list', id: 'report-list' }, ...reports.map((r) => {
@@ -85,7 +86,6 @@ export async function renderReports(root: HTMLElement, ctx: PageContext): Promis
   const values: Record<string, string> = {};
   const fields: HTMLElement[] = [];
   for (const p of report.params) {
-    const raw = params.get(p.name);
     let options: Option[] | null = null;
     if (p.type === 'township') {
       options = townshipOptions(meta, lang, ctx.county && p.default === 'all');
@@ -96,14 +96,13 @@ export async function renderReports(root: HTMLElement, ctx: PageContext): Promis
     }
     if (options) {
       const fallback = options.find((o) => o.value === p.default)?.value ?? options[0]?.value ?? '';
-      const value = options.some((o) => o.value === raw) ? raw! : fallback;
+      const value = enumParam(params, p.name, options.map((o) => o.value), fallback);
       values[p.name] = value;
       fields.push(selectField(`report-${p.name}`, paramLabel(p, lang), options, value, (v) => ctx.set({ [p.name]: v })));
     } else {
       const min = p.min ?? -Infinity;
       const max = p.max ?? Infinity;
-      const n = raw === null ? NaN : Number(raw);
-      const value = Number.isInteger(n) && n >= min && n <= max ? n : Number(p.default ?? min);
+      const value = intParam(params, p.name, min, max, Number(p.default ?? min));
       values[p.name] = String(value);
       fields.push(numberField(`report-${p.name}`, paramLabel(p, lang), value, { min, max, step: 1 }, (v) => ctx.set({ [p.name]: v })));
     }

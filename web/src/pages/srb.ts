@@ -27,10 +27,8 @@ export function funnelLabel(c: string, lang: Lang): string {
 
 export async function renderSrb(root: HTMLElement, ctx: PageContext): Promise<void> {
   const { meta, lang, params } = ctx;
-  const known = new Set(meta.townships.map((x) => x.code));
   const fallback = ctx.county ? 'all' : meta.townships[0]?.code ?? 'all';
-  const rawTownship = params.get('township') ?? fallback;
-  const township = known.has(rawTownship) ? rawTownship : fallback;
+  const township = enumParam(params, 'township', [...(ctx.county ? ['all'] : []), ...meta.townships.map((x) => x.code)], fallback);
   const order = enumParam<BirthOrder>(params, 'order', ['all', '1', '2', '3+'], 'all');
   // smoothing shrinks toward the county's level, which a township account may not see: raw only
   const estimate = ctx.county ? enumParam(params, 'estimate', ['raw', 'smoothed'] as const, 'smoothed') : 'raw';

@@ -65,9 +65,8 @@ function figures(lang: Lang, year: number, pop: IndicatorRow[], regPop: Indicato
 
 export async function renderStructure(root: HTMLElement, ctx: PageContext): Promise<void> {
   const { meta, lang, params } = ctx;
-  const known = new Set(meta.townships.map((x) => x.code));
   const fallback = ctx.county ? 'all' : meta.townships[0]?.code ?? 'all';
-  const township = known.has(params.get('township') ?? '') ? params.get('township')! : fallback;
+  const township = enumParam(params, 'township', [...(ctx.county ? ['all'] : []), ...meta.townships.map((x) => x.code)], fallback);
   const year = intParam(params, 'year', meta.years.from, meta.years.to, meta.years.to);
   const cyRaw = params.get('compareYear');
   const compareYear = cyRaw === 'none' ? null : intParam(params, 'compareYear', meta.years.from, meta.years.to, Math.max(meta.years.from, year - 10));

@@ -8,7 +8,7 @@
 import { assessmentApi, type Direction, type ShownTarget, type TargetsAnswer } from '../assessmentApi.ts';
 import { formatDec, formatValue } from '../format.ts';
 import { t, tf, type Lang, type StringKey } from '../i18n/index.ts';
-import { intParam, type PageContext } from '../router.ts';
+import { enumParam, intParam, type PageContext } from '../router.ts';
 import { controls, errorMessage, h, panel, selectField, table } from '../ui.ts';
 import { townshipName, townshipOptions, yearOptions } from './pageLabels.ts';
 
@@ -32,8 +32,7 @@ export async function renderTargets(root: HTMLElement, ctx: PageContext): Promis
   const through = intParam(params, 'through', 1, 12, 6);
   // 双过半 progress of the county, or of one township: a township account sees its own
   const places = townshipOptions(meta, lang, ctx.county);
-  const asked = params.get('township');
-  const place = places.some((o) => o.value === asked) ? asked! : places[0]?.value ?? 'all';
+  const place = enumParam(params, 'township', places.map((o) => o.value), places[0]?.value ?? 'all');
   root.append(
     h('h2', { class: 'page-title', text: `${t('targetsPage', lang)} · ${year}` }),
     controls(

@@ -5,7 +5,7 @@
  */
 import { t, type Lang, type StringKey } from '../../i18n/index.ts';
 import { SCENARIOS, type Scenario, type Variant } from '../../projection.ts';
-import { enumParam, intParam, type PageContext } from '../../router.ts';
+import { enumParam, intParam, paramProblem, type PageContext } from '../../router.ts';
 import { townshipName } from '../pageLabels.ts';
 
 const SCENARIO_KEYS: Record<Scenario, StringKey> = {
@@ -34,18 +34,20 @@ export interface ProjectionState {
   custom: CustomFields;
 }
 
+/** A custom assumption; a value out of its range is not used (the data's own is), and the page says so. */
 function optionalNumber(params: URLSearchParams, key: string, min: number, max: number): number | undefined {
   const raw = params.get(key);
   if (raw === null || raw === '') return undefined;
   const n = Number(raw);
-  return Number.isFinite(n) && n >= min && n <= max ? n : undefined;
+  if (Number.isFinite(n) && n >= min && n <= max) return n;
+  paramProblem({ key, value: raw, used: '—', allowed: `${min}–${max}` });
+  return undefined;
 }
 
 export function readProjectionState(ctx: PageContext): ProjectionState {
   const { meta, lang, params } = ctx;
-  const known = new Set(meta.townships.map((x) => x.code));
   const fallbackScope = ctx.county ? 'all' : meta.townships[0]?.code ?? 'all';
-  const scope = known.has(params.get('scope') ?? '') ? params.get('scope')! : fallbackScope;
+  const scope = enumParam(params, 'scope', [...(ctx.county ? ['all'] : []), ...meta.townships.map((x) => x.code)], fallbackScope);
   const baseYear = intParam(params, 'baseYear', meta.years.from, meta.years.to, meta.years.to);
   const horizon = intParam(params, 'horizon', 5, 30, 20);
   return {
