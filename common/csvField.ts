@@ -10,6 +10,7 @@
  * @example
  * csvText('=1+1'); // "'=1+1"
  * csvText('a,b');  // '"a,b"'
+ * csvLabel('3-5'); // '3–5'
  */
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -27,4 +28,15 @@ export function formulaSafe(text: string): string {
 /** A text cell: neutralised if it would start a formula, then quoted. */
 export function csvText(text: string): string {
   return quoteCsv(formulaSafe(text));
+}
+
+const RANGE = /^(\d{1,3})-(\d{1,3})$/;
+
+/**
+ * A text cell of a table the planner reads (not a record's own value): an age group or span such as
+ * 3-5 or 10-14, which Excel opens as a date (3月5日), is written with an en dash (3–5) as the pages
+ * show it.
+ */
+export function csvLabel(text: string): string {
+  return csvText(text.replace(RANGE, '$1–$2'));
 }

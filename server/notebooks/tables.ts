@@ -12,7 +12,7 @@
  *   cbr: 出生率（‰） | fixed:2
  * ```
  */
-import { csvText, quoteCsv } from '../../common/csvField.ts';
+import { csvLabel, quoteCsv } from '../../common/csvField.ts';
 import { applyFormats, fixed, parseFormat } from './formats.ts';
 import { SpecError, checkKeys, required, type SpecField } from './spec.ts';
 import type { Cell, Result, ResultRow } from './types.ts';
@@ -86,7 +86,7 @@ function csvCell(value: Cell, formats: readonly string[]): string {
   }
   if (value === null) return '';
   // Text from the data (a name, a SQL result) may start a formula; a number formatted as text keeps its sign.
-  return typeof value === 'string' ? csvText(applyFormats(value, formats)) : quoteCsv(applyFormats(value, formats));
+  return typeof value === 'string' ? csvLabel(applyFormats(value, formats)) : quoteCsv(applyFormats(value, formats));
 }
 
 /** CSV with a UTF-8 byte-order mark and CRLF line ends (what Excel on Windows expects). */

@@ -23,6 +23,17 @@ describe('CSV formula injection', () => {
     expect(lines[6]).toBe(`"'\r=1",-9.0`);
   });
 
+  it('an age group Excel would open as a date (3-5 → 3月5日) is written with an en dash, in every table CSV', () => {
+    const groups = ['0-4', '3-5', '10-14', '95-99', '100+', '2015-2024', 'C2024-001'];
+    const web = exportCsv({ headers: ['年龄'], decimals: [undefined], rows: groups.map((g) => [g]) }).replace(/^\uFEFF/, '').split('\r\n');
+    const expected = ['0–4', '3–5', '10–14', '95–99', '100+', '2015-2024', 'C2024-001'];
+    expect(web.slice(1, -1)).toEqual(expected);
+    const server = tableToCsv({ title: 't', columns: [{ header: '年龄' }], rows: groups.map((g) => [g]) }).replace(/^\uFEFF/, '').split('\r\n');
+    expect(server.slice(1, -1)).toEqual(expected);
+    const report = tableCsv({ title: 't', note: '', columns: [{ field: 'age', header: '年龄', formats: [] }], rows: groups.map((age) => ({ age })) });
+    expect(report.replace(/^\uFEFF/, '').split('\r\n').slice(1, -1)).toEqual(expected);
+  });
+
   it('the server table files (planning table, 考核) neutralise text cells and keep numbers', () => {
     const csv = tableToCsv({ title: 't', columns: [{ header: '乡镇' }, { header: '人数', decimals: 0 }], rows: HOSTILE.map((name, i) => [name, -(i + 1)]) });
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n');

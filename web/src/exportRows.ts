@@ -10,7 +10,7 @@
  * const table = exportTable(rows, { unit: 'persons', lang: 'zh', names });
  */
 import { JUDGEMENT_WORDS, type SrbJudgement } from '../../common/srbWording.ts';
-import { csvText, formulaSafe, quoteCsv } from '../../common/csvField.ts';
+import { csvLabel, formulaSafe, quoteCsv } from '../../common/csvField.ts';
 import { csvHeader, t, type Lang, type StringKey } from './i18n/index.ts';
 
 export type ExportValue = string | number | null;
@@ -102,11 +102,11 @@ export function columnsTable(rows: readonly Record<string, unknown>[], columns: 
   };
 }
 
-/** RFC 4180 CSV with a BOM for Excel; numbers with their column's decimals; formula-like text neutralised. */
+/** RFC 4180 CSV with a BOM for Excel; numbers with their column's decimals; formula-like text neutralised, 3-5 written 3–5. */
 export function exportCsv(table: ExportTable): string {
   const cell = (v: ExportValue, d: number | undefined) => {
     if (v === null) return '';
-    return typeof v === 'number' ? quoteCsv(d === undefined ? String(v) : v.toFixed(d)) : csvText(v);
+    return typeof v === 'number' ? quoteCsv(d === undefined ? String(v) : v.toFixed(d)) : csvLabel(v);
   };
   const lines = [table.headers.map((h) => cell(h, undefined)).join(','), ...table.rows.map((r) => r.map((v, i) => cell(v, table.decimals[i])).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
