@@ -140,7 +140,10 @@ describe('chart builders compile and draw what they promise', () => {
     compiles(spec);
     expect(markType(named(spec, 'lines'))).toBe('line');
     expect(named(spec, 'targets')?.data?.values).toHaveLength(2);
-    expect(JSON.stringify(named(spec, 'points')?.encoding?.fill)).toContain('datum.small');
+    // small points hollow, and only they carry the small-sample line in their tooltip
+    expect(named(spec, 'points-small')?.encoding?.fill).toEqual({ value: '#ffffff' });
+    expect(JSON.stringify(named(spec, 'points-small')?.encoding?.tooltip)).toContain('smallLabel');
+    expect(JSON.stringify(named(spec, 'points')?.encoding?.tooltip)).not.toContain('smallLabel');
   });
 
   it('SRB series: the 103–107 normal band as a rect, an interval errorband, the ratio line', () => {

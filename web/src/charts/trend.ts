@@ -53,8 +53,20 @@ export function trendSpec(input: TrendInput): TopLevelSpec {
     ...(input.dashTitle ? [{ field: 'dash', type: 'nominal' as const, title: input.dashTitle }] : []),
     { field: 'period', type: 'ordinal' as const, title: input.labels.period },
     { field: 'value', type: 'quantitative' as const, title: input.yTitle, format: input.format },
-    { field: 'smallLabel', type: 'nominal' as const, title: input.labels.small },
   ];
+  // the small-sample line only on the points it concerns (an empty line on every point read as a warning)
+  const smallTooltip = [...tooltip, { field: 'smallLabel', type: 'nominal' as const, title: input.labels.small }];
+  const points = (small: boolean) => ({
+    name: small ? 'points-small' : 'points',
+    transform: [{ filter: small ? 'datum.small' : '!datum.small' }],
+    mark: { type: 'point' as const, strokeWidth: 1.5, filled: false },
+    encoding: {
+      x, y, tooltip: small ? smallTooltip : tooltip,
+      stroke: color,
+      fill: small ? { value: '#ffffff' } : color,
+      opacity: { value: 1 },
+    },
+  });
   return {
     $schema: SCHEMA,
     width: input.width ?? 520,
@@ -77,16 +89,8 @@ export function trendSpec(input: TrendInput): TopLevelSpec {
         mark: { type: 'line' as const, interpolate: 'linear' as const },
         encoding: { x, y, color, ...dash, detail: { field: 'dash', type: 'nominal' as const } },
       },
-      {
-        name: 'points',
-        mark: { type: 'point' as const, strokeWidth: 1.5, filled: false },
-        encoding: {
-          x, y, tooltip,
-          stroke: color,
-          fill: { condition: { test: 'datum.small', value: '#ffffff' }, ...color },
-          opacity: { value: 1 },
-        },
-      },
+      points(false),
+      points(true),
     ],
     config: chartConfig(input.medium),
   };
