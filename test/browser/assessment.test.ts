@@ -133,6 +133,9 @@ describe('目标 page', () => {
     const compliance = (await get<{ items: { measure: string; ytd: number | null }[] }>(`/api/progress?year=2024&through=6&township=${code}`))
       .items.find((i) => i.measure === 'compliance_registered')!.ytd!;
     expect(await page.locator('#progress-table tbody tr', { hasText: '户籍人口出生政策符合率' }).innerText()).toContain(`${compliance.toFixed(3)}%`);
+    // a rate's target with its unit, as in the table above; no 完成进度 column of dashes when no count target is set
+    expect(await page.locator('#progress-table tbody tr', { hasText: '户籍人口出生政策符合率' }).innerText()).toContain('≥ 97.5%');
+    expect(await page.locator('#progress-table thead').innerText()).not.toContain('完成进度');
     await page.close();
 
     const overview = await open(browser.context, demo.url, 'page=overview&year=2024');

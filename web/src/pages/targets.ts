@@ -119,15 +119,17 @@ async function progressPanel(ctx: PageContext, year: number, through: number, pl
     const p = await assessmentApi.progress(year, through, place);
     // a rate judged against its target gets a third decimal: 98.999%, not 99.00% beside 否
     const fmt = (v: number | null | undefined, unit: string) => (unit === '%' && typeof v === 'number' ? `${formatDec(v, 3)}%` : formatValue(v ?? null, unit));
+    // 完成进度 is a count target's share reached (births ≤ 5000): shown only when a count target is set
+    const counts = p.items.some((i) => i.reached_share !== null);
     const rows = p.items.map((i) => [
-      i.name[lang], i.target?.rule ?? '—', fmt(i.ytd, i.unit), `${formatDec(p.elapsed_share, 1)}%`,
-      i.reached_share === null ? '—' : `${formatDec(i.reached_share, 1)}%`,
+      i.name[lang], i.target ? `${i.target.rule}${i.unit === '%' || i.unit === '‰' ? i.unit : ''}` : '—', fmt(i.ytd, i.unit), `${formatDec(p.elapsed_share, 1)}%`,
+      ...(counts ? [i.reached_share === null ? '—' : `${formatDec(i.reached_share, 1)}%`] : []),
       h('span', { class: i.on_track === false ? 'miss' : i.on_track ? 'met' : '', text: i.on_track === null ? '—' : t(i.on_track ? 'yes' : 'no', lang) }),
       i.nowcast ? `${fmt(i.nowcast.value, i.unit)}（${fmt(i.nowcast.lo, i.unit)}–${fmt(i.nowcast.hi, i.unit)}）` : '—',
       h('span', { class: i.nowcast_meets === false ? 'miss' : i.nowcast_meets ? 'met' : '', text: i.nowcast_meets === null ? '—' : t(i.nowcast_meets ? 'yes' : 'no', lang) }),
     ]);
-    const tbl = table([t('measure', lang), t('targetRule', lang), tf('ytdValue', lang, { m: through }), t('elapsed', lang), t('reached', lang), t('onTrack', lang), t('nowcast', lang), t('nowcastMeets', lang)],
-      rows, new Set([2, 3, 4, 6]));
+    const tbl = table([t('measure', lang), t('targetRule', lang), tf('ytdValue', lang, { m: through }), t('elapsed', lang), ...(counts ? [t('reached', lang)] : []), t('onTrack', lang), t('nowcast', lang), t('nowcastMeets', lang)],
+      rows, new Set(counts ? [2, 3, 4, 6] : [2, 3, 5]));
     tbl.id = 'progress-table';
     return panel('progress', `${t('progressTitle', lang)} · ${townshipName(ctx.meta, place, lang)} · ${tf('ytdValue', lang, { m: through })}`, tbl, h('p', { class: 'note', text: t('progressNote', lang) }));
   } catch (e) {
