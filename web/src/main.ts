@@ -11,7 +11,7 @@
  * logout button. A township account gets a scoped `meta` (only its townships) and `county: false`.
  */
 import { api, auth, clearCache, isApiFailure, metaQuietly, onUnauthorized, type Meta, type Session } from './api.ts';
-import { currentLang, t, tf, translatePage, type Lang, type StringKey } from './i18n/index.ts';
+import { currentLang, paren, t, tf, translatePage, type Lang, type StringKey } from './i18n/index.ts';
 import { renderLogin } from './pages/login.ts';
 import { w } from './i18n/strings/import.ts';
 import { buildHref, currentPage, PAGES, paramProblem, takeParamProblems, type Changes, type PageContext, type PageId, type ParamProblem } from './router.ts';
@@ -115,7 +115,7 @@ function renderUser(session: Session | null, lang: Lang): void {
       navigate(location.pathname + location.search);
     });
   });
-  const scope = user.townships === 'all' ? '' : `（${t('townshipAccount', lang)}）`;
+  const scope = user.townships === 'all' ? '' : `${paren(t('townshipAccount', lang), lang)}`;
   box.replaceChildren(h('span', { id: 'user-name', class: 'user-name', title: `${t('loggedInAs', lang)} ${user.name}`, text: `${user.name}${scope}` }), logout);
   box.hidden = false;
 }

@@ -84,7 +84,7 @@ export function card(c: CardInput): HTMLElement {
 
 export function smallWarning(count: number, threshold: number, lang: Lang): HTMLElement {
   return h('p', { class: 'small-warning', role: 'note', 'data-small': count },
-    h('strong', { text: `⚠ ${t('smallWarning', lang)}：` }),
+    h('strong', { text: `⚠ ${t('smallWarning', lang)}${lang === 'zh' ? '：' : ': '}` }),
     `${count}${t('smallWarningText', lang).replace('{n}', String(threshold))}`);
 }
 

@@ -14,7 +14,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Topology } from 'topojson-specification';
 import { EACH_TOWNSHIP } from '../../../contract/api.ts';
 import { d3Format, formatValue } from '../format.ts';
-import { t, type Lang, type StringKey } from '../i18n/index.ts';
+import { paren, t, type Lang, type StringKey } from '../i18n/index.ts';
 import { barsSpec } from './bars.ts';
 import { choroplethSpec } from './choropleth.ts';
 
@@ -87,7 +87,7 @@ function barLabel(r: MapValue & { name: string }, unit: string, lang: Lang): str
 export function mapChartSpec({ layer, values, nameOf, topology, lang }: MapChartInput): TopLevelSpec {
   const named = values.rows.map((r) => ({ ...r, name: nameOf(r.township) }));
   const unit = values.unit;
-  const unitText = unit === 'persons' ? `（${t('persons', lang)}）` : unit === '‰' ? '（‰）' : unit === '%' ? '（%）' : '';
+  const unitText = unit === 'persons' ? `${paren(t('persons', lang), lang)}` : unit === '‰' ? '（‰）' : unit === '%' ? '（%）' : '';
   const title = `${t(MAP_TITLES[layer], lang)}${unitText}`;
   if (topology) {
     return choroplethSpec({

@@ -37,6 +37,11 @@ export function isStringKey(key: string): key is StringKey {
 }
 
 /** A bilingual name from the API in the page's language. */
+/** Text in brackets after a word: full-width in Chinese (出生人数（人）), a space and ASCII brackets in English (Births (persons)). */
+export function paren(text: string | number, lang: Lang): string {
+  return lang === 'zh' ? `（${text}）` : ` (${text})`;
+}
+
 export function pick(name: { zh: string; en: string }, lang: Lang): string {
   return name[lang];
 }

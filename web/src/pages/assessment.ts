@@ -13,7 +13,7 @@ import { rateFunnelSpec } from '../charts/rateFunnel.ts';
 import { downloadBlob, downloadText, type CsvRow } from '../csv.ts';
 import { columnsTable, exportCsv, exportXlsx } from '../exportRows.ts';
 import { formatDec, formatInt, formatValue } from '../format.ts';
-import { t, tf, type Lang } from '../i18n/index.ts';
+import { paren, t, tf, type Lang } from '../i18n/index.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
 import { sortableTable, type SortColumn } from '../sortTable.ts';
 import { chartPanel, controls, h, panel, scopeNote, selectField } from '../ui.ts';
@@ -38,7 +38,7 @@ function itemCounts(i: ItemResult, lang: Lang): string {
     case 'certificate_rate': return `${n('holders')}/${n('women')}`;
     case 'hospital_rate': return `${n('in_hospital')}/${n('births')}`;
     case 'srb': return `${t('detailBirths', lang)}${n('births')}${f.smoothed_lo != null && f.smoothed_hi != null ? `，${formatDec(f.smoothed_lo)}–${formatDec(f.smoothed_hi)}` : ''}`;
-    case 'births_change': return `${n('births')}（${t('detailBefore', lang)}${n('previous')}）`;
+    case 'births_change': return `${n('births')}${paren(`${t('detailBefore', lang)}${n('previous')}`, lang)}`;
     case 'data_quality': return `${t('detailUnknown', lang)}${n('unknown_policy')}，${t('detailQuarantined', lang)}${n('quarantined')}`;
     default: return '';
   }
@@ -91,7 +91,7 @@ export async function renderAssessment(root: HTMLElement, ctx: PageContext): Pro
     ...answer.scheme.items.map((item): SortColumn<TownshipResult> => {
       const of = (r: TownshipResult) => r.items.find((i) => i.id === item.id)!;
       return {
-        key: item.id, label: `${item.name}（${item.weight}）`, numeric: true,
+        key: item.id, label: `${item.name}${paren(item.weight, lang)}`, numeric: true,
         cell: (r) => itemCell(of(r), lang), sortBy: (r) => of(r).score,
         // red: points lost; amber: the target is missed but within chance (full marks); green: met
         cellClass: (r) => (of(r).score < of(r).weight ? 'miss' : of(r).met === false ? 'chance' : 'met'),
@@ -111,7 +111,7 @@ export async function renderAssessment(root: HTMLElement, ctx: PageContext): Pro
     void exportXlsx(exported(), t('assessmentPage', lang)).then((blob) => downloadBlob(blob, `${fileName(meta, 'assessment', answer.window.label)}.xlsx`));
     auditExport('assessment-table');
   });
-  root.append(panel('assessment', `${answer.scheme.name}（${answer.window.first_day}—${answer.window.last_day}）`,
+  root.append(panel('assessment', `${answer.scheme.name}${paren(`${answer.window.first_day}—${answer.window.last_day}`, lang)}`,
     h('p', { class: 'note', text: t('schemeNote', lang) }),
     ctx.county ? null : scopeNote('assessment-scope', t('countyOnly', lang)),
     h('div', { class: 'chart-tools' }, download, workbook),

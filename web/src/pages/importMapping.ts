@@ -6,7 +6,7 @@
  * gives back the mapping as corrected.
  */
 import type { FileMapping, MappingAnswer, Suggestion } from '../importApi.ts';
-import type { Lang } from '../i18n/index.ts';
+import { paren, type Lang } from '../i18n/index.ts';
 import { h, table } from '../ui.ts';
 import { formatInt } from '../format.ts';
 import { w, type ImportWord } from '../i18n/strings/import.ts';
@@ -22,7 +22,7 @@ export interface MappingEditor {
 }
 
 function fieldSelect(answer: MappingAnswer, tableName: string, value: string, lang: Lang, header: string): HTMLSelectElement {
-  const select = h('select', { class: 'map-field', 'data-header': header, 'aria-label': `${w('field', lang)}：${header}` });
+  const select = h('select', { class: 'map-field', 'data-header': header, 'aria-label': `${w('field', lang)}${lang === 'zh' ? '：' : ': '}${header}` });
   select.add(new Option(`${IGNORE} ${w('ignore', lang)}`, IGNORE));
   for (const f of answer.fields[tableName] ?? []) select.add(new Option(`${f.name} — ${f.zh}`, f.name));
   select.value = [...select.options].some((o) => o.value === value) ? value : IGNORE;
@@ -63,7 +63,7 @@ function fileSection(answer: MappingAnswer, s: Suggestion, i: number, lang: Lang
   build(s.table ?? '');
   tableSelect.addEventListener('change', () => build(tableSelect.value));
   const section = h('section', { class: 'map-file', 'data-source': s.source },
-    h('h3', { text: s.ignored ? `${s.source}（${w('notImported', lang)}）` : `${s.source}（${s.encoding}）` }),
+    h('h3', { text: s.ignored ? `${s.source}${paren(w('notImported', lang), lang)}` : `${s.source}${paren(s.encoding, lang)}` }),
     h('div', { class: 'controls' }, h('label', { class: 'field', for: tableSelect.id }, h('span', { text: w('table', lang) }), tableSelect), directionField),
     body);
   return {

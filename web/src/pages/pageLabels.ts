@@ -5,7 +5,7 @@
  */
 import type { BirthOrder, Meta, PeriodKind, Residence } from '../api.ts';
 import { COUNTY_COLOR, PALETTE } from '../charts/common.ts';
-import { t, type Lang, type StringKey } from '../i18n/index.ts';
+import { paren, t, type Lang, type StringKey } from '../i18n/index.ts';
 import type { Option } from '../ui.ts';
 
 /** Code → name per meta: a page names every township of a province (1,500) for its map and lists. */
@@ -20,7 +20,7 @@ export function townshipName(meta: Meta, code: string, lang: Lang): string {
 
 export function townshipOptions(meta: Meta, lang: Lang, withCounty = false): Option[] {
   return [
-    ...(withCounty ? [{ value: 'all', label: `${meta.county.name}（${t('county', lang)}）` }] : []),
+    ...(withCounty ? [{ value: 'all', label: `${meta.county.name}${paren(t('county', lang), lang)}` }] : []),
     ...meta.townships.map((x) => ({ value: x.code, label: x.name })),
   ];
 }

@@ -10,7 +10,7 @@
  */
 import type { ReportInfo, ReportParam } from '../../../contract/reports.ts';
 import { getJson, getText, isApiFailure } from '../api.ts';
-import { t, type Lang, type StringKey } from '../i18n/index.ts';
+import { paren, t, type Lang, type StringKey } from '../i18n/index.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
 import { controls, errorMessage, h, numberField, panel, scopeNote, selectField, type Option } from '../ui.ts';
 import { townshipName, townshipOptions, yearOptions } from './pageLabels.ts';
@@ -120,7 +120,7 @@ export async function renderReports(root: HTMLElement, ctx: PageContext): Promis
   // the report
   const place = values.township ? townshipName(meta, values.township, lang) : meta.county.name;
   const body = h('div', { class: 'report-frame', id: 'report-body', 'data-state': 'loading', 'aria-busy': 'true', 'data-report': report.name },
-    h('p', { class: 'loading', text: `${t('reportRendering', lang)}（${plainTitle(report.title, values)} · ${place}）` }));
+    h('p', { class: 'loading', text: `${t('reportRendering', lang)}${paren(`${plainTitle(report.title, values)} · ${place}`, lang)}` }));
   root.append(h('section', { class: 'panel report-panel', id: 'report', 'aria-label': plainTitle(report.title, values) }, body));
   if (!allowed(report)) {
     body.replaceChildren(scopeNote('report-denied', t('reportDenied', lang)));

@@ -10,7 +10,7 @@ import { api, type BirthOrder, type PeriodKind, type Residence, type SrbRankingR
 import { beyondAxis, funnelSpec } from '../charts/funnel.ts';
 import { srbSeriesSpec } from '../charts/srbSeries.ts';
 import { formatDec, formatInt } from '../format.ts';
-import { t, type Lang } from '../i18n/index.ts';
+import { paren, t, type Lang } from '../i18n/index.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
 import { chartPanel, controls, downloadButtons, errorMessage, h, panel, scopeNote, selectField, smallWarning, table } from '../ui.ts';
 import { exportTable } from '../exportRows.ts';
@@ -79,7 +79,7 @@ export async function renderSrb(root: HTMLElement, ctx: PageContext): Promise<vo
       if (rows.every((r) => r.value === null)) return seriesPanel.empty();
       await seriesPanel.show({
         spec: srbSeriesSpec({
-          rows, band: answer.band, yTitle: `${t('srbShort', lang)}（${t('femaleIs100', lang)}）`,
+          rows, band: answer.band, yTitle: `${t('srbShort', lang)}${paren(t('femaleIs100', lang), lang)}`,
           colors: seriesColors([...new Set(names)], t('county', lang)), width: 1180, height: 260,
           labels: { period: t('period', lang), lo: `${t('interval95', lang)}↓`, hi: `${t('interval95', lang)}↑`, births: t('birthsCount', lang), band: t('normalBand', lang), flag: t('flag', lang), flags: flagWords(lang) },
         }),

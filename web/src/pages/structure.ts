@@ -11,7 +11,7 @@ import { pyramidSpec, type OverlayRow, type PyramidRow } from '../charts/pyramid
 import { trendSpec } from '../charts/trend.ts';
 import { PALETTE } from '../charts/common.ts';
 import { formatValue } from '../format.ts';
-import { t, tf, type Lang } from '../i18n/index.ts';
+import { paren, t, tf, type Lang } from '../i18n/index.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
 import { vitalPanels } from './structureVital.ts';
 import { chartPanel, controls, errorMessage, h, panel, selectField } from '../ui.ts';
@@ -54,9 +54,9 @@ function figures(lang: Lang, year: number, pop: IndicatorRow[], regPop: Indicato
     ['0–14', formatValue(v(ages, (r) => r.group === '0-14'), '%')],
     ['15–64', formatValue(v(ages, (r) => r.group === '15-64'), '%')],
     ['65+', formatValue(v(ages, (r) => r.group === '65+'), '%')],
-    [`${t('dependency', lang)}（${t('dependencyTotal', lang)}）`, formatValue(v(dep, (r) => r.kind === 'total'), '%')],
-    [`${t('dependency', lang)}（${t('dependencyYoung', lang)}）`, formatValue(v(dep, (r) => r.kind === 'young'), '%')],
-    [`${t('dependency', lang)}（${t('dependencyOld', lang)}）`, formatValue(v(dep, (r) => r.kind === 'old'), '%')],
+    [`${t('dependency', lang)}${paren(t('dependencyTotal', lang), lang)}`, formatValue(v(dep, (r) => r.kind === 'total'), '%')],
+    [`${t('dependency', lang)}${paren(t('dependencyYoung', lang), lang)}`, formatValue(v(dep, (r) => r.kind === 'young'), '%')],
+    [`${t('dependency', lang)}${paren(t('dependencyOld', lang), lang)}`, formatValue(v(dep, (r) => r.kind === 'old'), '%')],
     [t('women1549', lang), formatValue(v(women), 'persons')],
     ...(['3-5', '6-11', '12-14', '15-17'] as const).map((g): [string, string] => [`${t('schoolAge', lang)} ${tf('agesOf', lang, { ages: g })}`, formatValue(v(school, (r) => r.group === g), 'persons')]),
   ];
@@ -143,7 +143,7 @@ export async function renderStructure(root: HTMLElement, ctx: PageContext): Prom
       await schoolPanel.show({
         spec: trendSpec({
           rows: school.rows.map((r) => ({ period: r.period, series: tf('agesOf', lang, { ages: String(r.group) }), value: r.value, small: r.small })),
-          yTitle: `${t('schoolAge', lang)}（${t('persons', lang)}）`, format: ',.0f', zero: true, width: 540, height: 220,
+          yTitle: `${t('schoolAge', lang)}${paren(t('persons', lang), lang)}`, format: ',.0f', zero: true, width: 540, height: 220,
           colors: groupColors(['3-5', '6-11', '12-14', '15-17'].map((g) => tf('agesOf', lang, { ages: g }))),
           labels: { period: t('year', lang), small: t('smallWarning', lang) },
         }),

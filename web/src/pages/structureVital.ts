@@ -8,7 +8,7 @@
 import { api } from '../api.ts';
 import { trendSpec } from '../charts/trend.ts';
 import { formatDec, formatInt } from '../format.ts';
-import { t, tf } from '../i18n/index.ts';
+import { paren, t, tf } from '../i18n/index.ts';
 import type { PageContext } from '../router.ts';
 import { chartPanel, downloadButtons, errorMessage, h, panel, table } from '../ui.ts';
 import { exportTable } from '../exportRows.ts';
@@ -53,7 +53,7 @@ export function vitalPanels(ctx: PageContext, township: string, year: number, pl
       });
       const sexLabel = (s: string) => (s === 'M' ? t('male', lang) : s === 'F' ? t('female', lang) : t('bothSexes', lang));
       lifeBox.replaceChildren(h('p', { class: 'note', id: 'life-expectancy-text' }, `${tf('lifeExpectancyIn', lang, { year })}${life.rows.map((r) =>
-        `${sexLabel(String(r.sex))} ${r.value === null ? '—' : formatDec(r.value, 1)}（${typeof r.lo === 'number' ? formatDec(r.lo, 1) : '—'}–${typeof r.hi === 'number' ? formatDec(r.hi, 1) : '—'}）`).join(t('clauseSeparator', lang))}`));
+        `${sexLabel(String(r.sex))} ${r.value === null ? '—' : formatDec(r.value, 1)}${paren(`${typeof r.lo === 'number' ? formatDec(r.lo, 1) : '—'}–${typeof r.hi === 'number' ? formatDec(r.hi, 1) : '—'}`, lang)}`).join(t('clauseSeparator', lang))}`));
     } catch (e) {
       vital.fail(e);
     }

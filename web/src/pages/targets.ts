@@ -7,7 +7,7 @@
  */
 import { assessmentApi, type Direction, type ShownTarget, type TargetsAnswer } from '../assessmentApi.ts';
 import { formatDec, formatValue } from '../format.ts';
-import { t, tf, type Lang, type StringKey } from '../i18n/index.ts';
+import { paren, t, tf, type Lang, type StringKey } from '../i18n/index.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
 import { controls, errorMessage, h, panel, selectField, table } from '../ui.ts';
 import { townshipName, townshipOptions, yearOptions } from './pageLabels.ts';
@@ -17,8 +17,8 @@ const DIRECTIONS: [Direction, StringKey][] = [['at_least', 'atLeast'], ['at_most
 
 function sourceText(tg: ShownTarget, lang: Lang): string {
   const base = t(SOURCE_KEYS[tg.source] ?? 'sourceDefault', lang);
-  if (tg.source === 'edit') return `${base}（${tg.by ?? ''} ${tg.at?.slice(0, 10) ?? ''}）`;
-  if (tg.source === 'file') return `${base}（${tg.by ?? ''}）`;
+  if (tg.source === 'edit') return `${base}${paren(`${tg.by ?? ''} ${tg.at?.slice(0, 10) ?? ''}`, lang)}`;
+  if (tg.source === 'file') return `${base}${paren(tg.by ?? '', lang)}`;
   return base;
 }
 
@@ -103,7 +103,7 @@ function editForm(answer: TargetsAnswer, ctx: PageContext, year: number): HTMLEl
     controls(
       selectField('target-measure', t('measure', lang), answer.measures.map((m) => ({ value: m.id, label: m.name[lang] })), state.measure, (v) => { state.measure = v; }),
       selectField('target-scope', t('place', lang), [{ value: 'all', label: t('county', lang) }, ...meta.townships.map((x) => ({ value: x.code, label: x.name }))], 'all', (v) => { state.scope = v; }),
-      selectField('target-year', t('appliesYear', lang), [{ value: String(year), label: `${year}（${t('thisYear', lang)}）` }, { value: '', label: t('everyYear', lang) }], String(year), (v) => { state.year = v; }),
+      selectField('target-year', t('appliesYear', lang), [{ value: String(year), label: `${year}${paren(t('thisYear', lang), lang)}` }, { value: '', label: t('everyYear', lang) }], String(year), (v) => { state.year = v; }),
       selectField('target-direction', t('direction', lang), DIRECTIONS.map(([d, k]) => ({ value: d, label: t(k, lang) })), 'at_least', (v) => { state.direction = v as Direction; }),
       field('target-value', t('targetValue', lang), value),
       field('target-upper', t('upperValue', lang), upper),
@@ -125,7 +125,7 @@ async function progressPanel(ctx: PageContext, year: number, through: number, pl
       i.name[lang], i.target ? `${i.target.rule}${i.unit === '%' || i.unit === '‰' ? i.unit : ''}` : '—', fmt(i.ytd, i.unit), `${formatDec(p.elapsed_share, 1)}%`,
       ...(counts ? [i.reached_share === null ? '—' : `${formatDec(i.reached_share, 1)}%`] : []),
       h('span', { class: i.on_track === false ? 'miss' : i.on_track ? 'met' : '', text: i.on_track === null ? '—' : t(i.on_track ? 'yes' : 'no', lang) }),
-      i.nowcast ? `${fmt(i.nowcast.value, i.unit)}（${fmt(i.nowcast.lo, i.unit)}–${fmt(i.nowcast.hi, i.unit)}）` : '—',
+      i.nowcast ? `${fmt(i.nowcast.value, i.unit)}${paren(`${fmt(i.nowcast.lo, i.unit)}–${fmt(i.nowcast.hi, i.unit)}`, lang)}` : '—',
       h('span', { class: i.nowcast_meets === false ? 'miss' : i.nowcast_meets ? 'met' : '', text: i.nowcast_meets === null ? '—' : t(i.nowcast_meets ? 'yes' : 'no', lang) }),
     ]);
     const tbl = table([t('measure', lang), t('targetRule', lang), tf('ytdValue', lang, { m: through }), t('elapsed', lang), ...(counts ? [t('reached', lang)] : []), t('onTrack', lang), t('nowcast', lang), t('nowcastMeets', lang)],

@@ -14,7 +14,7 @@ export function townshipLinksPanel(ctx: PageContext): HTMLElement {
     ['reports', 'reports', { report: 'township-profile' }],
   ];
   const links = meta.townships.map((x) => h('li', { 'data-township': x.code },
-    h('strong', { text: x.name }), '：',
+    h('strong', { text: x.name }), lang === 'zh' ? '：' : ': ',
     ...views.flatMap(([page, key, extra], i) => {
       const changes = { ...extra, [page === 'projections' ? 'scope' : 'township']: x.code };
       const a = h('a', { href: ctx.href(page, changes), text: t(key, lang), 'data-view': page });

@@ -9,7 +9,7 @@ import { PALETTE, TARGET_COLOR } from '../../charts/palette.ts';
 import { projectionPyramidSpec } from '../../charts/projectionPyramid.ts';
 import { projectionSeriesSpec } from '../../charts/projectionSeries.ts';
 import { formatDec, formatInt } from '../../format.ts';
-import { t, tf, type StringKey } from '../../i18n/index.ts';
+import { paren, t, tf, type StringKey } from '../../i18n/index.ts';
 import type { ProjectionView } from '../../projection.ts';
 import type { PageContext } from '../../router.ts';
 import { chartPanel, errorMessage, h, type ChartPanel } from '../../ui.ts';
@@ -102,7 +102,7 @@ export function resultPanels(ctx: PageContext, state: ProjectionState, text: Cha
     const lastYear = view.years.at(-1) ?? baseYear + horizon;
     showStatus(view, lastYear);
     const history = await observedHistory();
-    const label = `${scenarioLabel(scenario, lang)}${view.variant === 'probabilistic' ? `（${t('median', lang)}）` : ''}`;
+    const label = `${scenarioLabel(scenario, lang)}${view.variant === 'probabilistic' ? `${paren(t('median', lang), lang)}` : ''}`;
     await Promise.all([
       showSeries(panels.total, view, [{ key: 'total', label }], 'projTotal', history),
       showSeries(panels.births, view, [{ key: 'births', label }], 'projBirths'),

@@ -6,7 +6,7 @@
 import { SCENARIO_COLORS } from '../../charts/palette.ts';
 import { projectionSeriesSpec } from '../../charts/projectionSeries.ts';
 import { formatDec, formatInt } from '../../format.ts';
-import { t, type Lang } from '../../i18n/index.ts';
+import { paren, t, type Lang } from '../../i18n/index.ts';
 import { projectionApi, projectionView, type ProjectionView, type Scenario } from '../../projection.ts';
 import type { PageContext } from '../../router.ts';
 import { chartPanel, errorMessage, h, panel, table, type ChartPanel } from '../../ui.ts';
@@ -55,7 +55,7 @@ export function scenarioPanels(ctx: PageContext, state: ProjectionState, text: C
   const compare = chartPanel('proj-compare', t('projCompare', lang), lang);
   const compareBirths = chartPanel('proj-compare-births', t('projCompareBirths', lang), lang);
   const box = h('div', { class: 'table-scroll' }, h('p', { class: 'loading', text: t('loading', lang) }));
-  const tablePanel = panel('proj-scenarios', `${t('projScenarioTable', lang)}（${baseYear + horizon}）`, box);
+  const tablePanel = panel('proj-scenarios', `${t('projScenarioTable', lang)}${paren(baseYear + horizon, lang)}`, box);
   tablePanel.classList.add('wide');
 
   const load = (async () => {

@@ -23,7 +23,7 @@ export function compliancePanel(state: TownshipState): { element: HTMLElement; l
       }));
       const target = (res: 'registered' | 'migrant') => {
         const v = (res === 'registered' ? reg : mig)!.rows.find((r) => typeof r.target === 'number')?.target;
-        return typeof v === 'number' ? [{ value: v, label: `${residenceLabel(res, lang)}${t('target', lang)} ${v}%` }] : [];
+        return typeof v === 'number' ? [{ value: v, label: `${residenceLabel(res, lang)}${lang === 'zh' ? '' : ' '}${t('target', lang)} ${v}%` }] : [];
       };
       await chart.show({
         spec: trendSpec({

@@ -12,7 +12,7 @@ import { smallCount, type TownshipState } from './state.ts';
 
 export function sideBySidePanel(state: TownshipState): { element: HTMLElement; load: Promise<void> } {
   const { ctx: { meta }, lang, townships, to, granularity, residence } = state;
-  const chart = chartPanel('side-by-side', `${t('sideBySide', lang)}：${t('cbr', lang)}`, lang);
+  const chart = chartPanel('side-by-side', `${t('sideBySide', lang)}${lang === 'zh' ? '：' : ': '}${t('cbr', lang)}`, lang);
   chart.element.classList.add('wide');
   const load = (async () => {
     try {

@@ -5,7 +5,7 @@
 import { flagWords } from '../../../../common/srbWording.ts';
 import { api } from '../../api.ts';
 import { srbSeriesSpec } from '../../charts/srbSeries.ts';
-import { t } from '../../i18n/index.ts';
+import { paren, t } from '../../i18n/index.ts';
 import { chartPanel } from '../../ui.ts';
 import { fileName, townshipName } from '../pageLabels.ts';
 import type { TownshipState } from './state.ts';
@@ -13,7 +13,7 @@ import type { TownshipState } from './state.ts';
 export function srbPanel(state: TownshipState): { element: HTMLElement; load: Promise<void> } {
   const { ctx, lang, codes, from, to, granularity, residence, main, colors } = state;
   const { meta } = ctx;
-  const chart = chartPanel('trend-srb', `${t('srb', lang)}（${t('interval95', lang)}）`, lang);
+  const chart = chartPanel('trend-srb', `${t('srb', lang)}${paren(t('interval95', lang), lang)}`, lang);
   const load = (async () => {
     try {
       const srbPeriod = granularity === 'statyear' ? 'statyear' : 'year';

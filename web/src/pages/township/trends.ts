@@ -6,7 +6,7 @@
 import { api, type IndicatorRow } from '../../api.ts';
 import { trendSpec, type TrendRow } from '../../charts/trend.ts';
 import { d3Format } from '../../format.ts';
-import { t, type Lang, type StringKey } from '../../i18n/index.ts';
+import { paren, t, type Lang, type StringKey } from '../../i18n/index.ts';
 import { chartPanel, type ChartPanel } from '../../ui.ts';
 import { fileName, residenceLabel, townshipName } from '../pageLabels.ts';
 import { smallCount, type TownshipState } from './state.ts';
@@ -25,8 +25,8 @@ const SERIES: readonly Series[] = [
 function unitSuffix(unit: string, lang: Lang): string {
   if (unit === '‰') return '（‰）';
   if (unit === '%') return '（%）';
-  if (unit === 'persons') return `（${t('persons', lang)}）`;
-  if (unit === 'couples') return `（${t('couples', lang)}）`;
+  if (unit === 'persons') return `${paren(t('persons', lang), lang)}`;
+  if (unit === 'couples') return `${paren(t('couples', lang), lang)}`;
   return '';
 }
 
@@ -53,7 +53,7 @@ async function fillTrend(p: ChartPanel, s: Series, state: TownshipState): Promis
 export function trendPanels(state: TownshipState): { elements: HTMLElement[]; load: Promise<void> } {
   const { lang, residence, granularity } = state;
   const panels = SERIES.map((s) => {
-    const title = `${t(s.key, lang)}${s.usesResidence && residence !== 'all' ? `（${residenceLabel(residence, lang)}）` : ''}`;
+    const title = `${t(s.key, lang)}${s.usesResidence && residence !== 'all' ? `${paren(residenceLabel(residence, lang), lang)}` : ''}`;
     const note = s.yearOnly && granularity !== 'year' ? t('yearEndFigure', lang) : undefined;
     const p = chartPanel(`trend-${s.indicator}`, title, lang, note);
     return { element: p.element, load: fillTrend(p, s, state) };
