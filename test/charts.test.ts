@@ -320,6 +320,8 @@ describe('CSV and number formats', () => {
     // the county is 全县, whole persons, a formula-like text neutralised
     expect(persons.slice(1).split('\r\n')[1]).toBe("全县,?,2024,687541,4839,否,流动,'=1+1,");
     expect(exportTable(rows, { unit: '%', lang: 'en' }).rows[0]!.slice(-3, -1)).toEqual(['registered', 'a,"b"']);
+    // the projection, compliance and structure downloads' own columns are named in Chinese too
+    expect(exportTable([{ scope: 'all', target_rule: '≥ 99', share: 15.2, deaths: 3 }], { lang: 'zh' }).headers).toEqual(['范围', '目标', '占比（%）', '死亡数']);
   });
 
   it('formats the Chinese statistical way', () => {

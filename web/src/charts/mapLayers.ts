@@ -87,7 +87,7 @@ function barLabel(r: MapValue & { name: string }, unit: string, lang: Lang): str
 export function mapChartSpec({ layer, values, nameOf, topology, lang }: MapChartInput): TopLevelSpec {
   const named = values.rows.map((r) => ({ ...r, name: nameOf(r.township) }));
   const unit = values.unit;
-  const unitText = unit === 'persons' ? `${paren(t('persons', lang), lang)}` : unit === '‰' ? '（‰）' : unit === '%' ? '（%）' : '';
+  const unitText = unit === 'persons' ? `${paren(t('persons', lang), lang)}` : unit === '‰' || unit === '%' ? paren(unit, lang) : '';
   const title = `${t(MAP_TITLES[layer], lang)}${unitText}`;
   if (topology) {
     return choroplethSpec({

@@ -127,7 +127,7 @@ export async function renderAssessment(root: HTMLElement, ctx: PageContext): Pro
     if (target === undefined || target === null) return p.empty();
     const points = items.map(({ r, i }) => ({ township: r.township, name: r.name, n: i.fields.births ?? i.fields.women ?? 0, value: i.value, met: i.met }));
     await p.show({
-      spec: rateFunnelSpec({ points, target, labels: { n: item.kind === 'certificate_rate' ? t('womenCount', lang) : t('birthsCount', lang), value: `${item.name}（%）`, limit95: '95%', limit998: '99.8%', target: t('targetRule', lang), name: t('name', lang) } }),
+      spec: rateFunnelSpec({ points, target, labels: { n: item.kind === 'certificate_rate' ? t('womenCount', lang) : t('birthsCount', lang), value: `${item.name}${paren('%', lang)}`, limit95: '95%', limit998: '99.8%', target: t('targetRule', lang), name: t('name', lang) } }),
       rows: points, fileName: fileName(meta, 'funnel', item.id, answer.window.label), lang,
     });
   }));

@@ -135,7 +135,7 @@ export async function renderStructure(root: HTMLElement, ctx: PageContext): Prom
       await agesPanel.show({
         spec: trendSpec({
           rows: ageRows.rows.map((r) => ({ period: r.period, series: String(r.group), value: r.value, small: r.small })),
-          yTitle: `${t('shareCol', lang)}（%）`, format: ',.1f', colors: groupColors(['0-14', '15-64', '65+']), zero: true, width: 540, height: 220,
+          yTitle: `${t('shareCol', lang)}${paren('%', lang)}`, format: ',.1f', colors: groupColors(['0-14', '15-64', '65+']), zero: true, width: 540, height: 220,
           labels: { period: t('year', lang), small: t('smallWarning', lang) },
         }),
         rows: ageRows.rows.map((r) => ({ ...r, name: place })), fileName: fileName(meta, 'age-structure', township), lang,

@@ -4,7 +4,7 @@
  */
 import { api, type Residence } from '../../api.ts';
 import { trendSpec, type TrendRow } from '../../charts/trend.ts';
-import { t } from '../../i18n/index.ts';
+import { paren, t } from '../../i18n/index.ts';
 import { chartPanel } from '../../ui.ts';
 import { fileName, residenceLabel, townshipName } from '../pageLabels.ts';
 import { smallCount, type TownshipState } from './state.ts';
@@ -27,7 +27,7 @@ export function compliancePanel(state: TownshipState): { element: HTMLElement; l
       };
       await chart.show({
         spec: trendSpec({
-          rows: trend, yTitle: `${t('compliance', lang)}（%）`, format: ',.2f', colors, dashTitle: t('residence', lang),
+          rows: trend, yTitle: `${t('compliance', lang)}${paren('%', lang)}`, format: ',.2f', colors, dashTitle: t('residence', lang),
           targets: [...target('registered'), ...target('migrant')], labels: { period: t('period', lang), small: t('smallWarning', lang) },
         }),
         rows: state.named(rows), fileName: fileName(meta, 'compliance', main, granularity, from, to), lang, smallCount: smallCount(rows),

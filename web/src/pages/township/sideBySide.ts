@@ -5,7 +5,7 @@
  */
 import { api, EACH_TOWNSHIP } from '../../api.ts';
 import { barsSpec } from '../../charts/bars.ts';
-import { t } from '../../i18n/index.ts';
+import { paren, t } from '../../i18n/index.ts';
 import { chartPanel } from '../../ui.ts';
 import { fileName, townshipName } from '../pageLabels.ts';
 import { smallCount, type TownshipState } from './state.ts';
@@ -23,7 +23,7 @@ export function sideBySidePanel(state: TownshipState): { element: HTMLElement; l
       await chart.show({
         spec: barsSpec({
           rows: rows.map((r) => ({ category: townshipName(meta, r.township, lang), value: r.value, small: r.small, highlight: chosenSet.has(r.township) })),
-          xTitle: `${t('cbr', lang)}（‰）· ${rows[0]?.period ?? to}`, format: ',.2f', width: 900,
+          xTitle: `${t('cbr', lang)}${paren('‰', lang)} · ${rows[0]?.period ?? to}`, format: ',.2f', width: 900,
           reference: county?.value != null ? { value: county.value, label: `${t('county', lang)} ${county.value.toFixed(2)}‰` } : undefined,
           labels: { category: t('name', lang), small: t('smallWarning', lang) },
         }),

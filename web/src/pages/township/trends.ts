@@ -23,8 +23,7 @@ const SERIES: readonly Series[] = [
 ];
 
 function unitSuffix(unit: string, lang: Lang): string {
-  if (unit === '‰') return '（‰）';
-  if (unit === '%') return '（%）';
+  if (unit === '‰' || unit === '%') return paren(unit, lang);
   if (unit === 'persons') return `${paren(t('persons', lang), lang)}`;
   if (unit === 'couples') return `${paren(t('couples', lang), lang)}`;
   return '';
