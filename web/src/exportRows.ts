@@ -76,9 +76,11 @@ export function exportTable(rows: readonly Record<string, unknown>[], o: ExportO
   const out = rows.map((r) => keys.map((k, i): ExportValue => {
     let v = r[k];
     if (k === 'name' && v === undefined && typeof r.township === 'string' && o.names) v = o.names(r.township);
-    if (k === 'township' && v === 'all') return t('countyInRows', o.lang);
+    if ((k === 'township' || k === 'scope') && v === 'all') return t('countyInRows', o.lang);
     const w = word(k, v, o.lang);
     if (w !== undefined) return w;
+    // a single age written as text ('37') is a number in the file (Excel sorts and sums it); 100+ and 0-4 stay text
+    if (k === 'age' && typeof v === 'string' && /^\d{1,3}$/.test(v)) return Number(v);
     if (typeof v === 'number') {
       if (!Number.isFinite(v)) return null;
       const d = decimals[i];

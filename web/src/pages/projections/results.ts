@@ -94,7 +94,7 @@ export function resultPanels(ctx: PageContext, state: ProjectionState, text: Cha
         rows, ages: view.pyramids[0]!.ages, years: [view.years[0]!, lastYear], initialYear: lastYear, width: 520, height: 380,
         labels: { male: t('male', lang), female: t('female', lang), age: t('age', lang), persons: t('persons', lang), year: t('projYear', lang) },
       }),
-      rows: rows.map((r) => ({ ...r })), fileName: text.file('pyramid'), lang,
+      rows: rows.map((r) => ({ ...r })), fileName: text.file('pyramid'), lang, unit: 'persons',
     });
   };
 

@@ -69,11 +69,11 @@ export function scenarioPanels(ctx: PageContext, state: ProjectionState, text: C
       await Promise.all([
         compare.show({
           spec: projectionSeriesSpec({ rows: totals, yTitle: text.yTitle('projTotal'), baseYear, labels: text.labels, colors }),
-          rows: totals.map((r) => ({ ...r, scope })), fileName: text.file('scenarios-total'), lang,
+          rows: totals.map((r) => ({ ...r, scope })), fileName: text.file('scenarios-total'), lang, unit: 'persons',
         }),
         compareBirths.show({
           spec: projectionSeriesSpec({ rows: births, yTitle: text.yTitle('projBirths'), baseYear, labels: text.labels, colors }),
-          rows: births.map((r) => ({ ...r, scope })), fileName: text.file('scenarios-births'), lang,
+          rows: births.map((r) => ({ ...r, scope })), fileName: text.file('scenarios-births'), lang, unit: 'persons',
         }),
       ]);
     } catch (e) {
