@@ -39,6 +39,8 @@ describe('overview 总览', () => {
     expect(card).toContain(srb.rows[0]!.srb.toFixed(2));
     expect(card).toContain(`${srb.rows[0]!.lo.toFixed(2)}–${srb.rows[0]!.hi.toFixed(2)}`);
     expect(await page.locator('[data-card="cbr"] .card-value').innerText()).toMatch(/^\d+\.\d{2}‰$/);
+    // the rate says which population it is of (户籍 + 流入: not the 常住人口 beside it)
+    expect(await page.locator('[data-card="cbr"] h3').innerText()).toBe('出生率（户籍+流入）');
     expect(await page.locator('[data-card="compliance-registered"]').innerText()).toContain('目标 99%');
     expect(await page.locator('.card').count()).toBe(10);
     expect(pageErrors(page)).toEqual([]);

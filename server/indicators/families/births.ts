@@ -27,8 +27,8 @@ export const cbr: IndicatorDef = {
   id: 'cbr', unit: '‰', uses: ['residence'], periods: PERIOD_KINDS, fields: [], keys: [],
   name: { zh: '出生率', en: 'Crude birth rate' },
   definition: {
-    zh: '出生人数 ÷ 期中人口（人年）× 1000‰，期中人口由前后两个年末人口线性插值。人口口径：户籍＝户籍人口（户籍妇女在外地所生也计入）；流动＝流入人口；全部＝户籍人口 + 流入人口（不扣除流出，不是常住人口）。统计公报的常住人口出生率见 cbr_resident。不足一年的时期（半年、季、月、1至N月累计）为期间出生率，不折算为年率。',
-    en: 'Births ÷ person-years × 1000, mid-period population interpolated between year-ends. Population: registered = registered population (births to registered women anywhere); migrant = in-migrants; all = registered + in-migrants (out-migrants not deducted: not the resident population). The resident rate of statistical bulletins is cbr_resident. Over part of a year (half, quarter, month, year to date) it is the period rate, not annualised.',
+    zh: '出生人数 ÷ 期中人口（人年）× 1000‰，期中人口由前后两个年末人口线性插值。人口口径：户籍＝户籍人口（户籍妇女在外地所生也计入）；流动＝流入人口；全部＝户籍人口 + 流入人口（不扣除流出，不是常住人口）。统计公报的常住人口出生率见指标“出生率（常住人口口径）”（cbr_resident）。不足一年的时期（半年、季、月、1至N月累计）为期间出生率，不折算为年率。',
+    en: 'Births ÷ person-years × 1000, mid-period population interpolated between year-ends. Population: registered = registered population (births to registered women anywhere); migrant = in-migrants; all = registered + in-migrants (out-migrants not deducted: not the resident population). The resident rate of statistical bulletins is the indicator “Crude birth rate (resident population)” (cbr_resident). Over part of a year (half, quarter, month, year to date) it is the period rate, not annualised.',
   },
   async compute(c) {
     const [cells, totals, exposure] = await Promise.all([grid(c), sources.births(c).then((r) => birthTotals(r)), sources.exposureTotals(c)]);

@@ -82,6 +82,7 @@ export const BASE_STRINGS = {
   vsPrevStatyear: { zh: '比上一统计年度', en: 'vs previous statistical year' },
   births: { zh: '出生人数', en: 'Births' },
   cbr: { zh: '出生率', en: 'Crude birth rate' },
+  registeredPlusMigrant: { zh: '户籍+流入', en: 'registered + in-migrants' },
   tfr: { zh: '总和生育率', en: 'Total fertility rate' },
   srb: { zh: '出生人口性别比', en: 'Sex ratio at birth' },
   srbShort: { zh: '性别比', en: 'SRB' },

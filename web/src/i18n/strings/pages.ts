@@ -71,8 +71,8 @@ export const PAGE_STRINGS = {
   yearEnd: { zh: '{year}年末', en: '{year}' },
   vitalTitle: { zh: '人口自然变动（户籍人口，‰）', en: 'Natural change (registered, ‰)' },
   vitalNote: {
-    zh: '出生率、死亡率与自然增长率均以户籍人口的期中人年数为分母（死亡为户籍人口死亡登记）；常住人口口径的出生率见指标 cbr_resident。',
-    en: 'Birth, death and natural growth rates all on registered person-years (deaths are registered deaths); the resident birth rate is indicator cbr_resident.',
+    zh: '出生率、死亡率与自然增长率均以户籍人口的期中人年数为分母（死亡为户籍人口死亡登记）；常住人口口径的出生率见指标“出生率（常住人口口径）”。',
+    en: 'Birth, death and natural growth rates all on registered person-years (deaths are registered deaths); the resident birth rate is the indicator “Crude birth rate (resident population)”.',
   },
   groupCol: { zh: '人群', en: 'Group' },
   personsCol: { zh: '人数', en: 'Persons' },

@@ -6,7 +6,7 @@
  */
 import { api, type IndicatorRow, type PeriodKind, type SrbRow } from '../../api.ts';
 import { formatChange, formatDec, formatValue, formatVsTarget } from '../../format.ts';
-import { t, type Lang } from '../../i18n/index.ts';
+import { paren, t, type Lang } from '../../i18n/index.ts';
 import type { PageContext } from '../../router.ts';
 import { card, errorMessage, h, panel } from '../../ui.ts';
 
@@ -67,7 +67,8 @@ export function headlinePanel(ctx: PageContext, year: number, period: PeriodKind
       ]);
       const list: HTMLElement[] = [
         headlineCard({ id: 'births', label: t('births', lang), unit: births.unit, row: first(births.rows) }, lang, changeLabel),
-        headlineCard({ id: 'cbr', label: t('cbr', lang), unit: '‰', row: first(cbr.rows) }, lang, changeLabel),
+        // the population it is of, beside 常住人口 and the structure page's registered rate: 户籍 + 流入
+        headlineCard({ id: 'cbr', label: `${t('cbr', lang)}${paren(t('registeredPlusMigrant', lang), lang)}`, unit: '‰', row: first(cbr.rows) }, lang, changeLabel),
         headlineCard({ id: 'tfr', label: t('tfr', lang), unit: 'ratio', row: first(tfr.rows) }, lang, changeLabel),
         srbCard(srb.rows, lang, changeLabel),
         complianceCard('compliance-registered', t('complianceRegistered', lang), first(compReg.rows), lang, changeLabel),
