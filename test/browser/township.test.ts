@@ -91,6 +91,8 @@ describe('township pages 乡镇（街道）', () => {
     const warning = page.locator('#trend-births .small-warning');
     expect(await warning.innerText()).toContain('样本量小');
     expect(await warning.getAttribute('data-small')).toBe(String(n));
+    // the townships side by side are compared over the whole year, and the title says so (not "the latest period")
+    expect(await page.locator('#side-by-side').innerText()).toContain(`${lastYear}年全年`);
     await page.close();
   });
 

@@ -113,7 +113,8 @@ export const BASE_STRINGS = {
   openTownship: { zh: '打开', en: 'open' },
   // township page
   townshipTrends: { zh: '趋势：本乡镇（街道）与全县', en: 'Trends: township against the county' },
-  sideBySide: { zh: '各乡镇（街道）比较（最近一期）', en: 'Townships side by side (latest period)' },
+  sideBySide: { zh: '各乡镇（街道）比较', en: 'Townships side by side' },
+  sideBySideWhole: { zh: '{span}全年（月、季的乡镇出生率波动过大，按全年比较）', en: '{span}, whole year (monthly or quarterly township rates are too noisy to compare)' },
   complianceSplit: { zh: '计划生育率：户籍与流动', en: 'Compliance: registered and migrant' },
   birthsTrend: { zh: '出生人数', en: 'Births' },
   marriagesTrend: { zh: '结婚登记对数', en: 'Marriages registered' },

@@ -1,22 +1,26 @@
 /**
  * @module pages/township/sideBySide
- * All townships side by side in the last period (birth rate): the chosen ones highlighted,
- * the county as a rule.
+ * All townships side by side in the last whole year or statistical year (birth rate; a month's
+ * or quarter's township rates are too noisy): the chosen ones highlighted, the county as a rule.
  */
 import { api, EACH_TOWNSHIP } from '../../api.ts';
 import { barsSpec } from '../../charts/bars.ts';
-import { paren, t } from '../../i18n/index.ts';
+import { paren, t, tf } from '../../i18n/index.ts';
 import { chartPanel } from '../../ui.ts';
 import { fileName, townshipName } from '../pageLabels.ts';
 import { smallCount, type TownshipState } from './state.ts';
 
 export function sideBySidePanel(state: TownshipState): { element: HTMLElement; load: Promise<void> } {
   const { ctx: { meta }, lang, townships, to, granularity, residence } = state;
-  const chart = chartPanel('side-by-side', `${t('sideBySide', lang)}${lang === 'zh' ? '：' : ': '}${t('cbr', lang)}`, lang);
+  const whole = granularity === 'statyear' ? 'statyear' : 'year';
+  // the whole (statistical) year however fine the page's periods: said in the title, not "the latest period"
+  const span = whole === 'statyear' ? (lang === 'zh' ? `${to}统计年度` : `stat. year ${to}`) : (lang === 'zh' ? `${to}年` : String(to));
+  const title = `${t('sideBySide', lang)}${lang === 'zh' ? '：' : ': '}${t('cbr', lang)}${granularity === whole ? paren(span, lang) : paren(tf('sideBySideWhole', lang, { span }), lang)}`;
+  const chart = chartPanel('side-by-side', title, lang);
   chart.element.classList.add('wide');
   const load = (async () => {
     try {
-      const answer = await api.indicator('cbr', { township: `${EACH_TOWNSHIP},all`, from: to, to, period: granularity === 'statyear' ? 'statyear' : 'year', residence });
+      const answer = await api.indicator('cbr', { township: `${EACH_TOWNSHIP},all`, from: to, to, period: whole, residence });
       const county = answer.rows.find((r) => r.township === 'all');
       const rows = answer.rows.filter((r) => r.township !== 'all').sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
       const chosenSet = new Set(townships);
