@@ -93,6 +93,9 @@ describe('township pages 乡镇（街道）', () => {
     expect(await warning.getAttribute('data-small')).toBe(String(n));
     // the townships side by side are compared over the whole year, and the title says so (not "the latest period")
     expect(await page.locator('#side-by-side').innerText()).toContain(`${lastYear}年全年`);
+    // a month's birth rate is a period rate, its TFR a rate per year: each chart says which
+    expect(await page.locator('#trend-cbr .note').innerText()).toContain('期间率');
+    expect(await page.locator('#trend-tfr .note').innerText()).toContain('年率');
     await page.close();
   });
 

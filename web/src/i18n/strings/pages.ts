@@ -96,6 +96,8 @@ export const PAGE_STRINGS = {
     en: 'Green: the normal range 103–107; shading: 95% interval; triangles: interval wholly above 107. Smoothing shrinks small townships toward the county.',
   },
   femaleIs100: { zh: '女=100', en: 'female = 100' },
+  periodRateNote: { zh: '期间率：该期出生数 ÷ 期中人年数，未折算为年率（一个月约为全年的十二分之一）。', en: 'Period rate: births in the period ÷ person-years, not annualised (a month is about a twelfth of the year).' },
+  annualRateNote: { zh: '年率：按该期各年龄生育水平持续一年计算的总和生育率，可与全年比较。', en: 'A rate per year: the TFR if the period\'s age-specific fertility lasted a year, comparable with whole years.' },
   controlLimit: { zh: '控制限', en: 'Limit' },
   beyondAxis: { zh: '超出坐标轴，画在边上', en: 'beyond the axis, drawn at its edge' },
   funnelBeyond: { zh: '▲▼ 画在坐标轴边上的乡镇（出生很少，性别比超出坐标轴）：', en: '▲▼ on the edge of the axis (very few births, ratio beyond it): ' },

@@ -11,11 +11,15 @@ import { chartPanel, type ChartPanel } from '../../ui.ts';
 import { fileName, residenceLabel, townshipName } from '../pageLabels.ts';
 import { smallCount, type TownshipState } from './state.ts';
 
-interface Series { key: StringKey; indicator: string; unit: string; withCounty: boolean; usesResidence: boolean; yearOnly?: boolean; keep?: (r: IndicatorRow) => boolean; zero?: boolean }
+interface Series {
+  key: StringKey; indicator: string; unit: string; withCounty: boolean; usesResidence: boolean; yearOnly?: boolean; keep?: (r: IndicatorRow) => boolean; zero?: boolean;
+  /** Over part of a year: a period rate (births in the month ÷ person-years of the year) or a rate per year (the TFR). */
+  partYear?: 'period' | 'annual';
+}
 
 const SERIES: readonly Series[] = [
-  { key: 'cbr', indicator: 'cbr', unit: '‰', withCounty: true, usesResidence: true },
-  { key: 'tfr', indicator: 'tfr', unit: 'ratio', withCounty: true, usesResidence: true },
+  { key: 'cbr', indicator: 'cbr', unit: '‰', withCounty: true, usesResidence: true, partYear: 'period' },
+  { key: 'tfr', indicator: 'tfr', unit: 'ratio', withCounty: true, usesResidence: true, partYear: 'annual' },
   { key: 'birthsTrend', indicator: 'births', unit: 'persons', withCounty: false, usesResidence: true, zero: true },
   { key: 'marriagesTrend', indicator: 'marriages', unit: 'couples', withCounty: false, usesResidence: false, zero: true },
   { key: 'migrantTrend', indicator: 'migrant_stock', unit: 'persons', withCounty: false, usesResidence: false, zero: true },
@@ -53,7 +57,10 @@ export function trendPanels(state: TownshipState): { elements: HTMLElement[]; lo
   const { lang, residence, granularity } = state;
   const panels = SERIES.map((s) => {
     const title = `${t(s.key, lang)}${s.usesResidence && residence !== 'all' ? `${paren(residenceLabel(residence, lang), lang)}` : ''}`;
-    const note = s.yearOnly && granularity !== 'year' ? t('yearEndFigure', lang) : undefined;
+    const partYear = granularity !== 'year' && granularity !== 'statyear';
+    // a month's birth rate (0.5‰) beside a month's TFR (1.0, a rate per year) needs saying which is which
+    const note = s.yearOnly && granularity !== 'year' ? t('yearEndFigure', lang)
+      : partYear && s.partYear ? t(s.partYear === 'period' ? 'periodRateNote' : 'annualRateNote', lang) : undefined;
     const p = chartPanel(`trend-${s.indicator}`, title, lang, note);
     return { element: p.element, load: fillTrend(p, s, state) };
   });
