@@ -253,6 +253,8 @@ describe('chart builders compile and draw what they promise', () => {
     expect(markType(named(banded, 'band-inner'))).toBe('area');
     expect(named(banded, 'history')).toBeDefined();
     const plain = projectionSeriesSpec({ rows: rows.map(({ year, series, value }) => ({ year, series, value })), yTitle: '总人口', baseYear: 2024, labels });
+    // persons are drawn from zero unless a chart asks otherwise
+    expect(JSON.stringify(named(plain, 'series'))).toContain('"zero":true');
     compiles(plain);
     expect(named(plain, 'band')).toBeUndefined();
   });

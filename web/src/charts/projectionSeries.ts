@@ -33,7 +33,8 @@ export function projectionSeriesSpec(input: ProjectionSeriesInput): TopLevelSpec
   const hasBand = input.rows.some((r) => r.lo !== undefined && r.lo !== null && r.hi !== undefined && r.hi !== null);
   const hasInner = input.rows.some((r) => r.lo2 !== undefined && r.lo2 !== null);
   const x = { field: 'year', type: 'quantitative' as const, title: input.labels.year, axis: { format: 'd', tickMinStep: 1 }, scale: { nice: false, zero: false } };
-  const y = { type: 'quantitative' as const, title: input.yTitle, scale: { zero: input.zero ?? false }, axis: { format } };
+  // persons from zero unless asked otherwise: 2,045 and 2,075 women drawn as a deep V read as a collapse
+  const y = { type: 'quantitative' as const, title: input.yTitle, scale: { zero: input.zero ?? true }, axis: { format } };
   const color = { field: 'series', type: 'nominal' as const, title: null, scale };
   const rows = input.rows.map((r) => ({ ...r }));
   return {
@@ -64,7 +65,8 @@ export function projectionSeriesSpec(input: ProjectionSeriesInput): TopLevelSpec
         data: { values: [{ year: input.baseYear, label: input.labels.base }] },
         layer: [
           { mark: { type: 'rule' as const, color: '#9aa5b1', strokeDash: [3, 3] }, encoding: { x } },
-          { mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const, dx: 3, y: 2, color: '#6b7785', fontSize: 10 }, encoding: { x, text: { field: 'label', type: 'nominal' as const } } },
+          // at the foot of the rule, clear of the lines (which start at the base year's value)
+          { mark: { type: 'text' as const, align: 'left' as const, baseline: 'bottom' as const, dx: 3, dy: -2, y: 'height' as const, color: '#6b7785', fontSize: 10 }, encoding: { x, text: { field: 'label', type: 'nominal' as const } } },
         ],
       },
       {

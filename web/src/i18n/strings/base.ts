@@ -216,7 +216,8 @@ export const BASE_STRINGS = {
   projWomen: { zh: '育龄妇女（15–49岁）', en: 'Women 15–49' },
   projSchool: { zh: '学龄人口', en: 'School-age population' },
   projBroad: { zh: '少儿、劳动年龄与老年人口', en: '0–14, 15–64 and 65+' },
-  projPyramid: { zh: '预测人口金字塔（拖动滑块选择年份）', en: 'Projected pyramid (drag the slider)' },
+  projPyramid: { zh: '预测人口金字塔', en: 'Projected pyramid' },
+  projPyramidSlider: { zh: '拖动图下的滑块选择年份。', en: ' Drag the slider under the chart to choose the year.' },
   projCompare: { zh: '方案比较：总人口', en: 'Scenarios compared: total population' },
   projMethod: { zh: '方法与假设', en: 'Method and assumptions' },
   projMethodText: {

@@ -39,6 +39,8 @@ export function resultPanels(ctx: PageContext, state: ProjectionState, text: Cha
     broad: chartPanel('proj-broad', t('projBroad', lang), lang),
     pyramid: chartPanel('proj-pyramid', t('projPyramid', lang), lang, t('pyramidBaseNote', lang)),
   };
+  // how to choose the year is for the screen: the printed pyramid has no slider
+  panels.pyramid.element.querySelector('.note')?.append(h('span', { class: 'no-print', text: t('projPyramidSlider', lang) }));
 
   // The server names the county scope 全县 (or 本辖区 for a township account's area): the county's own name reads in either language.
   const scopeName = (view: ProjectionView) => (view.scope === 'all' && ctx.county ? meta.county.name : view.name);
@@ -49,7 +51,7 @@ export function resultPanels(ctx: PageContext, state: ProjectionState, text: Cha
     const domain = keys.map((k) => k.label);
     await p.show({
       spec: projectionSeriesSpec({
-        rows, yTitle: text.yTitle(title), baseYear: view.baseYear, history, labels: text.labels, zero: false,
+        rows, yTitle: text.yTitle(title), baseYear: view.baseYear, history, labels: text.labels,
         colors: { domain, range: domain.length === 1 ? [TARGET_COLOR] : domain.map((_, i) => PALETTE[i % PALETTE.length]!) },
       }),
       rows: rows.map((r) => ({ ...r, scope, name: scopeName(view), scenario })), fileName: text.file(title), lang, unit: 'persons',
