@@ -51,7 +51,10 @@ export async function planningTable(db: Database, req: PlanningTableRequest, are
   const horizon = Math.max(5, years[years.length - 1]! - baseYear);
   const answers = await Promise.all(req.scenarios.map((scenario) =>
     runProjection(db, parseProjectionRequest({ scope: req.scope, horizon, scenario, pyramids: true }), baseYear, area)));
-  const name = answers[0]?.results[0]?.name ?? req.scope;
+  // the county's own name in the title of the table it files (清河县人口发展规划…), not 全县
+  const countyName = req.scope === 'all' && area === null
+    ? (await db.query<{ key: string; value: string }>('meta/ingest_meta')).find((r) => r.key === 'county_name')?.value || null : null;
+  const name = countyName ?? answers[0]?.results[0]?.name ?? req.scope;
   const data = areaData(await loadProjectionData(db, dataSpan(baseYear).from, baseYear), area);
   const unit = data.units.get(req.scope);
   if (!unit) throw badParameter('scope', `no township ${req.scope} in the data`);

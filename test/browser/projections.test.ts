@@ -162,6 +162,9 @@ describe('projections 人口预测', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('tableYears')).toBe('2030,2040,2060');
     await expect.poll(() => page.locator('#table-years').inputValue()).toBe('2030,2040');
     expect(await page.locator('#planning-years-outside').innerText()).toBe(`年份 2060 不在 ${lastYear}–${lastYear + 30} 年之内，未列入。`);
+    // the county's table is filed under its own name (清河县人口发展规划…), not 全县
+    const { county } = await get<{ county: { name: string } }>('/api/meta');
+    expect((await get<{ name: string }>('/api/projections/table?scope=all&format=json')).name).toBe(county.name);
     await page.close();
   });
 
