@@ -123,7 +123,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       }
       await storeMeta(connection, options, topology, tables);
       // office exports carry no county name (a Parquet export's manifest does): say how to give one
-      if (!options.countyName) progress('未给出县（区）名称，页面将以县级区划代码称呼本县；导入时用 --county-name <名称> 设定');
+      if (!options.countyName) progress('未给出县（区）名称，页面将以县级区划代码称呼本县；在数据导入页填写“县（区）名称”，或命令行导入时用 --county-name <名称> 设定');
       await storeTargets(connection, options.source, work, progress);
       if (!dryRun) {
         await runNamed(connection, 'rollups/build');

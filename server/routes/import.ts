@@ -54,6 +54,11 @@ const mappingBody = z.strictObject({
   ignored: z.array(z.string().min(1).max(700)).max(MAX_FILES).default([]),
 });
 const folderBody = z.strictObject({ folder: z.string().min(1).max(1000) });
+/** The county's name as the pages and reports call it (office files carry only its code): kept when left out. */
+const runBody = z.strictObject({
+  countyName: z.string().trim().min(1, '县（区）名称不能为空').max(30, '县（区）名称最多 30 个字')
+    .regex(/^[^\p{C}<>]+$/u, '县（区）名称不能含控制字符或尖括号').optional(),
+});
 
 function sessionId(c: Context<AppEnv>): string {
   return c.req.param('id') ?? '';
@@ -154,11 +159,11 @@ export function importRoutes(db: Database, audit: AuditLog = NO_AUDIT) {
       return c.json({ tables: report.tables, seconds: report.seconds });
     })
 
-    .post('/:id/run', async (c) => {
+    .post('/:id/run', json(runBody), async (c) => {
       const user = principal(c).name;
       const id = sessionId(c);
       const meta = await db.query<{ key: string; value: string }>('meta/ingest_meta');
-      const countyName = meta.find((r) => r.key === 'county_name')?.value ?? '';
+      const countyName = c.req.valid('json').countyName ?? meta.find((r) => r.key === 'county_name')?.value ?? '';
       const job = await step(() => sessions.start(id, countyName, (done) =>
         audit.record('import', user, { step: 'import', session: id, state: done.state, rows: done.report?.tables.map((t) => ({ table: t.table, accepted: t.rowsAccepted })) ?? null })));
       return c.json({ state: job.state });

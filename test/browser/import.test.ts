@@ -82,8 +82,15 @@ describe('数据导入', () => {
     expect((await get<{ rowCounts: Record<string, number> }>('/api/meta')).rowCounts.births).toBeGreaterThan(190_000);
     expect(await page.locator('#import-dryrun-blank li').allInnerTexts()).toEqual(['流动人口（migrants）：2']);
 
+    // the county's name: the one in use is offered; a planner may rename it; a blank or overlong one is refused in Chinese
+    expect(await page.locator('#import-county-name').inputValue()).toBe('清河县');
+    const refused = await fetch(`${server.url}/api/import/x/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ countyName: ' ' }) });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('县（区）名称不能为空');
+    await page.fill('#import-county-name', '清水县');
     await page.click('#import-run');
     await page.waitForSelector('#import-done', { timeout: 180_000 });
+    await expect.poll(async () => (await get<{ county: { name: string } }>('/api/meta')).county.name, { timeout: 10_000 }).toBe('清水县');
     expect(await page.locator('#import-result-table tr[data-table="migrants"]').innerText()).toMatch(/\s2\s+3\s+3\s+0$/);
     expect(await page.locator('#import-result-blank').innerText()).toContain('所读各列都为空的行');
     expect(await page.locator('#import-progress').innerText()).toMatch(/^导入完成，用时 [0-9.]+ 秒 → /m);

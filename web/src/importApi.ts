@@ -34,7 +34,7 @@ export const importApi = {
   saveMapping: (id: string, files: FileMapping[], ignored: string[] = []) => call<{ ok: true }>(`/api/import/${id}/mapping`, jsonInit('PUT', { files, ignored })),
   // state-changing requests are JSON (http/writeGuard.ts), even with nothing to say
   dryRun: (id: string) => call<{ tables: TableReport[]; seconds: number }>(`/api/import/${id}/dry-run`, jsonInit('POST', {})),
-  run: (id: string) => call<{ state: string }>(`/api/import/${id}/run`, jsonInit('POST', {})),
+  run: (id: string, countyName?: string) => call<{ state: string }>(`/api/import/${id}/run`, jsonInit('POST', countyName ? { countyName } : {})),
   status: (id: string) => call<ImportStatus>(`/api/import/${id}/status`),
 };
 

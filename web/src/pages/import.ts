@@ -77,7 +77,12 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
   const run = button('import-run', w('runImport', lang), true);
   const progress = h('pre', { id: 'import-progress', class: 'note' });
   const result = h('div', { id: 'import-result' });
-  root.append(panel('import-step4', w('step4', lang), run, progress, result));
+  // office files carry the county's code, not its name: the name in use, changeable here
+  const named = !/^\d+$/.test(ctx.meta.county.name);
+  const countyName = h('input', { type: 'text', id: 'import-county-name', maxlength: 30, size: 16, value: named ? ctx.meta.county.name : undefined, placeholder: w('countyNamePlaceholder', lang) });
+  root.append(panel('import-step4', w('step4', lang),
+    h('div', { class: 'controls' }, h('label', { class: 'field', for: countyName.id }, h('span', { text: w('countyName', lang) }), countyName), run),
+    progress, result));
 
   const steps = [save, dryRun, run];
   const busy = async (what: string, task: () => Promise<void>) => {
@@ -145,7 +150,7 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
   run.addEventListener('click', () => void busy(w('importing', lang), async () => {
     if (!sessionId || !editor) return;
     await importApi.saveMapping(sessionId, editor.read(), editor.ignored());
-    await importApi.run(sessionId);
+    await importApi.run(sessionId, countyName.value.trim() || undefined);
     const final = await poll(sessionId, (s) => { progress.textContent = s.messages.slice(-8).join('\n'); });
     if (final.state === 'failed') throw new Error(`${w('failed', lang)}${final.error ?? ''}`);
     result.replaceChildren(

@@ -60,6 +60,8 @@ export const WORDS = {
   wouldStopSee: { zh: '按现在的文件，正式导入将会停止，原因见第三步。', en: 'With these files the import itself would stop: see step 3.' },
   step4: { zh: '第四步：导入', en: 'Step 4: import' },
   runImport: { zh: '导入', en: 'Import' },
+  countyName: { zh: '县（区）名称', en: 'County name' },
+  countyNamePlaceholder: { zh: '如：清河县', en: 'e.g. 清河县' },
   importing: { zh: '正在导入……', en: 'Importing…' },
   imported: { zh: '导入完成，仪表盘已使用新数据。', en: 'Imported: the dashboard now shows the new data.' },
   failed: { zh: '导入失败：', en: 'Import failed: ' },
