@@ -21,6 +21,8 @@ export interface ReportInfo {
   name: string;
   title: string;
   description: string;
+  /** The description for the English pages (front matter `description_en`); the Chinese one when none is given. */
+  description_en: string;
   audience: string;
   params: ReportParam[];
   formats: string[];

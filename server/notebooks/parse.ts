@@ -1,6 +1,6 @@
 /**
  * @module notebooks/parse
- * Parses a notebook file: YAML front matter (`title`, `description`, `audience`, `params`, read
+ * Parses a notebook file: YAML front matter (`title`, `description`, `description_en`, `audience`, `params`, read
  * by `yaml`) and the body split by markdown-it into Markdown text and fenced blocks (```` ```sql name ````,
  * ```` ```indicator name ````, ```` ```chart name ````, ```` ```table name ````). Every block keeps
  * the line it starts on, so errors can name it. Parsing never throws: a bad fence or a bad
@@ -29,6 +29,7 @@ export function parseNotebook(name: string, source: string): Notebook {
     name,
     title: fm.fields.get('title') ?? name,
     description: fm.fields.get('description') ?? '',
+    descriptionEn: fm.fields.get('description_en') ?? fm.fields.get('description') ?? '',
     audience: audienceOf(fm.fields.get('audience')),
     params: fm.params,
     blocks,

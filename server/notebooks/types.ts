@@ -45,6 +45,8 @@ export interface Notebook {
   readonly name: string;
   readonly title: string;
   readonly description: string;
+  /** `description_en`: the list's description on the English pages (the report itself is Chinese). */
+  readonly descriptionEn: string;
   /**
    * `county`: county users only; `township`: township users may render it for their townships;
    * `any`: a county report whose every block follows its township parameter (and `township: each`

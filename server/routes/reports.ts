@@ -53,7 +53,7 @@ export function reportRoutes(db: Database, jobs: JobRunner, config: AnalyticsCon
   return new Hono<AppEnv>()
     .get('/', (c) => c.json({
       reports: listNotebooks(notebookDir).map((nb) => ({
-        name: nb.name, title: nb.title, description: nb.description, audience: nb.audience,
+        name: nb.name, title: nb.title, description: nb.description, description_en: nb.descriptionEn, audience: nb.audience,
         params: describeParams(nb), formats: FORMATS,
       })),
     }))

@@ -31,6 +31,12 @@ describe('reports 报告', () => {
     expect(listed).toEqual(api.reports.map((r) => r.name));
     expect(listed).toEqual(expect.arrayContaining(['situation-analysis', 'township-profile']));
     expect(await page.locator('#report-list').innerText()).toContain('人口形势分析');
+    // the English list describes each report in English (the reports themselves are Chinese)
+    const english = await open(browser.context, demo.url, 'page=reports&lang=en');
+    await ready(english, 'reports');
+    expect(await english.locator('#report-list li[data-report="situation-analysis"] .note').innerText()).toMatch(/^Annual population situation analysis: .* The report is in Chinese\.$/);
+    expect(await english.locator('#report-list').innerText()).not.toMatch(/出生、生育/);
+    await english.close();
     // a title's blanks read as a form's (××), not as the words around removed slots (年1至月…)
     expect(await page.locator('#report-list li[data-report="half-year"] .report-title').innerText()).toBe('××年1至×月人口形势与目标完成进度');
     // the county's annual situation analysis, rendered from the fragment

@@ -78,7 +78,7 @@ export async function renderReports(root: HTMLElement, ctx: PageContext): Promis
       : current ? h('span', { class: 'muted', text: t('reportCurrent', lang) }) : link;
     return h('li', { 'data-report': r.name, class: current ? 'current' : undefined },
       h('strong', { class: 'report-title', text: plainTitle(r.title) }), h('span', { class: 'badge', text: audience }),
-      h('p', { class: 'note', text: r.description }), action);
+      h('p', { class: 'note', text: lang === 'en' ? r.description_en : r.description }), action);
   }));
   root.append(panel('reports-panel', t('reportList', lang), list));
 
