@@ -93,8 +93,20 @@ describe('access control and township scope', () => {
     expect(ranking.prior).toBeNull();
     expect(ranking.funnel).toEqual([]);
     expect(ranking.townships[0]!.smoothed).toBeNull();
-    const srb = (await (await as(t, `/api/srb?township=${OWN}&from=2020&to=2024`)).json()) as { rows: { smoothed: unknown }[] };
+    const srb = (await (await as(t, `/api/srb?township=${OWN}&from=2020&to=2024`)).json()) as { rows: { smoothed: unknown; srb: number }[] };
     expect(srb.rows.every((r) => r.smoothed === null)).toBe(true);
+    // the scorecard's SRB item too: the raw ratio and interval, not the smoothed ones (fitted across every township)
+    type Item = { kind: string; value: number | null; score: number | null; fields: Record<string, number | null> };
+    const scored = (await (await as(t, '/api/assessment?year=2024')).json()) as { townships: { township: string; items: Item[] }[] };
+    expect(scored.townships.map((x) => x.township)).toEqual([OWN]);
+    const srbItem = scored.townships[0]!.items.find((i) => i.kind === 'srb')!;
+    expect(srbItem).toMatchObject({ value: null, fields: { smoothed_lo: null, smoothed_hi: null } });
+    const own2024 = (await (await as(t, `/api/srb?township=${OWN}&from=2024&to=2024`)).json()) as { rows: { srb: number }[] };
+    expect(srbItem.fields.srb).toBeCloseTo(own2024.rows[0]!.srb, 9);
+    const county = (await (await as(tokens.admin, '/api/assessment?year=2024')).json()) as { townships: { township: string; items: Item[] }[] };
+    const countyItem = county.townships.find((x) => x.township === OWN)!.items.find((i) => i.kind === 'srb')!;
+    expect(countyItem.value).not.toBeNull();
+    expect(srbItem.score).toBe(countyItem.score); // the township's official score stays
     const map = (await (await as(t, '/api/map?year=2024')).json()) as { rows: { township: string; value: number | null }[] };
     expect(map.rows.filter((r) => r.value !== null).map((r) => r.township)).toEqual([OWN]);
     const meta = (await (await as(t, '/api/meta')).json()) as { rowCounts: object; quarantine: object; scope: string[] };

@@ -5,7 +5,8 @@
  * `items` (each with `id`, `value`, `target`, `score`, `weight`, `met`, `warn` and the counts
  * behind the value). The window defaults to the scheme's (calendar year in the demo scheme);
  * `statyear` assesses 1 Oct of the year before to 30 Sep. A township account sees its own
- * townships' rows, and they pass the answer pipeline's small-cell rule (disclosure/assessment.ts).
+ * townships' rows (its SRB item raw, not smoothed: assessment/restrict.ts), and they pass the answer
+ * pipeline's small-cell rule (disclosure/assessment.ts).
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -14,7 +15,7 @@ import { publish } from '../answer/pipeline.ts';
 import { respond } from '../answer/respond.ts';
 import { assessmentPeriods } from '../disclosure/assessment.ts';
 import type { JobRunner } from '../workers/jobs.ts';
-import { inScope } from '../auth/scope.ts';
+import { restrictAssessment } from '../assessment/restrict.ts';
 import type { AnalyticsConfig } from '../config.ts';
 import type { Database } from '../db/Database.ts';
 import { ApiError } from '../http/errors.ts';
@@ -51,8 +52,7 @@ export function assessmentRoutes(db: Database, config: AnalyticsConfig, jobs?: J
         throw e;
       }
       const who = principal(c);
-      const townships = answer.townships
-        .filter((t) => inScope(who.scope, t.township))
+      const townships = restrictAssessment(answer.townships, who.scope)
         .map((t) => ({
           ...t,
           items: t.items.map((i) => {

@@ -66,7 +66,7 @@ describe('考核 page', () => {
     // units and full marks in the headers (the demo scheme's weights sum to 100)
     expect(header).toContain('名次,乡镇代码,乡镇（街道）,总分（满分100）,类别');
     expect(header).toContain(',户籍人口出生政策符合率（%）,户籍人口出生政策符合率得分（满分30）,');
-    expect(header).toContain(',出生人口性别比（女=100）,');
+    expect(header).toContain(',出生人口性别比（平滑值，女=100）,出生人口性别比（原始值，女=100）,');
     expect(header).toContain(',数据质量（政策属性不详与被隔离的记录）（件）,');
     const lines = csvDataLines(text);
     expect(lines).toHaveLength(20);

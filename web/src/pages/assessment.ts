@@ -22,9 +22,13 @@ import { renderPlainComparison } from './comparison.ts';
 
 const RATE_ITEMS = new Set(['compliance_registered', 'compliance_migrant', 'certificate_rate', 'hospital_rate']);
 
-function itemValue(i: ItemResult): string {
+function itemValue(i: ItemResult, lang: Lang): string {
+  // the SRB item is judged on the smoothed ratio (a county account's view); a township account gets the raw one
+  if (i.kind === 'srb') {
+    if (i.value !== null) return `${formatDec(i.value)}${paren(t('smoothedShort', lang), lang)}`;
+    return typeof i.fields.srb === 'number' ? `${formatDec(i.fields.srb)}${paren(t('rawShort', lang), lang)}` : '—';
+  }
   if (i.value === null) return '—';
-  if (i.kind === 'srb') return formatDec(i.value);
   if (i.kind === 'data_quality') return formatInt(i.value);
   if (i.kind === 'births_change') return `${i.value > 0 ? '+' : ''}${formatDec(i.value, 1)}%`;
   return formatValue(i.value, '%');
@@ -37,7 +41,12 @@ function itemCounts(i: ItemResult, lang: Lang): string {
     case 'compliance_registered': case 'compliance_migrant': return `${n('compliant')}/${n('births')}`;
     case 'certificate_rate': return `${n('holders')}/${n('women')}`;
     case 'hospital_rate': return `${n('in_hospital')}/${n('births')}`;
-    case 'srb': return `${t('detailBirths', lang)}${n('births')}${f.smoothed_lo != null && f.smoothed_hi != null ? `，${formatDec(f.smoothed_lo)}–${formatDec(f.smoothed_hi)}` : ''}`;
+    case 'srb': {
+      const range = (lo: number | null | undefined, hi: number | null | undefined) => (lo != null && hi != null ? `，${formatDec(lo)}–${formatDec(hi)}` : '');
+      return i.value !== null
+        ? `${t('detailBirths', lang)}${n('births')}${range(f.smoothed_lo, f.smoothed_hi)}；${t('rawShort', lang)} ${f.srb == null ? '—' : formatDec(f.srb)}`
+        : `${t('detailBirths', lang)}${n('births')}${range(f.lo, f.hi)}；${t('smoothedCountyOnly', lang)}`;
+    }
     case 'births_change': return `${n('births')}${paren(`${t('detailBefore', lang)}${n('previous')}`, lang)}`;
     case 'data_quality': return `${t('detailUnknown', lang)}${n('unknown_policy')}，${t('detailQuarantined', lang)}${n('quarantined')}`;
     default: return '';
@@ -46,7 +55,7 @@ function itemCounts(i: ItemResult, lang: Lang): string {
 
 function itemCell(i: ItemResult, lang: Lang): HTMLElement {
   return h('div', { class: 'item-cell' },
-    h('span', { class: 'item-value', text: itemValue(i) }),
+    h('span', { class: 'item-value', text: itemValue(i, lang) }),
     i.warn ? h('span', { class: 'warn-mark', title: t('warnItem', lang), text: ' ⚠' }) : null,
     h('br'), h('small', { class: 'muted', text: itemCounts(i, lang) }),
     h('br'), h('small', { class: 'item-score', text: `${t('scoreOf', lang)} ${formatDec(i.score)}/${i.weight}` }));
@@ -136,7 +145,7 @@ export async function renderAssessment(root: HTMLElement, ctx: PageContext): Pro
 /** The unit of an item's value, as the downloaded table's header says it (the page shows it in each cell). */
 function itemUnit(kind: string, lang: Lang): string {
   switch (kind) {
-    case 'srb': return t('unitSrb', lang);
+    case 'srb': return t('unitSrbSmoothed', lang);
     case 'data_quality': return t('unitCases', lang);
     case 'births_change': return t('unitChangePct', lang);
     default: return '%';
@@ -154,6 +163,7 @@ function csvColumns(items: readonly { id: string; kind: string; name: string; we
     { key: 'two_years', label: t('twoYears', lang) },
     ...items.flatMap((i) => [
       { key: `${i.id}_value`, label: `${i.name}${bracket(itemUnit(i.kind, lang))}`, decimals: 2 },
+      ...(i.kind === 'srb' ? [{ key: `${i.id}_raw`, label: `${i.name}${bracket(t('unitSrbRaw', lang))}`, decimals: 2 }] : []),
       { key: `${i.id}_score`, label: `${tf('itemScore', lang, { item: i.name })}${fullMarks(i.weight)}`, decimals: 2 },
       { key: `${i.id}_warn`, label: `${i.name}${t('warnItem', lang)}` },
     ]),
@@ -165,6 +175,6 @@ function csvRows(towns: readonly TownshipResult[], lang: Lang): CsvRow[] {
   return towns.map((r) => ({
     rank: r.rank, township: r.township, name: r.name, total: r.total, category: r.category_name,
     veto: r.veto ? yes : '', two_years: r.bottom_two_years ? yes : '',
-    ...Object.fromEntries(r.items.flatMap((i) => [[`${i.id}_value`, i.value], [`${i.id}_score`, i.score], [`${i.id}_warn`, i.warn ? yes : '']])),
+    ...Object.fromEntries(r.items.flatMap((i) => [[`${i.id}_value`, i.value], [`${i.id}_raw`, i.fields.srb ?? null], [`${i.id}_score`, i.score], [`${i.id}_warn`, i.warn ? yes : '']])),
   }));
 }
