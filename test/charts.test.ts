@@ -324,6 +324,7 @@ describe('CSV and number formats', () => {
     expect(exportTable(rows, { unit: '%', lang: 'en' }).rows[0]!.slice(-3, -1)).toEqual(['registered', 'a,"b"']);
     // the projection, compliance and structure downloads' own columns are named in Chinese too
     expect(exportTable([{ scope: 'all', target_rule: '≥ 99', share: 15.2, deaths: 3 }], { lang: 'zh' }).headers).toEqual(['范围', '目标', '占比（%）', '死亡数']);
+    expect(exportTable([{ n: 3, met: true, tableLabel: '出生', ruleLabel: '重复' }], { lang: 'zh' }).headers).toEqual(['例数', '达到目标', '数据表', '规则']);
     // projected persons are whole, a single age is a number, the county's scope reads 全县
     const pyramid = exportTable([{ scope: 'all', age: '37', value: 32.63 }, { scope: 'all', age: '100+', value: 4393.4 }], { unit: 'persons', lang: 'zh' });
     expect(exportCsv(pyramid).slice(1).split('\r\n').slice(1, 3)).toEqual(['全县,37,33', '全县,100+,4393']);

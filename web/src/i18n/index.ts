@@ -65,6 +65,7 @@ const CSV_HEADERS: Record<string, { zh: string; en: string }> = {
   table: { zh: '数据表', en: 'table' }, rule: { zh: '规则', en: 'rule' }, rows: { zh: '行数', en: 'rows' },
   series_label: { zh: '系列', en: 'series' }, births_limit: { zh: '出生数', en: 'births' },
   lo2: { zh: '80%下限', en: 'lo80' }, hi2: { zh: '80%上限', en: 'hi80' }, deterministic: { zh: '确定性预测', en: 'deterministic' },
+  n: { zh: '例数', en: 'n' }, met: { zh: '达到目标', en: 'met' }, tableLabel: { zh: '数据表', en: 'table' }, ruleLabel: { zh: '规则', en: 'rule' },
   scope: { zh: '范围', en: 'scope' }, target_rule: { zh: '目标', en: 'target' }, share: { zh: '占比（%）', en: 'share (%)' }, deaths: { zh: '死亡数', en: 'deaths' },
   category: { zh: '类别', en: 'category' }, highlight: { zh: '所选乡镇', en: 'chosen' },
   lo95: { zh: '95%下限', en: 'lo95' }, hi95: { zh: '95%上限', en: 'hi95' }, lo998: { zh: '99.8%下限', en: 'lo998' }, hi998: { zh: '99.8%上限', en: 'hi998' },

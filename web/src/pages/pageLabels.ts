@@ -90,6 +90,8 @@ const FILE_WORDS: Record<string, { zh: string; en: string }> = {
   share65: { zh: '65岁及以上比重', en: 'share-65' }, age_groups: { zh: '规划人群', en: 'planning-groups' }, life_expectancy: { zh: '平均预期寿命', en: 'life-expectancy' },
   deaths: { zh: '死亡', en: 'deaths' }, assessment: { zh: '目标管理考核', en: 'assessment' }, funnel: { zh: '漏斗图', en: 'funnel' },
   townships: { zh: '乡镇多指标对比', en: 'township-comparison' },
+  compliance_registered: { zh: '户籍人口出生政策符合率', en: 'compliance-registered' }, compliance_migrant: { zh: '流动人口出生政策符合率', en: 'compliance-migrant' },
+  certificate_rate: { zh: '流动育龄妇女持证率', en: 'certificate-rate' }, hospital_rate: { zh: '住院分娩率', en: 'hospital-rate' },
   'scenarios-total': { zh: '各方案总人口', en: 'scenarios-total' }, 'scenarios-births': { zh: '各方案出生人数', en: 'scenarios-births' },
   year: { zh: '按年', en: 'yearly' }, statyear: { zh: '按统计年度', en: 'by-stat-year' }, half: { zh: '按半年', en: 'half-yearly' }, quarter: { zh: '按季', en: 'quarterly' }, month: { zh: '按月', en: 'monthly' },
   low: { zh: '低方案', en: 'low' }, medium: { zh: '中方案', en: 'medium' }, high: { zh: '高方案', en: 'high' }, constant: { zh: '不变方案', en: 'constant' },
