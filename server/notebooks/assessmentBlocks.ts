@@ -70,8 +70,8 @@ export async function assessmentResult(fields: Fields, ctx: SourceContext): Prom
   return { rows, columns: columnsOf(rows), provenance };
 }
 
-/** A measure's unit as a planner's table writes it (a sex ratio has none). */
-const UNIT_WORDS: Record<string, string> = { persons: '人', '%': '%', '‰': '‰', ratio: '' };
+/** A measure's unit as a planner's table writes it (a sex ratio: boys per 100 girls). */
+const UNIT_WORDS: Record<string, string> = { persons: '人', '%': '%', '‰': '‰', ratio: '女=100', 'children per woman': '个/妇女' };
 
 export async function progressResult(fields: Fields, ctx: SourceContext): Promise<Omit<Result, 'name' | 'block'>> {
   allowOnly(fields, ['indicator', 'township', 'year', 'through'], 'a progress block');
@@ -87,7 +87,8 @@ export async function progressResult(fields: Fields, ctx: SourceContext): Promis
     // a count is a whole number of persons (its nowcast too); a target reads with its unit
     const unit = UNIT_WORDS[i.unit] ?? '';
     const v = (x: number | null | undefined) => (x === null || x === undefined ? null : i.unit === 'persons' ? Math.round(x) : x);
-    const t = (x: number) => `${x < 0 ? '−' : ''}${Math.abs(x)}${unit === '人' ? '' : unit}`;
+    // a target reads with a rate's sign (不低于99%), not with persons or 女=100 (不高于107)
+    const t = (x: number) => `${x < 0 ? '−' : ''}${Math.abs(x)}${unit === '%' || unit === '‰' ? unit : ''}`;
     return {
       measure: i.measure, name: i.name.zh, unit,
       target: i.target ? (i.target.direction === 'between' ? `${t(i.target.value)}～${t(i.target.upper!)}` : `${words[i.target.direction]}${t(i.target.value)}`) : null,

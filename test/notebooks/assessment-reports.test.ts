@@ -61,6 +61,8 @@ describe('the half-year report', () => {
     expect(Number(compliance[3])).toBeCloseTo(answer.items.find((i) => i.measure === 'compliance_registered')!.ytd!, 2);
     // a band below zero is written with a minus sign Excel does not take for a formula (no ' before it)
     expect(row('births_change')[2]).toBe('−15%～15%');
+    // a sex ratio's unit is 女=100, and its target reads without it
+    expect(row('srb').slice(0, 3)).toEqual(['出生人口性别比', '女=100', '不高于107']);
     expect(progress.csv).not.toContain(",'");
   });
 });
