@@ -110,12 +110,16 @@ describe('the situation-analysis report (flagship)', () => {
     expect(flagship.charts.find((c) => c.name === 'srb_trend_chart')!.svg).toContain('aria-roledescription="errorband"');
   });
 
-  it('builds its tables with Chinese headers and BOM-prefixed CSV', () => {
+  it('builds its tables with Chinese headers and BOM-prefixed CSV', async () => {
     const towns = flagship.tables.find((t) => t.name === 'towns_table')!;
     expect(towns.table.rows).toHaveLength(20);
-    expect(towns.csv.startsWith('\uFEFF乡镇（街道）,户籍人口,出生人数,出生率（‰）,总和生育率,政策符合率（%）,流入人口\r\n')).toBe(true);
+    expect(towns.csv.startsWith('\uFEFF乡镇（街道）,户籍人口,出生人数,出生率（‰）,总和生育率,户籍人口出生政策符合率（%）,流入人口\r\n')).toBe(true);
     const first = towns.table.rows[0]!;
-    expect(towns.csv.split('\r\n')[1]).toBe([first.name, first.population, first.births, Number(first.cbr).toFixed(2), Number(first.tfr).toFixed(2), Number(first.compliance).toFixed(1), first.migrant_stock].join(','));
+    expect(towns.csv.split('\r\n')[1]).toBe([first.name, first.population, first.births, Number(first.cbr).toFixed(2), Number(first.tfr).toFixed(2), Number(first.compliance).toFixed(2), first.migrant_stock].join(','));
+    // the registered compliance, as the map, 考核 and 目标 use: the API's registered figure for that township
+    const registered = ((await api('/api/indicators/compliance?township=each&from=2024&to=2024&residence=registered')).rows as ApiRow[])
+      .find((r) => r.township === first.township)!;
+    expect(String(towns.csv.split('\r\n')[1]).split(',')[5]).toBe(Number(registered.value).toFixed(2));
     expect(flagship.bodyHtml).toContain('<figcaption>表5 各乡镇主要人口指标（2024年）</figcaption>');
   });
 
