@@ -122,6 +122,9 @@ describe('数据导入', () => {
     const page = await open(browser.context, server.url, 'page=quality');
     await ready(page, 'quality');
     const row = page.locator(`#quality-townships-table tr[data-township="${TINY_OFFICE.townships[1]}"]`);
+    // every column named, and the span the counts cover said (they are not one year's)
+    expect(await page.locator('#quality-townships-table thead th').allInnerTexts()).toEqual(['乡镇（街道）', '接受', '隔离', '其中按规则', '政策属性不详', '隔离记录']);
+    expect(await page.locator('#quality-townships-span').innerText()).toMatch(/^统计范围：导入数据中的全部记录（\d{4}–\d{4}年）/);
     expect(await row.innerText()).toMatch(/黄坡乡（999901201）\s+4\s+1\s+公民身份号码校验码错误（GB 11643） 1\s+1/);
     const { name, text } = await downloadText(page, () => row.locator('button.quarantine-download').click());
     expect(name).toBe(`quarantine-${TINY_OFFICE.townships[1]}.csv`);

@@ -47,12 +47,13 @@ export async function renderTownshipQuality(root: HTMLElement, meta: Meta, lang:
     }
     return cells;
   });
-  const headers = [w('townshipCol', lang), w('accepted', lang), w('quarantined', lang), '', w('policyUnknown', lang), ...(admin ? [''] : [])];
+  const headers = [w('townshipCol', lang), w('accepted', lang), w('quarantinedTotal', lang), w('byRuleCol', lang), w('policyUnknown', lang), ...(admin ? [w('quarantineCol', lang)] : [])];
   const tbl = table(headers, rows, new Set([1, 2, 4]));
   tbl.id = 'quality-townships-table';
   [...tbl.tBodies[0]!.rows].forEach((tr, i) => { tr.dataset.township = ordered[i]!.township ?? ''; });
   root.append(panel('quality-townships', w('byTownship', lang),
     h('p', { class: 'note', text: w('byTownshipNote', lang) }),
+    h('p', { class: 'note', id: 'quality-townships-span', text: w('byTownshipSpan', lang).replace('{from}', String(meta.years.eventsFrom ?? meta.years.from)).replace('{to}', String(meta.years.eventsTo ?? meta.years.to)) }),
     graduated ? h('p', { class: 'note', id: 'quality-graduated', text: w('graduated', lang) }) : null,
     tbl, status));
 }
