@@ -317,7 +317,7 @@ describe('CSV and number formats', () => {
     ];
     const pct = exportCsv(exportTable(rows.slice(0, 1), { unit: '%', lang: 'zh', names: () => '青石镇' }));
     expect(pct.startsWith('\uFEFF')).toBe(true);
-    expect(pct.slice(1).split('\r\n')).toEqual(['乡镇代码,名称,时期,数值,分子,样本量小,人口类别,note,none', '999901101,青石镇,2024,98.69,3955,是,户籍,"a,""b""",', '']);
+    expect(pct.slice(1).split('\r\n')).toEqual(['乡镇代码,名称,时期,数值（%）,分子,样本量小,人口类别,note,none', '999901101,青石镇,2024,98.69,3955,是,户籍,"a,""b""",', '']);
     const persons = exportCsv(exportTable(rows.slice(1), { unit: 'persons', lang: 'zh', names: () => '?' }));
     // the county is 全县, whole persons, a formula-like text neutralised
     expect(persons.slice(1).split('\r\n')[1]).toBe("全县,?,2024,687541,4839,否,流动,'=1+1,");
@@ -325,6 +325,9 @@ describe('CSV and number formats', () => {
     // the projection, compliance and structure downloads' own columns are named in Chinese too
     expect(exportTable([{ scope: 'all', target_rule: '≥ 99', share: 15.2, deaths: 3 }], { lang: 'zh' }).headers).toEqual(['范围', '目标', '占比（%）', '死亡数']);
     expect(exportTable([{ n: 3, met: true, tableLabel: '出生', ruleLabel: '重复' }], { lang: 'zh' }).headers).toEqual(['例数', '达到目标', '数据表', '规则']);
+    // a value's unit in its header (the birth rate's ‰ was said nowhere in its file)
+    expect(exportTable([{ value: 7.1, lo: 6.9, numerator: 40 }], { unit: '‰', lang: 'zh' }).headers).toEqual(['数值（‰）', '95%下限（‰）', '分子']);
+    expect(exportTable([{ value: 1.1 }], { unit: 'children per woman', lang: 'en' }).headers).toEqual(['value (children per woman)']);
     // projected persons are whole, a single age is a number, the county's scope reads 全县
     const pyramid = exportTable([{ scope: 'all', age: '37', value: 32.63 }, { scope: 'all', age: '100+', value: 4393.4 }], { unit: 'persons', lang: 'zh' });
     expect(exportCsv(pyramid).slice(1).split('\r\n').slice(1, 3)).toEqual(['全县,37,33', '全县,100+,4393']);

@@ -116,7 +116,7 @@ describe('projections 人口预测', () => {
     const rows = csvObjects((await downloadText(page, () => page.click('[data-csv="proj-total"]'))).text);
     expect(rows).toHaveLength(21);
     rows.forEach((r, i) => {
-      const [value, lo, hi, lo2, hi2] = ['数值', '95%下限', '95%上限', '80%下限', '80%上限'].map((k) => Number(r[k]));
+      const [value, lo, hi, lo2, hi2] = ['数值（人）', '95%下限（人）', '95%上限（人）', '80%下限（人）', '80%上限（人）'].map((k) => Number(r[k]));
       // whole persons, as the screen shows them
       expect(value).toBe(Math.round(band.p50[i]!));
       expect(lo).toBe(Math.round(band.p025[i]!));

@@ -70,6 +70,20 @@ function keysOf(rows: readonly Record<string, unknown>[], withNames: boolean): s
   return (keys.includes('name') || withNames) ? [...rest.slice(0, at + 1), 'name', ...rest.slice(at + 1)] : rest;
 }
 
+/** A value's unit as a column header says it (数值（‰）); none where the unit is not one word (a ratio). */
+const UNIT_WORDS: Record<string, { zh: string; en: string }> = {
+  '%': { zh: '%', en: '%' }, '‰': { zh: '‰', en: '‰' }, persons: { zh: '人', en: 'persons' }, births: { zh: '人', en: 'persons' },
+  couples: { zh: '对', en: 'couples' }, years: { zh: '岁', en: 'years' }, 'children per woman': { zh: '个/妇女', en: 'children per woman' },
+};
+/** Columns in the value's unit, whose header says it. */
+const IN_UNIT = new Set(['value', 'previous', 'lo', 'hi', 'lo2', 'hi2', 'deterministic']);
+
+function headerOf(key: string, unit: string | undefined, lang: Lang): string {
+  const word = unit ? UNIT_WORDS[unit]?.[lang] : undefined;
+  const header = csvHeader(key, lang);
+  return word && IN_UNIT.has(key) ? `${header}${lang === 'zh' ? `（${word}）` : ` (${word})`}` : header;
+}
+
 export function exportTable(rows: readonly Record<string, unknown>[], o: ExportOptions): ExportTable {
   const keys = keysOf(rows, o.names !== undefined);
   const decimals = keys.map((k) => decimalsFor(k, o.unit, rows.map((r) => r[k]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v))));
@@ -88,7 +102,7 @@ export function exportTable(rows: readonly Record<string, unknown>[], o: ExportO
     }
     return v === null || v === undefined ? null : String(v);
   }));
-  return { headers: keys.map((k) => csvHeader(k, o.lang)), decimals, rows: out };
+  return { headers: keys.map((k) => headerOf(k, o.unit, o.lang)), decimals, rows: out };
 }
 
 /** A table with the caller's own columns and headers (the 考核 and 多指标对比 tables), for the same CSV/XLSX writers. */
