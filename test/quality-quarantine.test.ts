@@ -6,6 +6,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { runNamed } from '../server/db/namedQuery.ts';
+import { fileShown } from '../server/routes/quality.ts';
 
 describe('quarantined records by township', () => {
   it('gives a township its rows, and `none` the rows without a code', async () => {
@@ -24,5 +25,14 @@ describe('quarantined records by township', () => {
     expect(await ids('999901999')).toEqual([]);
     c.closeSync();
     instance.closeSync();
+  });
+
+  it('names the file as the office knows it, never the server\'s path to it', () => {
+    expect(fileShown('/srv/renkou/data/exports/births.parquet')).toBe('births.parquet');
+    expect(fileShown('/srv/exports/births/year=2024/part-0.parquet')).toBe('year=2024/part-0.parquet');
+    expect(fileShown('出生医学证明.csv')).toBe('出生医学证明.csv');
+    expect(fileShown('2024年/出生医学证明.csv')).toBe('2024年/出生医学证明.csv');
+    expect(fileShown('婚姻登记.xlsx#婚姻登记')).toBe('婚姻登记.xlsx#婚姻登记');
+    expect(fileShown(null)).toBeNull();
   });
 });

@@ -7,6 +7,7 @@
  * records with the fields needed to find and fix them (table, rule, file, row, record number,
  * dates) and nothing more: never a name or an ID number (neither is stored), nor their keys.
  */
+import path from 'node:path';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { NO_AUDIT, type AuditLog } from '../http/audit.ts';
@@ -26,6 +27,19 @@ interface QuarantineRow {
 // An office file's row is the one Excel shows (title and header rows counted, empty rows too); an export's
 // own Parquet rows are counted from 0 as Parquet readers do: the column says which is which.
 const HEADER = ['表 table', '规则 rule', '规则说明', '文件 file', '行号（CSV/Excel 文件中的行；Parquet 从0起）row', '记录编号 record', '事件日期 event date', '出生日期（出生表为母亲的）birth date (mother\'s for births)', '其他日期 other date', '无法识别的列 unreadable'];
+
+/**
+ * The file a record came from as the office knows it: a Parquet export's rows carry the server's
+ * path to it (/data/exports/births.parquet), which is neither the planner's business nor safe to
+ * hand out — its name, with the hive folders it sits in (year=2024/part-0.parquet).
+ */
+export function fileShown(file: string | null): string | null {
+  if (file === null || !path.isAbsolute(file)) return file; // an office file's name in its folder is the planner's own
+  const parts = file.split('/').filter((p) => p !== '');
+  let shown = parts.pop() ?? file;
+  while (parts.length > 0 && parts[parts.length - 1]!.includes('=')) shown = `${parts.pop()}/${shown}`;
+  return shown;
+}
 
 /** File names, record numbers and unreadable values come from the office's files: formula-safe (common/csvField.ts). */
 function csvCell(v: string | number | null): string {
@@ -57,7 +71,7 @@ export function qualityRoutes(db: Database, audit: AuditLog = NO_AUDIT) {
       const rows = await db.query<QuarantineRow>('quality/quarantine_township', { township });
       audit.record('quarantine_download', who.name, { township, rows: rows.length });
       const lines = [HEADER.join(','), ...rows.map((r) => [
-        r.table_name, r.rule, Object.hasOwn(RULES, r.rule) ? RULES[r.rule as RuleId].zh : '', r.file, r.file_row, r.record_id,
+        r.table_name, r.rule, Object.hasOwn(RULES, r.rule) ? RULES[r.rule as RuleId].zh : '', fileShown(r.file), r.file_row, r.record_id,
         r.event_date, r.birth_date, r.other_date, r.unreadable,
       ].map(csvCell).join(','))];
       return c.body(`\uFEFF${lines.join('\r\n')}\r\n`, 200, {

@@ -127,7 +127,7 @@ describe('数据导入', () => {
     expect(await page.locator('#quality-townships-span').innerText()).toMatch(/^统计范围：导入数据中的全部记录（\d{4}–\d{4}年）/);
     expect(await row.innerText()).toMatch(/黄坡乡（999901201）\s+4\s+1\s+公民身份号码校验码错误（GB 11643） 1\s+1/);
     const { name, text } = await downloadText(page, () => row.locator('button.quarantine-download').click());
-    expect(name).toBe(`quarantine-${TINY_OFFICE.townships[1]}.csv`);
+    expect(name).toBe('黄坡乡_隔离记录.csv');
     expect(text.startsWith('\uFEFF')).toBe(true); // Excel reads UTF-8 Chinese only after a BOM
     const lines = text.slice(1).trim().split('\r\n');
     expect(lines.every((l) => l.split(',').length === 10)).toBe(true); // no header cell holds a comma

@@ -13,6 +13,7 @@ import type { Lang } from '../i18n/index.ts';
 import { errorMessage, h, panel, table } from '../ui.ts';
 import { w } from '../i18n/strings/import.ts';
 import { ruleLabel, withCode } from './quality.ts';
+import { fileName } from './pageLabels.ts';
 
 function quarantinedText(q: TownshipQuality, lang: Lang): { total: number; text: string } {
   const byRule = new Map<string, number>();
@@ -40,7 +41,7 @@ export async function renderTownshipQuality(root: HTMLElement, meta: Meta, lang:
       const button = h('button', { type: 'button', class: 'quarantine-download', 'data-township': code, text: w('download', lang), disabled: total === 0 });
       button.addEventListener('click', () => {
         void qualityApi.quarantineCsv(code)
-          .then((csv) => downloadBlob(csv, `quarantine-${code}.csv`))
+          .then((csv) => downloadBlob(csv, `${code === 'none' ? `${fileName(meta, 'quarantine')}_${w('noTownshipCode', lang)}` : fileName(meta, 'quarantine', code)}.csv`))
           .catch((e: unknown) => { status.textContent = errorMessage(e); });
       });
       cells.push(button);

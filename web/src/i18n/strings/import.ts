@@ -77,6 +77,7 @@ export const WORDS = {
   },
   byTownshipSpan: { zh: '统计范围：导入数据中的全部记录（{from}–{to}年），不是某一年的（某年的政策属性不详见“考核”的数据质量项）。', en: 'Counted over every record imported ({from}–{to}), not one year (a year\'s unknown policy status is the data-quality item of the assessment).' },
   quarantinedTotal: { zh: '隔离', en: 'Quarantined' },
+  noTownshipCode: { zh: '无乡镇代码', en: 'no-township-code' },
   byRuleCol: { zh: '其中按规则', en: 'of which, by rule' },
   quarantineCol: { zh: '隔离记录', en: 'Quarantined records' },
   townshipCol: { zh: '乡镇（街道）', en: 'Township' },
