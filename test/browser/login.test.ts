@@ -130,6 +130,7 @@ describe('login 登录 and a township account', () => {
     await page.selectOption('#horizon', '5');
     await ready(page, 'login');
     expect(new URL(page.url()).searchParams.get('horizon')).toBe('5');
+    expect(await page.locator('#login-expired').innerText()).toContain('登录已过期');
     await page.fill('#token', token);
     await page.press('#token', 'Enter');
     await ready(page, 'projections');
@@ -138,6 +139,7 @@ describe('login 登录 and a township account', () => {
     await page.click('#logout');
     await ready(page, 'login');
     expect(await page.locator('#user-box').isHidden()).toBe(true);
+    expect(await page.locator('#login-expired').count()).toBe(0); // a logout is not an expired session
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });

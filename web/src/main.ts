@@ -110,6 +110,7 @@ function renderUser(session: Session | null, lang: Lang): void {
   const logout = h('button', { type: 'button', id: 'logout', text: t('logout', lang) });
   logout.addEventListener('click', () => {
     logout.disabled = true;
+    signedIn = false; // a logout is no lost session
     void auth.logout().then(() => {
       meta = null;
       navigate(location.pathname + location.search);
@@ -146,9 +147,12 @@ async function render(): Promise<void> {
     if (gen !== generation) return;
     renderUser(session, lang);
     if (session.accessControl && !session.user) {
+      if (signedIn) sessionLost = true;
+      signedIn = false;
       showLogin(root, lang, gen);
       return;
     }
+    signedIn = session.user !== null && session.user !== undefined;
     renderNav(page, params, lang, isAdmin(session));
     if (!CHARTLESS.has(page)) void loadCharts().catch(() => { /* the chart panel reports it */ });
     meta ??= (await early) ?? await api.meta();
@@ -212,11 +216,18 @@ function showLogin(root: HTMLElement, lang: Lang, gen: number): void {
   renderLogin(container, lang, () => {
     meta = null;
     void render();
-  });
+  }, sessionLost);
+  sessionLost = false;
   finish(root, gen, 'login');
 }
 
 let reauthPending = false;
+/**
+ * The session ended while the planner was signed in (expired, or logged out elsewhere): the login
+ * form says so once. `signedIn` is whether the last page was rendered for a user; a logout clears it.
+ */
+let sessionLost = false;
+let signedIn = false;
 
 /** Any 401: forget the answers and the session, and render again (the session now says: log in). */
 function unauthorized(): void {

@@ -9,7 +9,7 @@ import { auth, isApiFailure } from '../api.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { errorMessage, h } from '../ui.ts';
 
-export function renderLogin(root: HTMLElement, lang: Lang, loggedIn: () => void): void {
+export function renderLogin(root: HTMLElement, lang: Lang, loggedIn: () => void, sessionLost = false): void {
   const input = h('input', {
     id: 'token', name: 'token', type: 'password', autocomplete: 'current-password', required: true,
     spellcheck: 'false', 'aria-describedby': 'login-help',
@@ -47,6 +47,7 @@ export function renderLogin(root: HTMLElement, lang: Lang, loggedIn: () => void)
   });
   root.append(h('section', { class: 'panel login-panel', id: 'login', 'aria-labelledby': 'login-title' },
     h('h2', { id: 'login-title', class: 'page-title', text: t('login', lang) }),
+    sessionLost ? h('p', { class: 'error', id: 'login-expired', role: 'alert', text: t('loginExpired', lang) }) : null,
     h('p', { class: 'note', text: t('loginIntro', lang) }),
     form));
   input.focus();

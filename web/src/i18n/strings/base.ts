@@ -25,6 +25,7 @@ export const BASE_STRINGS = {
   loggedInAs: { zh: '当前用户', en: 'Logged in as' },
   townshipAccount: { zh: '乡镇账号', en: 'township account' },
   accessToken: { zh: '访问令牌', en: 'Access token' },
+  loginExpired: { zh: '登录已过期或已在别处退出，请重新登录；登录后回到刚才的页面。', en: 'Your session has ended (expired, or logged out elsewhere): log in again to return to the page.' },
   loginIntro: { zh: '本系统已启用访问控制，请使用管理员发放的访问令牌登录。', en: 'Access control is on: log in with the access token your administrator gave you.' },
   loginHelp: { zh: '令牌形如 rk_xxxxxxxx_…，请完整粘贴；令牌仅保存在本次会话中。', en: 'A token looks like rk_xxxxxxxx_…; paste all of it. It is kept for this session only.' },
   loginEmpty: { zh: '请输入访问令牌。', en: 'Enter your access token.' },
