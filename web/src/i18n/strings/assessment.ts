@@ -45,7 +45,7 @@ export const ASSESSMENT_STRINGS = {
   // progress
   progressTitle: { zh: '目标完成进度（双过半）', en: 'Progress against targets (time half, task half)' },
   throughMonth: { zh: '截至月份', en: 'Through month' },
-  ytdValue: { zh: '1至{m}月', en: 'Jan–month {m}' },
+  ytdValue: { zh: '1至{m}月', en: 'months 1–{m}' },
   elapsed: { zh: '时间进度', en: 'Year elapsed' },
   reached: { zh: '完成进度', en: 'Target reached' },
   onTrack: { zh: '进度判断', en: 'On track' },
