@@ -118,6 +118,7 @@ describe('login 登录 and a township account', () => {
     expect(new URL(page.url()).searchParams.get('report')).toBeNull();
     expect(await page.locator('#report-body').getAttribute('data-report')).toBe('township-profile');
     expect(await page.locator('#report-body article h1').first().innerText()).toContain(townshipName);
+    expect(await page.locator('.page-title').innerText()).toBe(`报告 · ${townshipName}`);
     expect(await page.locator('#report-list li[data-report="situation-analysis"] a').count()).toBe(0);
     await page.goto(`${demo.url}/?page=reports&report=situation-analysis`);
     await ready(page, 'reports');

@@ -52,7 +52,9 @@ export function trustedFragment(html: string): DocumentFragment {
 
 export async function renderReports(root: HTMLElement, ctx: PageContext): Promise<void> {
   const { meta, lang, params } = ctx;
-  root.append(h('h2', { class: 'page-title', text: `${t('reports', lang)} · ${meta.county.name}` }));
+  // a township account's reports are of its townships, not of the county
+  const heading = ctx.county ? meta.county.name : meta.townships.map((x) => x.name).join(lang === 'zh' ? '、' : ', ');
+  root.append(h('h2', { class: 'page-title', text: `${t('reports', lang)} · ${heading}` }));
   const { reports } = await getJson<{ reports: ReportInfo[] }>('/api/reports');
   if (!reports.length) {
     root.append(h('p', { class: 'empty', text: t('empty', lang) }));
