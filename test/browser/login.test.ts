@@ -86,6 +86,9 @@ describe('login 登录 and a township account', () => {
     expect(await page.locator('#overview-scope-note').innerText()).toContain('全县');
     expect(await page.locator('#my-townships li strong').allInnerTexts()).toEqual([townshipName]);
     expect(await page.locator('#my-townships a[data-view="projections"]').getAttribute('href')).toContain(`scope=${TOWNSHIP}`);
+    // 目标 and 考核 show the township's own figures too, and are offered
+    expect(await page.locator('#my-townships a[data-view="targets"]').getAttribute('href')).toContain(`township=${TOWNSHIP}`);
+    expect(await page.locator('#my-townships a[data-view="assessment"]').count()).toBe(1);
     // SRB: the township's series, the ranking across townships replaced by a note
     await page.goto(`${demo.url}/?page=srb`);
     await ready(page, 'srb');

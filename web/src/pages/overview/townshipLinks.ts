@@ -11,12 +11,13 @@ export function townshipLinksPanel(ctx: PageContext): HTMLElement {
   const { meta, lang } = ctx;
   const views: [PageId, StringKey, Record<string, string>][] = [
     ['township', 'township', {}], ['srb', 'srbPage', {}], ['structure', 'structure', {}], ['projections', 'projections', {}],
-    ['reports', 'reports', { report: 'township-profile' }],
+    ['targets', 'targetsPage', {}], ['assessment', 'assessmentPage', {}], ['reports', 'reports', { report: 'township-profile' }],
   ];
   const links = meta.townships.map((x) => h('li', { 'data-township': x.code },
     h('strong', { text: x.name }), lang === 'zh' ? '：' : ': ',
     ...views.flatMap(([page, key, extra], i) => {
-      const changes = { ...extra, [page === 'projections' ? 'scope' : 'township']: x.code };
+      // the 考核 scorecard shows the account's own rows: it takes no township
+      const changes = page === 'assessment' ? extra : { ...extra, [page === 'projections' ? 'scope' : 'township']: x.code };
       const a = h('a', { href: ctx.href(page, changes), text: t(key, lang), 'data-view': page });
       a.addEventListener('click', (ev) => { ev.preventDefault(); ctx.go(page, changes); });
       return i === 0 ? [a] : [' · ', a];
