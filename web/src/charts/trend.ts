@@ -56,9 +56,11 @@ export function trendSpec(input: TrendInput): TopLevelSpec {
   ];
   // the small-sample line only on the points it concerns (an empty line on every point read as a warning)
   const smallTooltip = [...tooltip, { field: 'smallLabel', type: 'nominal' as const, title: input.labels.small }];
+  // the small layer only when a row is small (an empty layer makes Vega warn of an infinite extent)
+  const anySmall = input.rows.some((r) => r.small);
   const points = (small: boolean) => ({
     name: small ? 'points-small' : 'points',
-    transform: [{ filter: small ? 'datum.small' : '!datum.small' }],
+    transform: anySmall ? [{ filter: small ? 'datum.small' : '!datum.small' }] : [],
     mark: { type: 'point' as const, strokeWidth: 1.5, filled: false },
     encoding: {
       x, y, tooltip: small ? smallTooltip : tooltip,
@@ -90,7 +92,7 @@ export function trendSpec(input: TrendInput): TopLevelSpec {
         encoding: { x, y, color, ...dash, detail: { field: 'dash', type: 'nominal' as const } },
       },
       points(false),
-      points(true),
+      ...(anySmall ? [points(true)] : []),
     ],
     config: chartConfig(input.medium),
   };
