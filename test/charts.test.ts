@@ -140,6 +140,10 @@ describe('chart builders compile and draw what they promise', () => {
     compiles(spec);
     expect(markType(named(spec, 'lines'))).toBe('line');
     expect(named(spec, 'targets')?.data?.values).toHaveLength(2);
+    // the dash order given is kept (registered solid in either language)
+    const dashed = trendSpec({ rows: [{ period: '2024', series: 'A', value: 1, small: false, dash: 'Registered' }, { period: '2024', series: 'A', value: 2, small: false, dash: 'Migrant' }],
+      yTitle: 'y', format: ',.2f', dashTitle: 'Residence', dashOrder: ['Registered', 'Migrant'], labels: { period: 'p', small: 's' } });
+    expect(JSON.stringify(named(dashed, 'lines')?.encoding?.strokeDash)).toContain('"domain":["Registered","Migrant"]');
     // small points hollow, and only they carry the small-sample line in their tooltip
     expect(named(spec, 'points-small')?.encoding?.fill).toEqual({ value: '#ffffff' });
     expect(JSON.stringify(named(spec, 'points-small')?.encoding?.tooltip)).toContain('smallLabel');

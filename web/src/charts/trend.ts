@@ -25,6 +25,8 @@ export interface TrendInput {
   xTitle?: string;
   /** Dashed lines by a second field (e.g. residence) when set. */
   dashTitle?: string;
+  /** The dash values in order, the first solid: the same line for the same series in either language (sorted, 户籍 came first in Chinese, Migrant in English). */
+  dashOrder?: string[];
   targets?: readonly { value: number; label: string }[];
   zero?: boolean;
   /** 'print' for reports and exported pictures (common.ts). */
@@ -42,7 +44,7 @@ export function trendSpec(input: TrendInput): TopLevelSpec {
     ...(input.legend === false ? { legend: null } : {}),
     ...(input.colors ? { scale: { domain: input.colors.domain, range: input.colors.range } } : {}),
   };
-  const dash = input.dashTitle ? { strokeDash: { field: 'dash', type: 'nominal' as const, title: input.dashTitle } } : {};
+  const dash = input.dashTitle ? { strokeDash: { field: 'dash', type: 'nominal' as const, title: input.dashTitle, ...(input.dashOrder ? { scale: { domain: input.dashOrder } } : {}) } } : {};
   const x = {
     field: 'period', type: 'ordinal' as const, title: input.xTitle ?? null, sort: periods,
     axis: { labelOverlap: 'parity' as const, labelAngle: periods.length > 14 ? -45 : 0, labelLimit: 80 },

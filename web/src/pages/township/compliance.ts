@@ -27,7 +27,7 @@ export function compliancePanel(state: TownshipState): { element: HTMLElement; l
       };
       await chart.show({
         spec: trendSpec({
-          rows: trend, yTitle: `${t('compliance', lang)}${paren('%', lang)}`, format: ',.2f', colors, dashTitle: t('residence', lang),
+          rows: trend, yTitle: `${t('compliance', lang)}${paren('%', lang)}`, format: ',.2f', colors, dashTitle: t('residence', lang), dashOrder: [residenceLabel('registered', lang), residenceLabel('migrant', lang)],
           targets: [...target('registered'), ...target('migrant')], labels: { period: t('period', lang), small: t('smallWarning', lang) },
         }),
         rows: state.named(rows), fileName: fileName(meta, 'compliance', main, granularity, from, to), lang, smallCount: smallCount(rows),
