@@ -102,6 +102,11 @@ export interface ShowInput {
   /** Rows marked small: a warning appears above the chart. */
   smallCount?: number;
   smallThreshold?: number;
+  /**
+   * The same chart drawn for an A4 page (a full-width chart scaled into it printed its labels at
+   * about 3 pt): drawn beside the screen's, shown only in print, in its place.
+   */
+  printSpec?: TopLevelSpec;
 }
 
 /** A chart the server drew (the overview map): its SVG, and its spec only when a picture is saved. */
@@ -174,6 +179,13 @@ export function chartPanel(id: string, title: string, lang: Lang, note?: string,
       prepare(input, input.spec);
       try {
         const result = await renderChart(body, input.spec, lang, input.fileName);
+        element.querySelector('.chart.print-only')?.remove();
+        body.classList.toggle('screen-only', input.printSpec !== undefined);
+        if (input.printSpec) {
+          const printed = h('div', { class: 'chart print-only', 'aria-hidden': 'true' });
+          body.after(printed);
+          await renderChart(printed, input.printSpec, lang, input.fileName);
+        }
         done('ready');
         return result;
       } catch (e) {

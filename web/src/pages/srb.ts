@@ -77,12 +77,14 @@ export async function renderSrb(root: HTMLElement, ctx: PageContext): Promise<vo
         value: estimate === 'raw' ? r.srb : r.smoothed, lo: estimate === 'raw' ? r.lo : r.smoothed_lo, hi: estimate === 'raw' ? r.hi : r.smoothed_hi,
       }));
       if (rows.every((r) => r.value === null)) return seriesPanel.empty();
+      const seriesSpec = (width: number, height: number) => srbSeriesSpec({
+        rows, band: answer.band, yTitle: `${t('srbShort', lang)}${paren(t('femaleIs100', lang), lang)}`,
+        colors: seriesColors([...new Set(names)], t('county', lang)), width, height,
+        labels: { period: t('period', lang), lo: `${t('interval95', lang)}↓`, hi: `${t('interval95', lang)}↑`, births: t('birthsCount', lang), band: t('normalBand', lang), flag: t('flag', lang), flags: flagWords(lang) },
+      });
       await seriesPanel.show({
-        spec: srbSeriesSpec({
-          rows, band: answer.band, yTitle: `${t('srbShort', lang)}${paren(t('femaleIs100', lang), lang)}`,
-          colors: seriesColors([...new Set(names)], t('county', lang)), width: 1180, height: 260,
-          labels: { period: t('period', lang), lo: `${t('interval95', lang)}↓`, hi: `${t('interval95', lang)}↑`, births: t('birthsCount', lang), band: t('normalBand', lang), flag: t('flag', lang), flags: flagWords(lang) },
-        }),
+        // the page's full width on screen; an A4 page's width in print (scaled down, its labels were unreadable)
+        spec: seriesSpec(1180, 260), printSpec: seriesSpec(600, 260),
         rows: answer.rows.map((r) => ({ ...r, name: townshipName(meta, r.township, lang) })),
         fileName: fileName(meta, 'srb', township, order.replace('+', 'plus'), granularity, from, to), lang,
         smallCount: answer.rows.filter((r) => r.small).length,
