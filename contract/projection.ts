@@ -145,7 +145,8 @@ export interface BacktestReport {
   readonly horizon: { readonly year: number; readonly county: BacktestFigures; readonly mape: BacktestFigures };
 }
 
-export const TABLE_SCENARIOS = ['low', 'medium', 'high', 'constant', 'zero_migration'] as const;
+/** `custom` takes the planner's own assumptions (the request's `custom`, as on the projections page). */
+export const TABLE_SCENARIOS = ['low', 'medium', 'high', 'constant', 'zero_migration', 'custom'] as const;
 export type TableScenario = (typeof TABLE_SCENARIOS)[number];
 
 export interface PlanningColumn { readonly year: number; readonly scenario: TableScenario | 'observed' }

@@ -20,14 +20,14 @@ import { deriveAssumptions } from './assumptions.ts';
 import { womenYears } from './fertility.ts';
 import { loadProjectionData, residentAt, resolveBaseYear } from './data.ts';
 import { dataSpan, runProjection } from './project.ts';
-import { parseProjectionRequest } from './request.ts';
+import { parseProjectionRequest, type ProjectionBody } from './request.ts';
 import { FERTILE_AGES } from './types.ts';
 import { TABLE_SCENARIOS } from '../../contract/projection.ts';
 import type { TableScenario, PlanningColumn, JumpOff, PlanningTable } from '../../contract/projection.ts';
 export { TABLE_SCENARIOS };
 export type { TableScenario, PlanningColumn, JumpOff, PlanningTable };
 
-export const SCENARIO_ZH: Record<TableScenario, string> = { low: '低方案', medium: '中方案', high: '高方案', constant: '不变方案', zero_migration: '零迁移方案' };
+export const SCENARIO_ZH: Record<TableScenario, string> = { low: '低方案', medium: '中方案', high: '高方案', constant: '不变方案', zero_migration: '零迁移方案', custom: '自定义方案' };
 const MAX_YEARS_OUT = 30;
 
 export interface PlanningTableRequest {
@@ -35,6 +35,8 @@ export interface PlanningTableRequest {
   readonly years: readonly number[];
   readonly scenarios: readonly TableScenario[];
   readonly groups: readonly string[];
+  /** The `custom` scenario's assumptions (as `POST /api/projections` takes them); none: the data's own. */
+  readonly custom?: ProjectionBody['custom'];
   readonly baseYear?: number | undefined;
 }
 
@@ -50,7 +52,7 @@ export async function planningTable(db: Database, req: PlanningTableRequest, are
   const groups = req.groups.map((id) => PLANNING_GROUPS.find((g) => g.id === id) ?? (() => { throw badParameter('groups', `no group "${id}" (${PLANNING_GROUPS.map((g) => g.id).join(', ')})`); })());
   const horizon = Math.max(5, years[years.length - 1]! - baseYear);
   const answers = await Promise.all(req.scenarios.map((scenario) =>
-    runProjection(db, parseProjectionRequest({ scope: req.scope, horizon, scenario, pyramids: true }), baseYear, area)));
+    runProjection(db, parseProjectionRequest({ scope: req.scope, horizon, scenario, pyramids: true, ...(scenario === 'custom' && req.custom ? { custom: req.custom } : {}) }), baseYear, area)));
   // the county's own name in the title of the table it files (清河县人口发展规划…), not 全县
   const countyName = req.scope === 'all' && area === null
     ? (await db.query<{ key: string; value: string }>('meta/ingest_meta')).find((r) => r.key === 'county_name')?.value || null : null;

@@ -7,7 +7,7 @@
 import type { OutputTable } from '../outputs/table.ts';
 import { SCENARIO_ZH, type PlanningTable } from './planningTable.ts';
 
-const SCENARIO_EN = { low: 'low', medium: 'medium', high: 'high', constant: 'constant', zero_migration: 'zero migration' } as const;
+const SCENARIO_EN = { low: 'low', medium: 'medium', high: 'high', constant: 'constant', zero_migration: 'zero migration', custom: 'custom' } as const;
 
 export function planningTitle(t: PlanningTable, lang: 'zh' | 'en' = 'zh'): string {
   const span = `${t.years[0]}–${t.years[t.years.length - 1]}`;

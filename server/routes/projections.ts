@@ -22,7 +22,7 @@ import { Lru } from '../db/lru.ts';
 import { areaKey, areaOf } from '../projection/area.ts';
 import { resolveBaseYear, townshipList } from '../projection/data.ts';
 import { canonicalRequest, type ProjectionAnswer } from '../projection/project.ts';
-import { ProjectionRequestSchema, resolveProjectionRequest } from '../projection/request.ts';
+import { CustomSchema, ProjectionRequestSchema, resolveProjectionRequest, type ProjectionBody } from '../projection/request.ts';
 import { json, query } from '../http/validate.ts';
 import type { JobRunner } from '../workers/jobs.ts';
 import { publish } from '../answer/pipeline.ts';
@@ -51,7 +51,28 @@ const tableQuery = z.strictObject({
   groups: z.string().transform(csvList).pipe(z.array(z.enum(PLANNING_GROUP_IDS as [string, ...string[]])).min(1)).default([...PLANNING_GROUP_IDS]),
   lang: z.enum(['zh', 'en']).default('zh'),
   format: z.enum(['json', 'csv', 'xlsx', 'docx']).default('json'),
+  // the custom scenario's assumptions, as the projections page puts them in its link (ranges: CustomSchema)
+  tfr: z.coerce.number().optional(), tfrYear: z.coerce.number().int().optional(), e0m: z.coerce.number().optional(), e0f: z.coerce.number().optional(),
+  e0Gain: z.coerce.number().optional(), srb: z.coerce.number().optional(), migration: z.coerce.number().optional(),
 });
+
+/** The table's custom assumptions from its query, checked against the projection request's ranges (a 400 naming the field). */
+function tableCustom(q: z.infer<typeof tableQuery>): ProjectionBody['custom'] {
+  const custom = {
+    ...(q.tfr !== undefined ? { tfr: q.tfr } : {}), ...(q.tfrYear !== undefined ? { tfrYear: q.tfrYear } : {}),
+    ...(q.e0m !== undefined || q.e0f !== undefined ? { e0: { male: q.e0m ?? NaN, female: q.e0f ?? NaN } } : {}),
+    ...(q.e0Gain !== undefined ? { e0Gain: q.e0Gain } : {}), ...(q.srb !== undefined ? { srb: q.srb } : {}),
+    ...(q.migration !== undefined ? { migrationMultiplier: q.migration } : {}),
+  };
+  if (Object.keys(custom).length === 0) return undefined;
+  const checked = CustomSchema.safeParse(custom);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    const field = String(issue.path[0] ?? 'custom');
+    throw new ApiError(400, 'bad_parameter', `${field}: ${issue.message}`, { parameter: field });
+  }
+  return checked.data;
+}
 
 const backtestQuery = z.strictObject({
   baseYear: z.coerce.number().int().min(1900).max(2200),
@@ -94,7 +115,8 @@ export function projectionRoutes(db: Database, jobs: JobRunner, config: Analytic
       checkScope(who.scope, [q.scope], 'scope');
       const base = await resolveBaseYear(db, q.baseYear);
       const years = q.years ?? defaultTableYears(base);
-      const computed = await jobs.run({ kind: 'planningTable', req: { scope: q.scope, years, scenarios: q.scenarios, groups: q.groups, baseYear: base }, area: areaOf(who.scope) });
+      const custom = tableCustom(q);
+      const computed = await jobs.run({ kind: 'planningTable', req: { scope: q.scope, years, scenarios: q.scenarios, groups: q.groups, baseYear: base, ...(custom ? { custom } : {}) }, area: areaOf(who.scope) });
       const published = await publish({ db, config, who, jobs }, { kind: 'planningTable', table: computed });
       if (q.format === 'json') return respond(c, published);
       const table = published.table;

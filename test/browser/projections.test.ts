@@ -168,6 +168,24 @@ describe('projections 人口预测', () => {
     await page.close();
   });
 
+  it('puts the page\'s custom scenario into the planning table, with the same assumptions', async () => {
+    const year = lastYear + 5;
+    const page = await open(browser.context, demo.url, `page=projections&scenario=custom&tfr=1.4&tableScenarios=medium,custom&tableYears=${year}`);
+    await expect.poll(() => page.locator('#planning-table').getAttribute('data-rows'), { timeout: 60_000 }).not.toBeNull();
+    // the total's cell under the column of `scenario` in `year` (the row's cells line up with the header's)
+    const cell = async (scenario: string) => Number((await page.locator('#planning-table-grid tr[data-group="total"] td').nth(
+      await page.locator('#planning-table-grid thead th').evaluateAll((ths, [y, sc]) => ths.findIndex((th) => (th as HTMLElement).dataset.year === y && (th as HTMLElement).dataset.scenario === sc), [String(year), scenario] as const),
+    ).innerText()).replaceAll(',', ''));
+    const custom = await project({ scope: 'all', baseYear: lastYear, horizon: 10, scenario: 'custom', custom: { tfr: 1.4 } });
+    expect(await cell('custom')).toBe(Math.round(custom.results[0]!.series.total[5]!));
+    expect(await cell('custom')).not.toBe(await cell('medium'));
+    // a custom value out of range is refused, naming it
+    const bad = await fetch(`${demo.url}/api/projections/table?scenarios=custom&tfr=10`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/^tfr: /);
+    await page.close();
+  });
+
   it('reads in English: the county by its name, ASCII punctuation', async () => {
     const page = await open(browser.context, demo.url, 'page=projections&horizon=10&lang=en');
     await expect.poll(() => page.locator('#proj-total').getAttribute('data-rows')).toBe('11');

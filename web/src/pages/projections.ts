@@ -17,7 +17,7 @@ import { planningTablePanel } from './planningTable.ts';
 import { chartText } from './projections/chartText.ts';
 import { projectionForm } from './projections/form.ts';
 import { methodPanel } from './projections/method.ts';
-import { runProjection } from './projections/request.ts';
+import { customBody, runProjection } from './projections/request.ts';
 import { resultPanels } from './projections/results.ts';
 import { scenarioPanels } from './projections/scenarios.ts';
 import { readProjectionState, scenarioLabel } from './projections/state.ts';
@@ -34,7 +34,8 @@ export async function renderProjections(root: HTMLElement, ctx: PageContext): Pr
   const results = resultPanels(ctx, state, text);
   const scenarios = scenarioPanels(ctx, state, text);
   const method = methodPanel(ctx);
-  const planning = planningTablePanel(ctx, scope, baseYear);
+  // a custom scenario on the page is offered to the planning table too, with the same assumptions
+  const planning = planningTablePanel(ctx, scope, baseYear, scenario === 'custom' ? customBody(state) : undefined);
   root.append(results.status, h('div', { class: 'grid-charts' },
     planning.element, results.total.element, results.births.element, scenarios.compare.element, scenarios.compareBirths.element, scenarios.table,
     results.pyramid.element, results.broad.element, results.women.element, results.school.element, method.element));

@@ -6,7 +6,7 @@
 import { projectionApi, projectionView, type CustomAssumptions, type ProjectionRequest, type ProjectionView } from '../../projection.ts';
 import type { ProjectionState } from './state.ts';
 
-async function customBody(state: ProjectionState): Promise<CustomAssumptions | undefined> {
+export async function customBody(state: ProjectionState): Promise<CustomAssumptions | undefined> {
   const { scenario, custom, baseYear } = state;
   if (scenario !== 'custom') return undefined;
   const c: CustomAssumptions = {};
