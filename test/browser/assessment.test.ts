@@ -70,6 +70,16 @@ describe('考核 page', () => {
     expect(header).toContain(',数据质量（政策属性不详与被隔离的记录）（件）,');
     const lines = csvDataLines(text);
     expect(lines).toHaveLength(20);
+    // a count of cases is written whole (it was 0.00)
+    const quality = header.split(',').indexOf('数据质量（政策属性不详与被隔离的记录）（件）');
+    expect(lines.every((l) => /^\d+$/.test(l.split(',')[quality]!))).toBe(true);
+    // the English scorecard writes its details the English way
+    const english = await open(browser.context, demo.url, 'page=assessment&year=2024&lang=en');
+    await english.locator('#assessment-table').waitFor();
+    const details = await english.locator('#assessment-table tbody .item-cell small.muted').allInnerTexts();
+    expect(details.join(' ')).not.toMatch(/[，；]/);
+    expect(details.some((d) => /^births [\d,]+, [\d.]+–[\d.]+; raw [\d.]+$/.test(d))).toBe(true);
+    await english.close();
     expect(lines[0]!.split(',').slice(0, 4)).toEqual(['1', towns[0]!.township, towns[0]!.name, towns[0]!.total.toFixed(2)]);
     // and as a workbook: the same rows, ranks and totals as number cells Excel sorts
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#assessment-xlsx')]);

@@ -91,6 +91,8 @@ describe('数据导入', () => {
     await page.click('#import-run');
     await page.waitForSelector('#import-done', { timeout: 180_000 });
     await expect.poll(async () => (await get<{ county: { name: string } }>('/api/meta')).county.name, { timeout: 10_000 }).toBe('清水县');
+    // the header shows the new name without a reload (the shell forgot the old data's facts)
+    await expect.poll(() => page.locator('#county-name').innerText(), { timeout: 10_000 }).toBe('清水县');
     expect(await page.locator('#import-result-table tr[data-table="migrants"]').innerText()).toMatch(/\s2\s+3\s+3\s+0$/);
     expect(await page.locator('#import-result-blank').innerText()).toContain('所读各列都为空的行');
     expect(await page.locator('#import-progress').innerText()).toMatch(/^导入完成，用时 [0-9.]+ 秒 → /m);

@@ -32,6 +32,9 @@ describe('sex ratio at birth 性别比', () => {
     const funnel = page.locator('#srb-funnel-chart');
     // two limit lines each (upper and lower) for 95% and 99.8%
     expect(await funnel.locator('.limit_95_marks path').count()).toBe(2);
+    // the series' copy drawn for print is not shown on screen (one chart, not two)
+    expect(await page.locator('#srb-series .chart.print-only').isVisible()).toBe(false);
+    expect(await page.locator('#srb-series-chart').isVisible()).toBe(true);
     expect(await funnel.locator('.limit_998_marks path').count()).toBe(2);
     expect(await funnel.locator('.center_marks line, .center_marks path').count()).toBe(1);
     const ranking = await get<{ townships: { name: string; rank: number }[] }>(`/api/srb/ranking?from=${lastYear - 2}&to=${lastYear}`);

@@ -105,7 +105,7 @@ describe('township pages 乡镇（街道）', () => {
     const page = await open(browser.context, demo.url, `page=township&township=123456789&from=${lastYear}&to=${to}`);
     await ready(page, 'township');
     expect(await page.locator('#param-problems').innerText()).toBe(
-      `链接中有参数无法使用，页面显示的是改用后的结果：township=123456789（未使用）；from=${lastYear} → 已改用 ${Math.max(first, to - 9)}（可用 ${first}–${to}）`);
+      `链接中有参数无法使用，页面显示的是改用后的结果：township=123456789 → 已改用 ${townships[0]!.name}；from=${lastYear} → 已改用 ${Math.max(first, to - 9)}（可用 ${first}–${to}）`);
     // a link the page can use says nothing
     const good = await open(browser.context, demo.url, `page=township&township=${townships[0]!.code}`);
     await ready(good, 'township');
@@ -117,7 +117,7 @@ describe('township pages 乡镇（街道）', () => {
     // a custom projection's value out of range: named with its range, the data's own assumption used
     const projection = await open(browser.context, demo.url, 'page=projections&scenario=custom&tfr=10&lang=en');
     await ready(projection, 'projections');
-    expect(await projection.locator('#param-problems').innerText()).toContain('tfr=10 (left out) (allowed 0.3–6)');
+    expect(await projection.locator('#param-problems').innerText()).toContain('tfr=10 → the value derived from the data used instead (allowed 0.3–6)');
     expect(pageErrors(page)).toEqual([]);
     await Promise.all([page.close(), good.close(), projection.close()]);
   });

@@ -16,6 +16,9 @@ import type {
   IndicatorParams, IndicatorRow, MapLayer, MapRow, Meta, PeriodKind, RegionKind, ResidenceFilter as Residence, Role, Session, SessionUser,
   SrbAnswer, SrbFlag, SrbRanking, SrbRankingRow, SrbRow, TownshipInfo,
 } from '../../contract/api.ts';
+/** Fired on `window` when an import through the page has replaced the data (main.ts forgets what it holds). */
+export const DATA_CHANGED = 'renkou:data-changed';
+
 export type {
   BirthOrder, Extra, FunnelClass, FunnelLimit, IndicatorAnswer, IndicatorCatalog, IndicatorInfo, IndicatorParams, IndicatorRow,
   MapLayer, MapRow, Meta, PeriodKind, RegionKind, Residence, Role, Session, SessionUser, SrbAnswer, SrbFlag, SrbRanking, SrbRankingRow,

@@ -10,7 +10,7 @@
  * keeps the requested view, so a successful login renders it. The header shows the user and a
  * logout button. A township account gets a scoped `meta` (only its townships) and `county: false`.
  */
-import { api, auth, clearCache, isApiFailure, metaQuietly, onUnauthorized, type Meta, type Session } from './api.ts';
+import { api, auth, clearCache, DATA_CHANGED, isApiFailure, metaQuietly, onUnauthorized, type Meta, type Session } from './api.ts';
 import { currentLang, paren, t, tf, translatePage, type Lang, type StringKey } from './i18n/index.ts';
 import { renderLogin } from './pages/login.ts';
 import { w } from './i18n/strings/import.ts';
@@ -181,7 +181,7 @@ async function render(): Promise<void> {
 /** What the link asked that the page could not use, and what it shows instead. */
 function paramNotice(problems: readonly ParamProblem[], lang: Lang): HTMLElement {
   const zh = lang === 'zh';
-  const used = (p: ParamProblem) => (p.used === 'all' ? t('county', lang) : p.used);
+  const used = (p: ParamProblem) => (p.used === 'all' ? t('county', lang) : p.used === 'data' ? t('usedDataValue', lang) : p.used);
   const item = (p: ParamProblem) => `${p.key}=${p.value}${p.used === '—' ? (zh ? '（未使用）' : ' (left out)') : zh ? ` → 已改用 ${used(p)}` : ` → ${used(p)} used instead`}${
     p.allowed ? (zh ? `（可用 ${p.allowed}）` : ` (allowed ${p.allowed})`) : ''}`;
   return h('p', { class: 'error param-problems', id: 'param-problems', role: 'alert', text: `${t('paramProblems', lang)}${problems.map(item).join(zh ? '；' : '; ')}` });
@@ -221,6 +221,28 @@ function showLogin(root: HTMLElement, lang: Lang, gen: number): void {
   finish(root, gen, 'login');
 }
 
+/**
+ * After an import through the page: forget the answers and the old data's facts, and show the new
+ * county name. The server swaps the new database in within about a second: ask until it answers
+ * with another import time (ten tries).
+ */
+async function refreshFacts(before: string | null): Promise<void> {
+  clearCache();
+  meta = null;
+  for (let i = 0; i < 10; i++) {
+    try {
+      const m = await api.meta();
+      if (m.ingestedAt !== before || i === 9) {
+        meta = m;
+        byId('county-name').textContent = m.county.name;
+        return;
+      }
+    } catch { /* the next page asks again */ }
+    clearCache();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
 let reauthPending = false;
 /**
  * The session ended while the planner was signed in (expired, or logged out elsewhere): the login
@@ -249,6 +271,8 @@ function start(): void {
   byId('print').addEventListener('click', () => window.print());
   window.addEventListener('popstate', () => void render());
   onUnauthorized(unauthorized);
+  // a new import: the cached answers and facts are of the old data; the header shows the new county name at once
+  window.addEventListener(DATA_CHANGED, () => void refreshFacts(meta?.ingestedAt ?? null));
   void render();
 }
 

@@ -63,6 +63,7 @@ export function buildHref(page: PageId, from: URLSearchParams, changes: Changes 
  * and what the page used instead: the shell says so above the page, so that a planner who follows
  * a wrong link is not shown another township's figures without a word.
  */
+/** `used`: what the page shows instead — a value, '—' (left out), or 'data' (the value derived from the data). */
 export interface ParamProblem { readonly key: string; readonly value: string; readonly used: string; readonly allowed?: string }
 
 let problems: ParamProblem[] = [];
@@ -98,10 +99,14 @@ export function enumParam<T extends string>(params: URLSearchParams, key: string
   return fallback;
 }
 
-/** Township codes from a comma list, kept only when they exist. */
-export function townshipsParam(params: URLSearchParams, key: string, meta: Meta): string[] {
+/**
+ * Township codes from a comma list, kept only when they exist. `fallback`: what the page shows when
+ * none is usable (its name), said in the note; without one an unusable code is only left out.
+ */
+export function townshipsParam(params: URLSearchParams, key: string, meta: Meta, fallback?: string): string[] {
   const known = new Set(meta.townships.map((t) => t.code));
   const codes = (params.get(key) ?? '').split(',').filter((c) => c !== '');
-  for (const c of codes) if (!known.has(c)) paramProblem({ key, value: c, used: '—' });
-  return [...new Set(codes.filter((c) => known.has(c)))];
+  const usable = [...new Set(codes.filter((c) => known.has(c)))];
+  for (const c of codes) if (!known.has(c)) paramProblem({ key, value: c, used: usable.length === 0 && fallback ? fallback : '—' });
+  return usable;
 }

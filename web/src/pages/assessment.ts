@@ -37,18 +37,19 @@ function itemValue(i: ItemResult, lang: Lang): string {
 function itemCounts(i: ItemResult, lang: Lang): string {
   const f = i.fields;
   const n = (k: string) => (f[k] === null || f[k] === undefined ? '—' : formatInt(f[k]!));
+  const [comma, semicolon] = lang === 'zh' ? ['，', '；'] : [', ', '; '];
   switch (i.kind) {
     case 'compliance_registered': case 'compliance_migrant': return `${n('compliant')}/${n('births')}`;
     case 'certificate_rate': return `${n('holders')}/${n('women')}`;
     case 'hospital_rate': return `${n('in_hospital')}/${n('births')}`;
     case 'srb': {
-      const range = (lo: number | null | undefined, hi: number | null | undefined) => (lo != null && hi != null ? `，${formatDec(lo)}–${formatDec(hi)}` : '');
+      const range = (lo: number | null | undefined, hi: number | null | undefined) => (lo != null && hi != null ? `${comma}${formatDec(lo)}–${formatDec(hi)}` : '');
       return i.value !== null
-        ? `${t('detailBirths', lang)}${n('births')}${range(f.smoothed_lo, f.smoothed_hi)}；${t('rawShort', lang)} ${f.srb == null ? '—' : formatDec(f.srb)}`
-        : `${t('detailBirths', lang)}${n('births')}${range(f.lo, f.hi)}；${t('smoothedCountyOnly', lang)}`;
+        ? `${t('detailBirths', lang)}${n('births')}${range(f.smoothed_lo, f.smoothed_hi)}${semicolon}${t('rawShort', lang)} ${f.srb == null ? '—' : formatDec(f.srb)}`
+        : `${t('detailBirths', lang)}${n('births')}${range(f.lo, f.hi)}${semicolon}${t('smoothedCountyOnly', lang)}`;
     }
     case 'births_change': return `${n('births')}${paren(`${t('detailBefore', lang)}${n('previous')}`, lang)}`;
-    case 'data_quality': return `${t('detailUnknown', lang)}${n('unknown_policy')}，${t('detailQuarantined', lang)}${n('quarantined')}`;
+    case 'data_quality': return `${t('detailUnknown', lang)}${n('unknown_policy')}${comma}${t('detailQuarantined', lang)}${n('quarantined')}`;
     default: return '';
   }
 }
@@ -162,7 +163,8 @@ function csvColumns(items: readonly { id: string; kind: string; name: string; we
     { key: 'category', label: t('categoryCol', lang) }, { key: 'veto', label: t('vetoed', lang) },
     { key: 'two_years', label: t('twoYears', lang) },
     ...items.flatMap((i) => [
-      { key: `${i.id}_value`, label: `${i.name}${bracket(itemUnit(i.kind, lang))}`, decimals: 2 },
+      // a count of cases is whole; a change in births one decimal, as the page shows it
+      { key: `${i.id}_value`, label: `${i.name}${bracket(itemUnit(i.kind, lang))}`, decimals: i.kind === 'data_quality' ? 0 : i.kind === 'births_change' ? 1 : 2 },
       ...(i.kind === 'srb' ? [{ key: `${i.id}_raw`, label: `${i.name}${bracket(t('unitSrbRaw', lang))}`, decimals: 2 }] : []),
       { key: `${i.id}_score`, label: `${tf('itemScore', lang, { item: i.name })}${fullMarks(i.weight)}`, decimals: 2 },
       { key: `${i.id}_warn`, label: `${i.name}${t('warnItem', lang)}` },

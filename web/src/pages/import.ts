@@ -5,7 +5,7 @@
  * quarantined by rule), then import with progress and see the result. Every message from the
  * server names the file, the column and the problem in Chinese.
  */
-import { auth } from '../api.ts';
+import { auth, DATA_CHANGED } from '../api.ts';
 import { importApi, isApiFailure, type ImportStatus, type TableReport } from '../importApi.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { PageContext } from '../router.ts';
@@ -153,6 +153,8 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
     await importApi.run(sessionId, countyName.value.trim() || undefined);
     const final = await poll(sessionId, (s) => { progress.textContent = s.messages.slice(-8).join('\n'); });
     if (final.state === 'failed') throw new Error(`${w('failed', lang)}${final.error ?? ''}`);
+    // the shell's answers and facts (county name, townships, years) are of the old data: it forgets them
+    window.dispatchEvent(new Event(DATA_CHANGED));
     result.replaceChildren(
       h('p', { class: 'note', id: 'import-done', text: w('imported', lang) }),
       reportTable('import-result-table', final.tables ?? [], lang),

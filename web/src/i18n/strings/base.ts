@@ -61,6 +61,7 @@ export const BASE_STRINGS = {
   loading: { zh: '加载中…', en: 'Loading…' },
   empty: { zh: '所选条件下没有数据。', en: 'No data for this selection.' },
   loadFailed: { zh: '数据加载失败：', en: 'Could not load data: ' },
+  usedDataValue: { zh: '由数据推算的值', en: 'the value derived from the data' },
   paramProblems: { zh: '链接中有参数无法使用，页面显示的是改用后的结果：', en: 'Some values in the link could not be used; the page shows what was used instead: ' },
   downloadCsv: { zh: '下载数据（CSV）', en: 'Download data (CSV)' },
   smallWarning: { zh: '样本量小', en: 'Small numbers' },

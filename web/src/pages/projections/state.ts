@@ -40,7 +40,7 @@ function optionalNumber(params: URLSearchParams, key: string, min: number, max: 
   if (raw === null || raw === '') return undefined;
   const n = Number(raw);
   if (Number.isFinite(n) && n >= min && n <= max) return n;
-  paramProblem({ key, value: raw, used: '—', allowed: `${min}–${max}` });
+  paramProblem({ key, value: raw, used: 'data', allowed: `${min}–${max}` });
   return undefined;
 }
 

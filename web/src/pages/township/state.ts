@@ -36,7 +36,7 @@ export interface TownshipState {
 
 export function readTownshipState(ctx: PageContext): TownshipState {
   const { meta, lang, params } = ctx;
-  const chosen = townshipsParam(params, 'township', meta);
+  const chosen = townshipsParam(params, 'township', meta, meta.townships[0]?.name);
   const townships = chosen.length ? chosen : [meta.townships[0]!.code];
   const granularity = enumParam<Granularity>(params, 'granularity', GRANULARITIES, 'year');
   const to = intParam(params, 'to', meta.years.from, meta.years.to, meta.years.to);
