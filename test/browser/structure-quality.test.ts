@@ -4,7 +4,7 @@
  * shows rows read / accepted / quarantined by rule in Chinese and the two rates.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, open, pageErrors, ready, type Browser } from './browser.ts';
+import { downloadText, launch, open, pageErrors, ready, type Browser } from './browser.ts';
 import { startDemoServer, type DemoServer } from './demoServer.ts';
 
 let demo: DemoServer;
@@ -31,6 +31,12 @@ describe('population structure 人口结构', () => {
     expect(svg).toContain('户籍人口（在本地）');
     expect(svg).toContain('2014年常住人口');
     expect(await page.locator('#structure-figures').innerText()).toContain('65+');
+    // each download's value column says its unit, and an age group is written 0–4 (Excel read 0-4 as a date)
+    const header = async (csv: string) => (await downloadText(page, () => page.click(`[data-csv="${csv}"]`))).text.replace(/^\uFEFF/, '').split('\r\n');
+    const [ageHead, ...ageRows] = await header('age-structure');
+    expect(ageHead).toContain('数值（%）');
+    expect(ageRows.join('\n')).toContain('0–14');
+    expect((await header('school-age'))[0]).toContain('数值（人）');
     await page.selectOption('#ages', 'single');
     await ready(page, 'structure');
     await expect.poll(() => page.locator('#pyramid-chart .bars_marks path').count()).toBe(101 * 2 * 2);

@@ -113,7 +113,7 @@ export async function renderStructure(root: HTMLElement, ctx: PageContext): Prom
           width: 600, height: ages === 'single' ? 440 : 400,
         }),
         rows: [...now.rows, ...(then?.rows ?? [])].map((r) => ({ ...r, name: place })),
-        fileName: fileName(meta, 'pyramid', township, year, compareYear ?? 'none', ages), lang,
+        fileName: fileName(meta, 'pyramid', township, year, compareYear ?? 'none', ages), lang, unit: 'persons',
         smallCount: township === 'all' ? 0 : now.rows.filter((r) => r.small).length,
       });
     } catch (e) {
@@ -138,7 +138,7 @@ export async function renderStructure(root: HTMLElement, ctx: PageContext): Prom
           yTitle: `${t('shareCol', lang)}${paren('%', lang)}`, format: ',.1f', colors: groupColors(['0-14', '15-64', '65+']), zero: true, width: 540, height: 220,
           labels: { period: t('year', lang), small: t('smallWarning', lang) },
         }),
-        rows: ageRows.rows.map((r) => ({ ...r, name: place })), fileName: fileName(meta, 'age-structure', township), lang,
+        rows: ageRows.rows.map((r) => ({ ...r, name: place })), fileName: fileName(meta, 'age-structure', township), lang, unit: '%',
       });
       await schoolPanel.show({
         spec: trendSpec({
@@ -147,7 +147,7 @@ export async function renderStructure(root: HTMLElement, ctx: PageContext): Prom
           colors: groupColors(['3-5', '6-11', '12-14', '15-17'].map((g) => tf('agesOf', lang, { ages: g }))),
           labels: { period: t('year', lang), small: t('smallWarning', lang) },
         }),
-        rows: school.rows.map((r) => ({ ...r, name: place })), fileName: fileName(meta, 'school-age', township), lang,
+        rows: school.rows.map((r) => ({ ...r, name: place })), fileName: fileName(meta, 'school-age', township), lang, unit: 'persons',
         smallCount: school.rows.filter((r) => r.small).length,
       });
     } catch (e) {
