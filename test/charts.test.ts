@@ -23,7 +23,7 @@ import { mapChartSpec } from '../web/src/charts/mapLayers.ts';
 import { specToSvg } from '../server/notebooks/charts.ts';
 import { intervalsSpec } from '../web/src/charts/intervals.ts';
 import { exportCsv, exportTable } from '../web/src/exportRows.ts';
-import { formatChange, formatValue, formatVsTarget } from '../web/src/format.ts';
+import { formatChange, formatValue, formatVsTarget, minusSign } from '../web/src/format.ts';
 import { topology } from './fixtures/chartGallery.ts';
 
 type Layer = { name?: string; layer?: Layer[]; mark?: unknown; encoding?: Record<string, unknown>; data?: { values?: unknown[] } };
@@ -336,6 +336,13 @@ describe('CSV and number formats', () => {
     const pyramid = exportTable([{ scope: 'all', age: '37', value: 32.63 }, { scope: 'all', age: '100+', value: 4393.4 }], { unit: 'persons', lang: 'zh' });
     expect(exportCsv(pyramid).slice(1).split('\r\n').slice(1, 3)).toEqual(['全县,37,33', '全县,100+,4393']);
     expect(pyramid.rows[0]![1]).toBe(37);
+  });
+
+  it('writes a figure\'s minus as the pages do', () => {
+    expect(minusSign('-1.192%')).toBe('−1.192%');
+    expect(minusSign('-15～15%')).toBe('−15～15%');
+    expect(minusSign('1.715%（-1.192%–4.708%）')).toBe('1.715%（−1.192%–4.708%）');
+    expect(minusSign('2015-2024')).toBe('2015-2024'); // a span, not a minus
   });
 
   it('formats the Chinese statistical way', () => {

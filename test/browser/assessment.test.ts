@@ -146,6 +146,9 @@ describe('目标 page', () => {
     // a rate's target with its unit, as in the table above; no 完成进度 column of dashes when no count target is set
     expect(await page.locator('#progress-table tbody tr', { hasText: '户籍人口出生政策符合率' }).innerText()).toContain('≥ 97.5%');
     expect(await page.locator('#progress-table thead').innerText()).not.toContain('完成进度');
+    // a minus is written − as elsewhere on the pages (the births band's lower end, a negative estimate)
+    expect(await page.locator('#progress-table tbody').innerText()).not.toMatch(/(^|[～（\s–])-\d/m);
+    expect(await page.locator('#targets-table tbody').innerText()).toContain('−15～15%');
     await page.close();
 
     const overview = await open(browser.context, demo.url, 'page=overview&year=2024');

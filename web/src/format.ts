@@ -52,6 +52,11 @@ export function formatValue(value: number | null | undefined, unit: string): str
   }
 }
 
+/** A figure's minus written as the pages write it (−1.192%, −15～15), not the ASCII hyphen Intl gives. */
+export function minusSign(text: string): string {
+  return text.replace(/(^|[～（(\s–])-(?=\d)/g, '$1−');
+}
+
 function signed(text: string, n: number): string {
   return n > 0 ? `+${text}` : n < 0 ? `−${text.replace('-', '')}` : text;
 }

@@ -6,7 +6,7 @@
  * year-to-date progress against them (双过半) with the full-year estimate. State: `year=&through=`.
  */
 import { assessmentApi, type Direction, type ShownTarget, type TargetsAnswer } from '../assessmentApi.ts';
-import { formatDec, formatValue } from '../format.ts';
+import { formatDec, formatValue, minusSign } from '../format.ts';
 import { paren, t, tf, type Lang, type StringKey } from '../i18n/index.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
 import { controls, errorMessage, h, panel, selectField, table } from '../ui.ts';
@@ -47,7 +47,7 @@ export async function renderTargets(root: HTMLElement, ctx: PageContext): Promis
     if (withPlace) cells.push(townshipName(meta, tg.scope, lang), tg.year === null ? t('everyYear', lang) : String(tg.year));
     // a rate's target with its unit: ≥ 99%, not ≥ 99 beside a column of percentages
     const unit = answer.measures.find((m) => m.id === tg.measure)?.unit;
-    cells.push(`${tg.rule}${unit === '%' || unit === '‰' ? unit : ''}`, sourceText(tg, lang));
+    cells.push(minusSign(`${tg.rule}${unit === '%' || unit === '‰' ? unit : ''}`), sourceText(tg, lang));
     if (answer.canEdit && tg.source === 'edit') {
       const undo = h('button', { type: 'button', class: 'link', 'data-remove': `${tg.measure}|${tg.scope}|${tg.year ?? ''}`, text: t('removeEdit', lang) });
       undo.addEventListener('click', () => void assessmentApi.removeTarget({ measure: tg.measure, scope: tg.scope, year: tg.year }).then(() => ctx.set({})));
@@ -118,11 +118,11 @@ async function progressPanel(ctx: PageContext, year: number, through: number, pl
   try {
     const p = await assessmentApi.progress(year, through, place);
     // a rate judged against its target gets a third decimal: 98.999%, not 99.00% beside 否
-    const fmt = (v: number | null | undefined, unit: string) => (unit === '%' && typeof v === 'number' ? `${formatDec(v, 3)}%` : formatValue(v ?? null, unit));
+    const fmt = (v: number | null | undefined, unit: string) => minusSign(unit === '%' && typeof v === 'number' ? `${formatDec(v, 3)}%` : formatValue(v ?? null, unit));
     // 完成进度 is a count target's share reached (births ≤ 5000): shown only when a count target is set
     const counts = p.items.some((i) => i.reached_share !== null);
     const rows = p.items.map((i) => [
-      i.name[lang], i.target ? `${i.target.rule}${i.unit === '%' || i.unit === '‰' ? i.unit : ''}` : '—', fmt(i.ytd, i.unit), `${formatDec(p.elapsed_share, 1)}%`,
+      i.name[lang], i.target ? minusSign(`${i.target.rule}${i.unit === '%' || i.unit === '‰' ? i.unit : ''}`) : '—', fmt(i.ytd, i.unit), `${formatDec(p.elapsed_share, 1)}%`,
       ...(counts ? [i.reached_share === null ? '—' : `${formatDec(i.reached_share, 1)}%`] : []),
       h('span', { class: i.on_track === false ? 'miss' : i.on_track ? 'met' : '', text: i.on_track === null ? '—' : t(i.on_track ? 'yes' : 'no', lang) }),
       i.nowcast ? `${fmt(i.nowcast.value, i.unit)}${paren(`${fmt(i.nowcast.lo, i.unit)}–${fmt(i.nowcast.hi, i.unit)}`, lang)}` : '—',

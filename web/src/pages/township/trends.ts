@@ -46,7 +46,8 @@ async function fillTrend(p: ChartPanel, s: Series, state: TownshipState): Promis
     await p.show({
       // counts are drawn for the townships only (the county's would flatten them): its legend entry goes too
       spec: trendSpec({ rows: trend, yTitle: `${t(s.key, lang)}${unitSuffix(s.unit, lang)}`, format: d3Format(s.unit), colors: s.withCounty ? colors : townshipColors, zero: s.zero, labels: { period: t('period', lang), small: t('smallWarning', lang) } }),
-      rows: state.named(rows), fileName: fileName(meta, s.indicator, main, granularity, from, to), lang, smallCount: smallCount(rows), unit: answer.unit,
+      // a year-end figure comes by year whatever the page's granularity: its file says so
+      rows: state.named(rows), fileName: fileName(meta, s.indicator, main, s.yearOnly ? 'year' : granularity, from, to), lang, smallCount: smallCount(rows), unit: answer.unit,
     });
   } catch (e) {
     p.fail(e);
