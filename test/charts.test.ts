@@ -225,10 +225,11 @@ describe('chart builders compile and draw what they promise', () => {
       labels: { period: '时期', lo: '下限', hi: '上限', births: '出生数', band: '正常范围', flag: '判断', flags: { high: '偏高', low: '偏低', normal: '区间与正常范围相交' } },
     });
     compiles(spec);
-    const rows = named(spec, 'interval')?.data?.values as { flagLabel: string; beyond: string | null }[];
-    expect(rows.map((r) => [r.flagLabel, r.beyond])).toEqual([['偏高', 'above'], ['区间与正常范围相交', null]]);
+    const rows = named(spec, 'interval')?.data?.values as { flagLabel: string; beyond: boolean }[];
+    expect(rows.map((r) => [r.flagLabel, r.beyond])).toEqual([['偏高', true], ['区间与正常范围相交', false]]);
     expect(JSON.stringify(named(spec, 'interval-band')?.encoding?.tooltip)).toContain('"title":"下限"');
-    expect(named(spec, 'beyond-axis')).toBeDefined();
+    // the beyond-axis text layer writes the true value of exactly the rows beyond it
+    expect(named(spec, 'beyond-axis')).toMatchObject({ transform: [{ filter: 'datum.beyond' }], encoding: { text: { field: 'value', format: '.1f' } } });
   });
 
   it('pyramid: men drawn to the left (negative), parts stacked, the comparison year as an outline', () => {

@@ -11,7 +11,7 @@
  */
 import { JUDGEMENT_WORDS, type SrbJudgement } from '../../common/srbWording.ts';
 import { csvLabel, formulaSafe, quoteCsv } from '../../common/csvField.ts';
-import { csvHeader, t, type Lang, type StringKey } from './i18n/index.ts';
+import { csvHeader, paren, t, type Lang, type StringKey } from './i18n/index.ts';
 
 export type ExportValue = string | number | null;
 export interface ExportTable { headers: string[]; decimals: (number | undefined)[]; rows: ExportValue[][] }
@@ -81,7 +81,7 @@ const IN_UNIT = new Set(['value', 'previous', 'lo', 'hi', 'lo2', 'hi2', 'determi
 function headerOf(key: string, unit: string | undefined, lang: Lang): string {
   const word = unit ? UNIT_WORDS[unit]?.[lang] : undefined;
   const header = csvHeader(key, lang);
-  return word && IN_UNIT.has(key) ? `${header}${lang === 'zh' ? `（${word}）` : ` (${word})`}` : header;
+  return word && IN_UNIT.has(key) ? `${header}${paren(word, lang)}` : header;
 }
 
 export function exportTable(rows: readonly Record<string, unknown>[], o: ExportOptions): ExportTable {

@@ -152,7 +152,7 @@ async function render(): Promise<void> {
       showLogin(root, lang, gen);
       return;
     }
-    signedIn = session.user !== null && session.user !== undefined;
+    signedIn = Boolean(session.user);
     renderNav(page, params, lang, isAdmin(session));
     if (!CHARTLESS.has(page)) void loadCharts().catch(() => { /* the chart panel reports it */ });
     meta ??= (await early) ?? await api.meta();

@@ -61,9 +61,9 @@ export function buildHref(page: PageId, from: URLSearchParams, changes: Changes 
 /**
  * A value of the link that could not be used (a mistyped or outdated link: township=123, from=abc),
  * and what the page used instead: the shell says so above the page, so that a planner who follows
- * a wrong link is not shown another township's figures without a word.
+ * a wrong link is not shown another township's figures without a word. `used`: what the page shows
+ * instead — a value, '—' (left out), or 'data' (the value derived from the data).
  */
-/** `used`: what the page shows instead — a value, '—' (left out), or 'data' (the value derived from the data). */
 export interface ParamProblem { readonly key: string; readonly value: string; readonly used: string; readonly allowed?: string }
 
 let problems: ParamProblem[] = [];

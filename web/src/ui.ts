@@ -14,7 +14,7 @@ import { auditExport } from './api.ts';
 import { downloadBlob, downloadText, type CsvRow } from './csv.ts';
 import { renderChart } from './embed.ts';
 import { exportCsv, exportTable, exportXlsx } from './exportRows.ts';
-import { currentLang, errorCodeText, t, type Lang } from './i18n/index.ts';
+import { colon, currentLang, errorCodeText, t, type Lang } from './i18n/index.ts';
 
 type Child = Node | string | null | undefined | false;
 
@@ -84,7 +84,7 @@ export function card(c: CardInput): HTMLElement {
 
 export function smallWarning(count: number, threshold: number, lang: Lang): HTMLElement {
   return h('p', { class: 'small-warning', role: 'note', 'data-small': count },
-    h('strong', { text: `⚠ ${t('smallWarning', lang)}${lang === 'zh' ? '：' : ': '}` }),
+    h('strong', { text: `⚠ ${t('smallWarning', lang)}${colon(lang)}` }),
     `${count}${t('smallWarningText', lang).replace('{n}', String(threshold))}`);
 }
 

@@ -53,17 +53,15 @@ export function funnelSpec(input: FunnelInput): TopLevelSpec {
   // left out, it would hide the very townships to watch
   const points = input.points.map((p) => {
     const beyond = p.srb !== null && (p.srb > yMax || p.srb < yMin);
+    const funnelLabel = beyond ? `${p.funnelLabel}（${input.labels.beyond}）` : p.funnelLabel;
     return {
-      ...p, shown: p.srb === null ? null : Math.min(yMax, Math.max(yMin, p.srb)),
+      ...p, funnelLabel, shown: p.srb === null ? null : Math.min(yMax, Math.max(yMin, p.srb)),
       edge: !beyond ? 'within' : p.srb! > yMax ? 'above' : 'below',
       tag: beyond ? `${p.name} ${p.srb!.toFixed(1)}` : p.name,
-      funnelLabel: beyond ? `${p.funnelLabel}（${input.labels.beyond}）` : p.funnelLabel,
+      // what a screen reader says of a point (its drawn position and shape are not figures)
+      aria: `${p.name}; ${input.labels.births}: ${p.births.toLocaleString('en')}; ${input.labels.srb}: ${p.srb === null ? '—' : p.srb.toFixed(2)}; ${funnelLabel}`,
     };
-  }).map((p) => ({
-    ...p,
-    // what a screen reader says of a point (its drawn position and shape are not figures)
-    aria: `${p.name}; ${input.labels.births}: ${p.births.toLocaleString('en')}; ${input.labels.srb}: ${p.srb === null ? '—' : p.srb.toFixed(2)}; ${p.funnelLabel}`,
-  }));
+  });
   const x = { field: 'births', type: 'quantitative' as const, title: input.labels.births, scale: { domain: [0, maxBirths * 1.05], nice: false }, axis: { format: ',.0f' } };
   const long = (key: 'lo95' | 'hi95' | 'lo998' | 'hi998', limit: string, bound: string) =>
     input.limits.filter((l) => l[key] !== null).map((l) => ({ births: l.births, value: l[key] as number, limit, bound }));

@@ -48,7 +48,7 @@ export function srbSeriesSpec(input: SrbSeriesInput): TopLevelSpec {
   const rows = input.rows.map((r) => ({
     ...r,
     flagLabel: r.flag === 'high' || r.flag === 'low' || r.flag === 'normal' ? input.labels.flags[r.flag] : null,
-    beyond: r.value !== null && (r.value > hi || r.value < lo) ? (r.value > hi ? 'above' : 'below') : null,
+    beyond: r.value !== null && (r.value > hi || r.value < lo),
   }));
   return {
     $schema: SCHEMA,
@@ -113,7 +113,7 @@ export function srbSeriesSpec(input: SrbSeriesInput): TopLevelSpec {
           },
           {
             name: 'beyond-axis',
-            transform: [{ filter: 'datum.beyond !== null' }],
+            transform: [{ filter: 'datum.beyond' }],
             mark: { type: 'text', fontSize: 10, dx: 4, align: 'left', baseline: 'middle' },
             encoding: {
               x, y: { field: 'value', ...y }, color: series,

@@ -42,6 +42,11 @@ export function paren(text: string | number, lang: Lang): string {
   return lang === 'zh' ? `（${text}）` : ` (${text})`;
 }
 
+/** The colon after a label: full-width in Chinese (出生：), a colon and a space in English (Births: ). */
+export function colon(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
+}
+
 export function pick(name: { zh: string; en: string }, lang: Lang): string {
   return name[lang];
 }

@@ -155,8 +155,7 @@ function itemUnit(kind: string, lang: Lang): string {
 
 /** Columns of the downloaded scorecard: each value with its unit, each score with its full marks. */
 function csvColumns(items: readonly { id: string; kind: string; name: string; weight: number }[], lang: Lang) {
-  const bracket = (text: string) => (lang === 'zh' ? `（${text}）` : ` (${text})`);
-  const fullMarks = (n: number) => bracket(tf('fullMarks', lang, { n: String(n) }));
+  const fullMarks = (n: number) => paren(tf('fullMarks', lang, { n: String(n) }), lang);
   return [
     { key: 'rank', label: t('rankCol', lang) }, { key: 'township', label: t('townshipCode', lang) }, { key: 'name', label: t('townshipCol', lang) },
     { key: 'total', label: `${t('totalCol', lang)}${fullMarks(items.reduce((sum, i) => sum + i.weight, 0))}`, decimals: 2 },
@@ -164,8 +163,8 @@ function csvColumns(items: readonly { id: string; kind: string; name: string; we
     { key: 'two_years', label: t('twoYears', lang) },
     ...items.flatMap((i) => [
       // a count of cases is whole; a change in births one decimal, as the page shows it
-      { key: `${i.id}_value`, label: `${i.name}${bracket(itemUnit(i.kind, lang))}`, decimals: i.kind === 'data_quality' ? 0 : i.kind === 'births_change' ? 1 : 2 },
-      ...(i.kind === 'srb' ? [{ key: `${i.id}_raw`, label: `${i.name}${bracket(t('unitSrbRaw', lang))}`, decimals: 2 }] : []),
+      { key: `${i.id}_value`, label: `${i.name}${paren(itemUnit(i.kind, lang), lang)}`, decimals: i.kind === 'data_quality' ? 0 : i.kind === 'births_change' ? 1 : 2 },
+      ...(i.kind === 'srb' ? [{ key: `${i.id}_raw`, label: `${i.name}${paren(t('unitSrbRaw', lang), lang)}`, decimals: 2 }] : []),
       { key: `${i.id}_score`, label: `${tf('itemScore', lang, { item: i.name })}${fullMarks(i.weight)}`, decimals: 2 },
       { key: `${i.id}_warn`, label: `${i.name}${t('warnItem', lang)}` },
     ]),

@@ -7,7 +7,7 @@
  */
 import { auth, DATA_CHANGED } from '../api.ts';
 import { importApi, isApiFailure, type ImportStatus, type TableReport } from '../importApi.ts';
-import type { Lang } from '../i18n/index.ts';
+import { colon, type Lang } from '../i18n/index.ts';
 import type { PageContext } from '../router.ts';
 import { errorMessage, h, panel, table } from '../ui.ts';
 import { formatInt } from '../format.ts';
@@ -34,7 +34,7 @@ function reportTable(id: string, tables: readonly TableReport[], lang: Lang): HT
 /** Rows left out of each table for having nothing in any column read (Excel's ',,,,'), said under the report; null when there were none. */
 function blankNote(id: string, tables: readonly TableReport[], lang: Lang): HTMLElement | null {
   const items = tables.filter((t) => (t.blankRows ?? 0) > 0)
-    .map((t) => h('li', { text: `${tableLabel(t.table, lang)}${lang === 'zh' ? '：' : ': '}${formatInt(t.blankRows!)}` }));
+    .map((t) => h('li', { text: `${tableLabel(t.table, lang)}${colon(lang)}${formatInt(t.blankRows!)}` }));
   return items.length > 0 ? h('div', { id, class: 'note' }, h('p', { text: w('blankRows', lang) }), h('ul', {}, ...items)) : null;
 }
 

@@ -6,7 +6,7 @@
  * gives back the mapping as corrected.
  */
 import type { FileMapping, MappingAnswer, Suggestion } from '../importApi.ts';
-import { paren, type Lang } from '../i18n/index.ts';
+import { colon, paren, type Lang } from '../i18n/index.ts';
 import { h, table } from '../ui.ts';
 import { formatInt } from '../format.ts';
 import { w, type ImportWord } from '../i18n/strings/import.ts';
@@ -22,7 +22,7 @@ export interface MappingEditor {
 }
 
 function fieldSelect(answer: MappingAnswer, tableName: string, value: string, lang: Lang, header: string): HTMLSelectElement {
-  const select = h('select', { class: 'map-field', 'data-header': header, 'aria-label': `${w('field', lang)}${lang === 'zh' ? '：' : ': '}${header}` });
+  const select = h('select', { class: 'map-field', 'data-header': header, 'aria-label': `${w('field', lang)}${colon(lang)}${header}` });
   select.add(new Option(`${IGNORE} ${w('ignore', lang)}`, IGNORE));
   for (const f of answer.fields[tableName] ?? []) select.add(new Option(`${f.name} — ${f.zh}`, f.name));
   select.value = [...select.options].some((o) => o.value === value) ? value : IGNORE;

@@ -11,11 +11,10 @@ import { formatInt } from '../format.ts';
 import { t, tf, type Lang } from '../i18n/index.ts';
 import type { PageContext } from '../router.ts';
 import { checkboxGroup, controls, errorMessage, h, panel, table } from '../ui.ts';
-import type { PlanningTable } from '../../../contract/projection.ts';
+import { TABLE_SCENARIOS as SCENARIOS, type PlanningTable } from '../../../contract/projection.ts';
 import type { CustomAssumptions } from '../projection.ts';
 import { defaultTableYears } from '../../../common/planningGroups.ts';
 
-const SCENARIOS = ['low', 'medium', 'high', 'constant', 'zero_migration', 'custom'] as const;
 const SCENARIO_LABEL: Record<string, { zh: string; en: string }> = {
   low: { zh: '低方案', en: 'low' }, medium: { zh: '中方案', en: 'medium' }, high: { zh: '高方案', en: 'high' }, custom: { zh: '自定义方案', en: 'custom' },
   constant: { zh: '不变方案', en: 'constant' }, zero_migration: { zh: '零迁移方案', en: 'zero migration' }, observed: { zh: '实际', en: 'observed' },

@@ -10,7 +10,7 @@ import { barsSpec } from '../charts/bars.ts';
 import { PALETTE } from '../charts/common.ts';
 import { RULES, TABLES, type RuleId, type TableName } from '../../../contract/tables.ts';
 import { formatInt } from '../format.ts';
-import { t, type Lang } from '../i18n/index.ts';
+import { colon, t, type Lang } from '../i18n/index.ts';
 import type { PageContext } from '../router.ts';
 import { chartPanel, h, panel, scopeNote, table } from '../ui.ts';
 import { fileName } from './pageLabels.ts';
@@ -92,7 +92,7 @@ export async function renderQuality(root: HTMLElement, ctx: PageContext): Promis
   const rows = qualityRows(meta, lang);
   if (meta.ingestedAt) {
     const when = new Date(meta.ingestedAt);
-    root.append(h('p', { class: 'note', text: `${t('ingestedAt', lang)}${lang === 'zh' ? '：' : ': '}${Number.isNaN(when.getTime()) ? meta.ingestedAt : when.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-CA', { dateStyle: 'short', timeStyle: 'short' })}` }));
+    root.append(h('p', { class: 'note', text: `${t('ingestedAt', lang)}${colon(lang)}${Number.isNaN(when.getTime()) ? meta.ingestedAt : when.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-CA', { dateStyle: 'short', timeStyle: 'short' })}` }));
   }
   const tbl = table(
     [t('table', lang), t('rowsRead', lang), t('rowsAccepted', lang), t('rowsQuarantined', lang), t('completeness', lang), t('consistency', lang)],

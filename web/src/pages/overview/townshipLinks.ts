@@ -3,7 +3,7 @@
  * What a township account sees instead of the county overview: a note that the figures are
  * county-wide, and for each of its townships links to the views open to it.
  */
-import { t, type StringKey } from '../../i18n/index.ts';
+import { colon, t, type StringKey } from '../../i18n/index.ts';
 import type { PageContext, PageId } from '../../router.ts';
 import { h, panel, scopeNote } from '../../ui.ts';
 
@@ -14,7 +14,7 @@ export function townshipLinksPanel(ctx: PageContext): HTMLElement {
     ['targets', 'targetsPage', {}], ['assessment', 'assessmentPage', {}], ['reports', 'reports', { report: 'township-profile' }],
   ];
   const links = meta.townships.map((x) => h('li', { 'data-township': x.code },
-    h('strong', { text: x.name }), lang === 'zh' ? '：' : ': ',
+    h('strong', { text: x.name }), colon(lang),
     ...views.flatMap(([page, key, extra], i) => {
       // the 考核 scorecard shows the account's own rows: it takes no township
       const changes = page === 'assessment' ? extra : { ...extra, [page === 'projections' ? 'scope' : 'township']: x.code };

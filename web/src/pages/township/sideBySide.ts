@@ -5,7 +5,7 @@
  */
 import { api, EACH_TOWNSHIP } from '../../api.ts';
 import { barsSpec } from '../../charts/bars.ts';
-import { paren, t, tf } from '../../i18n/index.ts';
+import { colon, paren, t, tf } from '../../i18n/index.ts';
 import { chartPanel } from '../../ui.ts';
 import { fileName, townshipName } from '../pageLabels.ts';
 import { smallCount, type TownshipState } from './state.ts';
@@ -15,7 +15,7 @@ export function sideBySidePanel(state: TownshipState): { element: HTMLElement; l
   const whole = granularity === 'statyear' ? 'statyear' : 'year';
   // the whole (statistical) year however fine the page's periods: said in the title, not "the latest period"
   const span = whole === 'statyear' ? (lang === 'zh' ? `${to}统计年度` : `stat. year ${to}`) : (lang === 'zh' ? `${to}年` : String(to));
-  const title = `${t('sideBySide', lang)}${lang === 'zh' ? '：' : ': '}${t('cbr', lang)}${granularity === whole ? paren(span, lang) : paren(tf('sideBySideWhole', lang, { span }), lang)}`;
+  const title = `${t('sideBySide', lang)}${colon(lang)}${t('cbr', lang)}${granularity === whole ? paren(span, lang) : paren(tf('sideBySideWhole', lang, { span }), lang)}`;
   const chart = chartPanel('side-by-side', title, lang);
   chart.element.classList.add('wide');
   const load = (async () => {
