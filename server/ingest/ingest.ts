@@ -127,6 +127,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       await storeTargets(connection, options.source, work, progress);
       if (!dryRun) {
         await runNamed(connection, 'rollups/build');
+        await runNamed(connection, 'rollups/fertility_year');
         await storeProjectionAssumptions(connection, progress);
         await connection.run('CHECKPOINT');
       }

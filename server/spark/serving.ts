@@ -52,6 +52,8 @@ export async function loadSparkOutput(connection: DuckDBConnection, out: string)
     await connection.run(`DELETE FROM "${table}"`);
     await connection.run(`INSERT INTO "${table}" BY NAME SELECT * FROM read_parquet(getvariable('spark_files'))`);
   }
+  // derived from the loaded rollups, as the DuckDB import derives it from its own
+  await runNamed(connection, 'rollups/fertility_year');
   const quarantined = parquetFiles(path.join(out, 'quarantine'));
   if (quarantined.length > 0) {
     await bindFiles(connection, quarantined);

@@ -9,6 +9,7 @@
  */
 import type { Database } from '../db/Database.ts';
 import { Lru } from '../db/lru.ts';
+import { hasRollup } from '../db/hasRollup.ts';
 import type { Scope } from '../auth/scope.ts';
 import { periodParams, residencesOf } from '../indicators/sources.ts';
 import { labelOf, periodYearOf, type PeriodSpan } from '../indicators/periods.ts';
@@ -52,11 +53,6 @@ export async function sexCounts(
   }
   const { pm_month, pm_label } = periodParams(spans, labels);
   return db.query<SexCounts>('srb/births_by_sex', { ...filter, pm_month, pm_label });
-}
-
-/** Whether the database has a rollup (one added after it was imported is missing until the next import). */
-function hasRollup(db: Database, name: string): Promise<boolean> {
-  return db.memo(`has ${name}`, async () => ((await db.query<{ n: number }>('meta/has_rollup', { name }))[0]?.n ?? 0) > 0);
 }
 
 /** One SRB row from male and female births and, for a township, the period's prior. */

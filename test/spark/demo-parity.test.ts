@@ -44,7 +44,8 @@ describe('the demo county through Spark', () => {
     const diffs = await diffTables(duckDb, sparkDb);
     const names = diffs.map((d) => d.table);
     for (const rollup of ['calendar_months', 'r_births', 'r_births_age', 'r_population', 'township_population', 'r_deaths', 'r_marriages',
-      'r_marriage_persons', 'r_migrant_stock', 'r_migrant_origin', 'r_migrant_flow', 'r_migrant_age', 'year_ends', 'regions']) {
+      'r_marriage_persons', 'r_migrant_stock', 'r_migrant_origin', 'r_migrant_flow', 'r_migrant_age', 'year_ends', 'regions',
+      'r_births_age_year', 'r_women_years']) {
       expect(names).toContain(rollup);
     }
     const same = (d: TableDiff) => ({ table: d.table, only_a: 0, only_b: 0, rows_a: d.rows_a, rows_b: d.rows_a });

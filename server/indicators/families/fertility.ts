@@ -8,7 +8,9 @@
  * childbearing is ASFR-weighted at mid-age: Σ (a + 0.5)·ASFR(a) / Σ ASFR(a).
  */
 import { cell, grid } from '../cells.ts';
-import { sources } from '../sources.ts';
+import { residencesOf, sources } from '../sources.ts';
+import { periodYearOf, type PeriodSpan } from '../periods.ts';
+import { hasRollup } from '../../db/hasRollup.ts';
 import { PERIOD_KINDS, type IndicatorContext, type IndicatorDef, type IndicatorRow } from '../types.ts';
 
 export const FERTILE_AGES = { from: 15, to: 49 } as const;
@@ -16,18 +18,45 @@ interface Schedule { births: Float64Array; womenYears: Float64Array }
 
 /** Births and women-years by single age 15..49 for each (township, period). */
 async function schedules(c: IndicatorContext): Promise<Map<string, Schedule>> {
+  const years = calendarYears(c.query.spans);
+  if (years && await hasRollup(c.db, 'r_women_years')) return yearSchedules(c, years);
   const [births, exposure] = await Promise.all([sources.birthsByAge(c), sources.womenYears(c)]);
-  const span = FERTILE_AGES.to - FERTILE_AGES.from + 1;
   const map = new Map<string, Schedule>();
-  const get = (k: string): Schedule => {
-    let s = map.get(k);
-    if (!s) map.set(k, (s = { births: new Float64Array(span), womenYears: new Float64Array(span) }));
-    return s;
-  };
   const index = (age: number) => Math.min(Math.max(age, FERTILE_AGES.from), FERTILE_AGES.to) - FERTILE_AGES.from;
-  for (const b of births) get(cell(b.township, b.period)).births[index(b.age)] += b.n;
+  for (const b of births) scheduleOf(map, cell(b.township, b.period)).births[index(b.age)] += b.n;
   for (const e of exposure) {
-    if (e.sex === 'F' && e.age >= FERTILE_AGES.from && e.age <= FERTILE_AGES.to) get(cell(e.township, e.period)).womenYears[index(e.age)] += e.person_years;
+    if (e.sex === 'F' && e.age >= FERTILE_AGES.from && e.age <= FERTILE_AGES.to) scheduleOf(map, cell(e.township, e.period)).womenYears[index(e.age)] += e.person_years;
+  }
+  return map;
+}
+
+function scheduleOf(map: Map<string, Schedule>, key: string): Schedule {
+  let s = map.get(key);
+  const span = FERTILE_AGES.to - FERTILE_AGES.from + 1;
+  if (!s) map.set(key, (s = { births: new Float64Array(span), womenYears: new Float64Array(span) }));
+  return s;
+}
+
+/** The years of a question asked by calendar year (period=year), or null for any other periods. */
+function calendarYears(spans: readonly PeriodSpan[]): number[] | null {
+  return spans.length > 0 && spans.every((s) => s.kind === 'year') ? spans.map(periodYearOf) : null;
+}
+
+/**
+ * The same schedules from the import's yearly table (sql/rollups/fertility_year.sql), read as
+ * columns of numbers: no object per cell (52,500 of them for a year of 1,500 townships).
+ */
+async function yearSchedules(c: IndicatorContext, years: readonly number[]): Promise<Map<string, Schedule>> {
+  const townships = c.query.townships;
+  const { rowCount, columns } = await c.db.queryNumeric('indicators/fertility_year', {
+    townships, years, year_lo: Math.min(...years), year_hi: Math.max(...years), residences: residencesOf(c.query.residence),
+  });
+  const { t, year, age, births, women_years: womenYears } = columns as Record<string, Float64Array>;
+  const map = new Map<string, Schedule>();
+  for (let i = 0; i < rowCount; i++) {
+    const s = scheduleOf(map, cell(townships[t![i]! - 1]!, String(year![i])));
+    s.births[age![i]! - FERTILE_AGES.from] += births![i]!;
+    s.womenYears[age![i]! - FERTILE_AGES.from] += womenYears![i]!;
   }
   return map;
 }
