@@ -103,10 +103,16 @@ describe('no request input reaches SQL text', () => {
     db = await Database.open(path.join(dir, 'r.duckdb'));
     // No answer cache: every request runs its queries, so every statement is seen.
     app = createApp({ db, webRoot: path.join(dir, 'none'), log: () => {}, answerCache: new AnswerCache(0) });
-    const original = DuckDBConnection.prototype.extractStatements;
+    // every way a statement reaches DuckDB: named files (runNamed) and numeric reads (runNamedNumeric)
+    const extract = DuckDBConnection.prototype.extractStatements;
     vi.spyOn(DuckDBConnection.prototype, 'extractStatements').mockImplementation(function (this: DuckDBConnection, sql: string) {
       seen.push(sql);
-      return original.call(this, sql);
+      return extract.call(this, sql);
+    });
+    const prepare = DuckDBConnection.prototype.prepare;
+    vi.spyOn(DuckDBConnection.prototype, 'prepare').mockImplementation(function (this: DuckDBConnection, sql: string) {
+      seen.push(sql);
+      return prepare.call(this, sql);
     });
   });
   afterAll(() => {

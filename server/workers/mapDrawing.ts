@@ -4,8 +4,8 @@
  * boundaries and names are read from the worker's own database handle once per database
  * generation, so a map's job carries only its values (sending the province's 326 KB topology with
  * each job cost about 30 ms of reading, parsing and copying). When a worker starts it draws the
- * map once: Vega's first drawing of 1,500 polygons in a thread takes about three times as long
- * as the later ones (its code is compiled as it runs), and a planner's first map should not.
+ * map a few times: Vega's first drawing of 1,500 polygons in a thread takes about three times as
+ * long as the later ones (its code is compiled as it runs), and a planner's first map should not.
  */
 import type { Topology } from 'topojson-specification';
 import type { Database } from '../db/Database.ts';
@@ -60,10 +60,16 @@ export async function drawMap(db: Database, job: MapJob): Promise<string> {
   return specToSvg(mapChartSpec({ ...job, nameOf: (code) => names.get(code) ?? code, topology }));
 }
 
-/** Draws the current generation's map once, with made-up values, to compile Vega before a planner asks. */
+/**
+ * Vega's code reaches full speed only after a few drawings: a province's map took 150, 100 and 70
+ * ms the first three times in a thread, then 45–55 ms (the province set, its TFR layer).
+ */
+const WARM_UP_DRAWINGS = 3;
+
+/** Draws the current generation's map a few times, with made-up values, to compile Vega before a planner asks. */
 export async function warmUpMap(db: Database): Promise<void> {
   const file = await db.fileIdentity();
   const { names } = await geometry(db, file);
   const rows = [...names.keys()].map((township, i) => ({ township, value: i, small: false }));
-  await drawMap(db, { layer: 'population', values: { rows, unit: 'persons' }, lang: 'zh', file });
+  for (let i = 0; i < WARM_UP_DRAWINGS; i++) await drawMap(db, { layer: 'population', values: { rows, unit: 'persons' }, lang: 'zh', file });
 }

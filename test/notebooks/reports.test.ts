@@ -266,29 +266,30 @@ describe('a narrative with a table, a list and a link', () => {
 describe('indicator blocks that read the same cells', () => {
   it('run each query once per render, and answer what the API answers', async () => {
     const file = path.join(dir, 'shared-cells.md');
-    // Births, CBR and compliance read the births; CBR and TFR the exposure; two blocks ask alike.
+    // Births, CBR and compliance read the births, the CBR the exposure, the TFR the yearly fertility tables; two blocks ask alike.
     writeFileSync(file, `---\ntitle: 共用\n---\n\n\`\`\`indicator a\nindicator: births, cbr, tfr, compliance\ntownship: each, from: 2023, to: 2024\n\`\`\`\n\n\`\`\`indicator b\nindicator: cbr, tfr\ntownship: each, from: 2023, to: 2024\n\`\`\`\n`);
     const asked = new Map<string, number>();
     const askedWith = new Map<string, number>();
-    const query = demo.db.query.bind(demo.db);
-    demo.db.query = ((name: string, params?: object) => {
+    const [query, queryNumeric] = [demo.db.query.bind(demo.db), demo.db.queryNumeric.bind(demo.db)];
+    const count = (name: string, params?: object) => {
       asked.set(name, (asked.get(name) ?? 0) + 1);
       const key = `${name} ${JSON.stringify(params)}`;
       askedWith.set(key, (askedWith.get(key) ?? 0) + 1);
-      return query(name, params as never);
-    }) as typeof demo.db.query;
+    };
+    demo.db.query = ((name: string, params?: object) => { count(name, params); return query(name, params as never); }) as typeof demo.db.query;
+    demo.db.queryNumeric = ((name: string, params?: object) => { count(name, params); return queryNumeric(name, params as never); }) as typeof demo.db.queryNumeric;
     let report: RenderedReport;
     try {
       report = await renderNotebook(loadNotebookFile(file), {}, { db: demo.db, config: DEFAULT_ANALYTICS });
     } finally {
-      demo.db.query = query;
+      [demo.db.query, demo.db.queryNumeric] = [query, queryNumeric];
     }
     expect(report.errors).toEqual([]);
-    // the exposure twice: totals for the CBR, women 15-49 for the TFR; no query twice with the same parameters
-    expect(asked.get('indicators/exposure')).toBe(2);
+    // the exposure's totals for the CBR; the TFR's yearly births and women-years; no query twice with the same parameters
+    expect(asked.get('indicators/exposure')).toBe(1);
+    expect(asked.get('indicators/fertility_year')).toBe(1);
     expect(Math.max(...askedWith.values())).toBe(1);
     expect(asked.get('indicators/births')).toBe(1);
-    expect(asked.get('indicators/births_by_age')).toBe(1);
     // The shared cells give every township the figures the API gives it alone (no block changed them).
     const rows = report.results.get('b')!.rows;
     expect(new Set(rows.map((r) => r.township)).size).toBe(20); // the demo county's townships, each year

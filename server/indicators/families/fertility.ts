@@ -48,13 +48,19 @@ function calendarYears(spans: readonly PeriodSpan[]): number[] | null {
  */
 async function yearSchedules(c: IndicatorContext, years: readonly number[]): Promise<Map<string, Schedule>> {
   const townships = c.query.townships;
-  const { rowCount, columns } = await c.db.queryNumeric('indicators/fertility_year', {
-    townships, years, year_lo: Math.min(...years), year_hi: Math.max(...years), residences: residencesOf(c.query.residence),
-  });
+  const [first, last] = [Math.min(...years), Math.max(...years)];
+  const params = { townships, years, year_lo: first, year_hi: last, residences: residencesOf(c.query.residence) };
+  const read = () => c.db.queryNumeric('indicators/fertility_year', params);
+  const { rowCount, columns } = await (c.cells ? c.cells.get('indicators/fertility_year', params, read) : read());
   const { t, year, age, births, women_years: womenYears } = columns as Record<string, Float64Array>;
+  // schedules found by (township, year) position: no string key made for each of 160,000 rows
+  const width = last - first + 1;
+  const byPlace = new Array<Schedule | undefined>(townships.length * width);
   const map = new Map<string, Schedule>();
   for (let i = 0; i < rowCount; i++) {
-    const s = scheduleOf(map, cell(townships[t![i]! - 1]!, String(year![i])));
+    const place = (t![i]! - 1) * width + (year![i]! - first);
+    let s = byPlace[place];
+    if (s === undefined) byPlace[place] = s = scheduleOf(map, cell(townships[t![i]! - 1]!, String(year![i])));
     s.births[age![i]! - FERTILE_AGES.from] += births![i]!;
     s.womenYears[age![i]! - FERTILE_AGES.from] += womenYears![i]!;
   }
