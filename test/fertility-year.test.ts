@@ -5,15 +5,13 @@
  * and every fertility answer against the same database with the tables dropped (the month-by-month
  * path, which an older database takes), to the last character of the JSON.
  */
-import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../server/app.ts';
 import { Database } from '../server/db/Database.ts';
 import { buildRandomCounty, TOWNS, type Migrant } from './fixtures/randomCounty.ts';
 import { serveRandomCounty } from './fixtures/randomCountyApp.ts';
-import { tempDir } from './helpers.ts';
+import { copyWithoutTables, tempDir } from './helpers.ts';
 
 const county = buildRandomCounty(11);
 
@@ -54,12 +52,7 @@ describe('fertility by calendar year from the import\'s yearly tables', () => {
   beforeAll(async () => {
     // the same data without the yearly tables: the month-by-month path
     const file = path.join(tempDir('fertility-monthly'), 'm.duckdb');
-    copyFileSync(served.dbPath, file);
-    const instance = await DuckDBInstance.create(file);
-    const connection = await instance.connect();
-    await connection.run('DROP TABLE r_births_age_year; DROP TABLE r_women_years');
-    connection.closeSync();
-    instance.closeSync();
+    await copyWithoutTables(served.dbPath, file, ['r_births_age_year', 'r_women_years']);
     const db = await Database.open(file);
     monthly = { db, app: createApp({ db, webRoot: '/none', log: () => {} }) };
   });

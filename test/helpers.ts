@@ -1,5 +1,5 @@
 /** Small shared helpers for tests: temporary folders that clean themselves up, an in-memory DuckDB. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -16,6 +16,22 @@ export function tempDir(prefix: string): string {
   if (expect.getState().currentTestName !== undefined) onTestFinished(remove);
   else afterAll(remove);
   return dir;
+}
+
+/**
+ * A copy of an imported database without some of its rollups, as a database imported before they
+ * were added looks: what the server reads instead is then checked against the rollups' answers.
+ */
+export async function copyWithoutTables(dbPath: string, copyPath: string, tables: readonly string[]): Promise<void> {
+  copyFileSync(dbPath, copyPath);
+  const instance = await DuckDBInstance.create(copyPath);
+  const connection = await instance.connect();
+  try {
+    for (const table of tables) await connection.run(`DROP TABLE ${table}`);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
 }
 
 /** Runs `use` on a connection to a fresh in-memory DuckDB, closed afterwards whatever happens. */

@@ -4,9 +4,7 @@
  * ranking used before); the prior fitted on them must equal the one fitted on the yearly sums,
  * and the cached ranking must equal a freshly computed one.
  */
-import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../server/db/Database.ts';
 import { catalog } from '../server/indicators/catalog.ts';
@@ -18,7 +16,7 @@ import { birthsBySex, priorsByPeriod, type BirthOrderFilter } from '../server/sr
 import { demoCounty } from './fixtures/demoCounty.ts';
 import { spansFor } from '../server/indicators/periods.ts';
 import { buildRandomCounty, TOWNS, writeRandomCounty } from './fixtures/randomCounty.ts';
-import { tempDir } from './helpers.ts';
+import { copyWithoutTables, tempDir } from './helpers.ts';
 
 const county = buildRandomCounty();
 const ORDERS: BirthOrderFilter[] = ['all', '1', '2', '3+'];
@@ -103,12 +101,7 @@ describe('SRB span counts pooled in SQL', () => {
 
   it('answer the same from a database imported before the yearly rollup (read from the monthly one)', async () => {
     const oldPath = path.join(dir, 'before-yearly.duckdb');
-    copyFileSync(path.join(dir, 'r.duckdb'), oldPath);
-    const instance = await DuckDBInstance.create(oldPath);
-    const connection = await instance.connect();
-    await connection.run('DROP TABLE r_births_year');
-    connection.closeSync();
-    instance.closeSync();
+    await copyWithoutTables(path.join(dir, 'r.duckdb'), oldPath, ['r_births_year']);
     const old = await Database.open(oldPath);
     try {
       for (const residence of RESIDENCES) {
