@@ -73,7 +73,7 @@ export function trendSpec(input: TrendInput): TopLevelSpec {
   });
   return {
     $schema: SCHEMA,
-    width: input.width ?? 520,
+    width: (input.width ?? 520) - targetLabelsWidth(input.targets ?? []),
     height: input.height ?? 240,
     data: { values: input.rows.map((r) => ({ ...r, dash: r.dash ?? '', smallLabel: r.small ? '⚠' : '' })) },
     layer: [
@@ -82,11 +82,6 @@ export function trendSpec(input: TrendInput): TopLevelSpec {
         data: { values: input.targets.map((tg) => ({ ...tg })) },
         mark: { type: 'rule' as const, strokeDash: [4, 3], color: TARGET_COLOR },
         encoding: { y: { field: 'value', type: 'quantitative' as const } },
-      }, {
-        name: 'target-labels',
-        data: { values: input.targets.map((tg) => ({ ...tg })) },
-        mark: { type: 'text' as const, align: 'right' as const, baseline: 'bottom' as const, dy: -2, color: TARGET_COLOR, fontSize: 10, x: 'width' as const },
-        encoding: { y: { field: 'value', type: 'quantitative' as const }, text: { field: 'label', type: 'nominal' as const } },
       }] : []),
       {
         name: 'lines',
@@ -95,7 +90,28 @@ export function trendSpec(input: TrendInput): TopLevelSpec {
       },
       points(false),
       ...(anySmall ? [points(true)] : []),
+      ...(input.targets ?? []).map((tg, i) => targetLabel(`target-label-${i}`, tg)),
     ],
     config: chartConfig(input.medium),
   };
+}
+
+/**
+ * A target's label just right of the plot, level with its rule: inside the plot it ran through any
+ * line near the target (a compliance of 99% under "户籍目标 99%"). The plot is narrowed by the
+ * labels' width, so the chart keeps its size.
+ */
+function targetLabel(name: string, target: { value: number; label: string }) {
+  return {
+    name,
+    data: { values: [{ ...target }] },
+    mark: { type: 'text' as const, color: TARGET_COLOR, fontSize: 10, align: 'left' as const, baseline: 'middle' as const, x: 'width' as const, dx: 4 },
+    encoding: { y: { field: 'value', type: 'quantitative' as const }, text: { field: 'label', type: 'nominal' as const } },
+  };
+}
+
+/** About how wide the targets' labels are at fontSize 10 (a CJK character about 10 px, others 6). */
+function targetLabelsWidth(targets: readonly { label: string }[]): number {
+  const px = (text: string) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 10 : 6), 0);
+  return targets.length === 0 ? 0 : Math.max(...targets.map((tg) => px(tg.label))) + 8;
 }
