@@ -111,6 +111,7 @@ function renderUser(session: Session | null, lang: Lang): void {
   logout.addEventListener('click', () => {
     logout.disabled = true;
     signedIn = false; // a logout is no lost session
+    sessionLost = false;
     void auth.logout().then(() => {
       meta = null;
       navigate(location.pathname + location.search);
@@ -213,11 +214,13 @@ function showLogin(root: HTMLElement, lang: Lang, gen: number): void {
   document.title = `${t('login', lang)} · ${t('appName', lang)}`;
   const container = h('div', { class: 'page', 'data-page': 'login' });
   root.replaceChildren(container);
+  // the note stays until the planner logs in again: a second render of the login page (a 401 from a
+  // request still under way, the page changed meanwhile) must not drop it
   renderLogin(container, lang, () => {
     meta = null;
+    sessionLost = false;
     void render();
   }, sessionLost);
-  sessionLost = false;
   finish(root, gen, 'login');
 }
 
@@ -246,7 +249,8 @@ async function refreshFacts(before: string | null): Promise<void> {
 let reauthPending = false;
 /**
  * The session ended while the planner was signed in (expired, or logged out elsewhere): the login
- * form says so once. `signedIn` is whether the last page was rendered for a user; a logout clears it.
+ * form says so until the planner logs in again. `signedIn` is whether the last page was rendered
+ * for a user; a logout clears it.
  */
 let sessionLost = false;
 let signedIn = false;
