@@ -67,13 +67,12 @@ export async function exportReport(o: ExportOptions): Promise<ExportResult> {
   await write(`${report.notebook}.html`, html);
   for (const chart of report.charts) await write(`charts/${fileSafe(chart.title)}.svg`, chart.svg);
   for (const table of report.tables) await write(`tables/${fileSafe(table.title || table.name)}.csv`, table.csv);
-  let pngs: Buffer[] | undefined;
   if (o.png ?? true) {
-    pngs = await Promise.all(report.charts.map((chart) => svgToPng(chart.svg, PNG_SCALE)));
+    const pngs = await Promise.all(report.charts.map((chart) => svgToPng(chart.svg, PNG_SCALE)));
     for (const [i, png] of pngs.entries()) await write(`charts/${fileSafe(report.charts[i]!.title)}.png`, png);
   }
   const pngDone = performance.now();
-  if (o.docx ?? true) await write(fileSafe(reportFileName(report, 'docx')), await reportToDocx(report, pngs));
+  if (o.docx ?? true) await write(fileSafe(reportFileName(report, 'docx')), await reportToDocx(report));
   const docxDone = performance.now();
   let pdf: PdfOutcome | null = null;
   if (o.pdf ?? true) {

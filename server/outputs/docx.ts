@@ -3,16 +3,18 @@
  * Word documents with the `docx` package: A4 with the report's margins, Chinese fonts (宋体 body,
  * 黑体 headings, Times New Roman for Latin and digits), headings as Word heading styles (so the
  * navigation pane and a table of contents work), paragraphs with a two-character first-line
- * indent, figures as PNG images whose title is inside the image, and tables as real Word tables
- * (header row repeated on each page, rows not split, numbers right-aligned) with their caption
- * above and note below. The page footer carries the page number.
+ * indent, figures as PNG images with their caption below, and tables as real Word tables (header
+ * row repeated on each page, rows not split, numbers right-aligned) with their caption above and
+ * note below. Captions are Word captions (题注): 图3 and 表1 are SEQ fields holding their number,
+ * so Word can renumber them, cross-reference them and list them (图表目录). The page footer
+ * carries the page number.
  *
  * @example
  * const bytes = await documentToDocx({ title: '清河县2024年人口形势分析', subtitle: ['数据范围：2000–2024年'], blocks });
  */
 import {
   AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, HeadingLevel, ImageRun, LevelFormat, Packer, PageNumber, Paragraph,
-  Table, TableCell, TableRow, TextRun, WidthType, convertMillimetersToTwip,
+  SimpleField, Table, TableCell, TableRow, TextRun, WidthType, convertMillimetersToTwip, type ParagraphChild,
 } from 'docx';
 import type { MdBlock, Run } from '../notebooks/markdown.ts';
 import { rounded, type OutputTable } from './table.ts';
@@ -20,7 +22,8 @@ import { rounded, type OutputTable } from './table.ts';
 /** Narrative blocks (a narrative table arrives as a `table` of text, see notebooks/docx.ts), figures, tables and errors. */
 export type DocBlock =
   | Exclude<MdBlock, { kind: 'table' }>
-  | { readonly kind: 'figure'; readonly png: Uint8Array; readonly width: number; readonly height: number; readonly title: string }
+  /** `title`: the caption under the image (`图3 分月出生人数`); `note`: a line under it (a chart's subtitle). */
+  | { readonly kind: 'figure'; readonly png: Uint8Array; readonly width: number; readonly height: number; readonly title: string; readonly note?: string }
   | { readonly kind: 'table'; readonly table: OutputTable }
   | { readonly kind: 'error'; readonly text: string };
 
@@ -71,23 +74,38 @@ function tableBlocks(t: OutputTable): (Paragraph | Table)[] {
     children: t.columns.map((c, i) => cell(formatCell(r[i] ?? null, c.decimals), c.decimals !== undefined || c.alignRight === true, false)),
   }));
   const out: (Paragraph | Table)[] = [];
-  if (t.title) out.push(new Paragraph({ style: 'Caption', keepNext: true, alignment: AlignmentType.CENTER, children: [new TextRun({ text: t.title, bold: true })] }));
+  if (t.title) out.push(new Paragraph({ style: 'Caption', keepNext: true, alignment: AlignmentType.CENTER, children: captionRuns(t.title) }));
   out.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [head, ...body] }));
   if (t.note) out.push(new Paragraph({ spacing: { before: 60, after: 120 }, children: [new TextRun({ text: t.note, size: 17, color: '555555' })] }));
   return out;
 }
 
-function figure(b: Extract<DocBlock, { kind: 'figure' }>): Paragraph {
+/** The image, kept with its caption below it (and the caption's note). */
+function figure(b: Extract<DocBlock, { kind: 'figure' }>): Paragraph[] {
   const maxPx = CONTENT_MM * PX_PER_MM;
   const scale = Math.min(1, maxPx / b.width);
-  return new Paragraph({
-    alignment: AlignmentType.CENTER, keepLines: true, spacing: { before: 120, after: 160 },
+  const image = new Paragraph({
+    alignment: AlignmentType.CENTER, keepLines: true, keepNext: true, spacing: { before: 120, after: 0 },
     children: [new ImageRun({
       type: 'png', data: b.png,
       transformation: { width: Math.round(b.width * scale), height: Math.round(b.height * scale) },
       altText: { name: b.title, description: b.title, title: b.title },
     })],
   });
+  const caption = new Paragraph({ style: 'Caption', keepNext: Boolean(b.note), alignment: AlignmentType.CENTER, children: captionRuns(b.title) });
+  const note = b.note ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 160 }, children: [new TextRun({ text: b.note, size: 17, color: '555555' })] })] : [];
+  return [image, caption, ...note];
+}
+
+/**
+ * A caption's runs: `图3 分月出生人数` as 图, a SEQ field holding 3, and the rest, so Word numbers
+ * it as its own caption; a title without a number as it is.
+ */
+function captionRuns(title: string): ParagraphChild[] {
+  const m = /^(图|表)(\d+)\s*(.*)$/.exec(title);
+  if (!m) return [new TextRun({ text: title, bold: true })];
+  const [, label, n, rest] = m as unknown as [string, string, string, string];
+  return [new TextRun({ text: label, bold: true }), new SimpleField(`SEQ ${label} \\* ARABIC`, n), new TextRun({ text: rest ? ` ${rest}` : '', bold: true })];
 }
 
 function block(b: DocBlock): (Paragraph | Table)[] {
@@ -108,7 +126,7 @@ function block(b: DocBlock): (Paragraph | Table)[] {
     case 'pageBreak':
       return [new Paragraph({ pageBreakBefore: true, children: [] })];
     case 'figure':
-      return [figure(b)];
+      return figure(b);
     case 'table':
       return tableBlocks(b.table);
     case 'error':

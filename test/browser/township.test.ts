@@ -118,6 +118,11 @@ describe('township pages 乡镇（街道）', () => {
     const projection = await open(browser.context, demo.url, 'page=projections&scenario=custom&tfr=10&lang=en');
     await ready(projection, 'projections');
     expect(await projection.locator('#param-problems').innerText()).toContain('tfr=10 → the value derived from the data used instead (allowed 0.3–6)');
+    // and at its field: shown as given, marked, with why under it; a good field is not marked
+    expect(await projection.locator('#tfr').inputValue()).toBe('10');
+    expect(await projection.locator('#tfr').getAttribute('aria-invalid')).toBe('true');
+    expect(await projection.locator('#tfr-refused').innerText()).toBe('Outside 0.3–6: not used; the value derived from the data is used');
+    expect(await projection.locator('#srb').getAttribute('aria-invalid')).toBeNull();
     expect(pageErrors(page)).toEqual([]);
     await Promise.all([page.close(), good.close(), projection.close()]);
   });

@@ -1,7 +1,7 @@
 /**
  * Word output, opened as Word would open it (the .docx unzipped, its XML read): the annual report
  * has an image per chart and a Word table per report table, the Chinese section headings as Word
- * headings, figures numbered 图1… in order, A4 pages, Chinese fonts, and the births it quotes
+ * headings, figures numbered 图1… in order with Word captions (SEQ fields) under their images, A4 pages, Chinese fonts, and the births it quotes
  * equal to what the API answers; each image is white-backed, 16:9 to 4:3 and at least 150 dpi as
  * placed. `renkou report --format docx` writes the document alone.
  */
@@ -61,15 +61,22 @@ describe('the annual report as Word', () => {
     expect((documentXml.match(/<w:drawing>/g) ?? []).length).toBe(report.charts.length);
     expect((documentXml.match(/<w:tbl>/g) ?? []).length).toBe(report.tables.length);
     expect(Object.keys(zip.files).filter((f) => f.startsWith('word/media/') && f.endsWith('.png'))).toHaveLength(report.charts.length);
-    // figures 图1…图15 in document order (the alt text carries the title drawn in the image)
+    // figures 图1…图15 in document order (the alt text carries the title)
     const alt = [...documentXml.matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((m) => decode(m[1]!));
     expect(alt.map((t) => /^图(\d+) /.exec(t)?.[1])).toEqual(report.charts.map((_, i) => String(i + 1)));
     expect(alt).toEqual(report.charts.map((c) => c.title));
-    // tables 表1…表3 as captions above real tables whose header row repeats on each page
+    // each figure's title as the Word caption right under its image; tables 表1…表3 as captions
+    // above real tables whose header row repeats on each page
+    const raw = [...documentXml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const underImages = raw.flatMap((p, i) => (p.includes('<w:drawing>') ? [paragraphs(raw[i + 1] ?? '')[0]] : []));
+    expect(underImages).toEqual(report.charts.map((c) => ({ style: 'Caption', text: c.title })));
     const captions = paragraphs(documentXml).filter((p) => p.style === 'Caption').map((p) => p.text);
-    expect(captions).toEqual(report.tables.map((t) => t.title));
-    expect(captions.map((c) => /^表(\d+) /.exec(c)?.[1])).toEqual(report.tables.map((_, i) => String(i + 1)));
+    expect(captions.filter((c) => c.startsWith('表'))).toEqual(report.tables.map((t) => t.title));
+    expect(captions.filter((c) => c.startsWith('表')).map((c) => /^表(\d+) /.exec(c)?.[1])).toEqual(report.tables.map((_, i) => String(i + 1)));
     expect((documentXml.match(/<w:tblHeader\/>/g) ?? []).length).toBe(report.tables.length);
+    // the numbers are Word's own (SEQ fields): Word renumbers them and cross-references them
+    expect((documentXml.match(/<w:fldSimple w:instr="SEQ 图 \\\* ARABIC">/g) ?? []).length).toBe(report.charts.length);
+    expect((documentXml.match(/<w:fldSimple w:instr="SEQ 表 \\\* ARABIC">/g) ?? []).length).toBe(report.tables.length);
   });
 
   it('uses the notebook\'s Chinese headings as Word headings, on A4 with Chinese fonts', async () => {

@@ -57,13 +57,25 @@ export function checkboxGroup(id: string, legend: string, options: readonly Opti
   return fs;
 }
 
-export function numberField(id: string, label: string, value: number | undefined, attrs: { min: number; max: number; step: number; placeholder?: string }, onChange: (v: number | undefined) => void): HTMLLabelElement {
-  const input = h('input', { id, name: id, type: 'number', min: attrs.min, max: attrs.max, step: attrs.step, placeholder: attrs.placeholder, value: value === undefined ? undefined : String(value) });
+/**
+ * A number input. `refused`: a value given (in the link) that was not used, shown as given and
+ * marked, with why under it.
+ */
+export function numberField(
+  id: string, label: string, value: number | undefined, attrs: { min: number; max: number; step: number; placeholder?: string },
+  onChange: (v: number | undefined) => void, refused?: { value: string; why: string },
+): HTMLLabelElement {
+  const shown = refused?.value ?? (value === undefined ? undefined : String(value));
+  const input = h('input', {
+    id, name: id, type: 'number', min: attrs.min, max: attrs.max, step: attrs.step, placeholder: attrs.placeholder, value: shown,
+    ...(refused ? { 'aria-invalid': 'true', 'aria-describedby': `${id}-refused` } : {}),
+  });
   input.addEventListener('change', () => {
     const n = input.value === '' ? undefined : Number(input.value);
     onChange(n === undefined || Number.isFinite(n) ? n : undefined);
   });
-  return h('label', { class: 'field', for: id }, h('span', { text: label }), input);
+  return h('label', { class: 'field', for: id }, h('span', { text: label }), input,
+    refused ? h('span', { class: 'field-refused', id: `${id}-refused`, text: refused.why }) : null);
 }
 
 export function controls(...children: Child[]): HTMLElement {

@@ -191,6 +191,7 @@ export const BASE_STRINGS = {
   customE0Male: { zh: '基期男性 e0', en: 'Base e0, male' },
   customE0Female: { zh: '基期女性 e0', en: 'Base e0, female' },
   customE0Gain: { zh: 'e0 年增幅（岁）', en: 'e0 gain a year' },
+  customRefused: { zh: '超出范围 {allowed}，未使用：按数据推算值计算', en: 'Outside {allowed}: not used; the value derived from the data is used' },
   customHint: { zh: '留空则沿用由数据推算的假设（见输入框中的灰色数值）。', en: 'Leave a field empty to keep the assumption derived from the data (the grey value).' },
   projDeaths: { zh: '死亡人数', en: 'Deaths' },
   projCompareBirths: { zh: '方案比较：出生人数', en: 'Scenarios compared: births' },

@@ -19,7 +19,7 @@ export interface ProjectionForm {
 
 export function projectionForm(ctx: PageContext, state: ProjectionState): ProjectionForm {
   const { meta, lang } = ctx;
-  const { scope, fallbackScope, baseYear, horizon, scenario, variant, custom } = state;
+  const { scope, fallbackScope, baseYear, horizon, scenario, variant, custom, rejected } = state;
   // the end year of the plan, any year 5–30 years on (2035 from a 2024 base is 11 years)
   const horizonOptions = Array.from({ length: 26 }, (_, i) => i + 5).map((n) => ({ value: String(n), label: tf('yearOf', lang, { year: baseYear + n }) }));
   const element = controls(
@@ -32,7 +32,8 @@ export function projectionForm(ctx: PageContext, state: ProjectionState): Projec
   const customInputs: Partial<Record<keyof CustomFields, HTMLInputElement>> = {};
   if (scenario === 'custom') {
     const field = (key: keyof CustomFields, label: StringKey, attrs: { min: number; max: number; step: number }) => {
-      const el = numberField(key, t(label, lang), custom[key], attrs, (v) => ctx.set({ [key]: v }));
+      const refused = rejected[key] ? { value: rejected[key].value, why: tf('customRefused', lang, { allowed: rejected[key].allowed }) } : undefined;
+      const el = numberField(key, t(label, lang), custom[key], attrs, (v) => ctx.set({ [key]: v }), refused);
       const input = el.querySelector('input');
       if (input) customInputs[key] = input;
       return el;

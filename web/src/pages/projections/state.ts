@@ -32,15 +32,19 @@ export interface ProjectionState {
   scenario: Scenario;
   variant: Variant;
   custom: CustomFields;
+  /** Custom values the link gave out of their range: shown in their field, marked, not used. */
+  rejected: Partial<Record<keyof CustomFields, { value: string; allowed: string }>>;
 }
 
 /** A custom assumption; a value out of its range is not used (the data's own is), and the page says so. */
-function optionalNumber(params: URLSearchParams, key: string, min: number, max: number): number | undefined {
+function optionalNumber(params: URLSearchParams, key: keyof CustomFields, min: number, max: number, rejected: ProjectionState['rejected']): number | undefined {
   const raw = params.get(key);
   if (raw === null || raw === '') return undefined;
   const n = Number(raw);
   if (Number.isFinite(n) && n >= min && n <= max) return n;
-  paramProblem({ key, value: raw, used: 'data', allowed: `${min}–${max}` });
+  const allowed = `${min}–${max}`;
+  paramProblem({ key, value: raw, used: 'data', allowed });
+  rejected[key] = { value: raw, allowed };
   return undefined;
 }
 
@@ -50,14 +54,17 @@ export function readProjectionState(ctx: PageContext): ProjectionState {
   const scope = enumParam(params, 'scope', [...(ctx.county ? ['all'] : []), ...meta.townships.map((x) => x.code)], fallbackScope);
   const baseYear = intParam(params, 'baseYear', meta.years.from, meta.years.to, meta.years.to);
   const horizon = intParam(params, 'horizon', 5, 30, 20);
+  const rejected: ProjectionState['rejected'] = {};
   return {
     scope, fallbackScope, place: townshipName(meta, scope, lang), baseYear, horizon,
     scenario: enumParam<Scenario>(params, 'scenario', SCENARIOS, 'medium'),
     variant: enumParam<Variant>(params, 'variant', ['deterministic', 'probabilistic'], 'deterministic'),
     custom: {
-      tfr: optionalNumber(params, 'tfr', 0.3, 6), tfrYear: optionalNumber(params, 'tfrYear', baseYear + 1, baseYear + horizon),
-      e0m: optionalNumber(params, 'e0m', 30, 95), e0f: optionalNumber(params, 'e0f', 30, 98), e0Gain: optionalNumber(params, 'e0Gain', 0, 0.5),
-      srb: optionalNumber(params, 'srb', 90, 130), migration: optionalNumber(params, 'migration', 0, 5),
+      tfr: optionalNumber(params, 'tfr', 0.3, 6, rejected), tfrYear: optionalNumber(params, 'tfrYear', baseYear + 1, baseYear + horizon, rejected),
+      e0m: optionalNumber(params, 'e0m', 30, 95, rejected), e0f: optionalNumber(params, 'e0f', 30, 98, rejected),
+      e0Gain: optionalNumber(params, 'e0Gain', 0, 0.5, rejected), srb: optionalNumber(params, 'srb', 90, 130, rejected),
+      migration: optionalNumber(params, 'migration', 0, 5, rejected),
     },
+    rejected,
   };
 }
