@@ -339,6 +339,10 @@ describe('CSV and number formats', () => {
     // a value's unit in its header (the birth rate's ‰ was said nowhere in its file)
     expect(exportTable([{ value: 7.1, lo: 6.9, numerator: 40 }], { unit: '‰', lang: 'zh' }).headers).toEqual(['数值（‰）', '95%下限（‰）', '分子']);
     expect(exportTable([{ value: 1.1 }], { unit: 'children per woman', lang: 'en' }).headers).toEqual(['value (children per woman)']);
+    // a TFR's births and women-years say that their ratio is not the TFR (a planner divided them)
+    const tfr = exportTable([{ value: 1.1, numerator: 40, denominator: 2000.5 }], { unit: 'children per woman', lang: 'zh' });
+    expect(tfr.headers).toEqual(['数值（个/妇女）', '出生数（各年龄合计）', '育龄妇女人年数（15–49岁；总和生育率为各年龄生育率之和，不等于两数之比）']);
+    expect(exportTable([{ numerator: 40, denominator: 2000 }], { unit: '‰', lang: 'zh' }).headers).toEqual(['分子', '分母']);
     // projected persons are whole, a single age is a number, the county's scope reads 全县
     const pyramid = exportTable([{ scope: 'all', age: '37', value: 32.63 }, { scope: 'all', age: '100+', value: 4393.4 }], { unit: 'persons', lang: 'zh' });
     expect(exportCsv(pyramid).slice(1).split('\r\n').slice(1, 3)).toEqual(['全县,37,33', '全县,100+,4393']);

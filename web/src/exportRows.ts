@@ -80,7 +80,8 @@ const IN_UNIT = new Set(['value', 'previous', 'lo', 'hi', 'lo2', 'hi2', 'determi
 
 function headerOf(key: string, unit: string | undefined, lang: Lang): string {
   const word = unit ? UNIT_WORDS[unit]?.[lang] : undefined;
-  const header = csvHeader(key, lang);
+  // a TFR's parts say what they are: a planner dividing one by the other would not get the TFR
+  const header = unit === 'children per woman' && (key === 'numerator' || key === 'denominator') ? csvHeader(`tfr_${key}`, lang) : csvHeader(key, lang);
   return word && IN_UNIT.has(key) ? `${header}${paren(word, lang)}` : header;
 }
 

@@ -55,6 +55,9 @@ export function pick(name: { zh: string; en: string }, lang: Lang): string {
 const CSV_HEADERS: Record<string, { zh: string; en: string }> = {
   township: { zh: '乡镇代码', en: 'township' }, name: { zh: '名称', en: 'name' }, period: { zh: '时期', en: 'period' },
   value: { zh: '数值', en: 'value' }, numerator: { zh: '分子', en: 'numerator' }, denominator: { zh: '分母', en: 'denominator' },
+  // a TFR is a sum of ages' rates: its births and women-years are not a fraction that gives it
+  tfr_numerator: { zh: '出生数（各年龄合计）', en: 'births (all ages)' },
+  tfr_denominator: { zh: '育龄妇女人年数（15–49岁；总和生育率为各年龄生育率之和，不等于两数之比）', en: 'women-years 15–49 (the TFR sums the ages\' rates; it is not births ÷ women-years)' },
   small: { zh: '样本量小', en: 'small' }, previous: { zh: '上期值', en: 'previous' }, change: { zh: '增减', en: 'change' },
   change_pct: { zh: '增减（%）', en: 'change_pct' }, residence: { zh: '人口类别', en: 'residence' },
   male: { zh: '男婴', en: 'male' }, female: { zh: '女婴', en: 'female' }, births: { zh: '出生数', en: 'births' },
