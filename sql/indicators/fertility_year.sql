@@ -1,9 +1,10 @@
 -- Births and women-years by township, calendar year and age 15–49 (sql/rollups/fertility_year.sql),
 -- of the residences asked. All numbers, read column by column (db/numericQuery.ts): the township
 -- is its place in $townships (1-based); a row carries births or women-years, the other 0.
-WITH asked AS (SELECT unnest($townships) AS township, generate_subscripts($townships, 1) AS t),
+-- (t as INTEGER, women-years as DOUBLE: fixed-width columns are copied out whole, BIGINTs one by one)
+WITH asked AS (SELECT unnest($townships) AS township, generate_subscripts($townships, 1)::INTEGER AS t),
 pick AS (SELECT list_contains($residences, 'registered')::INTEGER AS r, list_contains($residences, 'migrant')::INTEGER AS m)
-SELECT a.t, b.year, b.age, coalesce(b.registered, 0) * r + coalesce(b.migrant, 0) * m AS births, 0.0 AS women_years
+SELECT a.t, b.year, b.age, coalesce(b.registered, 0) * r + coalesce(b.migrant, 0) * m AS births, 0.0::DOUBLE AS women_years
 FROM r_births_age_year b JOIN asked a USING (township), pick
 WHERE b.year BETWEEN $year_lo AND $year_hi AND list_contains($years, b.year)
 UNION ALL
