@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { launch, open, pageErrors, ready, type Browser } from './browser.ts';
+import { downloadText, launch, open, pageErrors, ready, type Browser } from './browser.ts';
 import { startDemoServer, type DemoServer } from './demoServer.ts';
 
 let demo: DemoServer;
@@ -64,6 +64,9 @@ describe('overview 总览', () => {
     await page.locator(`#map .mark-shape path[aria-label="${hovered.code}"]`).hover({ force: true });
     const tip = await page.locator('#map .map-tip').innerText();
     expect(tip).toBe(`${hovered.name}（${hovered.code}）：${tfr.rows.find((r) => r.township === hovered.code)!.value.toFixed(2)}`);
+    // its table says the unit, and names a TFR's births and women-years for what they are (they do not divide to it)
+    const csv = await downloadText(page, () => page.click('[data-csv="map"]'));
+    expect(csv.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('乡镇代码,名称,时期,数值（个/妇女）,出生数（各年龄合计）,育龄妇女人年数（15–49岁；总和生育率为各年龄生育率之和，不等于两数之比）,样本量小');
     // the map saved as PNG: a picture drawn again with Vega (the page's CSP once refused it)
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-image="map-png"]')]);
     expect(png.suggestedFilename()).toBe(`${(meta as Meta & { county: { name: string } }).county.name}_分布图_总和生育率_${meta.years.to}.png`);

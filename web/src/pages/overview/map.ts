@@ -59,6 +59,8 @@ export function mapPanel(ctx: PageContext, year: number, period: MapPeriod, laye
         // Without township boundaries (none were imported) the server drew ranked bars.
         spec: async () => mapChartSpec({ layer, values, nameOf, lang, topology: await api.topology().catch((e: unknown) => (isApiFailure(e) && e.status === 404 ? null : Promise.reject(e))) }),
         rows: values.raw.map((r) => ({ ...(r as Record<string, string | number | boolean | null>), name: nameOf(String(r.township)) })),
+        // the value's unit in the file's header and rounding (a TFR's parts named for what they are)
+        unit: values.unit,
         fileName: fileName(meta, 'map', layer, period === 'year' ? year : `SY${year}`), lang,
         smallCount: values.rows.filter((r) => r.small).length,
       });
