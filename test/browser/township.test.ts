@@ -115,7 +115,7 @@ describe('township pages 乡镇（街道）', () => {
     expect(await unknownPage.locator('#param-problems').innerText()).toContain('page=trends → 已改用 总览');
     await unknownPage.close();
     // a custom projection's value out of range: named with its range, the data's own assumption used
-    const projection = await open(browser.context, demo.url, 'page=projections&scenario=custom&tfr=10&lang=en');
+    const projection = await open(browser.context, demo.url, 'page=projections&scenario=custom&tfr=10&srb=105&lang=en');
     await ready(projection, 'projections');
     expect(await projection.locator('#param-problems').innerText()).toContain('tfr=10 → the value derived from the data used instead (allowed 0.3–6)');
     // and at its field: shown as given, marked, with why under it; a good field is not marked
@@ -123,6 +123,8 @@ describe('township pages 乡镇（街道）', () => {
     expect(await projection.locator('#tfr').getAttribute('aria-invalid')).toBe('true');
     expect(await projection.locator('#tfr-refused').innerText()).toBe('Outside 0.3–6: not used; the value derived from the data is used');
     expect(await projection.locator('#srb').getAttribute('aria-invalid')).toBeNull();
+    // the assumptions state the planner's SRB, the data's own beside it (printed, the fields are not shown)
+    await expect.poll(() => projection.locator('#projection-assumptions dd[data-key="srb"]').textContent()).toMatch(/^105\.00 \(custom; from the data \d+\.\d\d\)$/);
     expect(pageErrors(page)).toEqual([]);
     await Promise.all([page.close(), good.close(), projection.close()]);
   });

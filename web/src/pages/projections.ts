@@ -33,7 +33,7 @@ export async function renderProjections(root: HTMLElement, ctx: PageContext): Pr
   const text = chartText(meta, lang, state);
   const results = resultPanels(ctx, state, text);
   const scenarios = scenarioPanels(ctx, state, text);
-  const method = methodPanel(ctx);
+  const method = methodPanel(ctx, scenario === 'custom' ? state.custom : undefined);
   // a custom scenario on the page is offered to the planning table too, with the same assumptions
   const planning = planningTablePanel(ctx, scope, baseYear, scenario === 'custom' ? customBody(state) : undefined);
   root.append(results.status, h('div', { class: 'grid-charts' },

@@ -27,6 +27,9 @@ export const PAGE_STRINGS = {
   asmModelLifeTable: { zh: '模型生命表', en: 'model life table' },
   asmSrb: { zh: '出生性别比（女=100）', en: 'SRB (female = 100)' },
   asmCountySrb: { zh: '（采用全县值）', en: ' (county value)' },
+  asmCustom: { zh: '自定义；数据推算 {value}', en: 'custom; from the data {value}' },
+  asmCustomMigration: { zh: '自定义：数据推算 {total} × {m}', en: 'custom: from the data {total} × {m}' },
+  asmCustomOnly: { zh: '自定义', en: 'custom' },
   asmMigration: { zh: '年净迁移（人）', en: 'Net migration a year' },
   // projection page
   probabilisticShort: { zh: '概率预测', en: 'probabilistic' },

@@ -8,6 +8,7 @@ import type { PageContext } from '../../router.ts';
 import { h, panel } from '../../ui.ts';
 import { assumptionList } from './assumptions.ts';
 import { backtestBox } from './backtest.ts';
+import type { CustomFields } from './state.ts';
 
 export interface MethodPanel {
   element: HTMLElement;
@@ -17,7 +18,8 @@ export interface MethodPanel {
   load: Promise<void>;
 }
 
-export function methodPanel(ctx: PageContext): MethodPanel {
+/** `custom`: the custom scenario's values, shown in the assumptions instead of the data's own. */
+export function methodPanel(ctx: PageContext, custom?: CustomFields): MethodPanel {
   const { lang } = ctx;
   const assumptionsBox = h('div', {}, h('p', { class: 'loading', text: t('loading', lang) }));
   const backtest = backtestBox(ctx);
@@ -27,7 +29,7 @@ export function methodPanel(ctx: PageContext): MethodPanel {
   element.classList.add('wide');
   return {
     element,
-    showAssumptions: (view) => assumptionsBox.replaceChildren(assumptionList(view.assumptions, view, lang)),
+    showAssumptions: (view) => assumptionsBox.replaceChildren(assumptionList(view.assumptions, view, lang, custom)),
     clearAssumptions: () => assumptionsBox.replaceChildren(),
     load: backtest.load,
   };
