@@ -68,6 +68,12 @@ describe('township pages 乡镇（街道）', () => {
     expect(comp).toContain('流动目标 85%');
     // all townships in the side-by-side bars, the chosen ones highlighted
     await expect.poll(() => page.locator('#side-by-side-chart .mark-rect path').count()).toBe(townships.length);
+    // on a 1,024 px screen the bars fit: the page does not scroll sideways (it did by 16 px)
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.reload();
+    await ready(page, 'township');
+    await expect.poll(() => page.locator('#side-by-side-chart .mark-rect path').count()).toBe(townships.length);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     await page.close();
   });
 

@@ -27,7 +27,7 @@ export function sideBySidePanel(state: TownshipState): { element: HTMLElement; l
       await chart.show({
         spec: barsSpec({
           rows: rows.map((r) => ({ category: townshipName(meta, r.township, lang), value: r.value, small: r.small, highlight: chosenSet.has(r.township) })),
-          xTitle: `${t('cbr', lang)}${paren('‰', lang)} · ${rows[0]?.period ?? to}`, format: ',.2f', width: 900,
+          xTitle: `${t('cbr', lang)}${paren('‰', lang)} · ${rows[0]?.period ?? to}`, format: ',.2f', width: barsWidth(),
           reference: county?.value != null ? { value: county.value, label: `${t('county', lang)} ${county.value.toFixed(2)}‰` } : undefined,
           labels: { category: t('name', lang), small: t('smallWarning', lang) },
         }),
@@ -38,4 +38,12 @@ export function sideBySidePanel(state: TownshipState): { element: HTMLElement; l
     }
   })();
   return { element: chart.element, load };
+}
+
+/**
+ * The bars' width: 900 px, less on a narrower window, so the chart, its names and its values fit
+ * the page (at 1,024 px the page scrolled sideways by 16 px). About 190 px go to names, values and margins.
+ */
+function barsWidth(): number {
+  return Math.max(420, Math.min(900, document.documentElement.clientWidth - 190));
 }
