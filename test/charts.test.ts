@@ -141,10 +141,10 @@ describe('chart builders compile and draw what they promise', () => {
     expect(markType(named(spec, 'lines'))).toBe('line');
     expect(named(spec, 'targets')?.data?.values).toHaveLength(2);
     // the targets' labels right of the plot, not over the lines: the plot narrowed by the wider label
-    // (户籍目标 99%: four CJK characters at 10 px, four others at 6 px, 8 px apart: 72 px)
+    // (户籍目标 99%: four CJK characters at 10 px, four others at 5 px, 8 px apart: 68 px)
     expect(named(spec, 'target-label-0')?.mark).toMatchObject({ x: 'width', align: 'left', dx: 4 });
     expect(named(spec, 'target-label-1')?.data?.values).toEqual([{ value: 85, label: '流动目标 85%' }]);
-    expect((spec as { width: number }).width).toBe(520 - 72);
+    expect((spec as { width: number }).width).toBe(520 - 68);
     expect((trendSpec({ rows: [], yTitle: 'y', format: ',.2f', labels: labelsTrend }) as { width: number }).width).toBe(520);
     // the dash order given is kept (registered solid in either language)
     const dashed = trendSpec({ rows: [{ period: '2024', series: 'A', value: 1, small: false, dash: 'Registered' }, { period: '2024', series: 'A', value: 2, small: false, dash: 'Migrant' }],

@@ -110,8 +110,8 @@ function targetLabel(name: string, target: { value: number; label: string }) {
   };
 }
 
-/** About how wide the targets' labels are at fontSize 10 (a CJK character about 10 px, others 6). */
+/** About how wide the targets' labels are at fontSize 10 (a CJK character about 10 px, others 5). */
 function targetLabelsWidth(targets: readonly { label: string }[]): number {
-  const px = (text: string) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 10 : 6), 0);
+  const px = (text: string) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 10 : 5), 0);
   return targets.length === 0 ? 0 : Math.max(...targets.map((tg) => px(tg.label))) + 8;
 }
