@@ -106,6 +106,10 @@ describe('the situation-analysis report (flagship)', () => {
       expect(chart.svg).toContain('font-family="Noto Sans CJK SC"');
       expect(flagship.bodyHtml).toContain(`id="chart-${chart.name}"`);
     }
+    // the compliance targets' labels say their values (the targets in force: the defaults, 99% and 85%)
+    const compliance = flagship.charts.find((c) => c.name === 'compliance_chart')!.svg;
+    expect(compliance).toContain('>户籍目标 99%</text>');
+    expect(compliance).toContain('>流动目标 85%</text>');
     // the 95% interval is shaded as the dashboard shades it (charts/srbSeries.ts: an errorband)
     expect(flagship.charts.find((c) => c.name === 'srb_trend_chart')!.svg).toContain('aria-roledescription="errorband"');
   });
