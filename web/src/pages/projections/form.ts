@@ -9,7 +9,7 @@ import { SCENARIOS, type ProjectionView } from '../../projection.ts';
 import type { PageContext } from '../../router.ts';
 import { controls, h, numberField, selectField } from '../../ui.ts';
 import { townshipOptions, yearOptions } from '../pageLabels.ts';
-import { scenarioLabel, type CustomFields, type ProjectionState } from './state.ts';
+import { customRanges, scenarioLabel, type CustomFields, type ProjectionState } from './state.ts';
 
 export interface ProjectionForm {
   element: HTMLElement;
@@ -31,21 +31,17 @@ export function projectionForm(ctx: PageContext, state: ProjectionState): Projec
   );
   const customInputs: Partial<Record<keyof CustomFields, HTMLInputElement>> = {};
   if (scenario === 'custom') {
-    const field = (key: keyof CustomFields, label: StringKey, attrs: { min: number; max: number; step: number }) => {
+    const ranges = customRanges(baseYear, horizon);
+    const field = (key: keyof CustomFields, label: StringKey) => {
       const refused = rejected[key] ? { value: rejected[key].value, why: tf('customRefused', lang, { allowed: rejected[key].allowed }) } : undefined;
-      const el = numberField(key, t(label, lang), custom[key], attrs, (v) => ctx.set({ [key]: v }), refused);
+      const el = numberField(key, t(label, lang), custom[key], ranges[key], (v) => ctx.set({ [key]: v }), refused);
       const input = el.querySelector('input');
       if (input) customInputs[key] = input;
       return el;
     };
     element.append(
-      field('tfr', 'customTfr', { min: 0.3, max: 6, step: 0.05 }),
-      field('tfrYear', 'customTfrYear', { min: baseYear + 1, max: baseYear + horizon, step: 1 }),
-      field('e0m', 'customE0Male', { min: 30, max: 95, step: 0.5 }),
-      field('e0f', 'customE0Female', { min: 30, max: 98, step: 0.5 }),
-      field('e0Gain', 'customE0Gain', { min: 0, max: 0.5, step: 0.05 }),
-      field('srb', 'customSrb', { min: 90, max: 130, step: 0.5 }),
-      field('migration', 'customMigration', { min: 0, max: 5, step: 0.1 }),
+      field('tfr', 'customTfr'), field('tfrYear', 'customTfrYear'), field('e0m', 'customE0Male'), field('e0f', 'customE0Female'),
+      field('e0Gain', 'customE0Gain'), field('srb', 'customSrb'), field('migration', 'customMigration'),
       h('p', { class: 'note custom-hint', text: t('customHint', lang) }),
     );
   }

@@ -36,8 +36,19 @@ export interface ProjectionState {
   rejected: Partial<Record<keyof CustomFields, { value: string; allowed: string }>>;
 }
 
+export interface FieldRange { min: number; max: number; step: number }
+
+/** Each custom assumption's range and step: what the link may give and what the field offers. */
+export function customRanges(baseYear: number, horizon: number): Record<keyof CustomFields, FieldRange> {
+  return {
+    tfr: { min: 0.3, max: 6, step: 0.05 }, tfrYear: { min: baseYear + 1, max: baseYear + horizon, step: 1 },
+    e0m: { min: 30, max: 95, step: 0.5 }, e0f: { min: 30, max: 98, step: 0.5 }, e0Gain: { min: 0, max: 0.5, step: 0.05 },
+    srb: { min: 90, max: 130, step: 0.5 }, migration: { min: 0, max: 5, step: 0.1 },
+  };
+}
+
 /** A custom assumption; a value out of its range is not used (the data's own is), and the page says so. */
-function optionalNumber(params: URLSearchParams, key: keyof CustomFields, min: number, max: number, rejected: ProjectionState['rejected']): number | undefined {
+function optionalNumber(params: URLSearchParams, key: keyof CustomFields, { min, max }: FieldRange, rejected: ProjectionState['rejected']): number | undefined {
   const raw = params.get(key);
   if (raw === null || raw === '') return undefined;
   const n = Number(raw);
@@ -55,15 +66,14 @@ export function readProjectionState(ctx: PageContext): ProjectionState {
   const baseYear = intParam(params, 'baseYear', meta.years.from, meta.years.to, meta.years.to);
   const horizon = intParam(params, 'horizon', 5, 30, 20);
   const rejected: ProjectionState['rejected'] = {};
+  const ranges = customRanges(baseYear, horizon);
+  const read = (key: keyof CustomFields) => optionalNumber(params, key, ranges[key], rejected);
   return {
     scope, fallbackScope, place: townshipName(meta, scope, lang), baseYear, horizon,
     scenario: enumParam<Scenario>(params, 'scenario', SCENARIOS, 'medium'),
     variant: enumParam<Variant>(params, 'variant', ['deterministic', 'probabilistic'], 'deterministic'),
     custom: {
-      tfr: optionalNumber(params, 'tfr', 0.3, 6, rejected), tfrYear: optionalNumber(params, 'tfrYear', baseYear + 1, baseYear + horizon, rejected),
-      e0m: optionalNumber(params, 'e0m', 30, 95, rejected), e0f: optionalNumber(params, 'e0f', 30, 98, rejected),
-      e0Gain: optionalNumber(params, 'e0Gain', 0, 0.5, rejected), srb: optionalNumber(params, 'srb', 90, 130, rejected),
-      migration: optionalNumber(params, 'migration', 0, 5, rejected),
+      tfr: read('tfr'), tfrYear: read('tfrYear'), e0m: read('e0m'), e0f: read('e0f'), e0Gain: read('e0Gain'), srb: read('srb'), migration: read('migration'),
     },
     rejected,
   };
