@@ -67,11 +67,26 @@ async function yearSchedules(c: IndicatorContext, years: readonly number[]): Pro
   return map;
 }
 
+// Plain loops, in age order: Float64Array's map and reduce call a function per age, which cost
+// more than the arithmetic for a province's 1,500 townships (the same sums, in the same order).
 function rates(s: Schedule): Float64Array {
-  return s.births.map((b, i) => (s.womenYears[i]! > 0 ? (b / s.womenYears[i]!) : 0));
+  const out = new Float64Array(s.births.length);
+  for (let i = 0; i < out.length; i++) out[i] = s.womenYears[i]! > 0 ? s.births[i]! / s.womenYears[i]! : 0;
+  return out;
 }
 
-const sum = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0);
+function sum(xs: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < xs.length; i++) total += xs[i]!;
+  return total;
+}
+
+/** Σ ASFR / 1000 without the rates' array: the TFR's sum, term for term as sum(rates(s)). */
+function sumOfRates(s: Schedule): number {
+  let total = 0;
+  for (let i = 0; i < s.births.length; i++) total += s.womenYears[i]! > 0 ? s.births[i]! / s.womenYears[i]! : 0;
+  return total;
+}
 
 export const asfr: IndicatorDef = {
   id: 'asfr', unit: '‰', uses: ['residence', 'ages'], periods: PERIOD_KINDS, fields: ['age'], keys: ['age'],
@@ -113,7 +128,7 @@ export const tfr: IndicatorDef = {
       const s = map.get(cell(t, p));
       const births = s ? sum(s.births) : 0;
       const years = s ? sum(s.womenYears) : 0;
-      return { township: t, period: p, value: s && years > 0 ? sum(rates(s)) : null, numerator: births, denominator: years, small: births < c.smallCell };
+      return { township: t, period: p, value: s && years > 0 ? sumOfRates(s) : null, numerator: births, denominator: years, small: births < c.smallCell };
     });
   },
 };
