@@ -78,7 +78,8 @@ export async function specToSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-function viewOf(spec: TopLevelSpec): vega.View {
+/** A headless Vega view of a Vega-Lite chart (not yet run). */
+export function viewOf(spec: TopLevelSpec): vega.View {
   const compiled = compile(spec, { logger: vega.logger(vega.None) }).spec;
   return new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
 }

@@ -36,10 +36,22 @@ export interface ChoroplethInput {
  */
 export const NAMED_UP_TO = 80;
 
+/**
+ * The name of the values' dataset in the compiled chart: a drawn view can be given other values
+ * (`view.data(TOWNSHIP_VALUES, townshipValues(rows))`) without compiling the map again
+ * (server/workers/mapViews.ts).
+ */
+export const TOWNSHIP_VALUES = 'township_values';
+
+/** The values' dataset of the chart: one record per township. */
+export function townshipValues(rows: ChoroplethInput['rows']): { township: string; name: string; value: number | null; small: boolean }[] {
+  return rows.map((r) => ({ township: r.township, name: r.name, value: r.value, small: r.small ?? false }));
+}
+
 export function choroplethSpec(input: ChoroplethInput): TopLevelSpec {
   const feature = Object.keys(input.topology.objects)[0] ?? 'townships';
   const format = input.format ?? ',';
-  const values = input.rows.map((r) => ({ township: r.township, name: r.name, value: r.value, small: r.small ?? false }));
+  const values = townshipValues(input.rows);
   const named = input.names ?? values.length <= NAMED_UP_TO;
   const points = named ? namePoints(input.topology, values) : [];
   return {
@@ -54,9 +66,12 @@ export function choroplethSpec(input: ChoroplethInput): TopLevelSpec {
         data: { values: mercatorPlanar(input.topology), format: { type: 'topojson', feature } },
         transform: [
           { calculate: 'datum.id || datum.properties.code', as: 'code' },
-          { lookup: 'code', from: { data: { values }, key: 'township', fields: ['name', 'value', 'small'] } },
+          { lookup: 'code', from: { data: { name: TOWNSHIP_VALUES, values }, key: 'township', fields: ['name', 'value', 'small'] } },
         ],
-        mark: { type: 'geoshape', stroke: '#ffffff', strokeWidth: 1, cursor: 'pointer' },
+        // 'show': a township without a value is drawn (grey, by the colour's condition), not left out
+        // as Vega-Lite leaves out invalid values by default — which also kept each drawing's order of
+        // townships the same whatever the values (workers/mapViews.ts draws new values on a kept view)
+        mark: { type: 'geoshape', stroke: '#ffffff', strokeWidth: 1, cursor: 'pointer', invalid: 'show' },
         encoding: {
           color: {
             condition: { test: 'datum.value === null || !isValid(datum.value)', value: '#d5dbe0' },

@@ -16,7 +16,7 @@ import { EACH_TOWNSHIP } from '../../../contract/api.ts';
 import { d3Format, formatValue } from '../format.ts';
 import { paren, t, type Lang, type StringKey } from '../i18n/index.ts';
 import { barsSpec } from './bars.ts';
-import { choroplethSpec } from './choropleth.ts';
+import { choroplethSpec, NAMED_UP_TO, townshipValues } from './choropleth.ts';
 
 export const MAP_LAYERS = ['population', 'population_registered', 'births', 'cbr', 'tfr', 'srb', 'compliance', 'migrant_stock', 'share65'] as const;
 export type MapLayerId = (typeof MAP_LAYERS)[number];
@@ -81,6 +81,20 @@ export interface MapChartInput {
 /** A bar's aria-label: the township's code first (overview/map.ts reads it), then what a screen reader should say of it. */
 function barLabel(r: MapValue & { name: string }, unit: string, lang: Lang): string {
   return `${r.township} ${r.name}: ${formatValue(r.value, unit)}${r.small ? ` ⚠ ${t('smallWarning', lang)}` : ''}`;
+}
+
+/**
+ * Whether the map's chart changes with its values only through its dataset of values: a
+ * choropleth without township names (those are placed from the rows: NAMED_UP_TO), whose drawn
+ * view can then be given the next values (`mapTownshipValues`) instead of being compiled again.
+ */
+export function mapTakesNewValues({ values, topology }: Pick<MapChartInput, 'values' | 'topology'>): boolean {
+  return topology !== null && values.rows.length > NAMED_UP_TO;
+}
+
+/** The choropleth's dataset of values (choropleth.ts TOWNSHIP_VALUES) for these values. */
+export function mapTownshipValues({ values, nameOf }: Pick<MapChartInput, 'values' | 'nameOf'>): ReturnType<typeof townshipValues> {
+  return townshipValues(values.rows.map((r) => ({ ...r, name: nameOf(r.township) })));
 }
 
 /** The map's chart: the same spec whether the server draws it or the page exports it as a picture. */
