@@ -9,6 +9,9 @@
 -- Completed years of age at a date (birthday rule, 29 Feb birthdays reach the age on 1 Mar).
 CREATE MACRO completed_years(born, on_day) AS
   year(on_day) - year(born) - (month(on_day) * 100 + day(on_day) < month(born) * 100 + day(born))::INTEGER;
+-- The first day of a date's month: date_trunc('month', d)::DATE's value at a fifth of its cost (143
+-- against 717 ms for a province's 34.5 M arrival dates; date_trunc makes a timestamp and casts it back).
+CREATE MACRO month_start(d) AS d - (day(d) - 1)::INTEGER;
 
 -- The calendar the data covers: every month from the first to the last year of population or births.
 CREATE TABLE calendar_months AS
@@ -26,7 +29,7 @@ ORDER BY month;
 -- Births by month with the breakdowns of births, order shares, compliance, SRB and hospital delivery.
 CREATE TABLE r_births AS
 WITH t AS (
-  SELECT township_code AS township, date_trunc('month', birth_date)::DATE AS month, mother_residence AS residence, sex,
+  SELECT township_code AS township, month_start(birth_date) AS month, mother_residence AS residence, sex,
          least(birth_order, 3)::INTEGER AS birth_order, policy_status, delivery_place = 'hospital' AS hospital, count(*)::INTEGER AS n
   FROM births GROUP BY ALL
 )
@@ -48,7 +51,7 @@ ORDER BY township, year;
 -- Births by month and mother's completed age (ASFR, TFR, mean age at childbearing).
 CREATE TABLE r_births_age AS
 WITH t AS (
-  SELECT township_code AS township, date_trunc('month', birth_date)::DATE AS month, mother_residence AS residence,
+  SELECT township_code AS township, month_start(birth_date) AS month, mother_residence AS residence,
          completed_years(mother_birth_date, birth_date) AS mother_age, count(*)::INTEGER AS n
   FROM births GROUP BY ALL
 )
@@ -82,7 +85,7 @@ ORDER BY township, year;
 -- Marriages by month: all, and those where either spouse had been married before (remarriage).
 CREATE TABLE r_marriages AS
 WITH t AS (
-  SELECT township_code AS township, date_trunc('month', registration_date)::DATE AS month,
+  SELECT township_code AS township, month_start(registration_date) AS month,
          husband_prior <> 'never_married' OR wife_prior <> 'never_married' AS remarriage, count(*)::INTEGER AS n
   FROM marriages GROUP BY ALL
 )
@@ -96,11 +99,11 @@ CREATE TABLE r_marriage_persons AS
 WITH t AS (
   SELECT township, month, sex, first_marriage, age, count(*)::INTEGER AS n
   FROM (
-    SELECT township_code AS township, date_trunc('month', registration_date)::DATE AS month, 'M' AS sex,
+    SELECT township_code AS township, month_start(registration_date) AS month, 'M' AS sex,
            husband_prior = 'never_married' AS first_marriage, completed_years(husband_birth_date, registration_date) AS age
     FROM marriages
     UNION ALL
-    SELECT township_code, date_trunc('month', registration_date)::DATE, 'F',
+    SELECT township_code, month_start(registration_date), 'F',
            wife_prior = 'never_married', completed_years(wife_birth_date, registration_date)
     FROM marriages
   )
@@ -138,7 +141,7 @@ events AS (
   FROM migrant_spells, (VALUES (true, -1), (false, 1)) AS t(w, delta) WHERE f50 > a AND (d IS NULL OR f50 < d)
 ),
 deltas AS (
-  SELECT township_code, direction, sex, cert, w, greatest(date_trunc('month', event_date)::DATE, m0) AS month, sum(delta) AS delta
+  SELECT township_code, direction, sex, cert, w, greatest(month_start(event_date), m0) AS month, sum(delta) AS delta
   FROM events, first_month WHERE event_date <= last_day(m1) GROUP BY ALL
 ),
 groups AS (SELECT DISTINCT township_code, direction, sex, cert, w FROM deltas),
@@ -169,7 +172,7 @@ events AS (
   UNION ALL SELECT township_code, direction, origin_code, d, -1 FROM migrant_spells WHERE d IS NOT NULL
 ),
 deltas AS (
-  SELECT township_code, direction, origin_code, greatest(date_trunc('month', event_date)::DATE, m0) AS month, sum(delta) AS delta
+  SELECT township_code, direction, origin_code, greatest(month_start(event_date), m0) AS month, sum(delta) AS delta
   FROM events, first_month WHERE event_date <= last_day(m1) GROUP BY ALL
 ),
 groups AS (SELECT DISTINCT township_code, direction, origin_code FROM deltas),
@@ -197,9 +200,9 @@ CREATE TABLE r_migrant_flow AS
 WITH t AS (
   SELECT township_code AS township, month, direction, event, sex, count(*)::INTEGER AS n
   FROM (
-    SELECT township_code, date_trunc('month', a)::DATE AS month, direction, 'arrival' AS event, sex FROM migrant_spells
+    SELECT township_code, month_start(a) AS month, direction, 'arrival' AS event, sex FROM migrant_spells
     UNION ALL
-    SELECT township_code, date_trunc('month', d)::DATE, direction, 'departure', sex FROM migrant_spells WHERE d IS NOT NULL
+    SELECT township_code, month_start(d), direction, 'departure', sex FROM migrant_spells WHERE d IS NOT NULL
   )
   GROUP BY ALL
 )
