@@ -4,12 +4,12 @@
  * English ("CSV Error on Line: 3002 … Possible fixes: strict_mode=false"), and without the line's
  * text, which may hold a name or an ID number.
  */
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../server/ingest/ingest.ts';
-import { csvReadProblem } from '../server/office/csvErrors.ts';
+import { csvReadProblem, unevenRecord } from '../server/office/csvErrors.ts';
 import { suggestTiny, writeCorrectedProfile, writeTinyOffice } from './fixtures/tinyOffice.ts';
 import { tempDir, withMemoryDb } from './helpers.ts';
 
@@ -40,8 +40,30 @@ describe('CSV lines DuckDB cannot read', () => {
     await writeTinyOffice(office);
     // the planner's mapping, made before the total line was added under the births
     writeCorrectedProfile(office, await suggestTiny(office));
-    appendFileSync(path.join(office, '出生医学证明.csv'), iconv.encode('合计：4条\r\n', 'gb18030'));
+    const births = path.join(office, '出生医学证明.csv');
+    appendFileSync(births, iconv.encode('合计：4条\r\n', 'gb18030'));
+    // DuckDB, sampling the few rows to learn the file's shape, only says it could not: the line is found by counting
+    const lines = iconv.decode(readFileSync(births), 'gb18030').split('\r\n').filter((l) => l !== '');
+    expect(lines.at(-1)).toBe('合计：4条');
     const error = await ingest({ source: office, dbPath: path.join(dir, 'x.duckdb'), today: '2026-11-23', keepVersions: 0 }).catch((e: unknown) => e as Error);
-    expect((error as Error).message).toBe('出生医学证明.csv：各行的列数不一致，无法读出文件的格式（表格下方是否有合计行或说明文字？请删除后再导入）');
+    expect((error as Error).message).toBe(`出生医学证明.csv：第 ${lines.length} 行有 1 列，表头有 ${lines[0]!.split(',').length} 列（是表格下方的合计行或说明文字，还是值中有未加引号的逗号？请改正或删除这一行后再导入）`);
+  });
+
+  it('without the file\'s text, says the rows are uneven (the general message)', () => {
+    expect(csvReadProblem('区划.csv', 'Invalid Input Error: Error when sniffing file "x.csv".')).toBe('区划.csv：各行的列数不一致，无法读出文件的格式（表格下方是否有合计行或说明文字？请删除后再导入）');
+  });
+});
+
+describe('the first uneven record of a CSV text', () => {
+  it('counts fields as a CSV reader does: quoted delimiters and line breaks, "" quotes, blank lines passed over', () => {
+    const text = 'a,b,c\n1,2,3\n\n4,"5,x",6\n"7\n8",9,10\n"x""y",1,2\n合计：4条\n';
+    expect(unevenRecord(text, ',', 0)).toEqual({ line: 8, fields: 1, headerFields: 3 });
+    expect(unevenRecord('a,b,c\n1,2,3\n"x""y",1,2\n', ',', 0)).toBeNull();
+  });
+
+  it('reads the header after the lines above it, CRLF lines, another delimiter, and a last line without a break', () => {
+    expect(unevenRecord('2024年出生登记\r\na;b\r\n1;2\r\n3\r\n', ';', 1)).toEqual({ line: 4, fields: 1, headerFields: 2 });
+    expect(unevenRecord('a\tb\n1\t2\n1\t2\t3', '\t', 0)).toEqual({ line: 3, fields: 3, headerFields: 2 });
+    expect(unevenRecord('a,b\n1,2', ',', 0)).toBeNull();
   });
 });

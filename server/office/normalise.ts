@@ -29,7 +29,7 @@ import { CODE_TABLES, codeLists, type CodeTableName } from './codes.ts';
 import { IGNORE } from './fields.ts';
 import { sourceName, type FileMapping, type MappingProfile } from './mapping.ts';
 import { graduatePopulation, isGrouped } from './graduate.ts';
-import { csvReadProblem } from './csvErrors.ts';
+import { csvReadProblemOf } from './csvErrors.ts';
 import { OfficeError } from './OfficeError.ts';
 import type { LaterCopies, Source } from './tabular.ts';
 
@@ -94,7 +94,7 @@ export async function stageOffice(
       } else await runNamed(connection, `office/${table.name}`);
     } catch (e) {
       if (e instanceof OfficeError) throw e;
-      throw new OfficeError('format', csvReadProblem(m.source.name, e instanceof Error ? e.message : String(e)), m.source.name);
+      throw new OfficeError('format', await csvReadProblemOf(m.source, e), m.source.name);
     }
     files.push(out);
   }

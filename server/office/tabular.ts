@@ -22,7 +22,7 @@ import { runNamed } from '../db/namedQuery.ts';
 import { detectEncoding, transcodeToUtf8, type TextEncodingName } from './encoding.ts';
 import { isTargetsFile } from '../targets/fileNames.ts';
 import { OfficeError } from './OfficeError.ts';
-import { csvReadProblem } from './csvErrors.ts';
+import { csvReadProblemOf } from './csvErrors.ts';
 import { HEADER_SEARCH_ROWS, headerRowIndex, readWorkbook, type SheetRow } from './xlsx.ts';
 
 export interface Source {
@@ -296,7 +296,7 @@ export async function sampleSource(connection: DuckDBConnection, source: Source,
     const rows = await runNamed(connection, 'office/sample', { rows: limit });
     return { headers, rows: rows.map((r) => headers.map((h) => (r[h] === null || r[h] === undefined ? '' : String(r[h])))) };
   } catch (e) {
-    throw new OfficeError('format', csvReadProblem(source.name, e instanceof Error ? e.message : String(e)), source.name);
+    throw new OfficeError('format', await csvReadProblemOf({ ...source, csv: source.preview ?? source.csv }, e), source.name);
   }
 }
 
