@@ -120,6 +120,26 @@ describe('overview 总览', () => {
     await page.close();
   });
 
+  it('says how many townships the map shows grey for want of a value, and that small values are not marked on it', async () => {
+    // the layer's values as the page receives them, two townships without a value and three small
+    const page = await browser.context.newPage();
+    await page.route('**/api/indicators/tfr?*township=each*', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { rows: { value: number | null; small: boolean }[] };
+      const rows = body.rows.map((r, i) => ({ ...r, value: i < 2 ? null : r.value, small: i < 3 }));
+      await route.fulfill({ response, json: { ...body, rows } });
+    });
+    await page.goto(`${demo.url}/?page=overview&map=tfr`);
+    await ready(page, 'overview');
+    const note = page.locator('#map [data-no-value]');
+    expect(await note.getAttribute('data-no-value')).toBe('2');
+    expect(await note.innerText()).toBe('2个乡镇（街道）没有数值，地图上以灰色表示。');
+    expect(await page.locator('#map .small-warning').innerText()).toContain('3个数值的事件数少于5，数值波动大，解读时须谨慎（图中未标出，下载的数据中标为“样本量小”）');
+    // not the trend charts' 'hollow points': the map draws none
+    expect(await page.locator('#map .small-warning').innerText()).not.toContain('空心点');
+    await page.close();
+  });
+
   it('switches to English and back; the URL reproduces the view', async () => {
     const page = await open(browser.context, demo.url, 'page=overview&period=statyear&year=2022&map=srb');
     expect(await page.locator('.page-title').innerText()).toContain('2022统计年度');

@@ -94,10 +94,11 @@ export function card(c: CardInput): HTMLElement {
   );
 }
 
-export function smallWarning(count: number, threshold: number, lang: Lang): HTMLElement {
+/** `marked`: whether the chart draws small points hollow (the map does not mark them). */
+export function smallWarning(count: number, threshold: number, lang: Lang, marked = true): HTMLElement {
   return h('p', { class: 'small-warning', role: 'note', 'data-small': count },
     h('strong', { text: `⚠ ${t('smallWarning', lang)}${colon(lang)}` }),
-    `${count}${t('smallWarningText', lang).replace('{n}', String(threshold))}`);
+    `${count}${t(marked ? 'smallWarningText' : 'smallWarningTextUnmarked', lang).replace('{n}', String(threshold))}`);
 }
 
 export interface ShowInput {
@@ -114,6 +115,10 @@ export interface ShowInput {
   /** Rows marked small: a warning appears above the chart. */
   smallCount?: number;
   smallThreshold?: number;
+  /** Whether the chart marks small rows (hollow points); the map does not. */
+  smallMarked?: boolean;
+  /** Townships the chart shows without a value (the map's grey ones): a note says so. */
+  noValueCount?: number;
   /**
    * The same chart drawn for an A4 page (a full-width chart scaled into it printed its labels at
    * about 3 pt): drawn beside the screen's, shown only in print, in its place.
@@ -174,7 +179,8 @@ export function chartPanel(id: string, title: string, lang: Lang, note?: string,
     body.replaceChildren();
     warn.replaceChildren();
     tools.replaceChildren();
-    if (input.smallCount) warn.append(smallWarning(input.smallCount, input.smallThreshold ?? 5, lang));
+    if (input.smallCount) warn.append(smallWarning(input.smallCount, input.smallThreshold ?? 5, lang, input.smallMarked ?? true));
+    if (input.noValueCount) warn.append(h('p', { class: 'note', role: 'note', 'data-no-value': input.noValueCount, text: `${input.noValueCount}${t('mapNoValue', lang)}` }));
     tools.append(...imageButtons(id, spec, title, input.fileName, lang),
       ...downloadButtons(id, () => exportTable(input.rows, { unit: input.unit, lang, names: input.names }), input.fileName, lang));
     element.dataset.rows = String(input.rows.length);

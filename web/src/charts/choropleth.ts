@@ -43,6 +43,9 @@ export const NAMED_UP_TO = 80;
  */
 export const TOWNSHIP_VALUES = 'township_values';
 
+/** The fill of a township without a value (the page's note says grey means no value). */
+export const NO_VALUE_GREY = '#b4b4b4';
+
 /** The values' dataset of the chart: one record per township. */
 export function townshipValues(rows: ChoroplethInput['rows']): { township: string; name: string; value: number | null; small: boolean }[] {
   return rows.map((r) => ({ township: r.township, name: r.name, value: r.value, small: r.small ?? false }));
@@ -74,7 +77,8 @@ export function choroplethSpec(input: ChoroplethInput): TopLevelSpec {
         mark: { type: 'geoshape', stroke: '#ffffff', strokeWidth: 1, cursor: 'pointer', invalid: 'show' },
         encoding: {
           color: {
-            condition: { test: 'datum.value === null || !isValid(datum.value)', value: '#d5dbe0' },
+            // a neutral grey darker than every scheme's lightest shade (#d5dbe0 read as the lowest purple)
+            condition: { test: 'datum.value === null || !isValid(datum.value)', value: NO_VALUE_GREY },
             field: 'value', type: 'quantitative', title: input.valueTitle, scale: { scheme: input.scheme ?? 'oranges', zero: false },
             legend: { format, orient: 'right', direction: 'vertical', gradientLength: 220, titleLimit: 300 },
           },

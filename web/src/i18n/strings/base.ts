@@ -69,6 +69,11 @@ export const BASE_STRINGS = {
     zh: '个数据点的事件数少于{n}，数值波动大，解读时须谨慎（图中以空心点表示）。',
     en: ' data points rest on fewer than {n} events: they are noisy, read them with care (hollow points).',
   },
+  smallWarningTextUnmarked: {
+    zh: '个数值的事件数少于{n}，数值波动大，解读时须谨慎（图中未标出，下载的数据中标为“样本量小”）。',
+    en: ' values rest on fewer than {n} events: they are noisy, read them with care (not marked on the map; marked in the download).',
+  },
+  mapNoValue: { zh: '个乡镇（街道）没有数值，地图上以灰色表示。', en: ' townships have no value: grey on the map.' },
   code: { zh: '代码', en: 'Code' },
   name: { zh: '名称', en: 'Name' },
   kind: { zh: '类型', en: 'Kind' },

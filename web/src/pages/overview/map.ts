@@ -62,7 +62,8 @@ export function mapPanel(ctx: PageContext, year: number, period: MapPeriod, laye
         // the value's unit in the file's header and rounding (a TFR's parts named for what they are)
         unit: values.unit,
         fileName: fileName(meta, 'map', layer, period === 'year' ? year : `SY${year}`), lang,
-        smallCount: values.rows.filter((r) => r.small).length,
+        smallCount: values.rows.filter((r) => r.small).length, smallMarked: false,
+        noValueCount: values.rows.filter((r) => r.value === null).length,
       });
       chart.element.dataset.layout = chart.body.querySelector('.mark-shape') ? 'map' : 'bars';
       chart.element.dataset.layer = layer;
