@@ -115,6 +115,23 @@ describe('chart builders compile and draw what they promise', () => {
     expect(named(spec(NAMED_UP_TO), 'halos')?.data?.values).toEqual(named(spec(NAMED_UP_TO), 'labels')?.data?.values);
     expect(named(spec(NAMED_UP_TO + 1), 'halos')).toBeUndefined();
     compiles(spec(NAMED_UP_TO + 1));
+    // a township account asks about its own township: the map names it alone, not every code of the topology
+    const own = choroplethSpec({ topology: squares(NAMED_UP_TO * 2), rows: [{ township: String(999901001 + 7), name: '乡7', value: 3 }], valueTitle: 'x', labels: { name: 'n', code: 'c' } });
+    expect((named(own, 'labels')?.data?.values as { name: string }[]).map((p) => p.name)).toEqual(['乡7']);
+  });
+
+  it('choropleth: no legend when no township has a value (its scale would read NaN to NaN)', () => {
+    const topology: Topology = {
+      type: 'Topology', arcs: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]],
+      objects: { townships: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', arcs: [[0]], id: '999901001', properties: { code: '999901001' } }] } },
+    };
+    const legendOf = (value: number | null) => {
+      const spec = choroplethSpec({ topology, rows: [{ township: '999901001', name: '城关街道', value }], valueTitle: 'x', labels: { name: 'n', code: 'c' } });
+      return (named(spec, 'townships') as unknown as { encoding: { color: { legend: unknown } } }).encoding.color.legend;
+    };
+    expect(legendOf(null)).toBeNull();
+    expect(legendOf(Number.NaN)).toBeNull();
+    expect(legendOf(1.5)).toMatchObject({ orient: 'right' });
   });
 
   it('a report chart with limit shows the first rows and says how many it left out', () => {

@@ -95,5 +95,6 @@ describe('map views kept between drawings', () => {
     expect(mapTakesNewValues(input((i) => i))).toBe(true);
     expect(mapTakesNewValues(input((i) => i, 'tfr', NAMED_UP_TO))).toBe(false);
     expect(mapTakesNewValues({ ...input((i) => i), topology: null })).toBe(false);
+    expect(mapTakesNewValues(input(() => null))).toBe(false); // no legend then: another chart
   });
 });

@@ -46,6 +46,11 @@ export const TOWNSHIP_VALUES = 'township_values';
 /** The fill of a township without a value (the page's note says grey means no value). */
 export const NO_VALUE_GREY = '#b4b4b4';
 
+/** A value the colour scale can place (not null, not NaN). */
+export function hasValue(value: number | null): value is number {
+  return value !== null && Number.isFinite(value);
+}
+
 /** The values' dataset of the chart: one record per township. */
 export function townshipValues(rows: ChoroplethInput['rows']): { township: string; name: string; value: number | null; small: boolean }[] {
   return rows.map((r) => ({ township: r.township, name: r.name, value: r.value, small: r.small ?? false }));
@@ -80,7 +85,8 @@ export function choroplethSpec(input: ChoroplethInput): TopLevelSpec {
             // a neutral grey darker than every scheme's lightest shade (#d5dbe0 read as the lowest purple)
             condition: { test: 'datum.value === null || !isValid(datum.value)', value: NO_VALUE_GREY },
             field: 'value', type: 'quantitative', title: input.valueTitle, scale: { scheme: input.scheme ?? 'oranges', zero: false },
-            legend: { format, orient: 'right', direction: 'vertical', gradientLength: 220, titleLimit: 300 },
+            // no legend when no township has a value (its scale would read NaN to NaN)
+            legend: values.some((v) => hasValue(v.value)) ? { format, orient: 'right', direction: 'vertical', gradientLength: 220, titleLimit: 300 } : null,
           },
           tooltip: [
             { field: 'name', type: 'nominal', title: input.labels.name },
@@ -124,8 +130,9 @@ function namePoints(topology: Topology, values: readonly { township: string; nam
   const located = labelPoints(topology);
   const areas = located.map((p) => p.area).sort((a, b) => a - b);
   const median = areas[Math.floor(areas.length / 2)] ?? 0;
-  return located.map((p) => {
-    const name = names.get(p.code) ?? p.code;
+  // only the townships asked about: a township account's map names its own, not 1,500 codes
+  return located.filter((p) => names.has(p.code)).map((p) => {
+    const name = names.get(p.code)!;
     return { ...p, lat: mercatorY(p.lat), name: p.area < median * 0.4 ? name.replace(/(街道|镇|乡)$/, '') : name };
   });
 }

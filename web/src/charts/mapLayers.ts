@@ -16,7 +16,7 @@ import { EACH_TOWNSHIP } from '../../../contract/api.ts';
 import { d3Format, formatValue } from '../format.ts';
 import { paren, t, type Lang, type StringKey } from '../i18n/index.ts';
 import { barsSpec } from './bars.ts';
-import { choroplethSpec, NAMED_UP_TO, townshipValues } from './choropleth.ts';
+import { choroplethSpec, hasValue, NAMED_UP_TO, townshipValues } from './choropleth.ts';
 
 export const MAP_LAYERS = ['population', 'population_registered', 'births', 'cbr', 'tfr', 'srb', 'compliance', 'migrant_stock', 'share65'] as const;
 export type MapLayerId = (typeof MAP_LAYERS)[number];
@@ -85,11 +85,13 @@ function barLabel(r: MapValue & { name: string }, unit: string, lang: Lang): str
 
 /**
  * Whether the map's chart changes with its values only through its dataset of values: a
- * choropleth without township names (those are placed from the rows: NAMED_UP_TO), whose drawn
- * view can then be given the next values (`mapTownshipValues`) instead of being compiled again.
+ * choropleth without township names (those are placed from the rows: NAMED_UP_TO) and with a
+ * legend (some township has a value), whose drawn view can then be given the next values
+ * (`mapTownshipValues`) instead of being compiled again.
  */
 export function mapTakesNewValues({ values, topology }: Pick<MapChartInput, 'values' | 'topology'>): boolean {
-  return topology !== null && values.rows.length > NAMED_UP_TO;
+  // (a map without any value has no legend: another chart)
+  return topology !== null && values.rows.length > NAMED_UP_TO && values.rows.some((r) => hasValue(r.value));
 }
 
 /** The choropleth's dataset of values (choropleth.ts TOWNSHIP_VALUES) for these values. */
