@@ -3,8 +3,10 @@
  * Drawn maps kept as Vega views, one per kind of map (layer, unit, language) of one database
  * generation, and drawn again with the next values: Vega then redoes the colours and the legend,
  * not the compiling, the dataflow and the 1,500 polygons read from the topology. A province's
- * TFR map took 30–32 ms a drawing compiled each time, 18 ms given its new values (the same SVG
- * but for the legend gradient's running id, which any two drawings differ by).
+ * TFR map took 30–32 ms a drawing compiled each time, 18 ms given its new values. The picture is
+ * the same: the SVG equal but for the legend gradient's running id (which any two drawings differ
+ * by) and, when the new values give the legend a label it did not have, that label's place in the
+ * SVG's order (written last, at the same position; a screen reader reads it last).
  *
  * A view draws one map at a time (a queue per view); at most `limit` views are kept, the least
  * recently drawn let go first.
