@@ -130,6 +130,9 @@ describe('chart builders compile and draw what they promise', () => {
       return (named(spec, 'townships') as unknown as { encoding: { color: { legend: unknown } } }).encoding.color.legend;
     };
     expect(legendOf(null)).toBeNull();
+    // the title says what the map shows instead
+    const empty = choroplethSpec({ topology, rows: [{ township: '999901001', name: '城关街道', value: null }], valueTitle: '计划生育率（户籍）', labels: { name: 'n', code: 'c' } }) as { title?: { text: string } };
+    expect(empty.title?.text).toBe('计划生育率（户籍）');
     expect(legendOf(Number.NaN)).toBeNull();
     expect(legendOf(1.5)).toMatchObject({ orient: 'right' });
   });

@@ -61,6 +61,7 @@ export function choroplethSpec(input: ChoroplethInput): TopLevelSpec {
   const format = input.format ?? ',';
   const values = townshipValues(input.rows);
   const named = input.names ?? values.length <= NAMED_UP_TO;
+  const anyValue = values.some((v) => hasValue(v.value));
   const points = named ? namePoints(input.topology, values) : [];
   return {
     $schema: SCHEMA,
@@ -68,6 +69,8 @@ export function choroplethSpec(input: ChoroplethInput): TopLevelSpec {
     height: input.height ?? 420,
     // drawn in Mercator's plane, already projected (geo.ts mercatorPlanar); north is up
     projection: { type: 'identity', reflectY: true },
+    // without a legend, the map still says what it shows
+    ...(anyValue ? {} : { title: { text: input.valueTitle, anchor: 'start' as const, fontSize: 12, fontWeight: 'normal' as const } }),
     layer: [
       {
         name: 'townships',
@@ -85,8 +88,8 @@ export function choroplethSpec(input: ChoroplethInput): TopLevelSpec {
             // a neutral grey darker than every scheme's lightest shade (#d5dbe0 read as the lowest purple)
             condition: { test: 'datum.value === null || !isValid(datum.value)', value: NO_VALUE_GREY },
             field: 'value', type: 'quantitative', title: input.valueTitle, scale: { scheme: input.scheme ?? 'oranges', zero: false },
-            // no legend when no township has a value (its scale would read NaN to NaN)
-            legend: values.some((v) => hasValue(v.value)) ? { format, orient: 'right', direction: 'vertical', gradientLength: 220, titleLimit: 300 } : null,
+            // no legend when no township has a value (its scale would read NaN to NaN): the title says what is shown
+            legend: anyValue ? { format, orient: 'right', direction: 'vertical', gradientLength: 220, titleLimit: 300 } : null,
           },
           tooltip: [
             { field: 'name', type: 'nominal', title: input.labels.name },
