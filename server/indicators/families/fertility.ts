@@ -81,13 +81,6 @@ function sum(xs: Float64Array): number {
   return total;
 }
 
-/** Σ ASFR / 1000 without the rates' array: the TFR's sum, term for term as sum(rates(s)). */
-function sumOfRates(s: Schedule): number {
-  let total = 0;
-  for (let i = 0; i < s.births.length; i++) total += s.womenYears[i]! > 0 ? s.births[i]! / s.womenYears[i]! : 0;
-  return total;
-}
-
 export const asfr: IndicatorDef = {
   id: 'asfr', unit: '‰', uses: ['residence', 'ages'], periods: PERIOD_KINDS, fields: ['age'], keys: ['age'],
   name: { zh: '年龄别生育率', en: 'Age-specific fertility rate' },
@@ -128,7 +121,7 @@ export const tfr: IndicatorDef = {
       const s = map.get(cell(t, p));
       const births = s ? sum(s.births) : 0;
       const years = s ? sum(s.womenYears) : 0;
-      return { township: t, period: p, value: s && years > 0 ? sumOfRates(s) : null, numerator: births, denominator: years, small: births < c.smallCell };
+      return { township: t, period: p, value: s && years > 0 ? sum(rates(s)) : null, numerator: births, denominator: years, small: births < c.smallCell };
     });
   },
 };

@@ -95,13 +95,18 @@ export function mapTakesNewValues({ values, topology }: Pick<MapChartInput, 'val
 }
 
 /** The choropleth's dataset of values (choropleth.ts TOWNSHIP_VALUES) for these values. */
-export function mapTownshipValues({ values, nameOf }: Pick<MapChartInput, 'values' | 'nameOf'>): ReturnType<typeof townshipValues> {
-  return townshipValues(values.rows.map((r) => ({ ...r, name: nameOf(r.township) })));
+export function mapTownshipValues(input: Pick<MapChartInput, 'values' | 'nameOf'>): ReturnType<typeof townshipValues> {
+  return townshipValues(namedRows(input));
+}
+
+/** The values' rows with each township's name. */
+function namedRows({ values, nameOf }: Pick<MapChartInput, 'values' | 'nameOf'>): (MapValue & { name: string })[] {
+  return values.rows.map((r) => ({ ...r, name: nameOf(r.township) }));
 }
 
 /** The map's chart: the same spec whether the server draws it or the page exports it as a picture. */
 export function mapChartSpec({ layer, values, nameOf, topology, lang }: MapChartInput): TopLevelSpec {
-  const named = values.rows.map((r) => ({ ...r, name: nameOf(r.township) }));
+  const named = namedRows({ values, nameOf });
   const unit = values.unit;
   const unitText = unit === 'persons' ? `${paren(t('persons', lang), lang)}` : unit === '‰' || unit === '%' ? paren(unit, lang) : '';
   const title = `${t(MAP_TITLES[layer], lang)}${unitText}`;

@@ -9,6 +9,7 @@
 import { api, getJson, getText, isApiFailure } from '../../api.ts';
 import { apiUrl } from '../../client.ts';
 import { MAP_LAYERS, MAP_TITLES, layerRequest, layerValues, mapChartSpec, type LayerValues, type MapLayerId, type MapPeriod } from '../../charts/mapLayers.ts';
+import { hasValue } from '../../charts/choropleth.ts';
 import { formatValue } from '../../format.ts';
 import { t } from '../../i18n/index.ts';
 import type { PageContext } from '../../router.ts';
@@ -63,7 +64,7 @@ export function mapPanel(ctx: PageContext, year: number, period: MapPeriod, laye
         unit: values.unit,
         fileName: fileName(meta, 'map', layer, period === 'year' ? year : `SY${year}`), lang,
         smallCount: values.rows.filter((r) => r.small).length, smallMarked: false,
-        noValueCount: values.rows.filter((r) => r.value === null).length,
+        noValueCount: values.rows.filter((r) => !hasValue(r.value)).length,
       });
       chart.element.dataset.layout = chart.body.querySelector('.mark-shape') ? 'map' : 'bars';
       chart.element.dataset.layer = layer;
