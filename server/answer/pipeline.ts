@@ -15,14 +15,14 @@ import type { Principal } from '../auth/principal.ts';
 import type { AnalyticsConfig } from '../config.ts';
 import type { Database } from '../db/Database.ts';
 import { calendar } from '../disclosure/calendar.ts';
-import { suppressionPattern } from '../disclosure/pattern.ts';
+import { reservePatterns, suppressionPattern, type Pattern } from '../disclosure/pattern.ts';
 import { discloseAssumptions, discloseProjection, type PublishedAssumptions, type PublishedProjection } from '../disclosure/projection.ts';
 import {
   discloseAssessment, discloseBacktest, discloseProgress, type PublishedAssessment, type PublishedBacktest, type PublishedProgress,
 } from '../disclosure/assessment.ts';
 import { disclosePlanningTable } from '../disclosure/planningTable.ts';
 import type { PlanningTable } from '../projection/planningTable.ts';
-import { discloseIndicatorRows, discloseMapRows, discloseRankingRows, discloseSrbRows, type Patterns } from '../disclosure/rows.ts';
+import { discloseIndicatorRows, discloseMapRows, discloseRankingRows, discloseSrbRows } from '../disclosure/rows.ts';
 import { Forbidden } from '../errors/domain.ts';
 import type { IndicatorQuery, IndicatorRow } from '../indicators/types.ts';
 import type { SrbRanking } from '../srb/ranking.ts';
@@ -85,7 +85,11 @@ export async function publish<A extends Answer>(ctx: AnswerContext, answer: A): 
     if (outside.length > 0) throw new Forbidden('out_of_scope', `this answer would show ${outside.join(', ')}, outside your account's townships`);
   }
   if (!suppresses(ctx)) return answer;
-  const patterns: Patterns = new Map(await Promise.all(townships.map(async (t) => [t, await suppressionPattern(ctx.db, t, ctx.config.smallCell, ctx.jobs)] as const)));
+  reservePatterns(scope.kind === 'townships' ? scope.codes.size : townships.length);
+  // One township's pattern at a time: a job each, and an account of many townships asking them all
+  // at once would fill the workers' bounded queue by itself (503) and starve everyone else.
+  const patterns = new Map<string, Pattern>();
+  for (const t of townships) patterns.set(t, await suppressionPattern(ctx.db, t, ctx.config.smallCell, ctx.jobs));
   const k = ctx.config.smallCell;
   switch (answer.kind) {
     case 'indicator':

@@ -11,7 +11,12 @@ import type { Database } from './Database.ts';
 
 export class Lru<T> {
   private readonly map = new Map<string, Promise<T>>();
-  constructor(private readonly capacity: number) {}
+  constructor(private capacity: number) {}
+
+  /** Grows the capacity to at least `n` (never shrinks it). */
+  reserve(n: number): void {
+    this.capacity = Math.max(this.capacity, n);
+  }
 
   async get(db: Database, key: string, compute: () => Promise<T>): Promise<T> {
     const full = `${await db.generation()}|${key}`;

@@ -6,7 +6,7 @@
  * on the data and the threshold, never on the question asked, so no two answers can be played off
  * against each other. Periods no lattice lists — a year to date, rolling 12 months, a range of
  * months, a statistical half-year — are shown only where published periods give them anyway.
- * Kept per database generation for the 64 townships asked about last.
+ * Kept per database generation for the townships asked about last: 64, or a whole account's if more.
  *
  * @example
  * const pattern = await suppressionPattern(db, '999901101', 5);
@@ -60,6 +60,11 @@ export class Pattern {
 }
 
 const patterns = new Lru<Pattern>(64);
+
+/** Keeps room for at least `townships` patterns (an account's all): fewer would recompute them on every answer. */
+export function reservePatterns(townships: number): void {
+  patterns.reserve(townships);
+}
 
 /** Builds the lattice of one township (exported for tests and the report sandbox). */
 export async function townshipLattice(db: Database, township: string): Promise<Lattice> {

@@ -2,7 +2,8 @@
  * Issue 11, item 10: projections and report renders run on worker threads with a bounded queue.
  * While four probabilistic projections (5,000 draws, new seeds) run, health still answers at once;
  * a full queue answers 503 with Retry-After; a report rendered by a worker is the one rendered
- * in-process.
+ * in-process; an account of more townships than the queue holds gets its suppressed answers (one
+ * suppression pattern job at a time), the same as computed in-process.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../../server/workers/pool.ts';
@@ -12,6 +13,7 @@ import { LOCAL_ADMIN } from '../../server/auth/principal.ts';
 import { NOTEBOOK_DIR } from '../../server/notebooks/library.ts';
 import { tempDir } from '../helpers.ts';
 import { OWN, securedCounty, type SecuredCounty } from './securedCounty.ts';
+import { TOWNS } from '../fixtures/randomCounty.ts';
 
 describe('heavy work runs on worker threads', () => {
   const dir = tempDir('workers');
@@ -58,5 +60,34 @@ describe('heavy work runs on worker threads', () => {
     expect(viaWorker.slots).toEqual(inline.slots);
     const res = await county.as(county.tokens.township, '/api/reports/situation-analysis?format=json');
     expect(res.status).toBe(403);
+  });
+
+  it('an account of more townships than the queue holds is answered under suppression, one pattern job at a time', async () => {
+    const small = new WorkerPool({ dbPath: county.dbPath, size: 1, queue: 1 });
+    let mostAtOnce = 0;
+    const counting = {
+      run: (async (job) => {
+        const p = small.run(job);
+        mostAtOnce = Math.max(mostAtOnce, small.load.running + small.load.waiting);
+        return p;
+      }) as WorkerPool['run'],
+      close: () => small.close(),
+    };
+    const token = county.users.add({ name: 'zhou', role: 'township', townships: [...TOWNS] }).token;
+    const url = '/api/srb/ranking?from=2023&to=2024';
+    try {
+      county.remake({ jobs: counting });
+      const viaWorker = await county.as(token, url);
+      expect(viaWorker.status).toBe(200);
+      expect(mostAtOnce).toBe(1);
+      county.remake({});
+      const inline = await county.as(token, url);
+      const body = await viaWorker.json() as { townships: { township: string }[] };
+      expect(body).toEqual(await inline.json());
+      expect(body.townships.map((t) => t.township).sort()).toEqual([...TOWNS].sort());
+    } finally {
+      await small.close();
+      county.remake({ jobs: pool });
+    }
   });
 });
