@@ -73,6 +73,10 @@ describe('overview 总览', () => {
     const bytes = readFileSync(await png.path());
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(bytes.readUInt32BE(16)).toBeGreaterThan(1000); // width at 2×: the 520 px map, its legend and margins
+    // saved as SVG, its title says where, when and what (pasted into Word, the picture stands alone)
+    const svg = await downloadText(page, () => page.click('[data-image="map-svg"]'));
+    expect(svg.name).toBe(`${(meta as Meta & { county: { name: string } }).county.name}_分布图_总和生育率_${meta.years.to}.svg`);
+    expect(svg.text).toContain(`>${(meta as Meta & { county: { name: string } }).county.name}${meta.years.to}年各乡镇（街道）总和生育率</text>`);
     // click the polygon of the first township (its label sits at its centroid)
     const target = meta.townships.find((x) => x.name.endsWith('镇'))!;
     const label = page.locator('#map .labels_marks text', { hasText: target.name }).first(); // (its white outline lies under it)

@@ -119,6 +119,8 @@ export interface ShowInput {
   smallMarked?: boolean;
   /** Townships the chart shows without a value (the map's grey ones): a note says so. */
   noValueCount?: number;
+  /** The title a saved picture carries when the panel's heading does not say enough on its own (the map's place, year and indicator). */
+  imageTitle?: string;
   /**
    * The same chart drawn for an A4 page (a full-width chart scaled into it printed its labels at
    * about 3 pt): drawn beside the screen's, shown only in print, in its place.
@@ -181,7 +183,7 @@ export function chartPanel(id: string, title: string, lang: Lang, note?: string,
     tools.replaceChildren();
     if (input.smallCount) warn.append(smallWarning(input.smallCount, input.smallThreshold ?? 5, lang, input.smallMarked ?? true));
     if (input.noValueCount) warn.append(h('p', { class: 'note', role: 'note', 'data-no-value': input.noValueCount, text: `${input.noValueCount}${t('mapNoValue', lang)}` }));
-    tools.append(...imageButtons(id, spec, title, input.fileName, lang),
+    tools.append(...imageButtons(id, spec, input.imageTitle ?? title, input.fileName, lang),
       ...downloadButtons(id, () => exportTable(input.rows, { unit: input.unit, lang, names: input.names }), input.fileName, lang));
     element.dataset.rows = String(input.rows.length);
   };

@@ -41,6 +41,12 @@ function hoverTips(body: HTMLElement, text: (code: string) => string | null): vo
   body.addEventListener('pointerleave', () => { tip.hidden = true; });
 }
 
+/** A saved map's title: 示范县2024年各乡镇（街道）总和生育率 / TFR by township, Demo County, 2024. */
+export function mapImageTitle(county: string, layerTitle: string, year: number, period: MapPeriod, lang: 'zh' | 'en'): string {
+  if (lang === 'zh') return `${county}${year}${period === 'year' ? '年' : '统计年度'}各乡镇（街道）${layerTitle}`;
+  return `${layerTitle} by township, ${county}, ${period === 'year' ? year : `SY ${year}`}`;
+}
+
 export function mapPanel(ctx: PageContext, year: number, period: MapPeriod, layer: MapLayerId): { element: HTMLElement; load: Promise<void> } {
   const { meta, lang } = ctx;
   const chart = chartPanel('map', t('mapTitle', lang), lang, t('mapHint', lang));
@@ -62,7 +68,9 @@ export function mapPanel(ctx: PageContext, year: number, period: MapPeriod, laye
         rows: values.raw.map((r) => ({ ...(r as Record<string, string | number | boolean | null>), name: nameOf(String(r.township)) })),
         // the value's unit in the file's header and rounding (a TFR's parts named for what they are)
         unit: values.unit,
-        fileName: fileName(meta, 'map', layer, period === 'year' ? year : `SY${year}`), lang,
+        // the layer's own words (计划生育率（户籍）), as its legend says; the picture says where and when too
+        fileName: fileName(meta, 'map', t(MAP_TITLES[layer], lang), period === 'year' ? year : `SY${year}`), lang,
+        imageTitle: mapImageTitle(meta.county.name, t(MAP_TITLES[layer], lang), year, period, lang),
         smallCount: values.rows.filter((r) => r.small).length, smallMarked: false,
         noValueCount: values.rows.filter((r) => !hasValue(r.value)).length,
       });
