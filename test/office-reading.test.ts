@@ -74,6 +74,20 @@ describe('ID numbers, dates and codes in SQL', () => {
     expect(await id('110105194912310011')).toMatchObject({ status: 'ok', sex: 'M' });
   });
 
+  it('keeps an ID number found in a record-number column only as a keyed hash; other record numbers as they are', async () => {
+    const ids = ['11010519491231002X', '110105194912310021', '110105491231002', 'B9901010010000001', '440103201900012345', '110105194902300020', ' S-17 '];
+    const sql = `SELECT office_record_id(t) AS r FROM (VALUES ${ids.map((t, i) => `('${t}', ${i})`).join(', ')}) v(t, i) ORDER BY i`;
+    const got = (await c.runAndReadAll(sql)).getRows().map((r) => r[0]);
+    const key = (t: string) => `#${createHash('sha256').update(`${SECRET.slice(0, 32)}${t}`).digest('hex').slice(0, 16)}`;
+    expect(got).toEqual([
+      key('11010519491231002X'), key('110105194912310021'), // a wrong check character is still somebody's number
+      key('110105491231002'),
+      'B9901010010000001', '440103201900012345', // month 00: not a birth date
+      '110105194902300020', // 30 February
+      'S-17',
+    ]);
+  });
+
   it('reads dates, codes, places and ages as offices write them', async () => {
     const sql = `SELECT [office_date('2024-03-05'), office_date('2024/3/5'), office_date('20240305'), office_date('2024年3月5日'), office_date(' 2024.3.5 '),
         office_date('2024-03-05 08:30:00'), office_date('2024/3/5 8:30'), office_date('2024.03.05'), office_date('2024年03月05日')]::VARCHAR[] AS dates,
@@ -137,6 +151,27 @@ describe('header recognition', () => {
     // a file no table fits: its name and ID columns are personal too
     const other = suggestFor({ ...source, name: '低保对象名册.csv', fileName: '低保对象名册.csv' }, ['姓名', '身份证号码', '金额'], [['张三', '110101199003071234', '300']], null);
     expect(shown(other)).toEqual({ 姓名: ['personal', ''], 身份证号码: ['personal', ''], 金额: ['none', '300'] });
+  });
+
+  it('reads a personal column as an ID number or not at all, however it was mapped', () => {
+    // 身份证编号 is an ID number; a header holding a personal word is not close to a record number (…编号)
+    expect(recogniseColumns('migrants', ['身份证编号', '联系人手机编号'], 'in').columns.map((x) => [x.field, x.confidence])).toEqual([
+      ['person_id_number', 'exact'], ['ignore', 'personal']]);
+    const deaths = { name: '死亡.csv', fileName: '死亡.csv', encoding: 'utf-8' as const };
+    const headers = ['姓名', '编号', '死亡日期', '乡镇（街道）代码', '现住址行政区划代码'];
+    const rows = [['张三', 'S1', '2024-03-05', '999901001', '999901001001'], ['李四', 'S2', '2024-03-06', '999901001', '999901001002']];
+    const mapped = (columns: Record<string, string>) => suggestFor(deaths, headers, rows, { file: '死亡.csv', table: 'deaths', direction: null, columns }).problems
+      .filter((p) => /个人信息|公民身份号码/.test(p));
+    const base = { 死亡日期: 'death_date', '乡镇（街道）代码': 'township_code', 现住址行政区划代码: 'address_code' };
+    // a name mapped by hand as the record number: refused (its own division-code header is not personal)
+    expect(mapped({ ...base, 姓名: 'death_id', 编号: 'ignore' })).toEqual([
+      '死亡.csv：列“姓名”是个人信息（姓名、身份证号、电话、住址等），不能作为死亡证明编号（death_id）导入，请设为不导入']);
+    expect(mapped({ ...base, 姓名: 'ignore', 编号: 'death_id' })).toEqual([]);
+    // ID numbers (check characters by GB 11643) in a record-number column: refused, whatever its header
+    const idRows = rows.map((r, i) => [r[0]!, ['999901199505010022', '999901199001150048'][i]!, ...r.slice(2)]);
+    expect(suggestFor(deaths, headers, idRows, { file: '死亡.csv', table: 'deaths', direction: null, columns: { ...base, 姓名: 'ignore', 编号: 'death_id' } }).problems
+      .filter((p) => !p.includes('必需列'))).toEqual([
+      '死亡.csv：列“编号”的值是公民身份号码，不能作为死亡证明编号（death_id）导入（身份证号只用来得出出生日期、性别，不保存），请把它设为身份证号字段或不导入']);
   });
 
   it('says at once when Excel saved a column of ID numbers as numbers, before the rows are quarantined one by one', () => {

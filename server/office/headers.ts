@@ -30,6 +30,9 @@ function aliasFits(alias: HeaderAlias, direction: Direction | null): boolean {
 function matchHeader(fields: readonly SourceField[], header: string, direction: Direction | null): { field: SourceField; confidence: 'exact' | 'close'; score: number } | null {
   const h = normaliseHeader(header);
   if (h === '') return null;
+  // A personal header (身份证编号, 母亲姓名 …) is an ID number or nothing: a close match on a word it
+  // contains (编号) would store its values as a record number.
+  const personal = isPersonalHeader(header);
   let best: { field: SourceField; confidence: 'exact' | 'close'; score: number } | null = null;
   for (const field of fields) {
     for (const alias of field.headers) {
@@ -40,7 +43,7 @@ function matchHeader(fields: readonly SourceField[], header: string, direction: 
       if (a === h) {
         const score = 1000 + tagBonus;
         if (!best || score > best.score) best = { field, confidence: 'exact', score };
-      } else if (a.length >= 2 && h.includes(a)) {
+      } else if (a.length >= 2 && h.includes(a) && (!personal || field.kind === 'id_number')) {
         const score = a.length + tagBonus;
         if (!best || (best.confidence === 'close' && score > best.score)) best = { field, confidence: 'close', score };
       }
@@ -73,9 +76,17 @@ export function recogniseColumns(table: TableName, headers: readonly string[], d
   return { columns: columns.map((c) => (c.confidence === 'none' && !c.note && isPersonalHeader(c.header) ? { ...c, confidence: 'personal' } : c)) };
 }
 
+/** True when `header` is one of the field's own names (现住址行政区划代码 for address_code), not just close to one. */
+export function isFieldHeader(field: SourceField, header: string): boolean {
+  const h = normaliseHeader(header);
+  return field.headers.some((alias) => normaliseHeader(aliasHeader(alias)) === h);
+}
+
 /** A header that names personal data Renkou never reads (母亲姓名, 身份证号 …), however it is spaced or bracketed. */
 export function isPersonalHeader(header: string): boolean {
-  return PERSONAL_HEADER.test(normaliseHeader(header));
+  const h = normaliseHeader(header);
+  // 现住址行政区划代码, 户籍地址编码: a division's code, not an address
+  return PERSONAL_HEADER.test(h) && !/代码|编码|区划/.test(h);
 }
 
 /** The direction a migrant file's name or headers say (流入/流出), or null. */

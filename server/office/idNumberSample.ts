@@ -29,3 +29,17 @@ export function damagedIdNumbers(samples: readonly string[]): string | null {
   if (long.length >= 3 && failing.length * 2 > long.length) return `${long.length} 个18位号码中有 ${failing.length} 个校验码不符`;
   return null;
 }
+
+function isCalendarDate(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** A whole 公民身份号码: 18 characters whose check character and birth date fit, or 15 digits with a date of 19YY. */
+export function isIdNumber(value: string): boolean {
+  const v = value.replace(/\s/g, '').toUpperCase();
+  if (/^\d{17}[\dX]$/.test(v)) {
+    return checkCharacter(v.slice(0, 17)) === v[17] && isCalendarDate(Number(v.slice(6, 10)), Number(v.slice(10, 12)), Number(v.slice(12, 14)));
+  }
+  return /^\d{15}$/.test(v) && isCalendarDate(1900 + Number(v.slice(6, 8)), Number(v.slice(8, 10)), Number(v.slice(10, 12)));
+}

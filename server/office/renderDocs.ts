@@ -29,7 +29,7 @@ export function renderOfficeMarkdown(): string {
     '- 年龄：`37`、`37岁`、`100岁及以上`、`100+`（100 为 100 岁及以上）。户籍人口可为长表（性别、人数）或按性别分列的宽表（男、女两列）。',
     '- 公民身份号码（GB 11643）：18位（第17位奇数为男，ISO 7064 MOD 11-2 校验码）或15位旧号码（出生于19YY年）。用于得出出生日期和性别；死亡证明的号码另得出带密钥的散列，以查找同一人的重复死亡记录（密钥文件 `renkou-id.secret` 位于数据库旁），其余表不保留号码的任何形式。号码本身不进入数据库、隔离表或日志，散列只随被隔离的死亡记录保存，入库的记录只保留看板统计所需的列。校验码错误、位数不符、出生日期不存在的记录分别计入 `id_check_digit`、`id_format`、`id_birth_date`。',
     '- 所读各列都为空的行（Excel 另存为 CSV 时的 `,,,,` 行、工作表中的空行）不是记录：不读取、不隔离，导入报告中列出其行数。隔离记录的行号是它在 CSV/Excel 文件中的行（与 Excel 的行号相同，标题行、表头和空行都计入）。Rows with nothing in any column read are left out (counted in the report); a quarantined row is numbered as Excel numbers it in the file.',
-    '- 姓名、电话、住址等个人信息列一律不读取（映射为 `ignore`）。Names, phones, addresses are never read.',
+    '- 姓名、电话、住址等个人信息列一律不读取（映射为 `ignore`）：映射文件把这样的列（或前几行是身份证号的列）映射为身份证号以外的字段时，导入停下并指出该列。记录编号列中出现的身份证号（如列名为“编号”而内容是身份证号）只保存带密钥的散列（`#` 加16位十六进制）。Names, phones, addresses are never read: a mapping that reads such a column (or one whose first values are ID numbers) as anything but an ID number stops the import, naming the column; an ID number found in a record-number column is kept only as a keyed hash.',
     '',
   ];
   for (const name of TABLE_ORDER) {

@@ -14,8 +14,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { TABLES, type Direction, type TableName } from '../../contract/tables.ts';
 import { fieldOf, IGNORE } from './fields.ts';
-import { damagedIdNumbers } from './idNumberSample.ts';
-import { directionOf, isPersonalHeader, recogniseColumns, scoreTables, type ColumnGuess, type Confidence } from './headers.ts';
+import { damagedIdNumbers, isIdNumber } from './idNumberSample.ts';
+import { directionOf, isFieldHeader, isPersonalHeader, recogniseColumns, scoreTables, type ColumnGuess, type Confidence } from './headers.ts';
 import { missingColumns, sourceName, type FileMapping, type MappingProfile } from './mapping.ts';
 import type { ProfileEntry } from './profile.ts';
 import { listOfficeFiles, openOfficeFile, sampleSource, type OpenMode, type Source } from './tabular.ts';
@@ -45,6 +45,22 @@ function isPrivate(table: TableName | null, c: ColumnGuess, samples: readonly st
   if (c.field === IGNORE && isPersonalHeader(c.header)) return true;
   if (table && c.field !== IGNORE && fieldOf(table, c.field)?.kind === 'id_number') return true;
   return samples.some((v) => ID_NUMBER_VALUE.test(v.replace(/\s/g, '')));
+}
+
+/**
+ * Why a column may not be read as the field it was given (a hand-edited profile, or a header close
+ * to a field's name), or null: a personal header (姓名, 身份证编号 …) read as anything but an ID
+ * number, or values that are ID numbers read as a record number or text — they would be stored
+ * as they are, in the quarantine's copy of a row at least. (Its own names pass: 现住址行政区划代码.)
+ */
+function personalMisuse(table: TableName, c: ColumnGuess, samples: readonly string[]): string | null {
+  if (c.field === IGNORE) return null;
+  const field = fieldOf(table, c.field);
+  if (!field || field.kind === 'id_number' || isFieldHeader(field, c.header)) return null;
+  const as = `${field.zh}（${field.name}）`;
+  if (isPersonalHeader(c.header)) return `列“${c.header}”是个人信息（姓名、身份证号、电话、住址等），不能作为${as}导入，请设为不导入`;
+  if (samples.some(isIdNumber)) return `列“${c.header}”的值是公民身份号码，不能作为${as}导入（身份证号只用来得出出生日期、性别，不保存），请把它设为身份证号字段或不导入`;
+  return null;
 }
 
 /**
@@ -107,6 +123,10 @@ export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 
       problems.push(`${source.name}：无法判断流入还是流出（文件名或列名中没有“流入/流出”，也没有流向列），请设置 direction: in 或 out`);
     }
     for (const c of columns) if (c.note) problems.push(`${source.name}：列“${c.header}”${c.note}`);
+    guesses.forEach((c, i) => {
+      const misuse = personalMisuse(table, c, rows.map((r) => r[i] ?? ''));
+      if (misuse) problems.push(`${source.name}：${misuse}`);
+    });
     columns.forEach((c, i) => {
       if (c.field === IGNORE || fieldOf(table, c.field)?.kind !== 'id_number') return;
       const damaged = damagedIdNumbers(rows.map((r) => r[i] ?? ''));

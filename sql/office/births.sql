@@ -28,7 +28,7 @@ WITH raw AS (
   SELECT *, id_check_of(m_n) AS m_check, id_birth_of(m_n) AS m_born FROM m3
 )
 SELECT
-  office_text(birth_id) AS birth_id,
+  office_record_id(birth_id) AS birth_id,
   born AS birth_date,
   coalesce(office_township(township_code), office_township(address_code)) AS township_code,
   office_code(getvariable('codes_sex'), sex) AS sex,

@@ -23,7 +23,7 @@ WITH raw AS (
   SELECT *, id_check_of(p_n) AS p_check, id_birth_of(p_n) AS p_born FROM p3
 )
 SELECT
-  office_text(death_id) AS death_id,
+  office_record_id(death_id) AS death_id,
   died AS death_date,
   coalesce(office_township(township_code), office_township(address_code)) AS township_code,
   coalesce(office_code(getvariable('codes_sex'), sex), id_sex_of(p_n)) AS sex,

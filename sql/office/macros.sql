@@ -97,6 +97,16 @@ CREATE OR REPLACE TEMP MACRO id_status(i, len, check_char, born) AS CASE
 -- The first problem among a row's ID numbers (ok when all are fine, NULL when it has none).
 CREATE OR REPLACE TEMP MACRO id_worst(a, b) AS CASE
   WHEN a IS NULL THEN b WHEN b IS NULL THEN a WHEN a <> 'ok' THEN a ELSE b END;
+-- Text shaped as an ID number: its format, and a calendar date where its birth date goes (the check
+-- character not asked: a mistyped number is still somebody's).
+CREATE OR REPLACE TEMP MACRO id_like(i) AS id_length(i) > 0 AND id_birth_of(id_number(id_body(i, id_length(i)))) IS NOT NULL;
+-- A record number as the rules read it: an ID number in a record-number column (a column named 编号
+-- holding 公民身份号码, past the rows the mapping step looked at) is kept only as a keyed hash ('#' and
+-- 16 hex digits: duplicates still found), never as itself. Other numbers pass; only 15- and
+-- 18-character ones are looked at.
+CREATE OR REPLACE TEMP MACRO office_record_id(t) AS CASE
+  WHEN length(office_text(t)) IN (15, 18) AND id_like(id_clean(t)) THEN '#' || left(sha256(getvariable('office_secret') || id_clean(t)), 16)
+  ELSE office_text(t) END;
 -- The keyed hash kept instead of the number where a rule reads one (deaths: the same person twice; the other
 -- tables keep nothing of the number): 64 bits of SHA-256 over the key (office/codes: 128 bits of the
 -- secret, so that key and number fit one 64-byte block of the hash, not two) and the 18-character form.

@@ -36,7 +36,7 @@ WITH raw AS (
   SELECT *, id_check_of(w_n) AS w_check, id_birth_of(w_n) AS w_born FROM w3
 )
 SELECT
-  office_text(marriage_id) AS marriage_id,
+  office_record_id(marriage_id) AS marriage_id,
   registered AS registration_date,
   coalesce(office_township(township_code), office_township(address_code)) AS township_code,
   coalesce(husband_born, h_born) AS husband_birth_date,
