@@ -163,4 +163,32 @@ describe('a small office export', () => {
     expect(report.mapping.find((m) => m.source === '低保对象名册.csv')).toMatchObject({ ignored: true, table: null, problems: [] });
     expect(report.tables.find((t) => t.table === 'births')).toMatchObject({ rowsAccepted: TINY_OFFICE.expected.births.accepted });
   });
+
+  it('keeps the county name given once when the next month is imported without one', async () => {
+    const extra = tempDir('tiny-office-name');
+    await writeTinyOffice(extra);
+    writeCorrectedProfile(extra, await suggestTiny(extra));
+    const dbPath = path.join(extra, 'tiny.duckdb');
+    const nameOf = async () => {
+      const check = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
+      const c = await check.connect();
+      try {
+        return (await c.runAndReadAll("SELECT value FROM ingest_meta WHERE key = 'county_name'")).getRows()[0]?.[0];
+      } finally {
+        c.closeSync();
+        check.closeSync();
+      }
+    };
+    const run = (countyName?: string) => ingest({ source: extra, dbPath, today: '2026-11-23', keepVersions: 0, ...(countyName === undefined ? {} : { countyName }) });
+    await run();
+    expect(await nameOf()).toBe(''); // never given: the page calls the county by its code
+    await run('清河县');
+    expect(await nameOf()).toBe('清河县');
+    const progress: string[] = [];
+    await ingest({ source: extra, dbPath, today: '2026-11-23', keepVersions: 0, onProgress: (m) => progress.push(m) });
+    expect(await nameOf()).toBe('清河县');
+    expect(progress.some((m) => m.includes('未给出县（区）名称'))).toBe(false);
+    await run('青河县');
+    expect(await nameOf()).toBe('青河县');
+  });
 });

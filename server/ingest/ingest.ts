@@ -39,6 +39,7 @@ import { storeProjectionAssumptions } from './projectionAssumptions.ts';
 import { storeTargets } from './targets.ts';
 import { DEFAULT_KEEP_VERSIONS, publishDatabase } from './versions.ts';
 import type { TableReport } from '../../contract/imports.ts';
+import { keptCountyName } from './keptCountyName.ts';
 export type { TableReport };
 
 export interface IngestOptions {
@@ -121,9 +122,10 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         // The record tables after it store township codes as this type.
         if (name === 'regions') await runNamed(connection, 'ingest/township_type');
       }
-      await storeMeta(connection, options, topology, tables);
+      const countyName = options.countyName ?? await keptCountyName(connection, options.dbPath);
+      await storeMeta(connection, { ...options, countyName }, topology, tables);
       // office exports carry no county name (a Parquet export's manifest does): say how to give one
-      if (!options.countyName) progress('未给出县（区）名称，页面将以县级区划代码称呼本县；在数据导入页填写“县（区）名称”，或命令行导入时用 --county-name <名称> 设定');
+      if (!countyName) progress('未给出县（区）名称，页面将以县级区划代码称呼本县；在数据导入页填写“县（区）名称”，或命令行导入时用 --county-name <名称> 设定');
       await storeTargets(connection, options.source, work, progress);
       if (!dryRun) {
         await runNamed(connection, 'rollups/build');

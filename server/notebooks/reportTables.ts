@@ -21,6 +21,7 @@ import { threadId } from 'node:worker_threads';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { fileIdentityOf, type Database } from '../db/Database.ts';
 import { runNamed } from '../db/namedQuery.ts';
+import { quoted } from '../db/sqlPath.ts';
 
 /** Memory of the instance that writes a file (its scans stream; the limit bounds the buffer cache). */
 const EXPORT_MEMORY = '256MB';
@@ -116,7 +117,3 @@ function removeOtherGenerations(dir: string, identity: string): void {
   }
 }
 
-/** A path as a SQL string literal (ATTACH takes no bound parameter). */
-export function quoted(p: string): string {
-  return `'${p.replaceAll("'", "''")}'`;
-}

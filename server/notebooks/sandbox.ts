@@ -19,7 +19,8 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../db/Database.ts';
 import { runNamed } from '../db/namedQuery.ts';
 import { suppressionPattern, townshipLattice } from '../disclosure/pattern.ts';
-import { quoted, reportTableFiles } from './reportTables.ts';
+import { reportTableFiles } from './reportTables.ts';
+import { quoted } from '../db/sqlPath.ts';
 
 /** Tables a sandbox can hold, by what they are copied from (sql/notebooks/sandbox/copy/<name>.sql). */
 export const ROLLUP_TABLES = [
