@@ -23,6 +23,14 @@ describe('quarantined records by township', () => {
     expect(await ids('999901001')).toEqual([['C4', '4']]);
     expect(await ids('none')).toEqual([['合计：3000条', '3001']]);
     expect(await ids('999901999')).toEqual([]);
+    // a wide population file's row (男, 女 columns) as two records: the file named as it is, the count meant said with year and age
+    await c.run(`INSERT INTO quarantine VALUES ('population', 'unreadable_value', '户籍人口.csv 女', 12, $record), ('population', 'missing_value', '户籍人口.csv 男', 40, $total)`,
+      { record: JSON.stringify({ year: 2024, township_code: '999901001', sex: 'F', age: 37, count: null, unreadable: 'count' }),
+        total: JSON.stringify({ year: null, township_code: null, sex: 'M', age: null, count: 1013, unreadable: 'year,age' }) });
+    const population = async (township: string) => (await runNamed(c, 'quality/quarantine_township', { township }))
+      .filter((r) => r.table_name === 'population').map((r) => [r.file, r.file_row, r.record_id]);
+    expect(await population('999901001')).toEqual([['户籍人口.csv', '12', '2024年 37岁 女']]);
+    expect(await population('none')).toEqual([['户籍人口.csv', '40', '男']]); // a 合计 line: its male count
     c.closeSync();
     instance.closeSync();
   });

@@ -8,9 +8,14 @@ WITH q AS (
     THEN coalesce(json_extract_string(record, '$.township_code'), json_extract_string(record, '$.code')) IS NULL
     ELSE coalesce(json_extract_string(record, '$.township_code'), json_extract_string(record, '$.code')) = $township END
 )
-SELECT table_name, rule, file, file_row::BIGINT AS file_row,
+-- A wide population file's row gives two records, traced as '<file> 男' and '<file> 女': the file is
+-- named as it is, and which of the row's two counts is meant goes with the year and age instead.
+SELECT table_name, rule,
+  CASE WHEN table_name = 'population' THEN regexp_replace(file, ' (男|女)$', '') ELSE file END AS file,
+  file_row::BIGINT AS file_row,
   coalesce(r->>'birth_id', r->>'marriage_id', r->>'migrant_id', r->>'death_id', r->>'code',
-           CASE WHEN table_name = 'population' THEN concat_ws(' ', r->>'year', r->>'sex', r->>'age') END) AS record_id,
+           CASE WHEN table_name = 'population' THEN nullif(concat_ws(' ', (r->>'year') || '年', (r->>'age') || '岁',
+             CASE r->>'sex' WHEN 'M' THEN '男' WHEN 'F' THEN '女' ELSE r->>'sex' END), '') END) AS record_id,
   CASE table_name WHEN 'births' THEN r->>'birth_date' WHEN 'marriages' THEN r->>'registration_date'
     WHEN 'migrants' THEN r->>'arrival_date' WHEN 'deaths' THEN r->>'death_date' END AS event_date,
   CASE table_name WHEN 'births' THEN r->>'mother_birth_date' WHEN 'marriages' THEN r->>'husband_birth_date'
