@@ -90,10 +90,14 @@ describe('ID numbers, dates and codes in SQL', () => {
 
   it('reads dates, codes, places and ages as offices write them', async () => {
     const sql = `SELECT [office_date('2024-03-05'), office_date('2024/3/5'), office_date('20240305'), office_date('2024年3月5日'), office_date(' 2024.3.5 '),
-        office_date('2024-03-05 08:30:00'), office_date('2024/3/5 8:30'), office_date('2024.03.05'), office_date('2024年03月05日')]::VARCHAR[] AS dates,
+        office_date('2024-03-05 08:30:00'), office_date('2024/3/5 8:30'), office_date('2024.03.05'), office_date('2024年03月05日'),
+        office_date('45356'), office_date('45356.35')]::VARCHAR[] AS dates,
+      [office_date('45292'), office_date('10000'), office_date('99999')]::VARCHAR[] AS serials,
+      [office_int('1,234'), office_int('12,345,678'), office_int('1234'), office_int('1,23'), office_int('1,2345'), office_int(',123')] AS ints,
+      office_number('12,345.6') AS grouped_number,
       [office_date('2023-02-29'), office_date('20230229'), office_date('2023年2月29日'), office_date('2024ab05'), office_date('2024年3月5'),
        office_date('5/3/2024'), office_date('2024-3'), office_date('20241301'), office_date('+2024030'), office_date('2024_305'),
-       office_date('0x9A6AC5'), office_date('1.0101e7')] AS bad, office_date('  ') AS blank,
+       office_date('0x9A6AC5'), office_date('1.0101e7'), office_date('04535'), office_date('9999'), office_date('100000'), office_date('4535.6')] AS bad, office_date('  ') AS blank,
       [office_township('999901001007'), office_township('999901001'), office_village('999901001007'), office_village('999901001')] AS towns,
       [office_place('510000'), office_place('51'), office_place('999901001007'), office_place('440305')] AS places,
       [office_age('37'), office_age('100岁及以上'), office_age('100+'), office_age('85岁'), office_age('0-4')] AS ages,
@@ -102,7 +106,10 @@ describe('ID numbers, dates and codes in SQL', () => {
       [office_kind('城关街道'), office_kind('青石镇'), office_kind('黄坡乡'), office_kind('白音苏木'), office_kind('开发区')] AS kinds`;
     const [r] = (await c.runAndReadAll(sql)).getRowObjectsJson();
     expect(r).toEqual({
-      dates: Array(9).fill('2024-03-05'), bad: Array(12).fill(null), blank: null,
+      // Excel's day numbers count from 1899-12-30: 45292 is 2024-01-01, then 31 + 29 + 4 days to 5 March
+      dates: Array(11).fill('2024-03-05'), bad: Array(16).fill(null), blank: null,
+      serials: ['2024-01-01', '1927-05-18', '2173-10-13'],
+      ints: [1234, 12345678, 1234, null, null, null], grouped_number: 12345.6,
       towns: ['999901001', '999901001', '999901001007', null],
       places: ['51', '51', '999901', '440305'],
       ages: [37, 100, 100, 85, null],

@@ -16,8 +16,13 @@ CREATE OR REPLACE TEMP MACRO office_date_text(x) AS CASE
   WHEN substr(x, 5, 1) IN ('-', '/') THEN TRY_CAST(x AS DATE)
   WHEN substr(x, 5, 1) = '年' THEN try_strptime(x, '%Y年%m月%d日')::DATE
   WHEN substr(x, 5, 1) = '.' THEN try_strptime(x, '%Y.%m.%d')::DATE
+  WHEN length(x) = 5 OR substr(x, 6, 1) = '.' THEN office_serial_date(x)
   WHEN length(x) = 8 THEN office_yyyymmdd(x)
   ELSE TRY_CAST(x AS DATE) END;
+-- Excel's own day number (45356 = 2024-03-05), as a date cell formatted 常规 (General) saves it, with a
+-- time as its fraction: days since 1899-12-30, five digits (1927–2173) and nothing else.
+CREATE OR REPLACE TEMP MACRO office_serial_date(x) AS CASE WHEN left(x, 1) BETWEEN '1' AND '9' AND TRY_CAST(x AS DOUBLE) >= 10000 AND TRY_CAST(x AS DOUBLE) < 100000
+  THEN DATE '1899-12-30' + floor(TRY_CAST(x AS DOUBLE))::INTEGER END;
 -- 20240305 as a number (half the cost of strptime). A cast to INTEGER also takes '+', '_', '0x…' and
 -- exponents, so the text must start with a digit 1–9 and the number reach 10000101: eight such
 -- characters that are not eight digits give fewer digits, a hexadecimal '0', or a day of 00 (and years
@@ -25,8 +30,10 @@ CREATE OR REPLACE TEMP MACRO office_date_text(x) AS CASE
 CREATE OR REPLACE TEMP MACRO office_yyyymmdd(x) AS CASE WHEN left(x, 1) BETWEEN '1' AND '9' AND TRY_CAST(x AS INTEGER) >= 10000101
   THEN TRY(make_date(TRY_CAST(x AS INTEGER) // 10000, TRY_CAST(x AS INTEGER) // 100 % 100, TRY_CAST(x AS INTEGER) % 100)) END;
 CREATE OR REPLACE TEMP MACRO office_date(t) AS office_date_text(office_text(t));
-CREATE OR REPLACE TEMP MACRO office_int(t) AS TRY_CAST(office_text(t) AS INTEGER);
-CREATE OR REPLACE TEMP MACRO office_number(t) AS TRY_CAST(office_text(t) AS DOUBLE);
+-- Numbers, also with thousands separators as Excel shows them (1,234 and 12,345.6; not 1,23).
+CREATE OR REPLACE TEMP MACRO office_grouped(t) AS CASE WHEN regexp_full_match(t, '[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?') THEN replace(t, ',', '') END;
+CREATE OR REPLACE TEMP MACRO office_int(t) AS CASE WHEN contains(office_text(t), ',') THEN TRY_CAST(office_grouped(office_text(t)) AS INTEGER) ELSE TRY_CAST(office_text(t) AS INTEGER) END;
+CREATE OR REPLACE TEMP MACRO office_number(t) AS CASE WHEN contains(office_text(t), ',') THEN TRY_CAST(office_grouped(office_text(t)) AS DOUBLE) ELSE TRY_CAST(office_text(t) AS DOUBLE) END;
 -- A value through its code table (a MAP); a value the table lacks passes unchanged, so the rules see it.
 CREATE OR REPLACE TEMP MACRO office_code(codes, t) AS CASE WHEN office_text(t) IS NULL THEN NULL ELSE coalesce(codes[office_text(t)], office_text(t)) END;
 -- True when a cell holds text that could not be read as its column's type.
