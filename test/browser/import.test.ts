@@ -70,10 +70,17 @@ describe('数据导入', () => {
     await births.locator('select.map-table').selectOption('births');
     expect(await births.locator('select.map-direction').isVisible()).toBe(false);
 
+    // a dry run the mapping cannot yet make: its message under its own button, not at the top of the page
+    await page.click('#import-dryrun');
+    await expect.poll(() => page.locator('#import-dryrun-status').getAttribute('role'), { timeout: 60_000 }).toBe('alert');
+    expect(await page.locator('#import-dryrun-status').innerText()).toContain('找不到这些必需列：birth_date（出生日期）');
+    expect(await page.locator('#import-status').innerText()).toBe('');
+
     await births.locator('select.map-field[data-header="生日"]').selectOption('birth_date');
     await page.click('#import-save');
     await page.waitForSelector('#import-problems[data-empty="true"]', { timeout: 60_000 });
-    expect(await page.locator('#import-status').innerText()).toContain('映射已保存');
+    expect(await page.locator('#import-save-status').innerText()).toContain('映射已保存');
+    expect(await page.locator('#import-dryrun-status').innerText()).toBe(''); // the old failure is not left standing
 
     await page.click('#import-dryrun');
     await page.waitForSelector('#import-dryrun-table', { timeout: 120_000 });
@@ -97,11 +104,13 @@ describe('数据导入', () => {
     expect(await page.locator('#import-result-blank').innerText()).toContain('所读各列都为空的行');
     expect(await page.locator('#import-progress').innerText()).toMatch(/^导入完成，用时 [0-9.]+ 秒 → /m);
     expect(await page.locator('#import-progress').innerText()).toContain('流动人口（migrants）：接受 3 行，隔离 0 行');
+    expect(await page.locator('#import-run-status').innerText()).toBe(''); // #import-done says it
+    expect(await page.locator('#import-problems').count()).toBe(0); // the session's mapping is gone with it
     expect(pageErrors(page)).toEqual([]);
 
     await expect.poll(async () => (await get<{ rowCounts: Record<string, number> }>('/api/meta')).rowCounts.births, { timeout: 10_000 }).toBe(3);
     const steps = audit().filter((e) => e.event === 'import').map((e) => e.step);
-    expect(steps).toEqual(['upload', 'upload', 'mapping', 'mapping', 'dry-run', 'mapping', 'import']); // the first upload: the file that is no CSV
+    expect(steps).toEqual(['upload', 'upload', 'mapping', 'mapping', 'mapping', 'dry-run', 'mapping', 'import']); // the first upload: the file that is no CSV; the refused dry run saved its mapping
   });
 
   it('shows every township without boundaries: the overview map falls back to bars', async () => {

@@ -50,10 +50,18 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
     root.append(h('p', { class: 'scope-note', id: 'import-admin-only', role: 'note', text: w('adminOnly', lang) }));
     return;
   }
-  const status = h('p', { id: 'import-status', class: 'note', role: 'status', 'aria-live': 'polite' });
-  const say = (text: string, error = false) => {
-    status.textContent = text;
-    status.className = error ? 'error' : 'note';
+  // Each step says what it is doing, and what went wrong, under its own button: a failed import's
+  // message in step 1's line was a screen above the button that was clicked.
+  const statusLine = (id: string) => h('p', { id, class: 'import-status note', role: 'status', 'aria-live': 'polite' });
+  const status = statusLine('import-status');
+  const saveStatus = statusLine('import-save-status');
+  const dryRunStatus = statusLine('import-dryrun-status');
+  const runStatus = statusLine('import-run-status');
+  const say = (line: HTMLElement, text: string, error = false) => {
+    line.textContent = text;
+    line.className = `import-status ${error ? 'error' : 'note'}`;
+    line.setAttribute('role', error ? 'alert' : 'status');
+    if (error) line.scrollIntoView({ block: 'nearest' });
   };
   let sessionId: string | null = null;
   let editor: MappingEditor | null = null;
@@ -70,10 +78,10 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
 
   const mappingBox = h('div', { id: 'import-mapping' });
   const save = button('import-save', w('saveMapping', lang), true);
-  root.append(panel('import-step2', w('step2', lang), mappingBox, save));
+  root.append(panel('import-step2', w('step2', lang), mappingBox, save, saveStatus));
   const dryRun = button('import-dryrun', w('dryRun', lang), true);
   const dryResult = h('div', { id: 'import-dryrun-result' });
-  root.append(panel('import-step3', w('step3', lang), dryRun, dryResult));
+  root.append(panel('import-step3', w('step3', lang), dryRun, dryRunStatus, dryResult));
   const run = button('import-run', w('runImport', lang), true);
   const progress = h('pre', { id: 'import-progress', class: 'note' });
   const result = h('div', { id: 'import-result' });
@@ -82,16 +90,17 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
   const countyName = h('input', { type: 'text', id: 'import-county-name', maxlength: 30, size: 16, value: named ? ctx.meta.county.name : undefined, placeholder: w('countyNamePlaceholder', lang) });
   root.append(panel('import-step4', w('step4', lang),
     h('div', { class: 'controls' }, h('label', { class: 'field', for: countyName.id }, h('span', { text: w('countyName', lang) }), countyName), run),
-    progress, result));
+    runStatus, progress, result));
 
   const steps = [save, dryRun, run];
-  const busy = async (what: string, task: () => Promise<void>) => {
+  const busy = async (what: string, line: HTMLElement, task: () => Promise<void>) => {
     for (const b of [upload, useFolder, ...steps]) b.disabled = true;
-    say(what);
+    for (const l of [status, saveStatus, dryRunStatus, runStatus]) if (l !== line) say(l, '');
+    say(line, what);
     try {
       await task();
     } catch (e) {
-      say(isApiFailure(e) ? e.message : errorMessage(e), true);
+      say(line, isApiFailure(e) ? e.message : errorMessage(e), true);
     } finally {
       upload.disabled = false;
       useFolder.disabled = false;
@@ -114,27 +123,27 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
     mappingBox.replaceChildren();
     dryResult.replaceChildren();
   };
-  upload.addEventListener('click', () => void busy(w('uploading', lang), async () => {
+  upload.addEventListener('click', () => void busy(w('uploading', lang), status, async () => {
     forget();
     const chosen = [...(files.files ?? [])];
     if (chosen.length === 0) throw new Error(w('noFiles', lang));
     sessionId = (await importApi.upload(chosen)).id;
     await showMapping();
-    say(chosen.map((f) => f.name).join('、'));
+    say(status, chosen.map((f) => f.name).join('、'));
   }));
-  useFolder.addEventListener('click', () => void busy(w('uploading', lang), async () => {
+  useFolder.addEventListener('click', () => void busy(w('uploading', lang), status, async () => {
     forget();
     sessionId = (await importApi.folder(folder.value.trim())).id;
     await showMapping();
-    say(folder.value.trim());
+    say(status, folder.value.trim());
   }));
-  save.addEventListener('click', () => void busy(w('saveMapping', lang), async () => {
+  save.addEventListener('click', () => void busy(w('saveMapping', lang), saveStatus, async () => {
     if (!sessionId || !editor) return;
     await importApi.saveMapping(sessionId, editor.read(), editor.ignored());
     await showMapping();
-    say(w('saved', lang));
+    say(saveStatus, w('saved', lang));
   }));
-  dryRun.addEventListener('click', () => void busy(w('dryRunning', lang), async () => {
+  dryRun.addEventListener('click', () => void busy(w('dryRunning', lang), dryRunStatus, async () => {
     if (!sessionId || !editor) return;
     await importApi.saveMapping(sessionId, editor.read(), editor.ignored());
     const report = await importApi.dryRun(sessionId);
@@ -145,9 +154,9 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
       : null;
     dryResult.replaceChildren(h('p', { class: 'note', text: w('dryRunNote', lang) }), ...(warning ? [warning] : []), reportTable('import-dryrun-table', report.tables, lang),
       ...[blankNote('import-dryrun-blank', report.tables, lang)].filter((e) => e !== null));
-    say(stops.length > 0 ? w('wouldStopSee', lang) : w('dryRunNote', lang), stops.length > 0);
+    say(dryRunStatus, stops.length > 0 ? w('wouldStopSee', lang) : '', stops.length > 0); // the result below says the rest
   }));
-  run.addEventListener('click', () => void busy(w('importing', lang), async () => {
+  run.addEventListener('click', () => void busy(w('importing', lang), runStatus, async () => {
     if (!sessionId || !editor) return;
     await importApi.saveMapping(sessionId, editor.read(), editor.ignored());
     await importApi.run(sessionId, countyName.value.trim() || undefined);
@@ -161,8 +170,9 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
       ...[blankNote('import-result-blank', final.tables ?? [], lang)].filter((e) => e !== null),
       h('p', {}, h('a', { href: `/?page=quality${lang === 'en' ? '&lang=en' : ''}`, text: w('byTownship', lang) })),
     );
-    say(w('imported', lang));
-    sessionId = null;
+    say(runStatus, ''); // the result below says it
+    // the session is gone: its mapping and its problems (solved, or they would have stopped it) with it
+    forget();
   }));
 }
 

@@ -57,7 +57,7 @@ export const WORDS = {
   dryRunning: { zh: '正在试运行（检查全部规则，不导入）……', en: 'Dry run (checking every rule, importing nothing)…' },
   dryRunNote: { zh: '试运行结果：以下为将要接受和隔离的记录数，尚未导入。', en: 'Dry run: what would be accepted and quarantined; nothing imported yet.' },
   wouldStop: { zh: '按现在的文件，正式导入将会停止：', en: 'With these files the import itself would stop:' },
-  wouldStopSee: { zh: '按现在的文件，正式导入将会停止，原因见第三步。', en: 'With these files the import itself would stop: see step 3.' },
+  wouldStopSee: { zh: '按现在的文件，正式导入将会停止，原因见下。', en: 'With these files the import itself would stop: see below.' },
   step4: { zh: '第四步：导入', en: 'Step 4: import' },
   runImport: { zh: '导入', en: 'Import' },
   countyName: { zh: '县（区）名称', en: 'County name' },
