@@ -181,6 +181,14 @@ describe('header recognition', () => {
       '死亡.csv：列“编号”的值是公民身份号码，不能作为死亡证明编号（death_id）导入（身份证号只用来得出出生日期、性别，不保存），请把它设为身份证号字段或不导入']);
   });
 
+  it('says which row it took for the header of a file it cannot place, and not that row\'s cells', () => {
+    // a merged two-row header (户籍人口数 over 合计/男/女): the first data row was taken for the header
+    const source = { name: '户籍人口.xlsx#Sheet1', fileName: '户籍人口.xlsx', sheet: 'Sheet1', encoding: 'xlsx' as const, headerRow: 4 };
+    const [problem] = suggestFor(source, ['130524100', '王家庄', '0', '200', '100', '100_1'], [], null).problems;
+    expect(problem).toBe('户籍人口.xlsx#Sheet1：无法判断是哪张表（出生、婚姻、流动人口、死亡、户籍人口或区划），表头取自第 4 行（共 6 列；表头占两行或有合并单元格时，请改为一行表头）；'
+      + '请选择“对应的表”（映射文件中的 table）；不需要导入的文件或工作表（如填表说明）请设为不导入（映射文件中列入 ignore）');
+  });
+
   it('says at once when Excel saved a column of ID numbers as numbers, before the rows are quarantined one by one', () => {
     const source = { name: '出生医学证明.csv', fileName: '出生医学证明.csv', encoding: 'gb18030' as const };
     const headers = ['出生医学证明编号', '母亲身份证号', '出生日期'];

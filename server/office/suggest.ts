@@ -88,7 +88,7 @@ function withProfile(fromProfile: FileMapping, table: TableName | null, headers:
 }
 
 /** Suggestion for one table of a file, from its headers and sample rows (and the profile's mapping, if any). */
-export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 'encoding'>, headers: string[], rows: string[][], fromProfile: FileMapping | null): Suggestion {
+export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 'encoding'> & { headerRow?: number }, headers: string[], rows: string[][], fromProfile: FileMapping | null): Suggestion {
   const scores = scoreTables(source.fileName, headers);
   const [best, second] = scores;
   const guessed: TableName | null = best && best.score >= 4 ? best.table : null;
@@ -111,7 +111,9 @@ export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 
   const problems: string[] = [];
   let missing: string[] = [];
   if (!table) {
-    problems.push(`${source.name}：无法判断是哪张表（出生、婚姻、流动人口、死亡、户籍人口或区划），请指定 table；不需要导入的文件或工作表（如填表说明）请设为不导入（映射文件中列入 ignore）`);
+    // Where the header was taken from, not its cells: a merged two-row header makes a data row the header, and its cells may be a name.
+    const where = source.headerRow ? `表头取自第 ${source.headerRow} 行（共 ${headers.length} 列；表头占两行或有合并单元格时，请改为一行表头）；` : '';
+    problems.push(`${source.name}：无法判断是哪张表（出生、婚姻、流动人口、死亡、户籍人口或区划），${where}请选择“对应的表”（映射文件中的 table）；不需要导入的文件或工作表（如填表说明）请设为不导入（映射文件中列入 ignore）`);
   } else {
     if (!tableSure) problems.push(`${source.name}：看起来是${TABLES[table].zh}表，但与其他表相近，请确认 table`);
     missing = missingColumns({ table, direction, columns: Object.fromEntries(columns.map((c) => [c.header, c.field])) });
