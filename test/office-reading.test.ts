@@ -284,4 +284,14 @@ describe('the mapping profile', () => {
     writeFileSync(profilePath(dir), text.replace('table: births', 'table: birth'));
     expect(() => readProfile(dir)).toThrow(/^renkou-mapping\.yaml：files\.0\.table（出生\.csv）：无效选项：期望以下之一 "regions"\|"population"\|"births"/);
   });
+
+  it('names the files no table fits at its end, and takes them under ignore: as the note says', () => {
+    const mapping = { file: '出生.csv', table: 'births' as const, direction: null, columns: { 出生医学证明编号: 'birth_id' } };
+    writeProfile(dir, [{ mapping, comment: 'test', notes: {} }], {}, [], ['低保对象名册.csv', '说明.xlsx#填表说明']);
+    const text = readFileSync(profilePath(dir), 'utf8');
+    expect(text).toMatch(/# 未能判断是哪张表、尚未写入映射的文件或工作表.*\n# {3}低保对象名册\.csv\n# {3}说明\.xlsx#填表说明\n# 不需要导入的，把它列在上面的 ignore: 下/);
+    expect(readProfile(dir)).toEqual({ files: [mapping], values: {}, ignored: [] });
+    writeFileSync(profilePath(dir), `${text}ignore:\n  - 低保对象名册.csv\n  - 说明.xlsx#填表说明\n`);
+    expect(readProfile(dir).ignored).toEqual(['低保对象名册.csv', '说明.xlsx#填表说明']);
+  });
 });

@@ -35,7 +35,8 @@ export const command: Command = {
         return 1;
       }
       printMapping(suggestions);
-      if (!values.print) console.log(`\nwrote ${writeProfile(folder, profileEntries(suggestions), profile?.values ?? {}, profile?.ignored ?? [])}`);
+      const unplaced = suggestions.filter((s) => s.table === null && !s.ignored).map((s) => s.source);
+      if (!values.print) console.log(`\nwrote ${writeProfile(folder, profileEntries(suggestions), profile?.values ?? {}, profile?.ignored ?? [], unplaced)}`);
       const problems = suggestions.flatMap((s) => s.problems).length;
       console.log(problems === 0 ? '映射完整，可以导入：renkou ingest <folder>' : `有 ${problems} 个问题需要处理（见上），修改 renkou-mapping.yaml 后再导入`);
       return problems === 0 ? 0 : 1;

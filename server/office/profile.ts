@@ -105,8 +105,14 @@ const HEADER_COMMENT = [
   ' ignore: 不导入的文件或工作表（如 说明.xlsx#填表说明），每行一个。',
 ].join('\n');
 
-/** Writes the profile with the confidence of every column as a comment. */
-export function writeProfile(folder: string, entries: readonly ProfileEntry[], values: MappingProfile['values'] = {}, ignored: readonly string[] = []): string {
+/**
+ * Writes the profile with the confidence of every column as a comment, and names at its end the
+ * files no table fits (`unplaced`): they are in no entry, and the import stops on them until the
+ * planner lists them under `ignore:` or gives them a table.
+ */
+export function writeProfile(
+  folder: string, entries: readonly ProfileEntry[], values: MappingProfile['values'] = {}, ignored: readonly string[] = [], unplaced: readonly string[] = [],
+): string {
   const plain = {
     version: 1,
     files: entries.map(({ mapping: m, encoding }) => ({
@@ -134,6 +140,14 @@ export function writeProfile(folder: string, entries: readonly ProfileEntry[], v
       if (note) pair.value.comment = ` ${CONFIDENCE_WORDS[note.confidence]}${note.note ? `: ${note.note}` : ''}`;
     }
   });
+  if (unplaced.length > 0) {
+    doc.comment = [
+      ' 未能判断是哪张表、尚未写入映射的文件或工作表 / not placed, not in the mapping:',
+      ...unplaced.map((name) => `   ${name}`),
+      ' 不需要导入的，把它列在上面的 ignore: 下（没有 ignore: 时加一行 ignore:，其下每行 "  - 文件名"）；',
+      ' 需要导入的，照 files: 中的格式为它加一节，写明 table。Add them under ignore:, or give them a table in files:.',
+    ].join('\n');
+  }
   const file = profilePath(folder);
   writeFileSync(file, doc.toString({ lineWidth: 0 }));
   return file;
