@@ -292,6 +292,6 @@ describe('the mapping profile', () => {
     expect(text).toMatch(/# 未能判断是哪张表、尚未写入映射的文件或工作表.*\n# {3}低保对象名册\.csv\n# {3}说明\.xlsx#填表说明\n# 不需要导入的，把它列在上面的 ignore: 下/);
     expect(readProfile(dir)).toEqual({ files: [mapping], values: {}, ignored: [] });
     writeFileSync(profilePath(dir), `${text}ignore:\n  - 低保对象名册.csv\n  - 说明.xlsx#填表说明\n`);
-    expect(readProfile(dir).ignored).toEqual(['低保对象名册.csv', '说明.xlsx#填表说明']);
+    expect(readProfile(dir)?.ignored).toEqual(['低保对象名册.csv', '说明.xlsx#填表说明']);
   });
 });
