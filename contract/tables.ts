@@ -52,6 +52,7 @@ export interface TableDef {
 }
 
 export type RuleId =
+  | 'id_excel_number'
   | 'id_format'
   | 'id_check_digit'
   | 'id_birth_date'
@@ -78,6 +79,11 @@ export interface RuleDef {
 }
 
 export const RULES: Record<RuleId, RuleDef> = {
+  id_excel_number: {
+    id: 'id_excel_number', measure: 'consistency',
+    zh: '公民身份号码被 Excel 存成了数字（科学计数法，如 1.30524E+17，末几位已丢失）：请在 Excel 中把该列设为“文本”格式，从业务系统重新导出',
+    en: 'an ID number that Excel saved as a number (scientific notation such as 1.30524E+17: its last digits are lost); export the column again as text',
+  },
   id_format: { id: 'id_format', measure: 'consistency', zh: '公民身份号码位数或字符不符（应为18位或15位）', en: 'an ID number is neither 18 characters (17 digits + digit or X) nor 15 digits' },
   id_check_digit: { id: 'id_check_digit', measure: 'consistency', zh: '公民身份号码校验码错误（GB 11643）', en: 'an ID number fails its check digit (GB 11643, ISO 7064 MOD 11-2)' },
   id_birth_date: { id: 'id_birth_date', measure: 'consistency', zh: '公民身份号码中的出生日期不存在', en: 'the birth date inside an ID number is not a calendar date' },
@@ -108,7 +114,7 @@ export const DELIVERY_PLACES = ['hospital', 'other'] as const;
  * What the office-file mapping found in a row's ID numbers (公民身份号码): `ok`, or the first
  * problem. Null when the row's dates and sex did not come from ID numbers.
  */
-export const ID_CHECKS = ['ok', 'format', 'check_digit', 'birth_date'] as const;
+export const ID_CHECKS = ['ok', 'excel_number', 'format', 'check_digit', 'birth_date'] as const;
 /** Single years of age 0..100; 100 is the open group 100+. */
 export const MAX_AGE = 100;
 
@@ -129,7 +135,7 @@ const idCheck = { name: 'id_check', family: 'text', required: false, nullable: t
 const unreadable = { name: 'unreadable', family: 'text', required: false, nullable: true, office: true, zh: '无法识别取值的列（导入映射填写）', en: 'columns whose value could not be read (filled by the office-file mapping)' } as const;
 const personKey = (name: string, zh: string, en: string) =>
   ({ name, family: 'text', required: false, nullable: true, office: true, zh: `${zh}公民身份号码的密钥散列（不存号码本身）`, en: `keyed hash of ${en} ID number (never the number)` }) as const;
-const ID_RULES = ['id_format', 'id_check_digit', 'id_birth_date', 'unreadable_value'] as const;
+const ID_RULES = ['id_excel_number', 'id_format', 'id_check_digit', 'id_birth_date', 'unreadable_value'] as const;
 const sex = { name: 'sex', family: 'text', required: true, values: SEXES, zh: '性别（M 男 / F 女）', en: 'sex (M / F)' } as const;
 
 export const TABLES: Record<TableName, TableDef> = {

@@ -69,6 +69,10 @@ describe('ID numbers, dates and codes in SQL', () => {
     expect(await id('110105194902300020')).toMatchObject({ status: 'birth_date', born: null });
     expect((await id('1101051949123100')).status).toBe('format');
     expect((await id('11010519491231002A')).status).toBe('format');
+    // Excel's number cells written out: the last digits are gone, and the planner must export the column as text
+    expect((await id('1.30524E+17')).status).toBe('excel_number');
+    expect((await id('9.99901e+17')).status).toBe('excel_number');
+    expect((await id('1.3E+17x')).status).toBe('format');
     expect((await id('')).status).toBe(null);
     // an odd 17th digit is a man: 11010519491231001 → Σ = 165, check 1
     expect(await id('110105194912310011')).toMatchObject({ status: 'ok', sex: 'M' });

@@ -191,4 +191,16 @@ describe('a small office export', () => {
     await run('青河县');
     expect(await nameOf()).toBe('青河县');
   });
+
+  it('quarantines an ID number Excel saved as a number past the rows the mapping step looks at, under its own rule', async () => {
+    const extra = tempDir('tiny-office-excel-number');
+    await writeTinyOffice(extra);
+    const file = path.join(extra, '流入人口.csv');
+    const body = (n: number) => `510102199003${String(n).padStart(2, '0')}001`; // born 1990-03-n
+    const rows = Array.from({ length: 20 }, (_, i) => `L${String(i + 3).padStart(3, '0')},某人,${body(i + 1)}${checkChar(body(i + 1))},20200105,,999901001,510000,20,是`);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}${rows.join('\r\n')}\r\nL099,某人,5.10102E+17,20200105,,999901001,510000,20,是\r\n`);
+    writeCorrectedProfile(extra, await suggestTiny(extra));
+    const report = await ingest({ source: extra, dbPath: path.join(extra, 'tiny.duckdb'), today: '2026-11-23', keepVersions: 0 });
+    expect(report.tables.find((t) => t.table === 'migrants')).toMatchObject({ rowsRead: 24, rowsAccepted: 23, quarantined: { id_excel_number: 1 } });
+  });
 });

@@ -14,6 +14,7 @@ CREATE TEMP TABLE bad AS
 SELECT _file, _row, _rule FROM (
 SELECT s._file, s._row,
   CASE
+    WHEN id_check = 'excel_number' THEN 'id_excel_number'
     WHEN id_check = 'format' THEN 'id_format'
     WHEN id_check = 'check_digit' THEN 'id_check_digit'
     WHEN id_check = 'birth_date' THEN 'id_birth_date'

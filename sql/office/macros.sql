@@ -94,10 +94,11 @@ CREATE OR REPLACE TEMP MACRO id_number(b) AS TRY_CAST(b AS BIGINT);
 -- The birth date is digits 7–14 of the body: as integers from the number, a fraction of the cost of strptime.
 CREATE OR REPLACE TEMP MACRO id_birth_of(n) AS TRY(make_date(n // 10000000 % 10000, n // 100000 % 100, n // 1000 % 100));
 CREATE OR REPLACE TEMP MACRO id_sex_of(n) AS CASE WHEN n IS NULL THEN NULL WHEN n % 2 = 1 THEN 'M' ELSE 'F' END;
--- ok, or the first problem: format, check_digit, birth_date (not a calendar date). NULL without a number.
+-- ok, or the first problem: excel_number (1.30524E+17: Excel saved the column as numbers), format,
+-- check_digit, birth_date (not a calendar date). NULL without a number.
 CREATE OR REPLACE TEMP MACRO id_status(i, len, check_char, born) AS CASE
   WHEN i IS NULL THEN NULL
-  WHEN len = 0 THEN 'format'
+  WHEN len = 0 THEN CASE WHEN regexp_full_match(i, '[0-9](\.[0-9]+)?E\+[0-9]+', 'i') THEN 'excel_number' ELSE 'format' END
   WHEN len = 18 AND check_char <> substr(i, 18, 1) THEN 'check_digit'
   WHEN born IS NULL THEN 'birth_date'
   ELSE 'ok' END;
