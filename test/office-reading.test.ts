@@ -287,6 +287,12 @@ describe('the mapping profile', () => {
     // a table name misspelt by hand: the file, where, and what it may be, in Chinese
     writeFileSync(profilePath(dir), text.replace('table: births', 'table: birth'));
     expect(() => readProfile(dir)).toThrow(/^renkou-mapping\.yaml：files\.0\.table（出生\.csv）：无效选项：期望以下之一 "regions"\|"population"\|"births"/);
+    // a Tab typed for the indent: where, and what to do, in Chinese
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.includes('生日: ignore'));
+    lines[at] = lines[at]!.replace(/^ +/, '\t');
+    writeFileSync(profilePath(dir), lines.join('\n'));
+    expect(() => readProfile(dir)).toThrow(new RegExp(`^renkou-mapping\\.yaml：不是有效的 YAML（第 ${at + 1} 行第 1 列：用了 Tab 键缩进，请改用空格）$`));
   });
 
   it('names the files no table fits at its end, and takes them under ignore: as the note says', () => {

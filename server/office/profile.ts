@@ -10,7 +10,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Document, isMap, isPair, isScalar, parse, type Pair, type Scalar } from 'yaml';
+import { Document, isMap, isPair, isScalar, parse, YAMLError, type Pair, type Scalar } from 'yaml';
 import { z } from 'zod';
 import { TABLES, type TableName } from '../../contract/tables.ts';
 import { CODE_TABLES, type CodeTableName } from './codes.ts';
@@ -52,6 +52,23 @@ function whereIn(raw: unknown, at: readonly PropertyKey[]): string {
 }
 
 /** The folder's profile, or null when it has none; a profile that cannot be used throws, naming the problem. */
+/** What a hand edit most often breaks, in the planner's words; anything else as the parser says it. */
+const YAML_PROBLEMS: Partial<Record<YAMLError['code'], string>> = {
+  TAB_AS_INDENT: '用了 Tab 键缩进，请改用空格',
+  BAD_INDENT: '缩进没有对齐（同一层的行应有同样多的空格）',
+  DUPLICATE_KEY: '同一个键（列名或字段）写了两次',
+  MISSING_CHAR: '少了一个冒号、引号或括号',
+  MULTILINE_IMPLICIT_KEY: '一个键写成了多行（可能少了冒号）',
+  BLOCK_AS_IMPLICIT_KEY: '缩进或冒号有误',
+  UNEXPECTED_TOKEN: '有一处多余或不认识的字符',
+};
+
+function yamlProblem(e: unknown): string {
+  if (!(e instanceof YAMLError)) return e instanceof Error ? e.message.split('\n')[0]! : String(e);
+  const where = e.linePos ? `第 ${e.linePos[0].line} 行第 ${e.linePos[0].col} 列：` : '';
+  return `${where}${YAML_PROBLEMS[e.code] ?? e.message.split('\n')[0]}`;
+}
+
 export function readProfile(folder: string): MappingProfile | null {
   const file = profilePath(folder);
   if (!existsSync(file)) return null;
@@ -59,7 +76,7 @@ export function readProfile(folder: string): MappingProfile | null {
   try {
     raw = parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new OfficeError('profile', `${PROFILE_FILE}：不是有效的 YAML（${e instanceof Error ? e.message.split('\n')[0] : String(e)}）`, PROFILE_FILE);
+    throw new OfficeError('profile', `${PROFILE_FILE}：不是有效的 YAML（${yamlProblem(e)}）`, PROFILE_FILE);
   }
   // zod's own Chinese messages (its zh-CN locale): the planner who edited the file reads them
   const parsed = profileSchema.safeParse(raw, { error: ZOD_ZH.localeError });
