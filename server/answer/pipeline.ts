@@ -85,7 +85,7 @@ export async function publish<A extends Answer>(ctx: AnswerContext, answer: A): 
     if (outside.length > 0) throw new Forbidden('out_of_scope', `this answer would show ${outside.join(', ')}, outside your account's townships`);
   }
   if (!suppresses(ctx)) return answer;
-  reservePatterns(scope.kind === 'townships' ? scope.codes.size : townships.length);
+  if (scope.kind === 'townships') reservePatterns(scope.codes.size); // (suppression is for township accounts only)
   // One township's pattern at a time: a job each, and an account of many townships asking them all
   // at once would fill the workers' bounded queue by itself (503) and starve everyone else.
   const patterns = new Map<string, Pattern>();

@@ -125,13 +125,14 @@ export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 
       problems.push(`${source.name}：无法判断流入还是流出（文件名或列名中没有“流入/流出”，也没有流向列），请设置 direction: in 或 out`);
     }
     for (const c of columns) if (c.note) problems.push(`${source.name}：列“${c.header}”${c.note}`);
+    const valuesOf = (i: number) => rows.map((r) => r[i] ?? '');
     guesses.forEach((c, i) => {
-      const misuse = personalMisuse(table, c, rows.map((r) => r[i] ?? ''));
+      const misuse = personalMisuse(table, c, valuesOf(i));
       if (misuse) problems.push(`${source.name}：${misuse}`);
     });
     columns.forEach((c, i) => {
       if (c.field === IGNORE || fieldOf(table, c.field)?.kind !== 'id_number') return;
-      const damaged = damagedIdNumbers(rows.map((r) => r[i] ?? ''));
+      const damaged = damagedIdNumbers(valuesOf(i));
       if (damaged) {
         problems.push(`${source.name}：列“${c.header}”的身份证号看来被 Excel 存成了数字（前几行${damaged}），末几位已丢失，这些行都会因校验码错误被隔离。请在 Excel 中把这一列设为“文本”格式，从业务系统重新导出后再导入`);
       }

@@ -31,9 +31,11 @@ CREATE OR REPLACE TEMP MACRO office_yyyymmdd(x) AS CASE WHEN left(x, 1) BETWEEN 
   THEN TRY(make_date(TRY_CAST(x AS INTEGER) // 10000, TRY_CAST(x AS INTEGER) // 100 % 100, TRY_CAST(x AS INTEGER) % 100)) END;
 CREATE OR REPLACE TEMP MACRO office_date(t) AS office_date_text(office_text(t));
 -- Numbers, also with thousands separators as Excel shows them (1,234 and 12,345.6; not 1,23).
-CREATE OR REPLACE TEMP MACRO office_grouped(t) AS CASE WHEN regexp_full_match(t, '[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?') THEN replace(t, ',', '') END;
-CREATE OR REPLACE TEMP MACRO office_int(t) AS CASE WHEN contains(office_text(t), ',') THEN TRY_CAST(office_grouped(office_text(t)) AS INTEGER) ELSE TRY_CAST(office_text(t) AS INTEGER) END;
-CREATE OR REPLACE TEMP MACRO office_number(t) AS CASE WHEN contains(office_text(t), ',') THEN TRY_CAST(office_grouped(office_text(t)) AS DOUBLE) ELSE TRY_CAST(office_text(t) AS DOUBLE) END;
+-- The text of a number without its separators (NULL when commas stand anywhere else), else the cell's text.
+CREATE OR REPLACE TEMP MACRO office_numeral(t) AS CASE WHEN NOT contains(office_text(t), ',') THEN office_text(t)
+  WHEN regexp_full_match(office_text(t), '[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?') THEN replace(office_text(t), ',', '') END;
+CREATE OR REPLACE TEMP MACRO office_int(t) AS TRY_CAST(office_numeral(t) AS INTEGER);
+CREATE OR REPLACE TEMP MACRO office_number(t) AS TRY_CAST(office_numeral(t) AS DOUBLE);
 -- A value through its code table (a MAP); a value the table lacks passes unchanged, so the rules see it.
 CREATE OR REPLACE TEMP MACRO office_code(codes, t) AS CASE WHEN office_text(t) IS NULL THEN NULL ELSE coalesce(codes[office_text(t)], office_text(t)) END;
 -- True when a cell holds text that could not be read as its column's type.
