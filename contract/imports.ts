@@ -29,6 +29,8 @@ export interface ColumnGuess {
   readonly confidence: Confidence;
   /** Why a column was left unplaced (e.g. another column claims the same field). */
   readonly note?: string;
+  /** Another column claims its field as surely: neither is read until the planner chooses (a problem, not just a note). */
+  readonly undecided?: boolean;
 }
 
 export interface ColumnSuggestion extends ColumnGuess {
@@ -67,6 +69,8 @@ export interface TableReport {
   readonly seconds: number;
   /** Office files: rows with nothing in any column read (Excel's ',,,,' lines), left out and not counted as read. */
   readonly blankRows?: number;
+  /** Office files of the table with a header and no rows under it: read, nothing taken from them. */
+  readonly emptyFiles?: readonly string[];
   /** The population came in 5-year groups and was graduated to single ages (office/graduate.ts). */
   readonly graduated?: boolean;
   /** A dry run's: why the import itself would stop on this table (every row quarantined). */

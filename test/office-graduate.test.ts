@@ -40,7 +40,7 @@ describe('5-year population groups', () => {
     });
     writeFileSync(path.join(dir, '户籍人口.csv'), `${lines.join('\n')}\n`);
     await withMemoryDb(async (c) => {
-      expect(await stagePopulation(c, dir)).toEqual({ graduated: true, files: [path.join(dir, 'x.renkou-work', 'population.0.parquet')] });
+      expect(await stagePopulation(c, dir)).toEqual({ graduated: true, emptyFiles: [], files: [path.join(dir, 'x.renkou-work', 'population.0.parquet')] });
       const rows = (await c.runAndReadAll('SELECT sex, age, count FROM src ORDER BY sex, age')).getRowObjectsJson() as { sex: string; age: number; count: number }[];
       expect(rows).toHaveLength(2 * 101);
       for (const [sex, shift] of [['M', 0], ['F', 10]] as const) {

@@ -90,6 +90,10 @@ describe('ID numbers, dates and codes in SQL', () => {
       '110105194902300020', // 30 February
       'S-17',
     ]);
+    // where a value passes unread to the rules, an ID number is replaced by a note: a code the table lacks, a township code of another length
+    const passed = (await c.runAndReadAll(`SELECT office_code(MAP {'1': 'M'}, '11010519491231002X') AS code, office_code(MAP {'1': 'M'}, '9') AS other,
+      office_township('110105 19491231002X') AS township, office_township('99990100100') AS short`)).getRowObjectsJson();
+    expect(passed).toEqual([{ code: '（公民身份号码，不保存）', other: '9', township: '（公民身份号码，不保存）', short: '99990100100' }]);
   });
 
   it('reads dates, codes, places and ages as offices write them', async () => {
@@ -214,6 +218,14 @@ describe('header recognition', () => {
     // a column another names more exactly is left out, and says which (no field object printed as text)
     const births = recogniseColumns('births', ['性别', '性别_1'], null).columns; // a header twice, as DuckDB names it
     expect(births[1]).toMatchObject({ field: 'ignore', note: '未读取：列“性别”更像性别（sex）' });
+    // a tie stops the import until the planner chooses; a column that lost to a surer one is a note, not a problem
+    const source = { name: '死亡证明.csv', fileName: '死亡证明.csv', encoding: 'utf-8' as const };
+    const problemsWith = (headers: string[]) => suggestFor(source, ['公民身份号码', ...headers], [], null).problems.filter((p) => p.includes('死亡日期'));
+    expect(problemsWith(['死亡证明编号', '死亡日期', '死亡时间', '现住址行政区划代码'])).toEqual([
+      '死亡证明.csv：找不到这些必需列：death_date（死亡日期）',
+      '死亡证明.csv：列“死亡日期”与列“死亡时间”同样像死亡日期（death_date），请在映射中指定由哪一列读取',
+      '死亡证明.csv：列“死亡时间”与列“死亡日期”同样像死亡日期（death_date），请在映射中指定由哪一列读取']);
+    expect(problemsWith(['死亡证明编号', '死亡日期', '死亡日期_1', '现住址行政区划代码'])).toEqual([]);
   });
 
   it('tells an in-file from an out-file, and a migrants file from a births file', () => {

@@ -157,11 +157,27 @@ describe('a small office export', () => {
     const found = await suggestTiny(extra);
     expect(found.find((f) => f.suggestion.source === '低保对象名册.csv')!.suggestion.problems).toEqual([
       expect.stringMatching(/^低保对象名册\.csv：无法判断是哪张表.*请设为不导入（映射文件中列入 ignore）/)]);
+    // a misspelt entry leaves the file unplaced: the stop names the entry that matched nothing
+    writeCorrectedProfile(extra, found, ['低保对象名册.cvs']);
+    const stopped = await ingest({ source: extra, dbPath: path.join(extra, 'tiny.duckdb'), today: '2026-11-23', keepVersions: 0 }).catch((e: unknown) => e);
+    expect(String((stopped as Error).message)).toContain('\n- 映射文件 ignore: 中的“低保对象名册.cvs”在文件夹中没有这个文件或工作表（名字写错了？');
     writeCorrectedProfile(extra, found, ['低保对象名册.csv']);
     expect(readFileSync(profilePath(extra), 'utf8')).toMatch(/^ignore:\n {2}- 低保对象名册\.csv$/m);
     const report = await ingest({ source: extra, dbPath: path.join(extra, 'tiny.duckdb'), today: '2026-11-23', keepVersions: 0 });
     expect(report.mapping.find((m) => m.source === '低保对象名册.csv')).toMatchObject({ ignored: true, table: null, problems: [] });
     expect(report.tables.find((t) => t.table === 'births')).toMatchObject({ rowsAccepted: TINY_OFFICE.expected.births.accepted });
+  });
+
+  it('names a file with a header and no rows under it, and reads the table from the others', async () => {
+    const extra = tempDir('tiny-office-header-only');
+    await writeTinyOffice(extra);
+    const inFile = readFileSync(path.join(extra, '流入人口.csv'));
+    // the header line alone, bytes as the office saved them: a month with no in-migrants
+    writeFileSync(path.join(extra, '流入人口2.csv'), inFile.subarray(0, inFile.indexOf(0x0a) + 1));
+    writeCorrectedProfile(extra, await suggestTiny(extra));
+    const report = await ingest({ source: extra, dbPath: path.join(extra, 'tiny.duckdb'), today: '2026-11-23', keepVersions: 0 });
+    expect(report.tables.find((t) => t.table === 'migrants')).toMatchObject({ files: 3, rowsRead: 3, rowsAccepted: 3, emptyFiles: ['流入人口2.csv'] });
+    expect(report.tables.filter((t) => t.emptyFiles).map((t) => t.table)).toEqual(['migrants']);
   });
 
   it('keeps the county name given once when the next month is imported without one', async () => {

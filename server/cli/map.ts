@@ -10,7 +10,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { isOfficeError } from '../office/OfficeError.ts';
 import { readProfile, writeProfile } from '../office/profile.ts';
-import { profileEntries, suggestMapping } from '../office/suggest.ts';
+import { ignoresMatchingNothing, profileEntries, suggestMapping } from '../office/suggest.ts';
 import { parseCommandArgs, UsageError, type Command } from './command.ts';
 import { dataDirFrom } from './config.ts';
 import { printMapping } from './printMapping.ts';
@@ -38,6 +38,7 @@ export const command: Command = {
       const unplaced = suggestions.filter((s) => s.table === null && !s.ignored).map((s) => s.source);
       if (!values.print) console.log(`\nwrote ${writeProfile(folder, profileEntries(suggestions), profile?.values ?? {}, profile?.ignored ?? [], unplaced)}`);
       const problems = suggestions.flatMap((s) => s.problems).length;
+      if (problems > 0) for (const p of ignoresMatchingNothing(profile, found)) console.log(`  ! ${p}`);
       console.log(problems === 0 ? '映射完整，可以导入：renkou ingest <folder>' : `有 ${problems} 个问题需要处理（见上），修改 renkou-mapping.yaml 后再导入`);
       return problems === 0 ? 0 : 1;
     } catch (e) {

@@ -11,7 +11,10 @@ export function printIngestReport(report: IngestReport): boolean {
     console.log(`${name.padEnd(22)} ${String(t.files).padStart(8)} ${t.rowsRead.toLocaleString('en').padStart(11)} ${t.rowsAccepted.toLocaleString('en').padStart(13)}  ${rules || '0'}`);
   }
   for (const t of report.tables) {
-    if (t.blankRows) console.log(`${TABLES[t.table].zh}（${t.table}）：空行 ${t.blankRows.toLocaleString('en')} 行未读取（所读各列都为空，不是记录）— ${t.blankRows.toLocaleString('en')} empty rows left out`);
+    const name = `${TABLES[t.table].zh}（${t.table}）`;
+    if (t.blankRows) console.log(`${name}：空行 ${t.blankRows.toLocaleString('en')} 行未读取（所读各列都为空，不是记录）— ${t.blankRows.toLocaleString('en')} empty rows left out`);
+    if (t.emptyFiles) console.log(`${name}：${t.emptyFiles.join('、')} 只有表头，没有数据行 — header only, no rows`);
+    if (t.graduated) console.log(`${name}：按5岁组提供，已用 Sprague 方法分解为单岁 — 5-year groups graduated to single ages (Sprague)`);
   }
   const stops = report.tables.flatMap((t) => (t.wouldStop ? [t.wouldStop] : []));
   for (const stop of stops) console.log(`正式导入将会停止 — the import would stop: ${stop}`);

@@ -202,7 +202,8 @@ async function ingestTable(
   const files = input.kind === 'parquet' ? input.located.files : input.kind === 'office' ? input.sources.map((s) => s.source.name) : [];
   let graduated = false;
   let mapped: string[] = [];
-  if (input.kind === 'office') ({ graduated, files: mapped } = await stageOffice(connection, table, input.sources, work, input.copies));
+  let emptyFiles: string[] = [];
+  if (input.kind === 'office') ({ graduated, files: mapped, emptyFiles } = await stageOffice(connection, table, input.sources, work, input.copies));
   else {
     const located = input.kind === 'parquet' ? input.located : null;
     await stage(connection, table, await checkFiles(connection, table, files), located);
@@ -226,7 +227,7 @@ async function ingestTable(
   progress(`${table.zh}（${table.name}）：接受 ${rowsAccepted.toLocaleString('en')} 行，隔离 ${rejected.toLocaleString('en')} 行（${seconds.toFixed(1)} 秒）`);
   return {
     table: table.name, files: files.length, rowsRead, rowsAccepted, quarantined, seconds,
-    ...(blank > 0 ? { blankRows: blank } : {}), ...(graduated ? { graduated } : {}), ...(stop ? { wouldStop: stop.message } : {}),
+    ...(blank > 0 ? { blankRows: blank } : {}), ...(emptyFiles.length > 0 ? { emptyFiles } : {}), ...(graduated ? { graduated } : {}), ...(stop ? { wouldStop: stop.message } : {}),
   };
 }
 

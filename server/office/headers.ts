@@ -68,7 +68,7 @@ export function recogniseColumns(table: TableName, headers: readonly string[], d
     const field = `${m.field.zh.replace(/（.*$/, '')}（${m.field.name}）`;
     if (winner) return { header, field: IGNORE, confidence: 'none', note: `未读取：列“${headers[winner.j]}”更像${field}` };
     if (tied.length > 0) {
-      return { header, field: IGNORE, confidence: 'none', note: `与列“${tied.map(({ j }) => headers[j]).join('”“')}”同样像${field}，请在映射中指定由哪一列读取` };
+      return { header, field: IGNORE, confidence: 'none', undecided: true, note: `与列“${tied.map(({ j }) => headers[j]).join('”“')}”同样像${field}，请在映射中指定由哪一列读取` };
     }
     return { header, field: m.field.name, confidence: m.confidence };
   });

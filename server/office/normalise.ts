@@ -68,14 +68,15 @@ function columnNames(m: MappedSource): string[] {
 
 /**
  * Reads every file of one table into a mapped Parquet file in `work` (waiting for a file still
- * being decoded) and defines `src` over them for the rule file. Answers those files and whether
- * the population came in 5-year groups (the import remembers it).
+ * being decoded) and defines `src` over them for the rule file. Answers those files, whether
+ * the population came in 5-year groups (the import remembers it), and the files with no data rows.
  */
 export async function stageOffice(
   connection: DuckDBConnection, table: TableDef, sources: readonly MappedSource[], work: string, copies: LaterCopies,
-): Promise<{ graduated: boolean; files: string[] }> {
+): Promise<{ graduated: boolean; files: string[]; emptyFiles: string[] }> {
   let graduated = false;
   const files: string[] = [];
+  const emptyFiles: string[] = [];
   for (const [i, m] of sources.entries()) {
     const names = columnNames(m);
     const wide = names.includes('male_count') || names.includes('female_count');
@@ -91,7 +92,11 @@ export async function stageOffice(
       if (table.name === 'population' && (await isGrouped(connection, m.source.name))) {
         await graduatePopulation(connection, m.source.name);
         graduated = true;
-      } else await runNamed(connection, `office/${table.name}`);
+      } else {
+        // COPY answers the rows it wrote: none means a header and nothing under it (a month with no records, or a wrong file)
+        const [written] = await runNamed(connection, `office/${table.name}`);
+        if (Number(written?.Count ?? 1) === 0) emptyFiles.push(m.source.name);
+      }
     } catch (e) {
       if (e instanceof OfficeError) throw e;
       throw new OfficeError('format', await csvReadProblemOf(m.source, e), m.source.name);
@@ -99,7 +104,7 @@ export async function stageOffice(
     files.push(out);
   }
   await defineSrc(connection, table, files);
-  return { graduated, files };
+  return { graduated, files, emptyFiles };
 }
 
 /**

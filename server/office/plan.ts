@@ -12,7 +12,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { TABLE_ORDER, type TableName } from '../../contract/tables.ts';
-import { mappingOf, suggestMapping, type Suggestion } from './suggest.ts';
+import { ignoresMatchingNothing, mappingOf, suggestMapping, type Suggestion } from './suggest.ts';
 import type { MappedSource } from './normalise.ts';
 import { OfficeError } from './OfficeError.ts';
 import { readProfile, PROFILE_FILE } from './profile.ts';
@@ -35,6 +35,7 @@ export async function planOffice(connection: DuckDBConnection, folder: string, w
   const found = await suggestMapping(connection, folder, work, profile, 'later');
   const problems = found.flatMap(({ suggestion }) => suggestion.problems);
   if (problems.length > 0) {
+    problems.push(...ignoresMatchingNothing(profile, found));
     const how = profile
       ? `请在“数据导入”页面中修正，或修改 ${PROFILE_FILE}（renkou map 可重新生成）`
       : `请在“数据导入”页面中修正，或运行 renkou map <文件夹> 生成 ${PROFILE_FILE}，核对、修改后再导入`;

@@ -124,7 +124,8 @@ export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 
     if (table === 'migrants' && direction === null && !columns.some((c) => c.field === 'direction')) {
       problems.push(`${source.name}：无法判断流入还是流出（文件名或列名中没有“流入/流出”，也没有流向列），请设置 direction: in 或 out`);
     }
-    for (const c of columns) if (c.note) problems.push(`${source.name}：列“${c.header}”${c.note}`);
+    // a column that lost its field to a surer one is only a note (the other is read); a tie must be decided
+    for (const c of columns) if (c.undecided) problems.push(`${source.name}：列“${c.header}”${c.note}`);
     const valuesOf = (i: number) => rows.map((r) => r[i] ?? '');
     guesses.forEach((c, i) => {
       const misuse = personalMisuse(table, c, valuesOf(i));
@@ -177,6 +178,17 @@ export async function suggestMapping(connection: DuckDBConnection, folder: strin
     }
   }
   return out;
+}
+
+/**
+ * The profile's `ignore:` entries that name no file or sheet in the folder, as problems to say beside
+ * others: a misspelt entry (说明.xlxs) leaves its file unplaced, and the planner looks for the typo.
+ * Not a problem on its own (last month's file may simply be gone).
+ */
+export function ignoresMatchingNothing(profile: MappingProfile | null, found: readonly SourceSuggestion[]): string[] {
+  const names = new Set(found.flatMap(({ suggestion: s }) => [s.source, s.file]));
+  return (profile?.ignored ?? []).filter((name) => !names.has(name))
+    .map((name) => `映射文件 ignore: 中的“${name}”在文件夹中没有这个文件或工作表（名字写错了？工作表写作“文件名#工作表名”）`);
 }
 
 /** A source the mapping leaves out: named, so the page can offer it again, and nothing read of it. */

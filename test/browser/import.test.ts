@@ -87,7 +87,7 @@ describe('数据导入', () => {
     const dryBirths = await page.locator('#import-dryrun-table tr[data-table="births"]').innerText();
     expect(dryBirths).toMatch(/出生（births）\s+1\s+4\s+3\s+公民身份号码校验码错误（GB 11643）（id_check_digit） 1/);
     expect((await get<{ rowCounts: Record<string, number> }>('/api/meta')).rowCounts.births).toBeGreaterThan(190_000);
-    expect(await page.locator('#import-dryrun-blank li').allInnerTexts()).toEqual(['流动人口（migrants）：2']);
+    expect(await page.locator('#import-dryrun-notes ul.import-blank li').allInnerTexts()).toEqual(['流动人口（migrants）：2']);
 
     // the county's name: the one in use is offered; a planner may rename it; a blank or overlong one is refused in Chinese
     expect(await page.locator('#import-county-name').inputValue()).toBe('清河县');
@@ -101,7 +101,7 @@ describe('数据导入', () => {
     // the header shows the new name without a reload (the shell forgot the old data's facts)
     await expect.poll(() => page.locator('#county-name').innerText(), { timeout: 10_000 }).toBe('清水县');
     expect(await page.locator('#import-result-table tr[data-table="migrants"]').innerText()).toMatch(/\s2\s+3\s+3\s+0$/);
-    expect(await page.locator('#import-result-blank').innerText()).toContain('所读各列都为空的行');
+    expect(await page.locator('#import-result-notes').innerText()).toContain('所读各列都为空的行');
     expect(await page.locator('#import-progress').innerText()).toMatch(/^导入完成，用时 [0-9.]+ 秒 → /m);
     expect(await page.locator('#import-progress').innerText()).toContain('流动人口（migrants）：接受 3 行，隔离 0 行');
     expect(await page.locator('#import-run-status').innerText()).toBe(''); // #import-done says it

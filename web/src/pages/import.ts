@@ -31,11 +31,21 @@ function reportTable(id: string, tables: readonly TableReport[], lang: Lang): HT
   return tbl;
 }
 
-/** Rows left out of each table for having nothing in any column read (Excel's ',,,,'), said under the report; null when there were none. */
-function blankNote(id: string, tables: readonly TableReport[], lang: Lang): HTMLElement | null {
-  const items = tables.filter((t) => (t.blankRows ?? 0) > 0)
+/**
+ * What the report's numbers do not say, under its table: rows left out for having nothing in any
+ * column read (Excel's ',,,,'), files with a header and no rows, a population graduated from
+ * 5-year groups. Null when there is nothing to say.
+ */
+function reportNotes(id: string, tables: readonly TableReport[], lang: Lang): HTMLElement | null {
+  const blank = tables.filter((t) => (t.blankRows ?? 0) > 0)
     .map((t) => h('li', { text: `${tableLabel(t.table, lang)}${colon(lang)}${formatInt(t.blankRows!)}` }));
-  return items.length > 0 ? h('div', { id, class: 'note' }, h('p', { text: w('blankRows', lang) }), h('ul', {}, ...items)) : null;
+  const empty = tables.flatMap((t) => (t.emptyFiles ?? []).map((f) => h('li', { text: `${tableLabel(t.table, lang)}${colon(lang)}${f}` })));
+  const parts = [
+    ...(blank.length > 0 ? [h('p', { text: w('blankRows', lang) }), h('ul', { class: 'import-blank' }, ...blank)] : []),
+    ...(empty.length > 0 ? [h('p', { text: w('emptyFiles', lang) }), h('ul', { class: 'import-empty-files' }, ...empty)] : []),
+    ...(tables.some((t) => t.graduated) ? [h('p', { class: 'import-graduated', text: w('graduated', lang) })] : []),
+  ];
+  return parts.length > 0 ? h('div', { id, class: 'note' }, ...parts) : null;
 }
 
 function button(id: string, text: string, disabled = false): HTMLButtonElement {
@@ -153,7 +163,7 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
       ? h('div', { id: 'import-would-stop', class: 'error', role: 'alert' }, h('strong', { text: w('wouldStop', lang) }), h('ul', {}, ...stops.map((s) => h('li', { text: s }))))
       : null;
     dryResult.replaceChildren(h('p', { class: 'note', text: w('dryRunNote', lang) }), ...(warning ? [warning] : []), reportTable('import-dryrun-table', report.tables, lang),
-      ...[blankNote('import-dryrun-blank', report.tables, lang)].filter((e) => e !== null));
+      ...[reportNotes('import-dryrun-notes', report.tables, lang)].filter((e) => e !== null));
     say(dryRunStatus, stops.length > 0 ? w('wouldStopSee', lang) : '', stops.length > 0); // the result below says the rest
   }));
   run.addEventListener('click', () => void busy(w('importing', lang), runStatus, async () => {
@@ -167,7 +177,7 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
     result.replaceChildren(
       h('p', { class: 'note', id: 'import-done', text: w('imported', lang) }),
       reportTable('import-result-table', final.tables ?? [], lang),
-      ...[blankNote('import-result-blank', final.tables ?? [], lang)].filter((e) => e !== null),
+      ...[reportNotes('import-result-notes', final.tables ?? [], lang)].filter((e) => e !== null),
       h('p', {}, h('a', { href: `/?page=quality${lang === 'en' ? '&lang=en' : ''}`, text: w('byTownship', lang) })),
     );
     say(runStatus, ''); // the result below says it

@@ -43,7 +43,7 @@ export const WORDS = {
   hidden: { zh: '（不显示）', en: '(not shown)' },
   saveMapping: { zh: '保存映射', en: 'Save mapping' },
   saved: { zh: '映射已保存（renkou-mapping.yaml），下次导入时沿用。', en: 'Mapping saved (renkou-mapping.yaml); it is reused next time.' },
-  problems: { zh: '需要处理的问题', en: 'To resolve' },
+  problems: { zh: '需要处理的问题', en: 'To resolve (the import writes its messages in Chinese, naming each file and column as the files do)' },
   boundaries: { zh: '乡镇边界文件：', en: 'Township boundaries: ' },
   boundariesTownships: { zh: '（{n} 个乡镇），用于地图。', en: ' ({n} townships), drawn on the map.' },
   boundariesBad: { zh: '无法使用，见上方问题。', en: 'cannot be used: see the problems above.' },
@@ -85,6 +85,7 @@ export const WORDS = {
   policyUnknown: { zh: '政策属性不详', en: 'Policy unknown' },
   download: { zh: '下载隔离记录', en: 'Download quarantined records' },
   blankRows: { zh: '以下各表中所读各列都为空的行（多为 Excel 另存为 CSV 时的“,,,,”空行）不是记录：未读取，也不计入隔离。', en: 'Rows with nothing in any column read (mostly the ",,,," rows Excel saves for empty rows) are not records: left out, not quarantined.' },
+  emptyFiles: { zh: '以下文件只有表头，没有数据行（没有读到任何记录；若不应为空，请检查是否导出了正确的月份或文件）：', en: 'These files have a header and no rows under it (nothing was read from them; if they should not be empty, check that the right month or file was exported):' },
   graduated: { zh: '户籍人口按5岁组提供，已用 Sprague 方法分解为单岁。', en: 'The registered population came in 5-year groups and was graduated to single ages (Sprague).' },
 } as const;
 
