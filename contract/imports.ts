@@ -86,7 +86,11 @@ export interface MappingAnswer {
   boundaries: { file: string; townships: number } | { file: string; problem: string } | null;
 }
 /** `GET /api/import/:id/status`. */
-export interface ImportStatus { state: 'none' | 'running' | 'done' | 'failed'; messages: string[]; tables: TableReport[] | null; seconds: number | null; error: string | null }
+export interface ImportStatus {
+  state: 'none' | 'running' | 'done' | 'failed'; messages: string[]; tables: TableReport[] | null; seconds: number | null; error: string | null;
+  /** The failed import's API code (import_table_vanished …). */
+  errorCode: string | null;
+}
 /** `GET /api/quality/townships`: accepted and quarantined rows of one township. */
 export interface TownshipQuality {
   township: string | null;

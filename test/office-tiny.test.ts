@@ -208,6 +208,38 @@ describe('a small office export', () => {
     expect(await nameOf()).toBe('青河县');
   });
 
+  it('stops rather than empty a table, or a migrant direction, the database has and the folder no longer holds a file for', async () => {
+    const extra = tempDir('tiny-office-vanished');
+    await writeTinyOffice(extra);
+    const deathsFile = path.join(extra, '死亡证明.csv');
+    const person = '99990119500101001'; // a man born 1950-01-01
+    writeFileSync(deathsFile, `死亡证明编号,公民身份号码,死亡日期,现住址行政区划代码\r\nD001,${person}${checkChar(person)},2024-05-01,999901001001\r\n`);
+    writeCorrectedProfile(extra, await suggestTiny(extra));
+    const dbPath = path.join(extra, 'tiny.duckdb');
+    const run = (dropTables?: 'deaths'[]) => ingest({ source: extra, dbPath, today: '2026-11-23', keepVersions: 0, ...(dropTables ? { dropTables } : {}) });
+    await run();
+    const counts = async () => withDbFile(dbPath, async (c) => (await c.runAndReadAll(
+      "SELECT (SELECT count(*) FROM deaths)::INTEGER AS deaths, (SELECT count(*) FROM migrants WHERE direction = 'out')::INTEGER AS out")).getRowObjectsJson()[0]);
+    expect(await counts()).toEqual({ deaths: 1, out: 1 });
+    // next month's folder without its out-migrants file (the mapping still names it)
+    const outFile = path.join(extra, '流出人口.csv');
+    const outBytes = readFileSync(outFile);
+    rmSync(outFile);
+    const half = await run().catch((e: unknown) => e);
+    expect(isIngestError(half) && half.code).toBe('table_vanished');
+    expect(String((half as Error).message)).toMatch(/^当前数据库有流出人口，这次的导出中却没有流出人口的文件.*命令行导入加 --drop migrants/);
+    writeFileSync(outFile, outBytes);
+    // without its deaths file, and a mapping that no longer names it: the optional table would be emptied
+    rmSync(deathsFile);
+    writeCorrectedProfile(extra, await suggestTiny(extra));
+    const none = await run().catch((e: unknown) => e);
+    expect(String((none as Error).message)).toMatch(/^当前数据库的死亡表有 1 行，这次的导出中却没有死亡表的文件.*--drop deaths/);
+    expect(await counts()).toEqual({ deaths: 1, out: 1 }); // untouched
+    // the planner who means it says so
+    await run(['deaths']);
+    expect(await counts()).toEqual({ deaths: 0, out: 1 });
+  });
+
   it('quarantines an ID number Excel saved as a number past the rows the mapping step looks at, under its own rule', async () => {
     const extra = tempDir('tiny-office-excel-number');
     await writeTinyOffice(extra);

@@ -5,6 +5,7 @@
  * `--engine spark [--master spark://host:port]` runs the checks and rollups as a Spark job (spark/).
  */
 import { rmSync } from 'node:fs';
+import { TABLES, TABLE_ORDER, type TableName } from '../../contract/tables.ts';
 import { ingest, readManifestCountyName, type IngestReport } from '../ingest/ingest.ts';
 import { ingestSpark } from '../spark/ingestSpark.ts';
 import { isIngestError } from '../ingest/IngestError.ts';
@@ -16,12 +17,14 @@ import { printIngestReport } from './printReport.ts';
 export const command: Command = {
   name: 'ingest',
   summary: 'import an export folder (Parquet, CSV, Excel) into the database (checked, quarantined, swapped in atomically); --dry-run only reports',
-  usage: 'renkou ingest [<folder>] [--db <file>] [--keep <versions>] [--county-name <名称>] [--dry-run] [--engine duckdb|spark] [--master spark://host:port]',
+  usage: 'renkou ingest [<folder>] [--db <file>] [--keep <versions>] [--county-name <名称>] [--drop <table>]… [--dry-run] [--engine duckdb|spark] [--master spark://host:port]',
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, {
       db: { type: 'string' }, keep: { type: 'string' }, 'county-name': { type: 'string' }, 'dry-run': { type: 'boolean' },
-      engine: { type: 'string' }, master: { type: 'string' },
+      engine: { type: 'string' }, master: { type: 'string' }, drop: { type: 'string', multiple: true },
     }, true);
+    const dropTables = (values.drop ?? []) as TableName[];
+    for (const t of dropTables) if (!Object.hasOwn(TABLES, t)) throw new UsageError(`--drop takes a table name (${TABLE_ORDER.join(', ')}), not "${t}"`);
     const engine = values.engine ?? 'duckdb';
     if (engine !== 'duckdb' && engine !== 'spark') throw new UsageError(`--engine must be duckdb or spark, not "${engine}"`);
     if (values.master !== undefined && engine !== 'spark') throw new UsageError('--master needs --engine spark');
@@ -33,7 +36,7 @@ export const command: Command = {
     if (keep !== undefined && (!Number.isInteger(keep) || keep < 0)) throw new UsageError('--keep must be a whole number ≥ 0');
     try {
       const common = {
-        source, dbPath: dbPathFrom(values.db), keepVersions: keep,
+        source, dbPath: dbPathFrom(values.db), keepVersions: keep, dropTables,
         countyName: values['county-name'] ?? readManifestCountyName(source), onProgress: (m: string) => console.error(m),
       };
       const report: IngestReport = engine === 'spark'

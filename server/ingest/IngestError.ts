@@ -6,6 +6,7 @@
 export type IngestErrorCode =
   | 'source_missing'
   | 'table_missing'
+  | 'table_vanished'
   | 'file_unreadable'
   | 'file_empty'
   | 'all_quarantined'

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import {
   DELIVERY_PLACES, DIRECTIONS, ID_CHECKS, MARITAL_STATUSES, MAX_AGE, POLICY_STATUSES, PRIOR_STATUSES, REGION_KINDS,
-  RESIDENCES, SEXES, TABLES, TABLE_ORDER, TOPOJSON_FILE, type ColumnDef, type TableDef, type TableName,
+  RESIDENCES, SEXES, TABLES, TABLE_ORDER, TOPOJSON_FILE, type ColumnDef, type Direction, type TableDef, type TableName,
 } from '../../contract/tables.ts';
 import { bindParams, type Params } from '../db/bind.ts';
 import { runNamed } from '../db/namedQuery.ts';
@@ -39,7 +39,7 @@ import { storeProjectionAssumptions } from './projectionAssumptions.ts';
 import { storeTargets } from './targets.ts';
 import { DEFAULT_KEEP_VERSIONS, publishDatabase } from './versions.ts';
 import type { TableReport } from '../../contract/imports.ts';
-import { keptCountyName } from './keptCountyName.ts';
+import { readPreviousImport, sameCounty, stopOnVanishedData, type TableSupply } from './previousImport.ts';
 export type { TableReport };
 
 export interface IngestOptions {
@@ -49,6 +49,8 @@ export interface IngestOptions {
   readonly today?: string;
   readonly countyName?: string;
   readonly keepVersions?: number;
+  /** Tables the planner means to empty: an import otherwise stops when one the database has rows of has no file. */
+  readonly dropTables?: readonly TableName[];
   readonly onProgress?: (message: string) => void;
   /** Check everything and report, but build no rollups and swap nothing in. */
   readonly dryRun?: boolean;
@@ -114,15 +116,20 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     try {
       plan = await planOffice(connection, options.source, work);
       const inputs = inputsOf(options.source, plan);
+      const previous = await readPreviousImport(connection, options.dbPath);
       if (plan) await prepareOffice(connection, plan.values, idSecret(options.dbPath));
       await runNamed(connection, 'ingest/setup');
       await runNamed(connection, 'ingest/code_types', RULE_PARAMS);
       for (const name of TABLE_ORDER) {
         tables.push(await ingestTable(connection, TABLES[name], inputs[name], { ...RULE_PARAMS, today: options.today ?? todayIso() }, work, progress, dryRun));
         // The record tables after it store township codes as this type.
-        if (name === 'regions') await runNamed(connection, 'ingest/township_type');
+        if (name === 'regions') {
+          await runNamed(connection, 'ingest/township_type');
+          const countyCodes = (await runNamed(connection, 'ingest/county_codes')).map((r) => String(r.county_code));
+          if (sameCounty(previous, countyCodes)) stopOnVanishedData(TABLE_ORDER.map((t) => supplyOf(t, inputs[t])), previous, options.dropTables ?? []);
+        }
       }
-      const countyName = options.countyName ?? await keptCountyName(connection, options.dbPath);
+      const countyName = options.countyName ?? previous?.countyName;
       await storeMeta(connection, { ...options, countyName }, topology, tables);
       // office exports carry no county name (a Parquet export's manifest does): say how to give one
       if (!countyName) progress('未给出县（区）名称，页面将以县级区划代码称呼本县；在数据导入页填写“县（区）名称”，或命令行导入时用 --county-name <名称> 设定');
@@ -192,6 +199,15 @@ function inputsOf(source: string, plan: OfficePlan | null): Record<TableName, Ta
     } else inputs[name] = { kind: 'none' };
   }
   return inputs;
+}
+
+/** What a table's input supplies, for the check against the database it replaces. */
+function supplyOf(table: TableName, input: TableInput): TableSupply {
+  if (input.kind === 'none') return { table, hasFiles: false, directions: [] };
+  if (input.kind === 'parquet') return { table, hasFiles: true, directions: null };
+  // a file with a 流向 column (or no direction of its own) gives each row's: which it holds is not known here
+  const byColumn = input.sources.some((s) => s.mapping.direction === null || Object.values(s.mapping.columns).includes('direction'));
+  return { table, hasFiles: true, directions: byColumn ? null : [...new Set(input.sources.map((s) => s.mapping.direction as Direction))] };
 }
 
 async function ingestTable(

@@ -55,7 +55,11 @@ const mappingBody = z.strictObject({
 });
 const folderBody = z.strictObject({ folder: z.string().min(1).max(1000) });
 /** The county's name as the pages and reports call it (office files carry only its code): kept when left out. */
+/** The planner confirmed that data without a file this time is to be emptied (ingest/previousImport). */
+const allowEmptied = z.boolean().default(false);
+const dryRunBody = z.strictObject({ allowEmptied });
 const runBody = z.strictObject({
+  allowEmptied,
   countyName: z.string().trim().min(1, '县（区）名称不能为空').max(30, '县（区）名称最多 30 个字')
     .regex(/^[^\p{C}<>]+$/u, '县（区）名称不能含控制字符或尖括号').optional(),
 });
@@ -152,9 +156,9 @@ export function importRoutes(db: Database, audit: AuditLog = NO_AUDIT) {
       return c.json({ ok: true });
     })
 
-    .post('/:id/dry-run', async (c) => {
+    .post('/:id/dry-run', json(dryRunBody), async (c) => {
       const user = principal(c).name;
-      const report = await step(() => sessions.dryRun(sessionId(c)));
+      const report = await step(() => sessions.dryRun(sessionId(c), c.req.valid('json').allowEmptied));
       audit.record('import', user, { step: 'dry-run', session: sessionId(c) });
       return c.json({ tables: report.tables, seconds: report.seconds });
     })
@@ -163,8 +167,9 @@ export function importRoutes(db: Database, audit: AuditLog = NO_AUDIT) {
       const user = principal(c).name;
       const id = sessionId(c);
       const meta = await db.query<{ key: string; value: string }>('meta/ingest_meta');
-      const countyName = c.req.valid('json').countyName ?? meta.find((r) => r.key === 'county_name')?.value ?? '';
-      const job = await step(() => sessions.start(id, countyName, (done) =>
+      const body = c.req.valid('json');
+      const countyName = body.countyName ?? meta.find((r) => r.key === 'county_name')?.value ?? '';
+      const job = await step(() => sessions.start(id, { countyName, allowEmptied: body.allowEmptied }, (done) =>
         audit.record('import', user, { step: 'import', session: id, state: done.state, rows: done.report?.tables.map((t) => ({ table: t.table, accepted: t.rowsAccepted })) ?? null })));
       return c.json({ state: job.state });
     })
@@ -172,6 +177,6 @@ export function importRoutes(db: Database, audit: AuditLog = NO_AUDIT) {
     .get('/:id/status', async (c) => {
       const job = await step(() => sessions.job(sessionId(c)));
       if (!job) return c.json({ state: 'none', messages: [] });
-      return c.json({ state: job.state, messages: job.messages, tables: job.report?.tables ?? null, seconds: job.report?.seconds ?? null, error: job.error ?? null });
+      return c.json({ state: job.state, messages: job.messages, tables: job.report?.tables ?? null, seconds: job.report?.seconds ?? null, error: job.error ?? null, errorCode: job.errorCode ?? null });
     });
 }

@@ -82,6 +82,13 @@ describe('数据导入', () => {
     expect(await page.locator('#import-save-status').innerText()).toContain('映射已保存');
     expect(await page.locator('#import-dryrun-status').innerText()).toBe(''); // the old failure is not left standing
 
+    // the served demo county has deaths and the upload has no deaths file: the dry run stops rather than
+    // empty them, and offers the box that confirms it
+    expect(await page.locator('#import-allow-emptied').isVisible()).toBe(false);
+    await page.click('#import-dryrun');
+    await expect.poll(() => page.locator('#import-dryrun-status').getAttribute('role'), { timeout: 60_000 }).toBe('alert');
+    expect(await page.locator('#import-dryrun-status').innerText()).toMatch(/^当前数据库的死亡表有 [0-9,]+ 行，这次的导出中却没有死亡表的文件/);
+    await page.check('#import-allow-emptied');
     await page.click('#import-dryrun');
     await page.waitForSelector('#import-dryrun-table', { timeout: 120_000 });
     const dryBirths = await page.locator('#import-dryrun-table tr[data-table="births"]').innerText();
@@ -110,7 +117,7 @@ describe('数据导入', () => {
 
     await expect.poll(async () => (await get<{ rowCounts: Record<string, number> }>('/api/meta')).rowCounts.births, { timeout: 10_000 }).toBe(3);
     const steps = audit().filter((e) => e.event === 'import').map((e) => e.step);
-    expect(steps).toEqual(['upload', 'upload', 'mapping', 'mapping', 'mapping', 'dry-run', 'mapping', 'import']); // the first upload: the file that is no CSV; the refused dry run saved its mapping
+    expect(steps).toEqual(['upload', 'upload', 'mapping', 'mapping', 'mapping', 'mapping', 'dry-run', 'mapping', 'import']); // the first upload: the file that is no CSV; each refused dry run saved its mapping
   });
 
   it('shows every township without boundaries: the overview map falls back to bars', async () => {

@@ -33,8 +33,9 @@ export const importApi = {
   mapping: (id: string) => call<MappingAnswer>(`/api/import/${id}/mapping`),
   saveMapping: (id: string, files: FileMapping[], ignored: string[] = []) => call<{ ok: true }>(`/api/import/${id}/mapping`, jsonInit('PUT', { files, ignored })),
   // state-changing requests are JSON (http/writeGuard.ts), even with nothing to say
-  dryRun: (id: string) => call<{ tables: TableReport[]; seconds: number }>(`/api/import/${id}/dry-run`, jsonInit('POST', {})),
-  run: (id: string, countyName?: string) => call<{ state: string }>(`/api/import/${id}/run`, jsonInit('POST', countyName ? { countyName } : {})),
+  dryRun: (id: string, allowEmptied = false) => call<{ tables: TableReport[]; seconds: number }>(`/api/import/${id}/dry-run`, jsonInit('POST', { allowEmptied })),
+  run: (id: string, countyName?: string, allowEmptied = false) =>
+    call<{ state: string }>(`/api/import/${id}/run`, jsonInit('POST', { allowEmptied, ...(countyName ? { countyName } : {}) })),
   status: (id: string) => call<ImportStatus>(`/api/import/${id}/status`),
 };
 

@@ -91,7 +91,11 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
   root.append(panel('import-step2', w('step2', lang), mappingBox, save, saveStatus));
   const dryRun = button('import-dryrun', w('dryRun', lang), true);
   const dryResult = h('div', { id: 'import-dryrun-result' });
-  root.append(panel('import-step3', w('step3', lang), dryRun, dryRunStatus, dryResult));
+  // offered only once a dry run or import stopped because data the county has would be emptied (its message names which)
+  const allowEmptied = h('input', { type: 'checkbox', id: 'import-allow-emptied' });
+  const allowEmptiedBox = h('label', { class: 'import-allow-emptied', for: allowEmptied.id, hidden: true }, allowEmptied, h('span', { text: w('allowEmptied', lang) }));
+  const offerEmptying = (code: string | null) => { if (code === 'import_table_vanished') allowEmptiedBox.hidden = false; };
+  root.append(panel('import-step3', w('step3', lang), dryRun, dryRunStatus, allowEmptiedBox, dryResult));
   const run = button('import-run', w('runImport', lang), true);
   const progress = h('pre', { id: 'import-progress', class: 'note' });
   const result = h('div', { id: 'import-result' });
@@ -111,6 +115,7 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
       await task();
     } catch (e) {
       say(line, isApiFailure(e) ? e.message : errorMessage(e), true);
+      if (isApiFailure(e)) offerEmptying(e.code);
     } finally {
       upload.disabled = false;
       useFolder.disabled = false;
@@ -156,7 +161,7 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
   dryRun.addEventListener('click', () => void busy(w('dryRunning', lang), dryRunStatus, async () => {
     if (!sessionId || !editor) return;
     await importApi.saveMapping(sessionId, editor.read(), editor.ignored());
-    const report = await importApi.dryRun(sessionId);
+    const report = await importApi.dryRun(sessionId, allowEmptied.checked);
     // what the import itself would refuse (a table whose every row breaks a rule), said before it is tried
     const stops = report.tables.flatMap((t) => (t.wouldStop ? [t.wouldStop] : []));
     const warning = stops.length > 0
@@ -169,9 +174,12 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
   run.addEventListener('click', () => void busy(w('importing', lang), runStatus, async () => {
     if (!sessionId || !editor) return;
     await importApi.saveMapping(sessionId, editor.read(), editor.ignored());
-    await importApi.run(sessionId, countyName.value.trim() || undefined);
+    await importApi.run(sessionId, countyName.value.trim() || undefined, allowEmptied.checked);
     const final = await poll(sessionId, (s) => { progress.textContent = s.messages.slice(-8).join('\n'); });
-    if (final.state === 'failed') throw new Error(`${w('failed', lang)}${final.error ?? ''}`);
+    if (final.state === 'failed') {
+      offerEmptying(final.errorCode);
+      throw new Error(`${w('failed', lang)}${final.error ?? ''}`);
+    }
     // the shell's answers and facts (county name, townships, years) are of the old data: it forgets them
     window.dispatchEvent(new Event(DATA_CHANGED));
     result.replaceChildren(

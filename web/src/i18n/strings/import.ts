@@ -61,6 +61,7 @@ export const WORDS = {
   step4: { zh: '第四步：导入', en: 'Step 4: import' },
   runImport: { zh: '导入', en: 'Import' },
   countyName: { zh: '县（区）名称', en: 'County name' },
+  allowEmptied: { zh: '清空这次没有文件的数据（上方消息所说的表或流入、流出人口），再试运行或导入', en: 'Empty the data that has no file this time (the table or migrant direction named above), then dry-run or import again' },
   countyNamePlaceholder: { zh: '如：清河县', en: 'e.g. 清河县' },
   importing: { zh: '正在导入……', en: 'Importing…' },
   imported: { zh: '导入完成，仪表盘已使用新数据。', en: 'Imported: the dashboard now shows the new data.' },

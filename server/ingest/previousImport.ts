@@ -1,0 +1,95 @@
+/**
+ * @module ingest/previousImport
+ * What the database an import replaces held: its county name, kept when an office export gives none
+ * (the monthly `renkou ingest <folder>` without `--county-name`), and which tables and migrant
+ * directions had rows — so that a refresh of the same county whose folder lacks the deaths file, or
+ * the 流出人口 file, stops instead of emptying what the county had (an optional table with no file is
+ * otherwise empty). Another county's data over the demo county is no refresh, and is not compared.
+ *
+ * @example
+ * const previous = await readPreviousImport(connection, options.dbPath);
+ * // … once the new regions are read:
+ * if (sameCounty(previous, countyCodes)) stopOnVanishedData(supplies, previous, options.dropTables ?? []);
+ */
+import { existsSync } from 'node:fs';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { TABLES, type Direction, type TableName } from '../../contract/tables.ts';
+import type { TableReport } from '../../contract/imports.ts';
+import { runNamed } from '../db/namedQuery.ts';
+import { quoted } from '../db/sqlPath.ts';
+import { IngestError } from './IngestError.ts';
+
+export interface PreviousImport {
+  readonly countyName?: string;
+  /** The county codes of its townships. */
+  readonly countyCodes: readonly string[];
+  /** Rows accepted per table at that import. */
+  readonly accepted: Partial<Record<TableName, number>>;
+  /** The migrant directions it held (empty when unknown). */
+  readonly directions: readonly Direction[];
+}
+
+/** The replaced database's facts, or null when there is none this version can read. */
+export async function readPreviousImport(connection: DuckDBConnection, dbPath: string): Promise<PreviousImport | null> {
+  if (!existsSync(dbPath)) return null;
+  try {
+    await connection.run(`ATTACH ${quoted(dbPath)} AS previous (READ_ONLY)`);
+  } catch {
+    return null; // not a database this version can read: nothing to keep or compare
+  }
+  try {
+    const meta = new Map((await runNamed(connection, 'ingest/previous_import').catch(() => [])).map((r) => [String(r.key), String(r.value)]));
+    const report = JSON.parse(meta.get('report') ?? '[]') as TableReport[];
+    const directions = (await runNamed(connection, 'ingest/previous_directions').catch(() => [])).map((r) => String(r.direction) as Direction);
+    const countyCodes = (await runNamed(connection, 'ingest/previous_county_codes').catch(() => [])).map((r) => String(r.county_code));
+    const countyName = meta.get('county_name');
+    return {
+      ...(countyName ? { countyName } : {}),
+      countyCodes,
+      accepted: Object.fromEntries(report.map((t) => [t.table, t.rowsAccepted])),
+      directions,
+    };
+  } finally {
+    await connection.run('DETACH previous');
+  }
+}
+
+/** True when the import refreshes the county the database holds (a county code in common). */
+export function sameCounty(previous: PreviousImport | null, countyCodes: readonly string[]): previous is PreviousImport {
+  return previous !== null && previous.countyCodes.some((c) => countyCodes.includes(c));
+}
+
+/** Where this import's rows of a table come from, as far as this check needs. */
+export interface TableSupply {
+  readonly table: TableName;
+  readonly hasFiles: boolean;
+  /** The migrant directions the files give by their names; null when a column gives each row's. */
+  readonly directions: readonly Direction[] | null;
+}
+
+const DIRECTION_WORDS: Record<Direction, string> = { in: '流入人口', out: '流出人口' };
+
+/**
+ * Stops before anything is replaced when a table the current database has rows of has no file this
+ * time, or a migrant direction it has no file for (`dropTables` names the tables the planner
+ * really means to empty: `renkou ingest --drop deaths`, or every table from the import page's box).
+ */
+export function stopOnVanishedData(supplies: readonly TableSupply[], previous: PreviousImport | null, dropTables: readonly TableName[]): void {
+  if (!previous) return;
+  const how = (table: TableName) => `如果文件改了名、放错了文件夹或上传时漏了，请补上后重新导入；确实要清空时，在数据导入页勾选“清空这次没有文件的数据”，或命令行导入加 --drop ${table}`;
+  for (const { table, hasFiles, directions } of supplies) {
+    const had = previous.accepted[table] ?? 0;
+    if (had === 0 || dropTables.includes(table)) continue;
+    const zh = TABLES[table].zh;
+    if (!hasFiles) {
+      throw new IngestError('table_vanished',
+        `当前数据库的${zh}表有 ${had.toLocaleString('en')} 行，这次的导出中却没有${zh}表的文件，导入会把它清空；${how(table)} — the "${table}" table had rows and has no file this time`);
+    }
+    const lost = directions === null ? [] : previous.directions.filter((d) => !directions.includes(d));
+    if (lost.length > 0) {
+      const words = lost.map((d) => DIRECTION_WORDS[d]).join('、');
+      throw new IngestError('table_vanished',
+        `当前数据库有${words}，这次的导出中却没有${words}的文件（文件名或流向列说明流入、流出），导入会把它们清空；${how(table)} — no ${lost.join(', ')} migrants file this time`);
+    }
+  }
+}
