@@ -12,6 +12,9 @@ import { spragueSplit } from '../server/demography/graduation.ts';
 import { roundKeepingSum } from '../server/office/graduate.ts';
 import { prepareOffice, stageOffice } from '../server/office/normalise.ts';
 import { planOffice } from '../server/office/plan.ts';
+import { ingest } from '../server/ingest/ingest.ts';
+import { startServer } from '../server/server.ts';
+import { suggestTiny, writeCorrectedProfile, writeTinyOffice } from './fixtures/tinyOffice.ts';
 import { tempDir, withMemoryDb } from './helpers.ts';
 
 /** Plans the folder's office files and stages its population table into `src`, as an import does. */
@@ -55,6 +58,26 @@ describe('5-year population groups', () => {
         expect(mine[100]).toEqual({ sex, age: 100, count: want[20] });
       }
     });
+  });
+
+  it('is said by /api/meta after the import, for the quality page\'s note', async () => {
+    const folder = tempDir('graduate-meta');
+    await writeTinyOffice(folder);
+    const lines = ['年度,乡镇（街道）代码,性别,年龄,人数'];
+    for (const township of ['999901001', '999901201']) {
+      for (let g = 0; g <= 20; g++) for (const sex of ['男', '女']) lines.push(`2024,${township},${sex},${g === 20 ? '100岁及以上' : `${5 * g}-${5 * g + 4}`},${100 - 4 * g}`);
+    }
+    writeFileSync(path.join(folder, '户籍人口.csv'), `${lines.join('\n')}\n`);
+    writeCorrectedProfile(folder, await suggestTiny(folder));
+    const dbPath = path.join(folder, 'tiny.duckdb');
+    const report = await ingest({ source: folder, dbPath, today: '2026-11-23', keepVersions: 0 });
+    expect(report.tables.find((t) => t.table === 'population')).toMatchObject({ graduated: true, rowsAccepted: 2 * 2 * 101 });
+    const server = await startServer({ dbPath, port: 0, usersFile: path.join(folder, 'no-users.json'), auditFile: path.join(folder, 'audit.log') });
+    try {
+      expect(((await (await fetch(`${server.url}/api/meta`)).json()) as { populationGraduated: boolean }).populationGraduated).toBe(true);
+    } finally {
+      await server.close();
+    }
   });
 
   it('refuses groups that stop short of the open age, naming the age that does not fit', async () => {

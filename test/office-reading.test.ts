@@ -203,7 +203,7 @@ describe('header recognition', () => {
     const problemsOf = (ids: string[]) => suggestFor(source, headers, ids.map((id, i) => [`C${i}`, id, '2024-03-05']), null).problems
       .filter((p) => p.includes('存成了数字'));
     expect(problemsOf(['9.99901E+17', '9.99901E+17', '999901199505010022'])).toEqual([
-      '出生医学证明.csv：列“母亲身份证号”的身份证号看来被 Excel 存成了数字（前几行3 个中有 2 个是科学计数法（如 9.99901E+17）），末几位已丢失，这些行都会因校验码错误被隔离。请在 Excel 中把这一列设为“文本”格式，从业务系统重新导出后再导入']);
+      '出生医学证明.csv：列“母亲身份证号”的身份证号看来被 Excel 存成了数字（前几行3 个中有 2 个是科学计数法（如 9.99901E+17）），末几位已丢失，这些行都会被隔离（id_excel_number 或校验码错误）。请在 Excel 中把这一列设为“文本”格式，从业务系统重新导出后再导入']);
     // a workbook's number cells: 15 significant digits, the rest made up; most check characters fail
     expect(problemsOf(['999901199505010000', '999901199001150000', '999901199807070000', '999901199505010022'])).toEqual([expect.stringContaining('4 个18位号码中有 3 个校验码不符')]);
     // sound numbers (check characters by GB 11643), or a few wrong among them, are no reason to stop

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readWorkbook } from '../server/office/xlsx.ts';
+import { cellText, readWorkbook } from '../server/office/xlsx.ts';
 import { tempDir } from './helpers.ts';
 
 const dir = tempDir('xlsx-text');
@@ -38,4 +38,12 @@ describe('Chinese text in a long workbook', () => {
       expect(wrong).toEqual([]);
     }, 60_000);
   }
+
+  it('writes a number too long for Excel to keep whole as Excel shows it, so the rules name it', () => {
+    expect(cellText(130524193301172000)).toBe('1.30524193301172E+17'); // an 18-digit ID number typed into a number cell
+    expect(cellText(999901000000000000)).toBe('9.99901E+17');
+    expect(cellText(110105491231002)).toBe('110105491231002'); // 15 digits: kept whole
+    expect(cellText(999901001001)).toBe('999901001001');
+    expect(cellText(1234.5)).toBe('1234.5');
+  });
 });

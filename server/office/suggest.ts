@@ -135,7 +135,7 @@ export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 
       if (c.field === IGNORE || fieldOf(table, c.field)?.kind !== 'id_number') return;
       const damaged = damagedIdNumbers(valuesOf(i));
       if (damaged) {
-        problems.push(`${source.name}：列“${c.header}”的身份证号看来被 Excel 存成了数字（前几行${damaged}），末几位已丢失，这些行都会因校验码错误被隔离。请在 Excel 中把这一列设为“文本”格式，从业务系统重新导出后再导入`);
+        problems.push(`${source.name}：列“${c.header}”的身份证号看来被 Excel 存成了数字（前几行${damaged}），末几位已丢失，这些行都会被隔离（id_excel_number 或校验码错误）。请在 Excel 中把这一列设为“文本”格式，从业务系统重新导出后再导入`);
       }
     });
     for (const v of vanished) problems.push(`${source.name}：${v}`);

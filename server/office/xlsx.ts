@@ -3,8 +3,8 @@
  * Reading Excel workbooks (.xlsx) row by row with exceljs's streaming reader: memory stays flat
  * however long the sheet (a 122,000-row sheet: about 7 s and 220 MB), shared strings and
  * number formats are read, and a cell formatted as a date (an Excel serial number) arrives as a
- * date. Every cell becomes text: dates as `YYYY-MM-DD`, numbers as written, so an ID number or
- * a 12-digit code stored as text keeps every digit.
+ * date. Every cell becomes text: dates as `YYYY-MM-DD`, numbers as written (but for numbers too long
+ * for Excel to keep whole), so an ID number or a 12-digit code stored as text keeps every digit.
  *
  * The header row is the first row, unless a title sits above the table: then it is the first of
  * the top rows that is as wide as the widest of them.
@@ -36,10 +36,22 @@ function dateText(d: Date): string {
   return seconds === 0 ? day : `${day} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
+/**
+ * A number cell as text. Excel keeps 15 significant digits: a whole number of 16 digits or more (an
+ * 18-digit ID number typed into a number cell, 130524193301172000) has lost its last digits, so it is
+ * written as Excel shows it, 1.30524193301172E+17 — read as id_excel_number, not as a number whose
+ * made-up check character passes one time in eleven (and whose made-up 17th digit gives the sex).
+ */
+function numberText(value: number): string {
+  if (!Number.isInteger(value)) return String(value);
+  if (Math.abs(value) < 1e15) return value.toFixed(0);
+  return value.toExponential(14).toUpperCase().replace(/\.?0+E/, 'E');
+}
+
 export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return dateText(value);
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  if (typeof value === 'number') return numberText(value);
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if ('richText' in value) return value.richText.map((t) => t.text).join('');

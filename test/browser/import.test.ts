@@ -5,7 +5,7 @@
  * page's township table and the audited download of one township's quarantined records, which
  * carries record numbers, dates and rules and no name or ID number.
  */
-import { appendFileSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/server.ts';
@@ -118,6 +118,27 @@ describe('数据导入', () => {
     await expect.poll(async () => (await get<{ rowCounts: Record<string, number> }>('/api/meta')).rowCounts.births, { timeout: 10_000 }).toBe(3);
     const steps = audit().filter((e) => e.event === 'import').map((e) => e.step);
     expect(steps).toEqual(['upload', 'upload', 'mapping', 'mapping', 'mapping', 'mapping', 'dry-run', 'mapping', 'import']); // the first upload: the file that is no CSV; each refused dry run saved its mapping
+  });
+
+  it('leaves a file it cannot place undecided, not 不导入: the dry run is refused until the planner chooses', async () => {
+    const page = await open(browser.context, server.url, 'page=import');
+    const unknown = path.join(dir, '导出数据(3).csv');
+    writeFileSync(unknown, '证书号,亡故日期,所在地编码\r\nD1,2024-05-01,999901001001\r\n');
+    await page.setInputFiles('#import-files', [...files, unknown]);
+    await page.click('#import-upload');
+    await page.waitForSelector('#import-mapping[data-ready="true"]', { timeout: 120_000 });
+    const section = page.locator('section.map-file[data-source="导出数据(3).csv"]');
+    expect(await section.locator('select.map-table').inputValue()).toBe('?');
+    expect(await section.locator('select.map-table option:checked').innerText()).toBe('— 请选择（是哪张表，或不导入）');
+    await page.locator('section.map-file[data-source="出生医学证明.csv"] select.map-field[data-header="生日"]').selectOption('birth_date');
+    await page.click('#import-dryrun');
+    await expect.poll(() => page.locator('#import-dryrun-status').getAttribute('role'), { timeout: 60_000 }).toBe('alert');
+    expect(await page.locator('#import-dryrun-status').innerText()).toContain('导出数据(3).csv：无法判断是哪张表');
+    // chosen as 不导入, it is left out and the dry run goes ahead
+    await section.locator('select.map-table').selectOption('');
+    await page.click('#import-dryrun');
+    await page.waitForSelector('#import-dryrun-table', { timeout: 120_000 });
+    expect(pageErrors(page)).toEqual([]);
   });
 
   it('shows every township without boundaries: the overview map falls back to bars', async () => {

@@ -21,6 +21,9 @@ export interface MappingEditor {
   ignored(): string[];
 }
 
+/** The table select's value for a file nobody has placed yet. */
+const UNDECIDED = '?';
+
 function fieldSelect(answer: MappingAnswer, tableName: string, value: string, lang: Lang, header: string): HTMLSelectElement {
   const select = h('select', { class: 'map-field', 'data-header': header, 'aria-label': `${w('field', lang)}${colon(lang)}${header}` });
   select.add(new Option(`${IGNORE} ${w('ignore', lang)}`, IGNORE));
@@ -31,9 +34,13 @@ function fieldSelect(answer: MappingAnswer, tableName: string, value: string, la
 
 function fileSection(answer: MappingAnswer, s: Suggestion, i: number, lang: Lang): { section: HTMLElement; read(): FileMapping | null; ignored(): boolean } {
   const tableSelect = h('select', { id: `map-table-${i}`, class: 'map-table' });
+  // a file no table fits is undecided, not 不导入: left so, it stays a problem and the dry run is refused
+  // (taken silently for 不导入, a county's deaths file with unknown headers was dropped and the table emptied)
+  const undecided = s.table === null && !s.ignored;
+  if (undecided) tableSelect.add(new Option(w('chooseTable', lang), UNDECIDED));
   tableSelect.add(new Option(w('notImported', lang), ''));
   for (const t of answer.tables) tableSelect.add(new Option(`${t.name} — ${lang === 'zh' ? t.zh : t.en}`, t.name));
-  tableSelect.value = s.table ?? '';
+  tableSelect.value = s.table ?? (undecided ? UNDECIDED : '');
   const direction = h('select', { id: `map-direction-${i}`, class: 'map-direction' });
   direction.add(new Option(w('dirNone', lang), ''));
   direction.add(new Option(w('dirIn', lang), 'in'));
@@ -71,7 +78,7 @@ function fileSection(answer: MappingAnswer, s: Suggestion, i: number, lang: Lang
     ignored: () => tableSelect.value === '',
     read() {
       const tableName = tableSelect.value;
-      if (!tableName) return null;
+      if (!tableName || tableName === UNDECIDED) return null;
       const columns: Record<string, string> = {};
       selects.forEach((sel, j) => { columns[s.columns[j]!.header] = sel.value; });
       return {

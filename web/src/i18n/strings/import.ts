@@ -26,6 +26,7 @@ export const WORDS = {
   },
   table: { zh: '对应的表', en: 'Table' },
   notImported: { zh: '— 不导入', en: '— not imported' },
+  chooseTable: { zh: '— 请选择（是哪张表，或不导入）', en: '— choose (which table, or not imported)' },
   direction: { zh: '流向', en: 'Direction' },
   dirIn: { zh: '流入', en: 'in' },
   dirOut: { zh: '流出', en: 'out' },
