@@ -22,6 +22,10 @@ describe('quarantined records by township', () => {
     const ids = async (township: string) => (await runNamed(c, 'quality/quarantine_township', { township })).map((r) => [r.record_id, r.file_row]);
     expect(await ids('999901001')).toEqual([['C4', '4']]);
     expect(await ids('none')).toEqual([['合计：3000条', '3001']]);
+    // a township written as a name or in full-width digits has no code either: it comes with `none`, the only download that can hold it
+    await put(9, { birth_id: 'C9', township_code: '城关街道', birth_date: '2024-07-01', mother_birth_date: null });
+    await put(10, { birth_id: 'C10', township_code: '９９９９０１００１', birth_date: '2024-07-02', mother_birth_date: null });
+    expect(await ids('none')).toEqual([['C9', '9'], ['C10', '10'], ['合计：3000条', '3001']]);
     expect(await ids('999901999')).toEqual([]);
     // a wide population file's row (男, 女 columns) as two records: the file named as it is, the count meant said with year and age
     await c.run(`INSERT INTO quarantine VALUES ('population', 'unreadable_value', '户籍人口.csv 女', 12, $record), ('population', 'missing_value', '户籍人口.csv 男', 40, $total)`,

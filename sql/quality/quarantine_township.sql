@@ -1,12 +1,15 @@
 -- One township's quarantined records for the office to find and fix them, and nothing more: the
 -- table, the rule, the file and row it came from, the record number and its dates. No names and
 -- no ID numbers (neither is ever stored) and not the keys of ID numbers. $township 'none': the rows
--- that carry no township code at all (a 合计 line, a blank code), which no township would receive.
-WITH q AS (
-  SELECT table_name, rule, file, file_row, record::JSON AS r FROM quarantine
-  WHERE CASE WHEN $township = 'none'
-    THEN coalesce(json_extract_string(record, '$.township_code'), json_extract_string(record, '$.code')) IS NULL
-    ELSE coalesce(json_extract_string(record, '$.township_code'), json_extract_string(record, '$.code')) = $township END
+-- that carry no township code (a 合计 line, a blank code, a name or anything else in its place: as
+-- quality/townships counts them), which no township would receive.
+WITH coded AS (
+  SELECT table_name, rule, file, file_row, record,
+    coalesce(json_extract_string(record, '$.township_code'), json_extract_string(record, '$.code')) AS t
+  FROM quarantine
+), q AS (
+  SELECT table_name, rule, file, file_row, record::JSON AS r FROM coded
+  WHERE CASE WHEN $township = 'none' THEN t IS NULL OR NOT regexp_full_match(t, '[0-9]{6,12}') ELSE t = $township END
 )
 -- A wide population file's row gives two records, traced as '<file> 男' and '<file> 女': the file is
 -- named as it is, and which of the row's two counts is meant goes with the year and age instead.
