@@ -79,7 +79,8 @@ describe('ID numbers, dates and codes in SQL', () => {
   });
 
   it('keeps an ID number found in a record-number column only as a keyed hash; other record numbers as they are', async () => {
-    const ids = ['11010519491231002X', '110105194912310021', '110105491231002', 'B9901010010000001', '440103201900012345', '110105194902300020', ' S-17 '];
+    const ids = ['11010519491231002X', '110105194912310021', '110105491231002', 'B9901010010000001', '440103201900012345', '110105194902300020', ' S-17 ',
+      '制表人：张三', '填报单位负责人: 李四 审核人：王五', '出生2024年第3号'];
     const sql = `SELECT office_record_id(t) AS r FROM (VALUES ${ids.map((t, i) => `('${t}', ${i})`).join(', ')}) v(t, i) ORDER BY i`;
     const got = (await c.runAndReadAll(sql)).getRows().map((r) => r[0]);
     const key = (t: string) => `#${createHash('sha256').update(`${SECRET.slice(0, 32)}${t}`).digest('hex').slice(0, 16)}`;
@@ -89,6 +90,8 @@ describe('ID numbers, dates and codes in SQL', () => {
       'B9901010010000001', '440103201900012345', // month 00: not a birth date
       '110105194902300020', // 30 February
       'S-17',
+      '制表人：…', '填报单位负责人:…', // a line under the table: its label, not the name
+      '出生2024年第3号',
     ]);
     // where a value passes unread to the rules, an ID number is replaced by a note: a code the table lacks, a township code of another length
     const passed = (await c.runAndReadAll(`SELECT office_code(MAP {'1': 'M'}, '11010519491231002X') AS code, office_code(MAP {'1': 'M'}, '9') AS other,
@@ -166,6 +169,10 @@ describe('header recognition', () => {
     // a file no table fits: its name and ID columns are personal too
     const other = suggestFor({ ...source, name: '低保对象名册.csv', fileName: '低保对象名册.csv' }, ['姓名', '身份证号码', '金额'], [['张三', '110101199003071234', '300']], null);
     expect(shown(other)).toEqual({ 姓名: ['personal', ''], 身份证号码: ['personal', ''], 金额: ['none', '300'] });
+    // a header that is a person alone holds that person's name (逝者: the deceased); 母亲出生日期 is a date
+    const deaths = suggestFor({ ...source, name: '导出数据(3).csv', fileName: '导出数据(3).csv' }, ['证书号', '逝者', '母亲', '母亲出生日期', '报告人签名'],
+      [['D1', '赵秀英', '钱春梅', '1950-01-01', '孙晓明']], null);
+    expect(shown(deaths)).toEqual({ 证书号: ['none', 'D1'], 逝者: ['personal', ''], 母亲: ['personal', ''], 母亲出生日期: ['none', '1950-01-01'], 报告人签名: ['personal', ''] });
   });
 
   it('reads a personal column as an ID number or not at all, however it was mapped', () => {

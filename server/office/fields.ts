@@ -148,7 +148,9 @@ export const OFFICE_TABLES: Record<TableName, OfficeTable> = {
  * Headers that hold personal data Renkou never reads (names, phones, addresses, other people's
  * ID numbers), when no field above claims them.
  */
-export const PERSONAL_HEADER = /姓名|名字|电话|手机|联系方式|地址|住址|身份证|身份号码|证件号码|工作单位|邮箱|微信/;
+export const PERSONAL_HEADER = /姓名|名字|电话|手机|联系方式|地址|住址|身份证|身份号码|证件号码|工作单位|邮箱|微信|签名|签字/;
+/** A header that is a person alone (逝者, 母亲, 男方 …): the column holds that person's name. */
+export const PERSON_HEADER = /^(逝者|死者|亡者|死亡人|死亡者|新生儿|婴儿|母亲|父亲|产妇|男方|女方|丈夫|妻子|配偶|户主|申请人|当事人|联系人|本人)$/;
 
 /** Field names every table may map a column to that is not read. */
 export const IGNORE = 'ignore';

@@ -10,7 +10,7 @@
  * recogniseColumns('births', ['出生医学证明编号', '母亲姓名'], null).columns[1]; // { header: '母亲姓名', field: 'ignore', confidence: 'personal' }
  */
 import type { Direction, TableName } from '../../contract/tables.ts';
-import { IGNORE, OFFICE_TABLES, PERSONAL_HEADER, type HeaderAlias, type SourceField } from './fields.ts';
+import { IGNORE, OFFICE_TABLES, PERSON_HEADER, PERSONAL_HEADER, type HeaderAlias, type SourceField } from './fields.ts';
 import type { Confidence, ColumnGuess } from '../../contract/imports.ts';
 export type { Confidence, ColumnGuess };
 
@@ -86,7 +86,7 @@ export function isFieldHeader(field: SourceField, header: string): boolean {
 export function isPersonalHeader(header: string): boolean {
   const h = normaliseHeader(header);
   // 现住址行政区划代码, 户籍地址编码: a division's code, not an address
-  return PERSONAL_HEADER.test(h) && !/代码|编码|区划/.test(h);
+  return (PERSONAL_HEADER.test(h) && !/代码|编码|区划/.test(h)) || PERSON_HEADER.test(h);
 }
 
 /** The direction a migrant file's name or headers say (流入/流出), or null. */

@@ -122,9 +122,14 @@ CREATE OR REPLACE TEMP MACRO id_like(i) AS id_length(i) > 0 AND id_birth_of(id_n
 -- A record number as the rules read it: an ID number in a record-number column (a column named 编号
 -- holding 公民身份号码, past the rows the mapping step looked at) is kept only as a keyed hash ('#' and
 -- 16 hex digits: duplicates still found), never as itself. Other numbers pass; only 15- and
--- 18-character ones are looked at.
+-- 18-character ones are looked at. A line under the table in the record-number column (制表人：张三,,,,
+-- as Excel saves it) is quarantined as a row without the rest, and keeps only its label (制表人：…),
+-- not the name after it; only text with a character beyond ASCII is looked at.
+CREATE OR REPLACE TEMP MACRO office_footer(x) AS strlen(x) <> length(x)
+  AND regexp_matches(x, '^(制表|填表|填报|审核|审批|负责人|单位负责人|统计负责人|经办|联系人|联系电话|报告人|签字|签名)[^:：]{0,6}[:：]');
 CREATE OR REPLACE TEMP MACRO office_record_id(t) AS CASE
   WHEN length(office_text(t)) IN (15, 18) AND id_like(id_clean(t)) THEN '#' || left(sha256(getvariable('office_secret') || id_clean(t)), 16)
+  WHEN office_footer(office_text(t)) THEN regexp_extract(office_text(t), '^[^:：]+[:：]') || '…'
   ELSE office_text(t) END;
 -- The keyed hash kept instead of the number where a rule reads one (deaths: the same person twice; the other
 -- tables keep nothing of the number): 64 bits of SHA-256 over the key (office/codes: 128 bits of the
