@@ -4,7 +4,7 @@
  * it cannot be used, in Chinese, as a problem to resolve), and after the import the map has those
  * polygons. Anything that is neither a table nor a boundary file is refused, by name.
  */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileMapping, ImportStatus, MappingAnswer } from '../contract/imports.ts';
@@ -32,6 +32,12 @@ async function upload(extra: { name: string; text: string }[], withTables = true
   return fetch(`${server.url}/api/import/uploads`, { method: 'POST', body: form });
 }
 
+/** The upload folders the server keeps beside the database. */
+const uploadSessions = () => {
+  const uploads = path.join(dir, 'served', 'uploads');
+  return existsSync(uploads) ? readdirSync(uploads).filter((n) => /^[0-9a-f]{16}$/.test(n)).sort() : [];
+};
+
 const call = async <T>(p: string, method = 'GET', body?: unknown): Promise<T> => {
   const res = await fetch(`${server.url}${p}`, body === undefined ? { method } : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect(res.status, `${method} ${p}`).toBe(200);
@@ -58,6 +64,10 @@ describe('a boundary file uploaded with the tables', () => {
     const { error } = (await res.json()) as { error: { code: string; message: string } };
     expect(error.code).toBe('import_format');
     expect(error.message).toMatch(/^说明\.pdf：只能上传 CSV、Excel（\.xlsx）或乡镇边界（\.geojson、\.topojson）文件/);
+    // refused beside the tables: none of them is kept (they hold names and ID numbers)
+    const sessionsBefore = uploadSessions();
+    expect((await upload([{ name: '说明.pdf', text: '%PDF-1.4' }])).status).toBe(400);
+    expect(uploadSessions()).toEqual(sessionsBefore);
   });
 
   it('names a boundary file without township codes as a problem, in Chinese', async () => {

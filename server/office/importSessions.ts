@@ -71,6 +71,13 @@ export class ImportSessions {
     return { id, folder };
   }
 
+  /** Ends a session at once, deleting what was uploaded: an upload refused part way leaves nothing behind. */
+  discard(id: string): void {
+    const s = this.sessions.get(id);
+    if (s?.uploaded) rmSync(s.folder, { recursive: true, force: true });
+    this.sessions.delete(id);
+  }
+
   /** Ends the sessions idle for IDLE_MS (not while importing), deleting what was uploaded. */
   private removeIdle(): void {
     const now = this.now();

@@ -127,7 +127,11 @@ export function importRoutes(db: Database, audit: AuditLog = NO_AUDIT) {
     }), async (c) => {
       const user = principal(c).name;
       const { id, folder } = sessions.create();
-      const files = await saveUploads(c, folder);
+      // a refused upload (a .txt among the tables) keeps none of the files that came with it: they hold names and ID numbers
+      const files = await saveUploads(c, folder).catch((e: unknown) => {
+        sessions.discard(id);
+        throw e;
+      });
       audit.record('import', user, { step: 'upload', session: id, files });
       return c.json({ id, files });
     })
