@@ -12,7 +12,7 @@ import { recogniseColumns, scoreTables, directionOf } from '../server/office/hea
 import { missingColumns } from '../server/office/mapping.ts';
 import { prepareOffice } from '../server/office/normalise.ts';
 import { profilePath, readProfile, writeProfile } from '../server/office/profile.ts';
-import { openOfficeFile, sampleSource } from '../server/office/tabular.ts';
+import { listOfficeFiles, openOfficeFile, sampleSource } from '../server/office/tabular.ts';
 import { suggestFor } from '../server/office/suggest.ts';
 import { tempDir, withMemoryDb } from './helpers.ts';
 
@@ -252,8 +252,10 @@ describe('CSV dialects', () => {
     writeFileSync(`${dir}/comma.csv`, rows.map((r) => r.map((v) => (v.includes(',') ? `"${v}"` : v)).join(',')).join('\r\n'));
     writeFileSync(`${dir}/tab.tsv`, rows.map((r) => r.join('\t')).join('\n'));
     writeFileSync(`${dir}/semicolon.csv`, rows.map((r) => r.join(';')).join('\n'));
+    writeFileSync(`${dir}/流出人口.txt`, rows.map((r) => r.join('\t')).join('\r\n')); // a .txt export is a table too
+    expect(listOfficeFiles(dir)).toEqual(['comma.csv', 'semicolon.csv', 'tab.tsv', '流出人口.txt']);
     await withMemoryDb(async (c) => {
-      for (const [name, delimiter] of [['comma.csv', ','], ['tab.tsv', '\t'], ['semicolon.csv', ';']] as const) {
+      for (const [name, delimiter] of [['comma.csv', ','], ['tab.tsv', '\t'], ['semicolon.csv', ';'], ['流出人口.txt', '\t']] as const) {
         const [source] = await openOfficeFile(dir, name, `${dir}/work`);
         expect(source!.delimiter).toBe(delimiter);
         expect(await sampleSource(c, source!)).toEqual({ headers: rows[0], rows: rows.slice(1) });

@@ -62,7 +62,9 @@ export interface SourceSample {
   readonly rows: string[][];
 }
 
-const CSV_EXTENSIONS = new Set(['.csv', '.tsv']);
+// .txt: what several office systems name their tab- or comma-separated exports (a note in the folder is
+// then a file no table fits, named, for the planner to set to 不导入)
+const CSV_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 /** An import's own work folders end so (they may sit inside the export folder, beside a database kept there). */
 export const WORK_SUFFIX = '.renkou-work';
 

@@ -84,7 +84,7 @@ function safeName(name: string): string {
   const base = path.basename(name.replaceAll('\\', '/'));
   if (!base || base.startsWith('.') || !(isOfficeSourceFile(base) || isBoundaryFile(base))) {
     throw new ApiError(400, 'import_format',
-      `${base || '(无名文件)'}：只能上传 CSV、Excel（.xlsx）或乡镇边界（.geojson、.topojson）文件 — only CSV, .xlsx or boundary files`);
+      `${base || '(无名文件)'}：只能上传 CSV（.csv、.tsv、.txt）、Excel（.xlsx）或乡镇边界（.geojson、.topojson）文件 — only CSV, .xlsx or boundary files`);
   }
   return base;
 }
