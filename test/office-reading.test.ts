@@ -111,7 +111,8 @@ describe('ID numbers, dates and codes in SQL', () => {
        office_date('0x9A6AC5'), office_date('1.0101e7'), office_date('04535'), office_date('9999'), office_date('100000'), office_date('4535.6')] AS bad, office_date('  ') AS blank,
       [office_township('999901001007'), office_township('999901001'), office_village('999901001007'), office_village('999901001')] AS towns,
       [office_place('510000'), office_place('51'), office_place('999901001007'), office_place('440305')] AS places,
-      [office_age('37'), office_age('100岁及以上'), office_age('100+'), office_age('85岁'), office_age('0-4')] AS ages,
+      [office_age('37'), office_age('100岁及以上'), office_age('100+'), office_age('85岁'), office_age('0-4'), office_age('100+岁'), office_age('≥100'), office_age('>=100岁')] AS ages,
+      [office_year('2024'), office_year('2024年'), office_year(' 2024年度'), office_year('2024年末'), office_year('24年'), office_year('2024年3月')] AS years,
       [office_code(getvariable('codes_sex'), '2'), office_code(getvariable('codes_sex'), '男'), office_code(getvariable('codes_sex'), '9'),
        office_code(getvariable('codes_marital_status'), '22'), office_code(getvariable('codes_policy_status'), '政策外')] AS codes,
       [office_kind('城关街道'), office_kind('青石镇'), office_kind('黄坡乡'), office_kind('白音苏木'), office_kind('开发区')] AS kinds`;
@@ -123,7 +124,8 @@ describe('ID numbers, dates and codes in SQL', () => {
       ints: [1234, 12345678, 1234, null, null, null], grouped_number: 12345.6,
       towns: ['999901001', '999901001', '999901001007', null],
       places: ['51', '51', '999901', '440305'],
-      ages: [37, 100, 100, 85, null],
+      ages: [37, 100, 100, 85, null, 100, 100, 100],
+      years: [2024, 2024, 2024, 2024, null, null],
       codes: ['F', 'M', '9', 'married', 'noncompliant'],
       kinds: ['subdistrict', 'town', 'township', 'township', null],
     });

@@ -180,6 +180,25 @@ describe('a small office export', () => {
     expect(report.tables.filter((t) => t.emptyFiles).map((t) => t.table)).toEqual(['migrants']);
   });
 
+  it('reads 年度 written 2024年, and names the column when a whole table cannot be read', async () => {
+    const extra = tempDir('tiny-office-years');
+    await writeTinyOffice(extra);
+    const file = path.join(extra, '户籍人口.csv');
+    const rewrite = (edit: (year: string) => string) => {
+      const lines = iconv.decode(readFileSync(file), 'gb18030').split('\r\n');
+      writeFileSync(file, iconv.encode(lines.map((l, i) => (i === 0 || l === '' ? l : l.replace(/^[^,]+/, edit))).join('\r\n'), 'gb18030'));
+    };
+    rewrite((y) => `${y}年`);
+    writeCorrectedProfile(extra, await suggestTiny(extra));
+    const dbPath = path.join(extra, 'tiny.duckdb');
+    const read = await ingest({ source: extra, dbPath, today: '2026-11-23', keepVersions: 0, dryRun: true });
+    expect(read.tables.find((t) => t.table === 'population')).toMatchObject({ rowsAccepted: 24, quarantined: {} });
+    rewrite((y) => (y === '2023年' ? '二〇二三' : '二〇二四'));
+    const dry = await ingest({ source: extra, dbPath, today: '2026-11-23', keepVersions: 0, dryRun: true });
+    expect(dry.tables.find((t) => t.table === 'population')!.wouldStop).toBe(
+      '户籍人口.csv：户籍人口（年末）表的 24 行全部违反规则（unreadable_value 24；无法识别取值的列：年份（year）24 行），没有可导入的数据；请按这些规则和列检查文件，修正后重新导入 — every row of "population" broke a rule');
+  });
+
   it('keeps the county name given once when the next month is imported without one', async () => {
     const extra = tempDir('tiny-office-name');
     await writeTinyOffice(extra);

@@ -32,10 +32,21 @@ export function stopOnAllQuarantined(table: TableDef, files: readonly string[], 
   if (stop) throw stop;
 }
 
-/** Why the import would stop on this table (what a dry run reports instead of stopping), or null. */
-export function allQuarantined(table: TableDef, files: readonly string[], rowsRead: number, rowsAccepted: number, quarantined: Readonly<Record<string, number>>): IngestError | null {
+/**
+ * Why the import would stop on this table (what a dry run reports instead of stopping), or null.
+ * `unreadable` counts the columns whose values could not be read (unreadable_value), most first: the
+ * message names them, so a 年度 written in a way not read is found without opening the quarantine.
+ */
+export function allQuarantined(
+  table: TableDef, files: readonly string[], rowsRead: number, rowsAccepted: number, quarantined: Readonly<Record<string, number>>,
+  unreadable: Readonly<Record<string, number>> = {},
+): IngestError | null {
   if (rowsRead === 0 || rowsAccepted > 0) return null;
   const rules = Object.entries(quarantined).sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule} ${n.toLocaleString('en')}`).join('、');
+  const columns = Object.entries(unreadable).sort((a, b) => b[1] - a[1])
+    .map(([name, n]) => `${table.columns.find((c) => c.name === name)?.zh.replace(/（.*$/, '') ?? name}（${name}）${n.toLocaleString('en')} 行`);
+  const which = columns.length > 0 ? `；无法识别取值的列：${columns.join('、')}` : '';
+  const excel = Object.keys(quarantined).some((r) => r === 'id_excel_number' || r === 'id_check_digit') ? '（身份证号若被 Excel 存成了数字，请把该列设为文本后重新导出）' : '';
   return new IngestError('all_quarantined',
-    `${what(table, files)}：${table.zh}表的 ${rowsRead.toLocaleString('en')} 行全部违反规则（${rules}），没有可导入的数据；请用“试运行”查看原因（例如 Excel 把身份证号存成了科学计数法），修正文件后重新导入 — every row of "${table.name}" broke a rule`, files[0]);
+    `${what(table, files)}：${table.zh}表的 ${rowsRead.toLocaleString('en')} 行全部违反规则（${rules}${which}），没有可导入的数据；请按这些规则和列检查文件${excel}，修正后重新导入 — every row of "${table.name}" broke a rule`, files[0]);
 }

@@ -235,7 +235,9 @@ async function ingestTable(
   const quarantined = Object.fromEntries(counts.map((r) => [String(r.rule), Number(r.n)]));
   const rejected = counts.reduce((sum, r) => sum + Number(r.n), 0);
   const rowsAccepted = rowsRead - rejected;
-  const stop = allQuarantined(table, files, rowsRead, rowsAccepted, quarantined);
+  const unreadable = rowsAccepted === 0 && quarantined.unreadable_value
+    ? Object.fromEntries((await runNamed(connection, 'ingest/unreadable_columns', { table: table.name })).map((r) => [String(r.col), Number(r.n)])) : {};
+  const stop = allQuarantined(table, files, rowsRead, rowsAccepted, quarantined, unreadable);
   if (stop && !dryRun) throw stop;
   const seconds = (performance.now() - started) / 1000;
   await runNamed(connection, 'ingest/record_table',

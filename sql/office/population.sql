@@ -20,13 +20,13 @@ WITH raw AS (
   SELECT year, township_code, age, 'F', female_count, ' 女', _row, _blank FROM lines WHERE getvariable('office_wide') AND NOT _blank
 )
 SELECT
-  office_int(year) AS year,
+  office_year(year) AS year,
   office_township(township_code) AS township_code,
   sex_code AS sex,
   office_age(age) AS age,
   office_int(n) AS count,
   nullif(concat_ws(',',
-    CASE WHEN office_unread(year, office_int(year)) THEN 'year' END,
+    CASE WHEN office_unread(year, office_year(year)) THEN 'year' END,
     CASE WHEN office_unread(age, office_age(age)) THEN 'age' END,
     CASE WHEN office_unread(n, office_int(n)) THEN 'count' END), '') AS unreadable,
   getvariable('office_source') || part AS _file,

@@ -12,7 +12,7 @@ WITH raw AS (
   UNION ALL SELECT year, township_code, age, 'M', male_count FROM raw WHERE getvariable('office_wide')
   UNION ALL SELECT year, township_code, age, 'F', female_count FROM raw WHERE getvariable('office_wide')
 )
-SELECT office_int(year) AS year, office_township(township_code) AS township_code, sex_code AS sex,
+SELECT office_year(year) AS year, office_township(township_code) AS township_code, sex_code AS sex,
   coalesce(office_age_group(age), CASE WHEN office_age(age) >= $open_age THEN $open_age END) AS age_from,
   sum(office_int(n))::DOUBLE AS n
 FROM cells
