@@ -73,6 +73,8 @@ export interface TableReport {
   readonly emptyFiles?: readonly string[];
   /** The population came in 5-year groups and was graduated to single ages (office/graduate.ts). */
   readonly graduated?: boolean;
+  /** The rows the previous import of the same county accepted, when this one accepted less than half as many. */
+  readonly fellFrom?: number;
   /** A dry run's: why the import itself would stop on this table (every row quarantined). */
   readonly wouldStop?: string;
 }

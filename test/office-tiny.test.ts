@@ -13,6 +13,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../server/ingest/ingest.ts';
 import { isIngestError } from '../server/ingest/IngestError.ts';
+import { fallMessage } from '../server/ingest/previousImport.ts';
 import { profilePath, writeProfile } from '../server/office/profile.ts';
 import { profileEntries } from '../server/office/suggest.ts';
 import { checkChar, suggestTiny, TINY_OFFICE, writeCorrectedProfile, writeTinyOffice } from './fixtures/tinyOffice.ts';
@@ -197,6 +198,23 @@ describe('a small office export', () => {
     const dry = await ingest({ source: extra, dbPath, today: '2026-11-23', keepVersions: 0, dryRun: true });
     expect(dry.tables.find((t) => t.table === 'population')!.wouldStop).toBe(
       '户籍人口.csv：户籍人口（年末）表的 24 行全部违反规则（unreadable_value 24；无法识别取值的列：年份（year）24 行），没有可导入的数据；请按这些规则和列检查文件，修正后重新导入 — every row of "population" broke a rule');
+  });
+
+  it('says when a refresh holds less than half the rows of the last import (an export of the new month only)', async () => {
+    const extra = tempDir('tiny-office-fell');
+    await writeTinyOffice(extra);
+    writeCorrectedProfile(extra, await suggestTiny(extra));
+    const dbPath = path.join(extra, 'tiny.duckdb');
+    const first = await ingest({ source: extra, dbPath, today: '2026-11-23', keepVersions: 0 });
+    expect(first.tables.filter((t) => t.fellFrom !== undefined)).toEqual([]);
+    const file = path.join(extra, '出生医学证明.csv');
+    const lines = iconv.decode(readFileSync(file), 'gb18030').split('\r\n');
+    writeFileSync(file, iconv.encode([lines[0], lines[1], ''].join('\r\n'), 'gb18030')); // the header and one birth
+    const dry = await ingest({ source: extra, dbPath, today: '2026-11-23', keepVersions: 0, dryRun: true });
+    const births = dry.tables.find((t) => t.table === 'births')!;
+    expect(births).toMatchObject({ rowsAccepted: 1, fellFrom: 3 });
+    expect(fallMessage(births)).toBe('出生（births）：接受 1 行，上次导入为 3 行（少了 67%）。导入替换整张表：若这次的文件只含新的月份，请改为导出全部记录 — 67% fewer rows than the last import');
+    expect(dry.tables.filter((t) => t.fellFrom !== undefined).map((t) => t.table)).toEqual(['births']);
   });
 
   it('keeps the county name given once when the next month is imported without one', async () => {

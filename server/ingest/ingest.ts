@@ -39,7 +39,7 @@ import { storeProjectionAssumptions } from './projectionAssumptions.ts';
 import { storeTargets } from './targets.ts';
 import { DEFAULT_KEEP_VERSIONS, publishDatabase } from './versions.ts';
 import type { TableReport } from '../../contract/imports.ts';
-import { readPreviousImport, sameCounty, stopOnVanishedData, type TableSupply } from './previousImport.ts';
+import { readPreviousImport, sameCounty, stopOnVanishedData, withFall, type PreviousImport, type TableSupply } from './previousImport.ts';
 export type { TableReport };
 
 export interface IngestOptions {
@@ -120,15 +120,19 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       if (plan) await prepareOffice(connection, plan.values, idSecret(options.dbPath));
       await runNamed(connection, 'ingest/setup');
       await runNamed(connection, 'ingest/code_types', RULE_PARAMS);
+      let refreshed: PreviousImport | null = null; // the database replaced, when it holds the same county
       for (const name of TABLE_ORDER) {
         tables.push(await ingestTable(connection, TABLES[name], inputs[name], { ...RULE_PARAMS, today: options.today ?? todayIso() }, work, progress, dryRun));
         // The record tables after it store township codes as this type.
         if (name === 'regions') {
           await runNamed(connection, 'ingest/township_type');
           const countyCodes = (await runNamed(connection, 'ingest/county_codes')).map((r) => String(r.county_code));
-          if (sameCounty(previous, countyCodes)) stopOnVanishedData(TABLE_ORDER.map((t) => supplyOf(t, inputs[t])), previous, options.dropTables ?? []);
+          if (sameCounty(previous, countyCodes)) refreshed = previous;
+          if (refreshed) stopOnVanishedData(TABLE_ORDER.map((t) => supplyOf(t, inputs[t])), refreshed, options.dropTables ?? []);
         }
       }
+      // said under the report (CLI, import page), not as progress
+      tables.splice(0, tables.length, ...tables.map((t) => withFall(t, refreshed)));
       const countyName = options.countyName ?? previous?.countyName;
       await storeMeta(connection, { ...options, countyName }, topology, tables);
       // office exports carry no county name (a Parquet export's manifest does): say how to give one

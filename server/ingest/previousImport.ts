@@ -93,3 +93,21 @@ export function stopOnVanishedData(supplies: readonly TableSupply[], previous: P
     }
   }
 }
+
+/** Below this share of the previous import's rows, a table is said to have fallen (not an error). */
+const FALL_SHARE = 0.5;
+
+/**
+ * The report of a table with the rows the previous import of the county accepted, when this one
+ * accepted less than half as many: an export of the new month only replaces the whole year, and
+ * the planner should hear of it (the versions kept allow going back: renkou versions / rollback).
+ */
+export function withFall(t: TableReport, previous: PreviousImport | null): TableReport {
+  const had = previous?.accepted[t.table] ?? 0;
+  return had > 0 && t.rowsAccepted < had * FALL_SHARE ? { ...t, fellFrom: had } : t;
+}
+
+export function fallMessage(t: TableReport): string {
+  const drop = Math.round((1 - t.rowsAccepted / t.fellFrom!) * 100);
+  return `${TABLES[t.table].zh}（${t.table}）：接受 ${t.rowsAccepted.toLocaleString('en')} 行，上次导入为 ${t.fellFrom!.toLocaleString('en')} 行（少了 ${drop}%）。导入替换整张表：若这次的文件只含新的月份，请改为导出全部记录 — ${drop}% fewer rows than the last import`;
+}

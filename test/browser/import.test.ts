@@ -95,6 +95,10 @@ describe('数据导入', () => {
     expect(dryBirths).toMatch(/出生（births）\s+1\s+4\s+3\s+公民身份号码校验码错误（GB 11643）（id_check_digit） 1/);
     expect((await get<{ rowCounts: Record<string, number> }>('/api/meta')).rowCounts.births).toBeGreaterThan(190_000);
     expect(await page.locator('#import-dryrun-notes ul.import-blank li').allInnerTexts()).toEqual(['流动人口（migrants）：2']);
+    // the tiny county's three births over the demo county's year of them: said before the import replaces them
+    const fell = await page.locator('#import-dryrun-notes ul.import-fell li').allInnerTexts();
+    expect(fell[0]).toBe('区划（regions）：2 / 20');
+    expect(fell.find((t) => t.startsWith('出生'))).toMatch(/^出生（births）：3 \/ [0-9]{3},[0-9]{3}$/);
 
     // the county's name: the one in use is offered; a planner may rename it; a blank or overlong one is refused in Chinese
     expect(await page.locator('#import-county-name').inputValue()).toBe('清河县');

@@ -32,15 +32,18 @@ function reportTable(id: string, tables: readonly TableReport[], lang: Lang): HT
 }
 
 /**
- * What the report's numbers do not say, under its table: rows left out for having nothing in any
- * column read (Excel's ',,,,'), files with a header and no rows, a population graduated from
- * 5-year groups. Null when there is nothing to say.
+ * What the report's numbers do not say, under its table: tables with less than half the rows of the
+ * last import, rows left out for having nothing in any column read (Excel's ',,,,'), files with a
+ * header and no rows, a population graduated from 5-year groups. Null when there is nothing to say.
  */
 function reportNotes(id: string, tables: readonly TableReport[], lang: Lang): HTMLElement | null {
   const blank = tables.filter((t) => (t.blankRows ?? 0) > 0)
     .map((t) => h('li', { text: `${tableLabel(t.table, lang)}${colon(lang)}${formatInt(t.blankRows!)}` }));
   const empty = tables.flatMap((t) => (t.emptyFiles ?? []).map((f) => h('li', { text: `${tableLabel(t.table, lang)}${colon(lang)}${f}` })));
+  const fell = tables.filter((t) => t.fellFrom !== undefined)
+    .map((t) => h('li', { text: `${tableLabel(t.table, lang)}${colon(lang)}${formatInt(t.rowsAccepted)} / ${formatInt(t.fellFrom!)}` }));
   const parts = [
+    ...(fell.length > 0 ? [h('p', { class: 'import-fell-note', text: w('fell', lang) }), h('ul', { class: 'import-fell' }, ...fell)] : []),
     ...(blank.length > 0 ? [h('p', { text: w('blankRows', lang) }), h('ul', { class: 'import-blank' }, ...blank)] : []),
     ...(empty.length > 0 ? [h('p', { text: w('emptyFiles', lang) }), h('ul', { class: 'import-empty-files' }, ...empty)] : []),
     ...(tables.some((t) => t.graduated) ? [h('p', { class: 'import-graduated', text: w('graduated', lang) })] : []),

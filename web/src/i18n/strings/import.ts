@@ -87,6 +87,7 @@ export const WORDS = {
   policyUnknown: { zh: '政策属性不详', en: 'Policy unknown' },
   download: { zh: '下载隔离记录', en: 'Download quarantined records' },
   blankRows: { zh: '以下各表中所读各列都为空的行（多为 Excel 另存为 CSV 时的“,,,,”空行）不是记录：未读取，也不计入隔离。', en: 'Rows with nothing in any column read (mostly the ",,,," rows Excel saves for empty rows) are not records: left out, not quarantined.' },
+  fell: { zh: '以下各表接受的行数不到上次导入的一半（这次 / 上次）。导入会替换整张表：若文件只含新的月份，请改为导出全部记录。', en: 'These tables accepted less than half the rows of the last import (now / last). An import replaces each whole table: if the files hold only the new month, export all records instead.' },
   emptyFiles: { zh: '以下文件只有表头，没有数据行（没有读到任何记录；若不应为空，请检查是否导出了正确的月份或文件）：', en: 'These files have a header and no rows under it (nothing was read from them; if they should not be empty, check that the right month or file was exported):' },
   graduated: { zh: '户籍人口按5岁组提供，已用 Sprague 方法分解为单岁。', en: 'The registered population came in 5-year groups and was graduated to single ages (Sprague).' },
 } as const;
