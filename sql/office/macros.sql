@@ -48,7 +48,14 @@ CREATE OR REPLACE TEMP MACRO office_code(codes, t) AS CASE WHEN office_text(t) I
 -- True when a cell holds text that could not be read as its column's type.
 CREATE OR REPLACE TEMP MACRO office_unread(t, v) AS office_text(t) IS NOT NULL AND v IS NULL;
 -- Division codes: a 12-digit 统计用区划代码 names its township by its first 9 digits.
-CREATE OR REPLACE TEMP MACRO office_digits(t) AS CASE WHEN contains(office_text(t), ' ') THEN replace(office_text(t), ' ', '') ELSE office_text(t) END;
+-- Spaces out, full-width digits (typed with a Chinese input method) as digits, and a number's '.0' (a
+-- code saved from a number cell by another program: 999901104015.0) dropped; looked at only when the
+-- text has a space, ends in .0 or holds a character beyond ASCII.
+CREATE OR REPLACE TEMP MACRO office_digits_clean(x) AS
+  regexp_replace(translate(replace(x, ' ', ''), '０１２３４５６７８９', '0123456789'), '^([0-9]+)\.0$', '\1');
+CREATE OR REPLACE TEMP MACRO office_digits(t) AS CASE
+  WHEN contains(office_text(t), ' ') OR suffix(office_text(t), '.0') OR strlen(office_text(t)) <> length(office_text(t)) THEN office_digits_clean(office_text(t))
+  ELSE office_text(t) END;
 -- Other lengths pass for the rules to name (unknown_township), an ID number only as a note.
 CREATE OR REPLACE TEMP MACRO office_township(t) AS CASE WHEN length(office_digits(t)) = 12 THEN left(office_digits(t), 9)
   WHEN length(office_digits(t)) IN (15, 18) THEN office_not_id(office_digits(t)) ELSE office_digits(t) END;
