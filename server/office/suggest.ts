@@ -162,14 +162,26 @@ export interface SourceSuggestion {
 export async function suggestMapping(connection: DuckDBConnection, folder: string, work: string, profile: MappingProfile | null, mode: OpenMode = 'sample'): Promise<SourceSuggestion[]> {
   const out: SourceSuggestion[] = [];
   for (const fileName of listOfficeFiles(folder)) {
-    // a whole file left out is not opened at all: it may be anything
-    if (profile?.ignored.includes(fileName)) {
+    // a whole file left out is not opened by an import: it may be anything
+    if (profile?.ignored.includes(fileName) && mode !== 'sample') {
       out.push({ source: null, suggestion: ignoredSuggestion({ name: fileName, fileName, encoding: '' }) });
       continue;
     }
-    for (const source of await openOfficeFile(folder, fileName, work, mode)) {
-      if (profile?.ignored.includes(source.name)) {
-        out.push({ source, suggestion: ignoredSuggestion(source) });
+    // the mapping step shows its columns, so that the planner who gives it a table maps them there;
+    // a file that cannot be read is left out as before
+    const sources = profile?.ignored.includes(fileName)
+      ? await openOfficeFile(folder, fileName, work, mode).catch(() => null)
+      : await openOfficeFile(folder, fileName, work, mode);
+    if (sources === null) {
+      out.push({ source: null, suggestion: ignoredSuggestion({ name: fileName, fileName, encoding: '' }) });
+      continue;
+    }
+    for (const source of sources) {
+      if (profile?.ignored.includes(source.name) || profile?.ignored.includes(fileName)) {
+        const sample = mode === 'sample' ? await sampleSource(connection, source).catch(() => null) : null;
+        const columns = sample ? suggestFor(source, sample.headers, sample.rows, null).columns
+          .map((c) => ({ ...c, field: IGNORE, confidence: c.confidence === 'personal' ? 'personal' as const : 'none' as const })) : [];
+        out.push({ source, suggestion: ignoredSuggestion(source, columns, sample?.headers ?? []) });
         continue;
       }
       const { headers, rows } = await sampleSource(connection, source);
@@ -191,11 +203,16 @@ export function ignoresMatchingNothing(profile: MappingProfile | null, found: re
     .map((name) => `映射文件 ignore: 中的“${name}”在文件夹中没有这个文件或工作表（名字写错了？工作表写作“文件名#工作表名”）`);
 }
 
-/** A source the mapping leaves out: named, so the page can offer it again, and nothing read of it. */
-function ignoredSuggestion(source: Pick<Source, 'name' | 'fileName' | 'sheet'> & { encoding: string }): Suggestion {
+/**
+ * A source the mapping leaves out: named, so the page can offer it again, with its columns when the
+ * mapping step sampled it (none of them placed, samples kept from personal columns as for any file).
+ */
+function ignoredSuggestion(
+  source: Pick<Source, 'name' | 'fileName' | 'sheet'> & { encoding: string }, columns: ColumnSuggestion[] = [], headers: string[] = [],
+): Suggestion {
   return {
     source: source.name, file: source.fileName, ...(source.sheet ? { sheet: source.sheet } : {}), encoding: source.encoding,
-    table: null, tableSure: true, direction: null, columns: [], headers: [], missing: [], problems: [], fromProfile: true, ignored: true,
+    table: null, tableSure: true, direction: null, columns, headers, missing: [], problems: [], fromProfile: true, ignored: true,
   };
 }
 
