@@ -75,6 +75,10 @@ export interface TableReport {
   readonly graduated?: boolean;
   /** The rows the previous import of the same county accepted, when this one accepted less than half as many. */
   readonly fellFrom?: number;
+  /** Migrant directions with less than half the previous import's migrants (part: in / out). */
+  readonly fellParts?: readonly { part: string; now: number; before: number }[];
+  /** Population years the previous import of the county had and this one has not. */
+  readonly lostYears?: readonly number[];
   /** A dry run's: why the import itself would stop on this table (every row quarantined). */
   readonly wouldStop?: string;
 }

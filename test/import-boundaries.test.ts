@@ -117,7 +117,7 @@ describe('a file set to 不导入 on the page', () => {
     expect(after.suggestions.flatMap((s) => s.problems)).toEqual([]);
     expect(after.suggestions.find((s) => s.source === '填表说明.csv')).toMatchObject({ ignored: true, table: null });
     // its columns are still shown, so that a planner who gives it a table maps them there
-    expect(after.suggestions.find((s) => s.source === '填表说明.csv')!.columns).toEqual([{ header: '说明', field: 'ignore', confidence: 'none', samples: ['请按要求填写'] }]);
+    expect(after.suggestions.find((s) => s.source === '填表说明.csv')!.columns).toEqual([{ header: '说明', field: 'ignore', confidence: 'none', samples: [] }]); // its text not shown: a file no table fits
     // (over the demo county's deaths when this test runs alone)
     const dry = await call<{ tables: { table: string; rowsAccepted: number }[] }>(`/api/import/${id}/dry-run`, 'POST', { allowEmptied: true });
     expect(dry.tables.find((t) => t.table === 'births')!.rowsAccepted).toBe(TINY_OFFICE.expected.births.accepted);

@@ -176,6 +176,11 @@ describe('header recognition', () => {
     const deaths = suggestFor({ ...source, name: '导出数据(3).csv', fileName: '导出数据(3).csv' }, ['证书号', '逝者', '母亲', '母亲出生日期', '报告人签名'],
       [['D1', '赵秀英', '钱春梅', '1950-01-01', '孙晓明']], null);
     expect(shown(deaths)).toEqual({ 证书号: ['none', 'D1'], 逝者: ['personal', ''], 母亲: ['personal', ''], 母亲出生日期: ['none', '1950-01-01'], 报告人签名: ['personal', ''] });
+    const more = suggestFor({ ...source, name: '导出数据(4).csv', fileName: '导出数据(4).csv' }, ['家属', '监护人', '接生人员', '经办人', '人数'], [['赵一', '钱二', '孙三', '李四', '12']], null);
+    expect(shown(more)).toEqual({ 家属: ['personal', ''], 监护人: ['personal', ''], 接生人员: ['personal', ''], 经办人: ['personal', ''], 人数: ['none', '12'] });
+    // a file no table fits shows no Chinese words among its values: a 填表说明 may name a contact
+    const note = suggestFor({ ...source, name: '填表说明.txt', fileName: '填表说明.txt' }, ['说明'], [['2. 联系人：王建国 13800000000'], ['男'], ['2024-03-05']], null);
+    expect(shown(note)).toEqual({ 说明: ['none', '男，2024-03-05'] });
   });
 
   it('reads a personal column as an ID number or not at all, however it was mapped', () => {
@@ -216,6 +221,9 @@ describe('header recognition', () => {
       '出生医学证明.csv：列“母亲身份证号”的身份证号看来被 Excel 存成了数字（前几行3 个中有 2 个是科学计数法（如 9.99901E+17）），末几位已丢失，这些行都会被隔离（id_excel_number 或校验码错误）。请在 Excel 中把这一列设为“文本”格式，从业务系统重新导出后再导入']);
     // a workbook's number cells: 15 significant digits, the rest made up; most check characters fail
     expect(problemsOf(['999901199505010000', '999901199001150000', '999901199807070000', '999901199505010022'])).toEqual([expect.stringContaining('4 个18位号码中有 3 个校验码不符')]);
+    // record numbers saved as numbers: different records would share one number
+    const recordProblems = suggestFor(source, headers, [['2.024130524E+17', '999901199505010022', '2024-03-05']], null).problems.filter((p) => p.includes('记录编号'));
+    expect(recordProblems).toEqual(['出生医学证明.csv：列“出生医学证明编号”的记录编号看来被 Excel 存成了数字（如 2.024130524E+17），末几位已丢失，不同的记录会成为同一个编号、被当作重复隔离。请在 Excel 中把这一列设为“文本”格式，从业务系统重新导出后再导入']);
     // sound numbers (check characters by GB 11643), or a few wrong among them, are no reason to stop
     expect(problemsOf(['999901199505010022', '999901199001150048', '999901199807070063', '999901199505010021'])).toEqual([]);
   });

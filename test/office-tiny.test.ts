@@ -13,7 +13,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../server/ingest/ingest.ts';
 import { isIngestError } from '../server/ingest/IngestError.ts';
-import { fallMessage } from '../server/ingest/previousImport.ts';
+import { lossMessages } from '../server/ingest/previousImport.ts';
 import { profilePath, writeProfile } from '../server/office/profile.ts';
 import { profileEntries } from '../server/office/suggest.ts';
 import { checkChar, suggestTiny, TINY_OFFICE, writeCorrectedProfile, writeTinyOffice } from './fixtures/tinyOffice.ts';
@@ -213,8 +213,33 @@ describe('a small office export', () => {
     const dry = await ingest({ source: extra, dbPath, today: '2026-11-23', keepVersions: 0, dryRun: true });
     const births = dry.tables.find((t) => t.table === 'births')!;
     expect(births).toMatchObject({ rowsAccepted: 1, fellFrom: 3 });
-    expect(fallMessage(births)).toBe('出生（births）：接受 1 行，上次导入为 3 行（少了 67%）。导入替换整张表：若这次的文件只含新的月份，请改为导出全部记录 — 67% fewer rows than the last import');
+    expect(lossMessages(births)).toEqual(['出生（births）：接受 1 行，上次导入为 3 行（少了 67%）。导入替换整张表：若这次的文件只含新的月份，请改为导出全部记录 — 67% fewer rows than the last import']);
     expect(dry.tables.filter((t) => t.fellFrom !== undefined).map((t) => t.table)).toEqual(['births']);
+  });
+
+  it('says which migrant direction fell by half and which population years are gone, though the tables did not', async () => {
+    const extra = tempDir('tiny-office-parts');
+    await writeTinyOffice(extra);
+    writeCorrectedProfile(extra, await suggestTiny(extra));
+    const dbPath = path.join(extra, 'tiny.duckdb');
+    await ingest({ source: extra, dbPath, today: '2026-11-23', keepVersions: 0 }); // 2 in, 1 out; population 2023 and 2024
+    const gbLines = (name: string) => iconv.decode(readFileSync(path.join(extra, name)), 'gb18030').split('\r\n');
+    const gbWrite = (name: string, lines: string[]) => writeFileSync(path.join(extra, name), iconv.encode(lines.join('\r\n'), 'gb18030'));
+    // this month: no in-migrant under its header, three out-migrants (3 migrants as before); population of 2024 only (half the rows)
+    const inFile = readFileSync(path.join(extra, '流入人口.csv'));
+    writeFileSync(path.join(extra, '流入人口.csv'), inFile.subarray(0, inFile.indexOf(0x0a) + 1));
+    const out = gbLines('流出人口.csv');
+    gbWrite('流出人口.csv', [out[0]!, out[1]!, out[1]!.replace('L101', 'L102'), out[1]!.replace('L101', 'L103'), '']);
+    const population = gbLines('户籍人口.csv');
+    gbWrite('户籍人口.csv', population.filter((l, i) => i === 0 || !l.startsWith('2023')));
+    const dry = await ingest({ source: extra, dbPath, today: '2026-11-23', keepVersions: 0, dryRun: true });
+    const migrants = dry.tables.find((t) => t.table === 'migrants')!;
+    expect(migrants).toMatchObject({ rowsAccepted: 3, fellParts: [{ part: 'in', now: 0, before: 2 }] });
+    expect(migrants.fellFrom).toBeUndefined();
+    const pop = dry.tables.find((t) => t.table === 'population')!;
+    expect(pop).toMatchObject({ rowsAccepted: 12, lostYears: [2023] });
+    expect(lossMessages(pop)).toEqual(['户籍人口（年末）（population）：上次导入有 2023 年的户籍人口，这次没有；导入后这些年份将没有人口数据，请把各年的文件一并放入 — years 2023 no longer present']);
+    expect(lossMessages(migrants)[0]).toMatch(/^流动人口（migrants）：流入人口 0 人，上次导入为 2 人。/);
   });
 
   it('keeps the county name given once when the next month is imported without one', async () => {
@@ -273,8 +298,10 @@ describe('a small office export', () => {
     expect(String((none as Error).message)).toMatch(/^当前数据库的死亡表有 1 行，这次的导出中却没有死亡表的文件.*--drop deaths/);
     expect(await counts()).toEqual({ deaths: 1, out: 1 }); // untouched
     // the planner who means it says so
-    await run(['deaths']);
+    const dropped = await run(['deaths']);
     expect(await counts()).toEqual({ deaths: 0, out: 1 });
+    expect(dropped.tables.find((t) => t.table === 'deaths')).toMatchObject({ rowsAccepted: 0 }); // and not said to have fallen: the planner chose it
+    expect(dropped.tables.find((t) => t.table === 'deaths')!.fellFrom).toBeUndefined();
   });
 
   it('quarantines an ID number Excel saved as a number past the rows the mapping step looks at, under its own rule', async () => {

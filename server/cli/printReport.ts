@@ -1,7 +1,7 @@
 /** @module cli/printReport — the per-table table printed after an import or a dry run, in Chinese first. */
 import { TABLES } from '../../contract/tables.ts';
 import type { IngestReport } from '../ingest/ingest.ts';
-import { fallMessage } from '../ingest/previousImport.ts';
+import { lossMessages } from '../ingest/previousImport.ts';
 
 /** Prints the report; answers false when a dry run found that the import itself would stop. */
 export function printIngestReport(report: IngestReport): boolean {
@@ -15,7 +15,7 @@ export function printIngestReport(report: IngestReport): boolean {
     const name = `${TABLES[t.table].zh}（${t.table}）`;
     if (t.blankRows) console.log(`${name}：空行 ${t.blankRows.toLocaleString('en')} 行未读取（所读各列都为空，不是记录）— ${t.blankRows.toLocaleString('en')} empty rows left out`);
     if (t.emptyFiles) console.log(`${name}：${t.emptyFiles.join('、')} 只有表头，没有数据行 — header only, no rows`);
-    if (t.fellFrom !== undefined) console.log(fallMessage(t));
+    for (const line of lossMessages(t)) console.log(line);
     if (t.graduated) console.log(`${name}：按5岁组提供，已用 Sprague 方法分解为单岁 — 5-year groups graduated to single ages (Sprague)`);
   }
   const stops = report.tables.flatMap((t) => (t.wouldStop ? [t.wouldStop] : []));

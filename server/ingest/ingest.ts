@@ -39,7 +39,7 @@ import { storeProjectionAssumptions } from './projectionAssumptions.ts';
 import { storeTargets } from './targets.ts';
 import { DEFAULT_KEEP_VERSIONS, publishDatabase } from './versions.ts';
 import type { TableReport } from '../../contract/imports.ts';
-import { readPreviousImport, sameCounty, stopOnVanishedData, withFall, type PreviousImport, type TableSupply } from './previousImport.ts';
+import { readPreviousImport, sameCounty, stopOnVanishedData, withLosses, type PreviousImport, type TableSupply } from './previousImport.ts';
 export type { TableReport };
 
 export interface IngestOptions {
@@ -132,7 +132,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         }
       }
       // said under the report (CLI, import page), not as progress
-      tables.splice(0, tables.length, ...tables.map((t) => withFall(t, refreshed)));
+      for (const [i, t] of tables.entries()) tables[i] = await withLosses(connection, t, refreshed, options.dropTables ?? []);
       const countyName = options.countyName ?? previous?.countyName;
       await storeMeta(connection, { ...options, countyName }, topology, tables);
       // office exports carry no county name (a Parquet export's manifest does): say how to give one

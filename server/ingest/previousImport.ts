@@ -25,8 +25,10 @@ export interface PreviousImport {
   readonly countyCodes: readonly string[];
   /** Rows accepted per table at that import. */
   readonly accepted: Partial<Record<TableName, number>>;
-  /** The migrant directions it held (empty when unknown). */
-  readonly directions: readonly Direction[];
+  /** The migrants of each direction it held (empty when unknown). */
+  readonly migrants: Partial<Record<Direction, number>>;
+  /** The years of its registered population. */
+  readonly populationYears: readonly number[];
 }
 
 /** The replaced database's facts, or null when there is none this version can read. */
@@ -40,14 +42,16 @@ export async function readPreviousImport(connection: DuckDBConnection, dbPath: s
   try {
     const meta = new Map((await runNamed(connection, 'ingest/previous_import').catch(() => [])).map((r) => [String(r.key), String(r.value)]));
     const report = JSON.parse(meta.get('report') ?? '[]') as TableReport[];
-    const directions = (await runNamed(connection, 'ingest/previous_directions').catch(() => [])).map((r) => String(r.direction) as Direction);
+    const migrants = Object.fromEntries((await runNamed(connection, 'ingest/previous_directions').catch(() => [])).map((r) => [String(r.direction), Number(r.n)]));
+    const populationYears = (await runNamed(connection, 'ingest/previous_population_years').catch(() => [])).map((r) => Number(r.year));
     const countyCodes = (await runNamed(connection, 'ingest/previous_county_codes').catch(() => [])).map((r) => String(r.county_code));
     const countyName = meta.get('county_name');
     return {
       ...(countyName ? { countyName } : {}),
       countyCodes,
       accepted: Object.fromEntries(report.map((t) => [t.table, t.rowsAccepted])),
-      directions,
+      migrants,
+      populationYears,
     };
   } finally {
     await connection.run('DETACH previous');
@@ -83,9 +87,9 @@ export function stopOnVanishedData(supplies: readonly TableSupply[], previous: P
     const zh = TABLES[table].zh;
     if (!hasFiles) {
       throw new IngestError('table_vanished',
-        `当前数据库的${zh}表有 ${had.toLocaleString('en')} 行，这次的导出中却没有${zh}表的文件，导入会把它清空；${how(table)} — the "${table}" table had rows and has no file this time`);
+        `当前数据库的${zh}表有 ${had.toLocaleString('en')} 行，这次的导出中却没有${zh}表的文件（或设为了不导入），导入会把它清空；${how(table)} — the "${table}" table had rows and has no file this time`);
     }
-    const lost = directions === null ? [] : previous.directions.filter((d) => !directions.includes(d));
+    const lost = directions === null ? [] : (Object.keys(previous.migrants) as Direction[]).filter((d) => (previous.migrants[d] ?? 0) > 0 && !directions.includes(d));
     if (lost.length > 0) {
       const words = lost.map((d) => DIRECTION_WORDS[d]).join('、');
       throw new IngestError('table_vanished',
@@ -94,20 +98,58 @@ export function stopOnVanishedData(supplies: readonly TableSupply[], previous: P
   }
 }
 
-/** Below this share of the previous import's rows, a table is said to have fallen (not an error). */
+/** Below this share of the previous import's rows, a table (or a migrant direction) is said to have fallen (not an error). */
 const FALL_SHARE = 0.5;
 
 /**
- * The report of a table with the rows the previous import of the county accepted, when this one
- * accepted less than half as many: an export of the new month only replaces the whole year, and
- * the planner should hear of it (the versions kept allow going back: renkou versions / rollback).
+ * The report of a table with what it lost against the previous import of the county: less than half
+ * the rows (an export of the new month only replaces the whole year), less than half of a migrant
+ * direction's, or population years that the previous one had. Said under the report, not an error;
+ * not for a table (or direction) the planner confirmed emptying, nor one the import stops on anyway. `connection` is the
+ * new database (its record tables: counted by direction and year).
  */
-export function withFall(t: TableReport, previous: PreviousImport | null): TableReport {
-  const had = previous?.accepted[t.table] ?? 0;
-  return had > 0 && t.rowsAccepted < had * FALL_SHARE ? { ...t, fellFrom: had } : t;
+export async function withLosses(
+  connection: DuckDBConnection, t: TableReport, previous: PreviousImport | null, dropTables: readonly TableName[],
+): Promise<TableReport> {
+  if (!previous || t.wouldStop) return t;
+  const dropped = dropTables.includes(t.table); // what the planner confirmed emptying is not said again
+  let out = withTableFall(t, previous, dropTables);
+  if (t.table === 'migrants' && out.fellFrom === undefined) {
+    const now = Object.fromEntries((await runNamed(connection, 'ingest/migrants_by_direction')).map((r) => [String(r.direction), Number(r.n)]));
+    const parts = (Object.entries(previous.migrants) as [Direction, number][])
+      .filter(([d, before]) => before > 0 && (now[d] ?? 0) < before * FALL_SHARE && !(dropped && (now[d] ?? 0) === 0))
+      .map(([d, before]) => ({ part: d, now: now[d] ?? 0, before }));
+    if (parts.length > 0) out = { ...out, fellParts: parts };
+  }
+  if (t.table === 'population') {
+    const years = new Set((await runNamed(connection, 'ingest/population_years')).map((r) => Number(r.year)));
+    const lostYears = previous.populationYears.filter((y) => !years.has(y));
+    if (lostYears.length > 0) out = { ...out, lostYears };
+  }
+  return out;
 }
 
-export function fallMessage(t: TableReport): string {
-  const drop = Math.round((1 - t.rowsAccepted / t.fellFrom!) * 100);
-  return `${TABLES[t.table].zh}（${t.table}）：接受 ${t.rowsAccepted.toLocaleString('en')} 行，上次导入为 ${t.fellFrom!.toLocaleString('en')} 行（少了 ${drop}%）。导入替换整张表：若这次的文件只含新的月份，请改为导出全部记录 — ${drop}% fewer rows than the last import`;
+/** The whole-table part of withLosses: less than half the rows of the previous import. */
+export function withTableFall(t: TableReport, previous: PreviousImport | null, dropTables: readonly TableName[]): TableReport {
+  const had = previous?.accepted[t.table] ?? 0;
+  const emptiedOnPurpose = dropTables.includes(t.table) && t.rowsAccepted === 0;
+  return had > 0 && !emptiedOnPurpose && !t.wouldStop && t.rowsAccepted < had * FALL_SHARE ? { ...t, fellFrom: had } : t;
+}
+
+/** What a table lost against the previous import, one line each, for the CLI report. */
+export function lossMessages(t: TableReport): string[] {
+  const name = `${TABLES[t.table].zh}（${t.table}）`;
+  const whole = '导入替换整张表：若这次的文件只含新的月份，请改为导出全部记录';
+  const lines: string[] = [];
+  if (t.fellFrom !== undefined) {
+    const drop = Math.round((1 - t.rowsAccepted / t.fellFrom) * 100);
+    lines.push(`${name}：接受 ${t.rowsAccepted.toLocaleString('en')} 行，上次导入为 ${t.fellFrom.toLocaleString('en')} 行（少了 ${drop}%）。${whole} — ${drop}% fewer rows than the last import`);
+  }
+  for (const p of t.fellParts ?? []) {
+    lines.push(`${name}：${DIRECTION_WORDS[p.part as Direction] ?? p.part} ${p.now.toLocaleString('en')} 人，上次导入为 ${p.before.toLocaleString('en')} 人。${whole} — ${p.part}: fewer than half of the last import`);
+  }
+  if (t.lostYears) {
+    lines.push(`${name}：上次导入有 ${t.lostYears.join('、')} 年的户籍人口，这次没有；导入后这些年份将没有人口数据，请把各年的文件一并放入 — years ${t.lostYears.join(', ')} no longer present`);
+  }
+  return lines;
 }

@@ -149,8 +149,11 @@ export const OFFICE_TABLES: Record<TableName, OfficeTable> = {
  * ID numbers), when no field above claims them.
  */
 export const PERSONAL_HEADER = /姓名|名字|电话|手机|联系方式|地址|住址|身份证|身份号码|证件号码|工作单位|邮箱|微信|签名|签字/;
-/** A header that is a person alone (逝者, 母亲, 男方 …): the column holds that person's name. */
-export const PERSON_HEADER = /^(逝者|死者|亡者|死亡人|死亡者|新生儿|婴儿|母亲|父亲|产妇|男方|女方|丈夫|妻子|配偶|户主|申请人|当事人|联系人|本人)$/;
+/**
+ * A header that is a person (逝者, 母亲, 男方, 监护人, 接生人员 …): the column holds that person's name.
+ * Anything ending in 人, 人员 or 者 is taken for one (经办人, 填报人, 患者); no field's header ends so.
+ */
+export const PERSON_HEADER = /^(新生儿|婴儿|母亲|父亲|产妇|男方|女方|丈夫|妻子|配偶|户主|本人|家属|亲属|医师|医生|助产士)$|(人|人员|者)$/;
 
 /** Field names every table may map a column to that is not read. */
 export const IGNORE = 'ignore';

@@ -105,7 +105,9 @@ export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 
     guesses = headers.map((header) => ({ header, field: IGNORE, confidence: (isPersonalHeader(header) ? 'personal' : 'none') as Confidence }));
   }
   const columns = guesses.map((c, i) => {
-    const samples = samplesOf(rows, i);
+    // a file no table fits may be anything (a list of names, a 填表说明 with a contact's name and phone):
+    // of its values only those without Chinese words are shown (codes, dates, numbers, 男/女)
+    const samples = samplesOf(rows, i).filter((v) => table !== null || !/\p{Script=Han}{2}/u.test(v));
     return { ...c, samples: isPrivate(table, c, samples) ? [] : samples };
   });
   const problems: string[] = [];
@@ -130,6 +132,13 @@ export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 
     guesses.forEach((c, i) => {
       const misuse = personalMisuse(table, c, valuesOf(i));
       if (misuse) problems.push(`${source.name}：${misuse}`);
+    });
+    columns.forEach((c, i) => {
+      if (c.field === IGNORE || fieldOf(table, c.field)?.kind !== 'id') return;
+      const scientific = valuesOf(i).map((v) => v.trim()).find((v) => /^\d(\.\d+)?E\+\d+$/i.test(v));
+      if (scientific) {
+        problems.push(`${source.name}：列“${c.header}”的记录编号看来被 Excel 存成了数字（如 ${scientific}），末几位已丢失，不同的记录会成为同一个编号、被当作重复隔离。请在 Excel 中把这一列设为“文本”格式，从业务系统重新导出后再导入`);
+      }
     });
     columns.forEach((c, i) => {
       if (c.field === IGNORE || fieldOf(table, c.field)?.kind !== 'id_number') return;

@@ -117,6 +117,9 @@ describe('数据导入', () => {
     expect(await page.locator('#import-progress').innerText()).toContain('流动人口（migrants）：接受 3 行，隔离 0 行');
     expect(await page.locator('#import-run-status').innerText()).toBe(''); // #import-done says it
     expect(await page.locator('#import-problems').count()).toBe(0); // the session's mapping is gone with it
+    // the confirmation answered that import's stop only: the next upload asks again
+    expect(await page.locator('#import-allow-emptied').isVisible()).toBe(false);
+    expect(await page.locator('#import-allow-emptied').isChecked()).toBe(false);
     expect(pageErrors(page)).toEqual([]);
 
     await expect.poll(async () => (await get<{ rowCounts: Record<string, number> }>('/api/meta')).rowCounts.births, { timeout: 10_000 }).toBe(3);

@@ -79,4 +79,19 @@ describe('the tiny county through Spark: every rule', () => {
     expect(progress.some((m) => /cluster|集群/.test(m))).toBe(false);
     expect(readFileSync(sparkDb).equals(before)).toBe(true);
   });
+  it('a refresh of the county without its deaths file stops before a cluster starts, as in DuckDB; --drop confirms', async () => {
+    const without = path.join(dir, 'no-deaths');
+    mkdirSync(without, { recursive: true });
+    for (const f of readdirSync(source)) if (f !== 'deaths.parquet') copyFileSync(path.join(source, f), path.join(without, f));
+    const before = readFileSync(sparkDb);
+    const progress: string[] = [];
+    const error = await ingestSpark({ source: without, dbPath: sparkDb, today: TODAY, onProgress: (m) => progress.push(m) }).then(() => null, (e: unknown) => e);
+    expect(isIngestError(error) && error.code).toBe('table_vanished');
+    expect((error as Error).message).toMatch(/^当前数据库的死亡表有 1 行，这次的导出中却没有死亡表的文件/);
+    expect(progress.some((m) => /cluster|集群/.test(m))).toBe(false);
+    expect(readFileSync(sparkDb).equals(before)).toBe(true);
+    // and the same stop from DuckDB over its own database of the county
+    const duck = await ingest({ source: without, dbPath: duckDb, today: TODAY, keepVersions: 0 }).then(() => null, (e: unknown) => e);
+    expect(isIngestError(duck) && duck.code).toBe('table_vanished');
+  });
 });

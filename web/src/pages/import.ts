@@ -7,7 +7,7 @@
  */
 import { auth, DATA_CHANGED } from '../api.ts';
 import { importApi, isApiFailure, type ImportStatus, type TableReport } from '../importApi.ts';
-import { colon, type Lang } from '../i18n/index.ts';
+import { colon, paren, type Lang } from '../i18n/index.ts';
 import type { PageContext } from '../router.ts';
 import { errorMessage, h, panel, table } from '../ui.ts';
 import { formatInt } from '../format.ts';
@@ -40,10 +40,14 @@ function reportNotes(id: string, tables: readonly TableReport[], lang: Lang): HT
   const blank = tables.filter((t) => (t.blankRows ?? 0) > 0)
     .map((t) => h('li', { text: `${tableLabel(t.table, lang)}${colon(lang)}${formatInt(t.blankRows!)}` }));
   const empty = tables.flatMap((t) => (t.emptyFiles ?? []).map((f) => h('li', { text: `${tableLabel(t.table, lang)}${colon(lang)}${f}` })));
-  const fell = tables.filter((t) => t.fellFrom !== undefined)
-    .map((t) => h('li', { text: `${tableLabel(t.table, lang)}${colon(lang)}${formatInt(t.rowsAccepted)} / ${formatInt(t.fellFrom!)}` }));
+  const fell = tables.flatMap((t) => [
+    ...(t.fellFrom !== undefined ? [`${tableLabel(t.table, lang)}${colon(lang)}${formatInt(t.rowsAccepted)} / ${formatInt(t.fellFrom)}`] : []),
+    ...(t.fellParts ?? []).map((p) => `${tableLabel(t.table, lang)}${paren(w(p.part === 'in' ? 'dirIn' : 'dirOut', lang), lang)}${colon(lang)}${formatInt(p.now)} / ${formatInt(p.before)}`),
+  ].map((text) => h('li', { text })));
+  const lostYears = tables.flatMap((t) => t.lostYears ?? []);
   const parts = [
     ...(fell.length > 0 ? [h('p', { class: 'import-fell-note', text: w('fell', lang) }), h('ul', { class: 'import-fell' }, ...fell)] : []),
+    ...(lostYears.length > 0 ? [h('p', { class: 'import-lost-years', text: w('lostYears', lang).replace('{years}', lostYears.join(lang === 'zh' ? '、' : ', ')) })] : []),
     ...(blank.length > 0 ? [h('p', { text: w('blankRows', lang) }), h('ul', { class: 'import-blank' }, ...blank)] : []),
     ...(empty.length > 0 ? [h('p', { text: w('emptyFiles', lang) }), h('ul', { class: 'import-empty-files' }, ...empty)] : []),
     ...(tables.some((t) => t.graduated) ? [h('p', { class: 'import-graduated', text: w('graduated', lang) })] : []),
@@ -140,6 +144,9 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
     delete mappingBox.dataset.ready;
     mappingBox.replaceChildren();
     dryResult.replaceChildren();
+    // the confirmation answers one stop of one upload: a new upload, or the import it allowed, asks again
+    allowEmptied.checked = false;
+    allowEmptiedBox.hidden = true;
   };
   upload.addEventListener('click', () => void busy(w('uploading', lang), status, async () => {
     forget();

@@ -9,8 +9,8 @@ export const WORDS = {
   importPage: { zh: '数据导入', en: 'Import data' },
   adminOnly: { zh: '只有管理员可以导入数据。', en: 'Only an admin may import data.' },
   intro: {
-    zh: '上传业务系统导出的 CSV（UTF-8 或 GBK）或 Excel（.xlsx）文件（可附乡镇边界 .geojson 或 .topojson 文件），核对每个文件对应的表和每一列对应的字段，先试运行查看将要接受和隔离的记录，再正式导入。姓名等个人信息列不会被读取；公民身份号码只用于得出出生日期和性别，不会被保存。',
-    en: 'Upload the CSV (UTF-8 or GBK) or Excel (.xlsx) files your systems export (and a township boundary file, .geojson or .topojson, if you have one), check the table of each file and the field of each column, dry-run to see what would be accepted and quarantined, then import. Names are never read; ID numbers only give birth date and sex and are not kept.',
+    zh: '上传业务系统导出的 CSV（.csv、.txt，UTF-8 或 GBK）或 Excel（.xlsx）文件（可附乡镇边界 .geojson 或 .topojson 文件），核对每个文件对应的表和每一列对应的字段，先试运行查看将要接受和隔离的记录，再正式导入。姓名等个人信息列不会被读取；公民身份号码只用于得出出生日期和性别，不会被保存。',
+    en: 'Upload the CSV (.csv, .txt; UTF-8 or GBK) or Excel (.xlsx) files your systems export (and a township boundary file, .geojson or .topojson, if you have one), check the table of each file and the field of each column, dry-run to see what would be accepted and quarantined, then import. Names are never read; ID numbers only give birth date and sex and are not kept.',
   },
   step1: { zh: '第一步：选择文件', en: 'Step 1: choose the files' },
   chooseFiles: { zh: '选择文件', en: 'Choose files' },
@@ -88,6 +88,7 @@ export const WORDS = {
   download: { zh: '下载隔离记录', en: 'Download quarantined records' },
   blankRows: { zh: '以下各表中所读各列都为空的行（多为 Excel 另存为 CSV 时的“,,,,”空行）不是记录：未读取，也不计入隔离。', en: 'Rows with nothing in any column read (mostly the ",,,," rows Excel saves for empty rows) are not records: left out, not quarantined.' },
   fell: { zh: '以下各表接受的行数不到上次导入的一半（这次 / 上次）。导入会替换整张表：若文件只含新的月份，请改为导出全部记录。', en: 'These tables accepted less than half the rows of the last import (now / last). An import replaces each whole table: if the files hold only the new month, export all records instead.' },
+  lostYears: { zh: '上次导入有 {years} 年的户籍人口，这次没有：导入后这些年份将没有人口数据。请把各年的户籍人口文件一并放入。', en: 'The last import had registered population for {years}, this one has not: after the import those years have no population. Put every year\'s population file in.' },
   emptyFiles: { zh: '以下文件只有表头，没有数据行（没有读到任何记录；若不应为空，请检查是否导出了正确的月份或文件）：', en: 'These files have a header and no rows under it (nothing was read from them; if they should not be empty, check that the right month or file was exported):' },
   graduated: { zh: '户籍人口按5岁组提供，已用 Sprague 方法分解为单岁。', en: 'The registered population came in 5-year groups and was graduated to single ages (Sprague).' },
 } as const;

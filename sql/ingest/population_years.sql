@@ -1,0 +1,2 @@
+-- The population years this import accepted.
+SELECT DISTINCT year FROM population ORDER BY 1;
