@@ -113,7 +113,7 @@ describe('ID numbers, dates and codes in SQL', () => {
        office_township('９９９９０１００１００７'), office_township('999901001007.0'), office_township(' 999901 001 '), office_township('城关街道')] AS towns,
       [office_place('510000'), office_place('51'), office_place('999901001007'), office_place('440305')] AS places,
       [office_age('37'), office_age('100岁及以上'), office_age('100+'), office_age('85岁'), office_age('0-4'), office_age('100+岁'), office_age('≥100'), office_age('>=100岁')] AS ages,
-      [office_year('2024'), office_year('2024年'), office_year(' 2024年度'), office_year('2024年末'), office_year('24年'), office_year('2024年3月')] AS years,
+      [office_year('2024'), office_year('2024年'), office_year(' 2024年度'), office_year('2024年末'), office_year('24年'), office_year('2024年3月'), office_year('２０２４'), office_year('２０２４年')] AS years,
       [office_code(getvariable('codes_sex'), '2'), office_code(getvariable('codes_sex'), '男'), office_code(getvariable('codes_sex'), '9'),
        office_code(getvariable('codes_marital_status'), '22'), office_code(getvariable('codes_policy_status'), '政策外')] AS codes,
       [office_kind('城关街道'), office_kind('青石镇'), office_kind('黄坡乡'), office_kind('白音苏木'), office_kind('开发区')] AS kinds`;
@@ -126,7 +126,7 @@ describe('ID numbers, dates and codes in SQL', () => {
       towns: ['999901001', '999901001', '999901001007', null, '999901001', '999901001', '999901001', '城关街道'],
       places: ['51', '51', '999901', '440305'],
       ages: [37, 100, 100, 85, null, 100, 100, 100],
-      years: [2024, 2024, 2024, 2024, null, null],
+      years: [2024, 2024, 2024, 2024, null, null, 2024, 2024],
       codes: ['F', 'M', '9', 'married', 'noncompliant'],
       kinds: ['subdistrict', 'town', 'township', 'township', null],
     });

@@ -68,8 +68,10 @@ CREATE OR REPLACE TEMP MACRO office_place(t) AS CASE
   ELSE office_digits(t) END;
 -- Ages: 37, 37岁, 100岁及以上, 100+, 100以上, 100+岁, ≥100.
 CREATE OR REPLACE TEMP MACRO office_age(t) AS TRY_CAST(regexp_extract(office_text(t), '^(≥|>=)? *([0-9]+) *(岁|周岁)? *(及以上|以上|\+)? *(岁|周岁)?$', 2) AS INTEGER);
--- Years: 2024, and 2024年, 2024年度, 2024年末 as a population table's 年度 column may say (the second form only when the first fails).
-CREATE OR REPLACE TEMP MACRO office_year(t) AS coalesce(office_int(t), TRY_CAST(regexp_extract(office_text(t), '^([0-9]{4}) *年(度|末|底)?$', 1) AS INTEGER));
+-- Years: 2024, and 2024年, 2024年度, 2024年末 or ２０２４ as a population table's 年度 column may say (the second
+-- form only when the first fails).
+CREATE OR REPLACE TEMP MACRO office_year(t) AS coalesce(office_int(t),
+  TRY_CAST(regexp_extract(translate(office_text(t), '０１２３４５６７８９', '0123456789'), '^([0-9]{4}) *(年(度|末|底)?)?$', 1) AS INTEGER));
 -- A 5-year age group as offices write it (0-4, 5～9岁, 95—99): its first age, NULL for anything else.
 CREATE OR REPLACE TEMP MACRO office_age_group(t) AS TRY_CAST(regexp_extract(office_text(t), '^([0-9]+) *(岁)? *[-－~～—至到] *([0-9]+) *(岁)?$', 1) AS INTEGER);
 -- Township kind from the name's suffix when the file has no kind column.
