@@ -302,6 +302,12 @@ describe('a small office export', () => {
     expect(await counts()).toEqual({ deaths: 0, out: 1 });
     expect(dropped.tables.find((t) => t.table === 'deaths')).toMatchObject({ rowsAccepted: 0 }); // and not said to have fallen: the planner chose it
     expect(dropped.tables.find((t) => t.table === 'deaths')!.fellFrom).toBeUndefined();
+    // a deaths file with only its header stops the import (file_empty), unless the planner confirmed emptying
+    writeFileSync(deathsFile, '死亡证明编号,公民身份号码,死亡日期,现住址行政区划代码\r\n');
+    writeCorrectedProfile(extra, await suggestTiny(extra));
+    const headerOnly = await run().catch((e: unknown) => e);
+    expect(isIngestError(headerOnly) && headerOnly.code).toBe('file_empty');
+    expect((await run(['deaths'])).tables.find((t) => t.table === 'deaths')).toMatchObject({ files: 1, rowsRead: 0, rowsAccepted: 0 });
   });
 
   it('quarantines an ID number Excel saved as a number past the rows the mapping step looks at, under its own rule', async () => {

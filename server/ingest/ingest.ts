@@ -122,7 +122,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       await runNamed(connection, 'ingest/code_types', RULE_PARAMS);
       let refreshed: PreviousImport | null = null; // the database replaced, when it holds the same county
       for (const name of TABLE_ORDER) {
-        tables.push(await ingestTable(connection, TABLES[name], inputs[name], { ...RULE_PARAMS, today: options.today ?? todayIso() }, work, progress, dryRun));
+        const emptyAllowed = options.dropTables?.includes(name) ?? false;
+        tables.push(await ingestTable(connection, TABLES[name], inputs[name], { ...RULE_PARAMS, today: options.today ?? todayIso() }, work, progress, dryRun, emptyAllowed));
         // The record tables after it store township codes as this type.
         if (name === 'regions') {
           await runNamed(connection, 'ingest/township_type');
@@ -216,7 +217,7 @@ function supplyOf(table: TableName, input: TableInput): TableSupply {
 
 async function ingestTable(
   connection: DuckDBConnection, table: TableDef, input: TableInput, params: Params, work: string,
-  progress: (message: string) => void, dryRun: boolean,
+  progress: (message: string) => void, dryRun: boolean, emptyAllowed = false,
 ): Promise<TableReport> {
   const started = performance.now();
   const files = input.kind === 'parquet' ? input.located.files : input.kind === 'office' ? input.sources.map((s) => s.source.name) : [];
@@ -230,7 +231,8 @@ async function ingestTable(
   }
   const rowsRead = Number((await runNamed(connection, 'ingest/count_src'))[0]?.n ?? 0);
   const blank = input.kind === 'office' ? await blankRows(connection) : 0;
-  stopOnEmptyTable(table, files, rowsRead);
+  // a file with only its header, for a table the planner confirmed emptying (--drop), empties it
+  if (!(emptyAllowed && !table.required)) stopOnEmptyTable(table, files, rowsRead);
   const skipped = blank > 0 ? `（另有空行 ${blank.toLocaleString('en')} 行：所读各列都为空，不是记录，未读取）` : '';
   progress(`${table.zh}（${table.name}）：读取 ${rowsRead.toLocaleString('en')} 行${skipped}，来自 ${files.length} 个文件，检查 ${table.rules.length} 条规则……`);
   await checkRules(connection, table, files, params);
