@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recogniseColumns, scoreTables, directionOf } from '../server/office/headers.ts';
+import { directionOf, isPersonalHeader, recogniseColumns, scoreTables } from '../server/office/headers.ts';
 import { missingColumns } from '../server/office/mapping.ts';
 import { prepareOffice } from '../server/office/normalise.ts';
 import { profilePath, readProfile, writeProfile } from '../server/office/profile.ts';
@@ -178,6 +178,10 @@ describe('header recognition', () => {
     expect(shown(deaths)).toEqual({ 证书号: ['none', 'D1'], 逝者: ['personal', ''], 母亲: ['personal', ''], 母亲出生日期: ['none', '1950-01-01'], 报告人签名: ['personal', ''] });
     const more = suggestFor({ ...source, name: '导出数据(4).csv', fileName: '导出数据(4).csv' }, ['家属', '监护人', '接生人员', '经办人', '人数'], [['赵一', '钱二', '孙三', '李四', '12']], null);
     expect(shown(more)).toEqual({ 家属: ['personal', ''], 监护人: ['personal', ''], 接生人员: ['personal', ''], 经办人: ['personal', ''], 人数: ['none', '12'] });
+    // counts in persons are no persons: 男（人） and 人数（人） are read as the population's columns
+    expect(recogniseColumns('population', ['年度', '乡镇（街道）代码', '年龄', '男（人）', '女（人）'], null).columns.map((x) => [x.header, x.field, x.confidence]).slice(3))
+      .toEqual([['男（人）', 'male_count', 'exact'], ['女（人）', 'female_count', 'exact']]);
+    expect(isPersonalHeader('人数（人）')).toBe(false);
     // a file no table fits shows no Chinese words among its values: a 填表说明 may name a contact
     const note = suggestFor({ ...source, name: '填表说明.txt', fileName: '填表说明.txt' }, ['说明'], [['2. 联系人：王建国 13800000000'], ['男'], ['2024-03-05']], null);
     expect(shown(note)).toEqual({ 说明: ['none', '男，2024-03-05'] });

@@ -49,7 +49,7 @@ describe('a small office export', () => {
     ws.addRow(['指 标', '乡镇（街道）', '年 份', '目标值', '方向', '上 限']);
     ws.addRow(['户籍人口出生政策符合率', '黄坡乡', 2024, 98.5, '不低于', null]);
     ws.addRow(['出生人口性别比', '全县', null, 103, '区间', 107]);
-    await wb.xlsx.writeFile(path.join(dir, 'targets.xlsx'));
+    writeFileSync(path.join(dir, 'targets.xlsx'), Buffer.from(await wb.xlsx.writeBuffer())); // see fixtures/tinyOffice.ts
     const report = await ingest({ source: dir, dbPath: db, today: '2026-11-23', keepVersions: 0 });
     expect(report.mappingFromProfile).toBe(true);
     const byTable = Object.fromEntries(report.tables.map((t) => [t.table, { accepted: t.rowsAccepted, quarantined: t.quarantined }]));
@@ -133,7 +133,7 @@ describe('a small office export', () => {
     const spoiled = ['J2024003', new Date(Date.UTC(2024, 6, 1)), '999901001000', '陈刚', '999901199001010011', '10', '林芳', '999901199202020022', '10'];
     sheet.getRow(5).values = spoiled;
     sheet.getRow(5).commit();
-    await book.xlsx.writeFile(path.join(blank, '婚姻登记.xlsx'));
+    writeFileSync(path.join(blank, '婚姻登记.xlsx'), Buffer.from(await book.xlsx.writeBuffer())); // see fixtures/tinyOffice.ts
     writeCorrectedProfile(blank, await suggestTiny(blank));
     const dbPath = path.join(blank, 'tiny.duckdb');
     const report = await ingest({ source: blank, dbPath, today: '2026-11-23', keepVersions: 0 });

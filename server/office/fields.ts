@@ -68,8 +68,8 @@ export const OFFICE_TABLES: Record<TableName, OfficeTable> = {
       sex,
       f('age', 'age', ['age'], '年龄（0–99、100岁及以上/100+）', ['年龄', '年龄岁', '周岁', '年龄组']),
       f('count', 'integer', ['count'], '人数', ['人数', '人口数', '户籍人口', '户籍人口数']),
-      f('male_count', 'integer', ['sex', 'count'], '男（人数，按性别分列的宽表）', ['男', '男性', '男性人数', '男人数']),
-      f('female_count', 'integer', ['sex', 'count'], '女（人数，按性别分列的宽表）', ['女', '女性', '女性人数', '女人数']),
+      f('male_count', 'integer', ['sex', 'count'], '男（人数，按性别分列的宽表）', ['男', '男性', '男性人数', '男人数', '男（人）', '男性（人）', '男性人口']),
+      f('female_count', 'integer', ['sex', 'count'], '女（人数，按性别分列的宽表）', ['女', '女性', '女性人数', '女人数', '女（人）', '女性（人）', '女性人口']),
     ],
   },
   births: {
@@ -151,9 +151,13 @@ export const OFFICE_TABLES: Record<TableName, OfficeTable> = {
 export const PERSONAL_HEADER = /姓名|名字|电话|手机|联系方式|地址|住址|身份证|身份号码|证件号码|工作单位|邮箱|微信|签名|签字/;
 /**
  * A header that is a person (逝者, 母亲, 男方, 监护人, 接生人员 …): the column holds that person's name.
- * Anything ending in 人, 人员 or 者 is taken for one (经办人, 填报人, 患者); no field's header ends so.
+ * A list, matched whole: a rule on the ending (人, 者) also took 男（人） and 人数（人）, counts in persons.
  */
-export const PERSON_HEADER = /^(新生儿|婴儿|母亲|父亲|产妇|男方|女方|丈夫|妻子|配偶|户主|本人|家属|亲属|医师|医生|助产士)$|(人|人员|者)$/;
+export const PERSON_HEADER = new RegExp(`^(${[
+  '逝者', '死者', '亡者', '死亡人', '死亡者', '患者', '新生儿', '婴儿', '母亲', '父亲', '产妇', '男方', '女方', '丈夫', '妻子', '配偶',
+  '户主', '本人', '家属', '亲属', '家长', '监护人', '医师', '医生', '助产士', '接生人', '接生人员', '接生者', '申请人', '当事人', '联系人',
+  '经办人', '经办人员', '填报人', '填表人', '制表人', '报告人', '审核人', '负责人', '统计人', '登记人', '登记员',
+].join('|')})$`);
 
 /** Field names every table may map a column to that is not read. */
 export const IGNORE = 'ignore';
