@@ -76,7 +76,7 @@ export interface TableReport {
   /** The rows the previous import of the same county accepted, when this one accepted less than half as many. */
   readonly fellFrom?: number;
   /** Migrant directions with less than half the previous import's migrants (part: in / out). */
-  readonly fellParts?: readonly { part: string; now: number; before: number }[];
+  readonly fellParts?: readonly { part: Direction; now: number; before: number }[];
   /** Population years the previous import of the county had and this one has not. */
   readonly lostYears?: readonly number[];
   /** A dry run's: why the import itself would stop on this table (every row quarantined). */
@@ -96,6 +96,8 @@ export interface ImportStatus {
   state: 'none' | 'running' | 'done' | 'failed'; messages: string[]; tables: TableReport[] | null; seconds: number | null; error: string | null;
   /** The failed import's API code (import_table_vanished …). */
   errorCode: string | null;
+  /** import_table_vanished: the tables the stop named, which a confirmation sends back as dropTables. */
+  errorTables: string[] | null;
 }
 /** `GET /api/quality/townships`: accepted and quarantined rows of one township. */
 export interface TownshipQuality {

@@ -90,8 +90,12 @@ describe('a boundary file uploaded with the tables', () => {
       columns: Object.fromEntries(s.columns.map((c) => [c.header, c.header === '生日' ? 'birth_date' : c.field])),
     }));
     await call(`/api/import/${id}/mapping`, 'PUT', { files: mapping });
-    // the tiny county has no deaths file and the served demo county has deaths: emptying them is confirmed
-    await call(`/api/import/${id}/run`, 'POST', { allowEmptied: true });
+    // the tiny county has no deaths file and the served demo county has deaths: the stop names the table,
+    // and the confirmation sends back exactly that
+    const stopped = await fetch(`${server.url}/api/import/${id}/dry-run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(stopped.status).toBe(400);
+    expect(((await stopped.json()) as { error: { code: string; tables: string[] } }).error).toMatchObject({ code: 'import_table_vanished', tables: ['deaths'] });
+    await call(`/api/import/${id}/run`, 'POST', { dropTables: ['deaths'] });
     await expect.poll(async () => (await call<ImportStatus>(`/api/import/${id}/status`)).state, { timeout: 120_000, interval: 250 }).toBe('done');
 
     // the server looks for the new database file at most once a second
@@ -119,7 +123,7 @@ describe('a file set to 不导入 on the page', () => {
     // its columns are still shown, so that a planner who gives it a table maps them there
     expect(after.suggestions.find((s) => s.source === '填表说明.csv')!.columns).toEqual([{ header: '说明', field: 'ignore', confidence: 'none', samples: [] }]); // its text not shown: a file no table fits
     // (over the demo county's deaths when this test runs alone)
-    const dry = await call<{ tables: { table: string; rowsAccepted: number }[] }>(`/api/import/${id}/dry-run`, 'POST', { allowEmptied: true });
+    const dry = await call<{ tables: { table: string; rowsAccepted: number }[] }>(`/api/import/${id}/dry-run`, 'POST', { dropTables: ['deaths'] });
     expect(dry.tables.find((t) => t.table === 'births')!.rowsAccepted).toBe(TINY_OFFICE.expected.births.accepted);
   });
 });

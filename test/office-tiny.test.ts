@@ -290,6 +290,15 @@ describe('a small office export', () => {
     const half = await run().catch((e: unknown) => e);
     expect(isIngestError(half) && half.code).toBe('table_vanished');
     expect(String((half as Error).message)).toMatch(/^当前数据库有流出人口，这次的导出中却没有流出人口的文件.*命令行导入加 --drop migrants/);
+    // both gone: one stop names both, and confirming one of them still stops on the other
+    const deathBytes = readFileSync(deathsFile);
+    rmSync(deathsFile);
+    const both = await run().catch((e: unknown) => e);
+    expect(isIngestError(both) && both.tables).toEqual(['migrants', 'deaths']);
+    expect(String((both as Error).message)).toContain('--drop migrants --drop deaths');
+    const onlyDeaths = await run(['deaths']).catch((e: unknown) => e);
+    expect(isIngestError(onlyDeaths) && onlyDeaths.tables).toEqual(['migrants']);
+    writeFileSync(deathsFile, deathBytes);
     writeFileSync(outFile, outBytes);
     // without its deaths file, and a mapping that no longer names it: the optional table would be emptied
     rmSync(deathsFile);

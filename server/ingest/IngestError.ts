@@ -31,6 +31,8 @@ export class IngestError extends Error {
     message: string,
     readonly file?: string,
     readonly column?: string,
+    /** table_vanished: the tables whose data the import would empty (what a confirmation must name). */
+    readonly tables?: readonly string[],
   ) {
     super(message);
   }

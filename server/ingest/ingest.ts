@@ -134,7 +134,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       }
       // said under the report (CLI, import page), not as progress
       for (const [i, t] of tables.entries()) tables[i] = await withLosses(connection, t, refreshed, options.dropTables ?? []);
-      const countyName = options.countyName ?? previous?.countyName;
+      const countyName = options.countyName ?? refreshed?.countyName; // another county's name is not kept
       await storeMeta(connection, { ...options, countyName }, topology, tables);
       // office exports carry no county name (a Parquet export's manifest does): say how to give one
       if (!countyName) progress('未给出县（区）名称，页面将以县级区划代码称呼本县；在数据导入页填写“县（区）名称”，或命令行导入时用 --county-name <名称> 设定');

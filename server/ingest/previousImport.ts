@@ -75,27 +75,33 @@ const DIRECTION_WORDS: Record<Direction, string> = { in: '流入人口', out: '�
 
 /**
  * Stops before anything is replaced when a table the current database has rows of has no file this
- * time, or a migrant direction it has no file for (`dropTables` names the tables the planner
- * really means to empty: `renkou ingest --drop deaths`, or every table from the import page's box).
+ * time, or a migrant direction it has no file for, naming all of them (`dropTables`: the tables the
+ * planner really means to empty, `renkou ingest --drop deaths` or the import page's box, which sends
+ * the tables the stop named). `refreshed`: the replaced import, when it is of the same county.
  */
-export function stopOnVanishedData(supplies: readonly TableSupply[], previous: PreviousImport | null, dropTables: readonly TableName[]): void {
-  if (!previous) return;
-  const how = (table: TableName) => `如果文件改了名、放错了文件夹或上传时漏了，请补上后重新导入；确实要清空时，在数据导入页勾选“清空这次没有文件的数据”，或命令行导入加 --drop ${table}`;
+export function stopOnVanishedData(supplies: readonly TableSupply[], refreshed: PreviousImport | null, dropTables: readonly TableName[]): void {
+  if (!refreshed) return;
+  const found: { table: TableName; words: string }[] = [];
   for (const { table, hasFiles, directions } of supplies) {
-    const had = previous.accepted[table] ?? 0;
+    const had = refreshed.accepted[table] ?? 0;
     if (had === 0 || dropTables.includes(table)) continue;
     const zh = TABLES[table].zh;
     if (!hasFiles) {
-      throw new IngestError('table_vanished',
-        `当前数据库的${zh}表有 ${had.toLocaleString('en')} 行，这次的导出中却没有${zh}表的文件（或设为了不导入），导入会把它清空；${how(table)} — the "${table}" table had rows and has no file this time`);
+      found.push({ table, words: `当前数据库的${zh}表有 ${had.toLocaleString('en')} 行，这次的导出中却没有${zh}表的文件（或设为了不导入）` });
+      continue;
     }
-    const lost = directions === null ? [] : (Object.keys(previous.migrants) as Direction[]).filter((d) => (previous.migrants[d] ?? 0) > 0 && !directions.includes(d));
+    const lost = directions === null ? [] : (Object.keys(refreshed.migrants) as Direction[]).filter((d) => (refreshed.migrants[d] ?? 0) > 0 && !directions.includes(d));
     if (lost.length > 0) {
       const words = lost.map((d) => DIRECTION_WORDS[d]).join('、');
-      throw new IngestError('table_vanished',
-        `当前数据库有${words}，这次的导出中却没有${words}的文件（文件名或流向列说明流入、流出），导入会把它们清空；${how(table)} — no ${lost.join(', ')} migrants file this time`);
+      found.push({ table, words: `当前数据库有${words}，这次的导出中却没有${words}的文件（文件名或流向列说明流入、流出）` });
     }
   }
+  if (found.length === 0) return;
+  const tables = found.map((f) => f.table);
+  // every such table in one stop: a confirmation then names exactly what it empties
+  throw new IngestError('table_vanished',
+    `${found.map((f) => f.words).join('；')}，导入会把它们清空。如果文件改了名、放错了文件夹或上传时漏了，请补上后重新导入；确实要清空时，在数据导入页勾选“清空这次没有文件的数据”，或命令行导入加 ${tables.map((t) => `--drop ${t}`).join(' ')} — no file this time for data the database has: ${tables.join(', ')}`,
+    undefined, undefined, tables);
 }
 
 /** Below this share of the previous import's rows, a table (or a migrant direction) is said to have fallen (not an error). */

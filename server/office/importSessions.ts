@@ -19,7 +19,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } fr
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { TABLE_ORDER, type TableName } from '../../contract/tables.ts';
+import type { TableName } from '../../contract/tables.ts';
 import { ingest, type IngestReport } from '../ingest/ingest.ts';
 import { isIngestError } from '../ingest/IngestError.ts';
 import { mappingProblems, type FileMapping } from './mapping.ts';
@@ -34,11 +34,8 @@ export interface ImportJob {
   error?: string;
   /** The API's code for the error (import_table_vanished: the page then offers to empty what has no file). */
   errorCode?: string;
-}
-
-/** Every table may be emptied when the planner ticked the box (the stop's message named which). */
-function emptied(allowEmptied: boolean): { dropTables?: TableName[] } {
-  return allowEmptied ? { dropTables: [...TABLE_ORDER] } : {};
+  /** import_table_vanished: the tables the stop named, for the page's confirmation. */
+  errorTables?: readonly string[];
 }
 
 interface Session { folder: string; uploaded: boolean; job?: ImportJob; touched: number }
@@ -134,17 +131,18 @@ export class ImportSessions {
     writeProfile(this.folder(id), files.map((mapping) => ({ mapping, comment: '由“数据导入”页面保存 saved on the import page', notes: {} })), previous?.values ?? {}, ignored);
   }
 
-  async dryRun(id: string, allowEmptied = false): Promise<IngestReport> {
-    return ingest({ source: this.folder(id), dbPath: this.dbPath, dryRun: true, ...emptied(allowEmptied) });
+  async dryRun(id: string, dropTables: readonly TableName[] = []): Promise<IngestReport> {
+    return ingest({ source: this.folder(id), dbPath: this.dbPath, dryRun: true, dropTables });
   }
 
   /** Starts the import in the background; `job(id)` reports its progress and result. */
-  start(id: string, { countyName, allowEmptied }: { countyName: string; allowEmptied: boolean }, onDone: (job: ImportJob) => void): ImportJob {
+  /** `countyName` left out: the county's name in use is kept for a refresh of the same county (ingest/previousImport). */
+  start(id: string, { countyName, dropTables }: { countyName?: string; dropTables: readonly TableName[] }, onDone: (job: ImportJob) => void): ImportJob {
     const session = this.session(id);
     if (session.job?.state === 'running') return session.job;
     const job: ImportJob = { state: 'running', messages: [] };
     session.job = job;
-    void ingest({ source: session.folder, dbPath: this.dbPath, countyName, ...emptied(allowEmptied), onProgress: (m) => job.messages.push(m) })
+    void ingest({ source: session.folder, dbPath: this.dbPath, ...(countyName ? { countyName } : {}), dropTables, onProgress: (m) => job.messages.push(m) })
       .then((report) => {
         job.report = report;
         job.state = 'done';
@@ -155,6 +153,7 @@ export class ImportSessions {
         job.state = 'failed';
         job.error = isIngestError(e) || e instanceof OfficeError ? e.message : `导入失败：${e instanceof Error ? e.message : String(e)}`;
         if (isIngestError(e) || e instanceof OfficeError) job.errorCode = `import_${e.code}`;
+        if (isIngestError(e) && e.tables) job.errorTables = e.tables;
       })
       .finally(() => onDone(job));
     return job;

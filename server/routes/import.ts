@@ -54,12 +54,12 @@ const mappingBody = z.strictObject({
   ignored: z.array(z.string().min(1).max(700)).max(MAX_FILES).default([]),
 });
 const folderBody = z.strictObject({ folder: z.string().min(1).max(1000) });
-/** The county's name as the pages and reports call it (office files carry only its code): kept when left out. */
-/** The planner confirmed that data without a file this time is to be emptied (ingest/previousImport). */
-const allowEmptied = z.boolean().default(false);
-const dryRunBody = z.strictObject({ allowEmptied });
+/** The tables the planner confirmed emptying, as a table_vanished stop named them (ingest/previousImport). */
+const dropTables = z.array(z.enum(tableNames)).max(tableNames.length).default([]);
+const dryRunBody = z.strictObject({ dropTables });
 const runBody = z.strictObject({
-  allowEmptied,
+  dropTables,
+  /** The county's name as the pages and reports call it (office files carry only its code): kept when left out. */
   countyName: z.string().trim().min(1, '县（区）名称不能为空').max(30, '县（区）名称最多 30 个字')
     .regex(/^[^\p{C}<>]+$/u, '县（区）名称不能含控制字符或尖括号').optional(),
 });
@@ -74,7 +74,8 @@ async function step<T>(run: () => Promise<T> | T): Promise<T> {
   try {
     return await run();
   } catch (e) {
-    if (isOfficeError(e) || isIngestError(e)) throw new ApiError(400, `import_${e.code}`, e.message, { file: e.file ?? null, column: e.column ?? null });
+    if (isOfficeError(e)) throw new ApiError(400, `import_${e.code}`, e.message, { file: e.file ?? null, column: e.column ?? null });
+    if (isIngestError(e)) throw new ApiError(400, `import_${e.code}`, e.message, { file: e.file ?? null, column: e.column ?? null, ...(e.tables ? { tables: e.tables } : {}) });
     throw e;
   }
 }
@@ -162,25 +163,27 @@ export function importRoutes(db: Database, audit: AuditLog = NO_AUDIT) {
 
     .post('/:id/dry-run', json(dryRunBody), async (c) => {
       const user = principal(c).name;
-      const report = await step(() => sessions.dryRun(sessionId(c), c.req.valid('json').allowEmptied));
-      audit.record('import', user, { step: 'dry-run', session: sessionId(c) });
+      const { dropTables: drop } = c.req.valid('json');
+      const report = await step(() => sessions.dryRun(sessionId(c), drop));
+      audit.record('import', user, { step: 'dry-run', session: sessionId(c), ...(drop.length > 0 ? { dropTables: drop } : {}) });
       return c.json({ tables: report.tables, seconds: report.seconds });
     })
 
     .post('/:id/run', json(runBody), async (c) => {
       const user = principal(c).name;
       const id = sessionId(c);
-      const meta = await db.query<{ key: string; value: string }>('meta/ingest_meta');
       const body = c.req.valid('json');
-      const countyName = body.countyName ?? meta.find((r) => r.key === 'county_name')?.value ?? '';
-      const job = await step(() => sessions.start(id, { countyName, allowEmptied: body.allowEmptied }, (done) =>
-        audit.record('import', user, { step: 'import', session: id, state: done.state, rows: done.report?.tables.map((t) => ({ table: t.table, accepted: t.rowsAccepted })) ?? null })));
+      const job = await step(() => sessions.start(id, { ...(body.countyName ? { countyName: body.countyName } : {}), dropTables: body.dropTables }, (done) =>
+        audit.record('import', user, {
+          step: 'import', session: id, state: done.state, ...(body.dropTables.length > 0 ? { dropTables: body.dropTables } : {}),
+          rows: done.report?.tables.map((t) => ({ table: t.table, accepted: t.rowsAccepted })) ?? null,
+        })));
       return c.json({ state: job.state });
     })
 
     .get('/:id/status', async (c) => {
       const job = await step(() => sessions.job(sessionId(c)));
-      if (!job) return c.json({ state: 'none', messages: [] });
-      return c.json({ state: job.state, messages: job.messages, tables: job.report?.tables ?? null, seconds: job.report?.seconds ?? null, error: job.error ?? null, errorCode: job.errorCode ?? null });
+      if (!job) return c.json({ state: 'none', messages: [], tables: null, seconds: null, error: null, errorCode: null, errorTables: null });
+      return c.json({ state: job.state, messages: job.messages, tables: job.report?.tables ?? null, seconds: job.report?.seconds ?? null, error: job.error ?? null, errorCode: job.errorCode ?? null, errorTables: job.errorTables ?? null });
     });
 }

@@ -67,15 +67,15 @@ async function checkSchemas(plan: SparkPlan): Promise<void> {
   }
 }
 
-/** The database being replaced, and the same when the export is of its county (regions read from their Parquet). */
-async function previousOf(dbPath: string, plan: SparkPlan): Promise<{ previous: PreviousImport | null; refreshed: PreviousImport | null }> {
+/** The database being replaced, when it holds the county of the export (regions read from their Parquet); else null. */
+async function refreshedImport(dbPath: string, plan: SparkPlan): Promise<PreviousImport | null> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
     const previous = await readPreviousImport(connection, dbPath);
     const regions = plan.tables.find((t) => t.name === 'regions')?.files ?? [];
     const codes = regions.length > 0 ? (await runNamed(connection, 'ingest/parquet_county_codes', { files: regions })).map((r) => String(r.county_code)) : [];
-    return { previous, refreshed: sameCounty(previous, codes) ? previous : null };
+    return sameCounty(previous, codes) ? previous : null;
   } finally {
     connection.closeSync();
     instance.closeSync();
@@ -102,7 +102,7 @@ export async function ingestSpark(options: SparkIngestOptions): Promise<IngestRe
     const plan = sparkPlan(options.source, out, options.today ?? todayIso());
     await checkSchemas(plan);
     // as ingest() does, before a cluster starts: a refresh of the same county keeps its name and stops rather than empty a table
-    const { previous, refreshed } = await previousOf(options.dbPath, plan);
+    const refreshed = await refreshedImport(options.dbPath, plan);
     stopOnVanishedData(plan.tables.map((t) => ({ table: t.name, hasFiles: t.files.length > 0, directions: null })), refreshed, options.dropTables ?? []);
     writeFileSync(planPath, JSON.stringify(plan, null, 1));
 
@@ -139,7 +139,7 @@ export async function ingestSpark(options: SparkIngestOptions): Promise<IngestRe
       }
       // a served database of Spark's has rollups only: the whole-table comparison (no record tables to count by direction and year)
       tables.splice(0, tables.length, ...tables.map((t) => withTableFall(t, refreshed, options.dropTables ?? [])));
-      await storeMeta(connection, { ...options, countyName: options.countyName ?? previous?.countyName }, topology, tables, { engine: 'spark', spark_seconds: job.seconds.toFixed(1) });
+      await storeMeta(connection, { ...options, countyName: options.countyName ?? refreshed?.countyName }, topology, tables, { engine: 'spark', spark_seconds: job.seconds.toFixed(1) });
       await storeTargets(connection, options.source, path.join(run, 'targets-work'), progress);
       await connection.run('CHECKPOINT');
     } finally {

@@ -88,6 +88,8 @@ describe('数据导入', () => {
     await page.click('#import-dryrun');
     await expect.poll(() => page.locator('#import-dryrun-status').getAttribute('role'), { timeout: 60_000 }).toBe('alert');
     expect(await page.locator('#import-dryrun-status').innerText()).toMatch(/^当前数据库的死亡表有 [0-9,]+ 行，这次的导出中却没有死亡表的文件/);
+    // the box names what it confirms: the table the stop named
+    expect(await page.locator('label.import-allow-emptied').innerText()).toMatch(/：死亡（deaths）$/);
     await page.check('#import-allow-emptied');
     await page.click('#import-dryrun');
     await page.waitForSelector('#import-dryrun-table', { timeout: 120_000 });

@@ -27,7 +27,7 @@ export type {
 export { EACH_TOWNSHIP } from '../../contract/api.ts';
 
 export class ApiFailure extends Error {
-  constructor(readonly status: number, message: string, readonly code: string) {
+  constructor(readonly status: number, message: string, readonly code: string, readonly tables: readonly string[] = []) {
     super(message);
   }
 }

@@ -15,8 +15,8 @@ async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
   let body: unknown = null;
   try { body = text ? JSON.parse(text) : null; } catch { body = null; }
   if (!response.ok) {
-    const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiFailure(response.status, err?.message ?? `${response.status} ${response.statusText}`, err?.code ?? 'http');
+    const err = (body as { error?: { code?: string; message?: string; tables?: string[] } } | null)?.error;
+    throw new ApiFailure(response.status, err?.message ?? `${response.status} ${response.statusText}`, err?.code ?? 'http', err?.tables ?? []);
   }
   return body as T;
 }
@@ -33,9 +33,9 @@ export const importApi = {
   mapping: (id: string) => call<MappingAnswer>(`/api/import/${id}/mapping`),
   saveMapping: (id: string, files: FileMapping[], ignored: string[] = []) => call<{ ok: true }>(`/api/import/${id}/mapping`, jsonInit('PUT', { files, ignored })),
   // state-changing requests are JSON (http/writeGuard.ts), even with nothing to say
-  dryRun: (id: string, allowEmptied = false) => call<{ tables: TableReport[]; seconds: number }>(`/api/import/${id}/dry-run`, jsonInit('POST', { allowEmptied })),
-  run: (id: string, countyName?: string, allowEmptied = false) =>
-    call<{ state: string }>(`/api/import/${id}/run`, jsonInit('POST', { allowEmptied, ...(countyName ? { countyName } : {}) })),
+  dryRun: (id: string, dropTables: readonly string[] = []) => call<{ tables: TableReport[]; seconds: number }>(`/api/import/${id}/dry-run`, jsonInit('POST', { dropTables })),
+  run: (id: string, countyName?: string, dropTables: readonly string[] = []) =>
+    call<{ state: string }>(`/api/import/${id}/run`, jsonInit('POST', { dropTables, ...(countyName ? { countyName } : {}) })),
   status: (id: string) => call<ImportStatus>(`/api/import/${id}/status`),
 };
 

@@ -98,10 +98,25 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
   root.append(panel('import-step2', w('step2', lang), mappingBox, save, saveStatus));
   const dryRun = button('import-dryrun', w('dryRun', lang), true);
   const dryResult = h('div', { id: 'import-dryrun-result' });
-  // offered only once a dry run or import stopped because data the county has would be emptied (its message names which)
+  // offered only once a dry run or import stopped because data the county has would be emptied; it confirms
+  // exactly the tables that stop named (its message lists them), and only for this upload's mapping
   const allowEmptied = h('input', { type: 'checkbox', id: 'import-allow-emptied' });
-  const allowEmptiedBox = h('label', { class: 'import-allow-emptied', for: allowEmptied.id, hidden: true }, allowEmptied, h('span', { text: w('allowEmptied', lang) }));
-  const offerEmptying = (code: string | null) => { if (code === 'import_table_vanished') allowEmptiedBox.hidden = false; };
+  const allowEmptiedLabel = h('span', { text: w('allowEmptied', lang) });
+  const allowEmptiedBox = h('label', { class: 'import-allow-emptied', for: allowEmptied.id, hidden: true }, allowEmptied, allowEmptiedLabel);
+  let emptyable: readonly string[] = [];
+  const offerEmptying = (code: string | null, tables: readonly string[] | null) => {
+    if (code !== 'import_table_vanished' || !tables) return;
+    emptyable = tables;
+    allowEmptied.checked = false;
+    allowEmptiedLabel.textContent = `${w('allowEmptied', lang)}${colon(lang)}${tables.map((t) => tableLabel(t as TableReport['table'], lang)).join(lang === 'zh' ? '、' : ', ')}`;
+    allowEmptiedBox.hidden = false;
+  };
+  const confirmed = () => (allowEmptied.checked && !allowEmptiedBox.hidden ? [...emptyable] : []);
+  const unconfirm = () => {
+    emptyable = [];
+    allowEmptied.checked = false;
+    allowEmptiedBox.hidden = true;
+  };
   root.append(panel('import-step3', w('step3', lang), dryRun, dryRunStatus, allowEmptiedBox, dryResult));
   const run = button('import-run', w('runImport', lang), true);
   const progress = h('pre', { id: 'import-progress', class: 'note' });
@@ -115,17 +130,18 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
 
   const steps = [save, dryRun, run];
   const busy = async (what: string, line: HTMLElement, task: () => Promise<void>) => {
-    for (const b of [upload, useFolder, ...steps]) b.disabled = true;
+    for (const b of [upload, useFolder, ...steps, allowEmptied]) b.disabled = true;
     for (const l of [status, saveStatus, dryRunStatus, runStatus]) if (l !== line) say(l, '');
     say(line, what);
     try {
       await task();
     } catch (e) {
       say(line, isApiFailure(e) ? e.message : errorMessage(e), true);
-      if (isApiFailure(e)) offerEmptying(e.code);
+      if (isApiFailure(e)) offerEmptying(e.code, e.tables);
     } finally {
       upload.disabled = false;
       useFolder.disabled = false;
+      allowEmptied.disabled = false;
       // the later steps need a mapping shown: an upload whose files could not be read has none
       for (const b of steps) b.disabled = sessionId === null || editor === null;
     }
@@ -145,11 +161,13 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
     mappingBox.replaceChildren();
     dryResult.replaceChildren();
     // the confirmation answers one stop of one upload: a new upload, or the import it allowed, asks again
-    allowEmptied.checked = false;
-    allowEmptiedBox.hidden = true;
+    unconfirm();
   };
   upload.addEventListener('click', () => void busy(w('uploading', lang), status, async () => {
     forget();
+    // the last import's result and progress belong to the files before these
+    result.replaceChildren();
+    progress.textContent = '';
     const chosen = [...(files.files ?? [])];
     if (chosen.length === 0) throw new Error(w('noFiles', lang));
     sessionId = (await importApi.upload(chosen)).id;
@@ -170,8 +188,10 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
   }));
   dryRun.addEventListener('click', () => void busy(w('dryRunning', lang), dryRunStatus, async () => {
     if (!sessionId || !editor) return;
+    const drop = confirmed(); // as ticked when clicked
+    dryResult.replaceChildren(); // a refused dry run leaves no earlier report standing
     await importApi.saveMapping(sessionId, editor.read(), editor.ignored());
-    const report = await importApi.dryRun(sessionId, allowEmptied.checked);
+    const report = await importApi.dryRun(sessionId, drop);
     // what the import itself would refuse (a table whose every row breaks a rule), said before it is tried
     const stops = report.tables.flatMap((t) => (t.wouldStop ? [t.wouldStop] : []));
     const warning = stops.length > 0
@@ -183,11 +203,12 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
   }));
   run.addEventListener('click', () => void busy(w('importing', lang), runStatus, async () => {
     if (!sessionId || !editor) return;
+    const drop = confirmed();
     await importApi.saveMapping(sessionId, editor.read(), editor.ignored());
-    await importApi.run(sessionId, countyName.value.trim() || undefined, allowEmptied.checked);
+    await importApi.run(sessionId, countyName.value.trim() || undefined, drop);
     const final = await poll(sessionId, (s) => { progress.textContent = s.messages.slice(-8).join('\n'); });
     if (final.state === 'failed') {
-      offerEmptying(final.errorCode);
+      offerEmptying(final.errorCode, final.errorTables);
       throw new Error(`${w('failed', lang)}${final.error ?? ''}`);
     }
     // the shell's answers and facts (county name, townships, years) are of the old data: it forgets them
