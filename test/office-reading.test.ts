@@ -172,6 +172,9 @@ describe('header recognition', () => {
     // a file no table fits: its name and ID columns are personal too
     const other = suggestFor({ ...source, name: '低保对象名册.csv', fileName: '低保对象名册.csv' }, ['姓名', '身份证号码', '金额'], [['张三', '110101199003071234', '300']], null);
     expect(shown(other)).toEqual({ 姓名: ['personal', ''], 身份证号码: ['personal', ''], 金额: ['none', '300'] });
+    // an ID number as an .xlsx number cell shows it (area code and birth date): not shown either
+    const cells = suggestFor({ ...source, name: '表1.csv', fileName: '表1.csv' }, ['金额', '号码'], [['300', '1.30524193301172E+17']], null);
+    expect(shown(cells)).toEqual({ 金额: ['none', '300'], 号码: ['none', ''] });
     // a header that is a person alone holds that person's name (逝者: the deceased); 母亲出生日期 is a date
     const deaths = suggestFor({ ...source, name: '导出数据(3).csv', fileName: '导出数据(3).csv' }, ['证书号', '逝者', '母亲', '母亲出生日期', '报告人签名'],
       [['D1', '赵秀英', '钱春梅', '1950-01-01', '孙晓明']], null);
@@ -227,7 +230,7 @@ describe('header recognition', () => {
     expect(problemsOf(['999901199505010000', '999901199001150000', '999901199807070000', '999901199505010022'])).toEqual([expect.stringContaining('4 个18位号码中有 3 个校验码不符')]);
     // record numbers saved as numbers: different records would share one number
     const recordProblems = suggestFor(source, headers, [['2.024130524E+17', '999901199505010022', '2024-03-05']], null).problems.filter((p) => p.includes('记录编号'));
-    expect(recordProblems).toEqual(['出生医学证明.csv：列“出生医学证明编号”的记录编号看来被 Excel 存成了数字（如 2.024130524E+17），末几位已丢失，不同的记录会成为同一个编号、被当作重复隔离。请在 Excel 中把这一列设为“文本”格式，从业务系统重新导出后再导入']);
+    expect(recordProblems).toEqual(['出生医学证明.csv：列“出生医学证明编号”的记录编号看来被 Excel 存成了数字（如 2.02413…E+17），末几位已丢失，不同的记录会成为同一个编号、被当作重复隔离。请在 Excel 中把这一列设为“文本”格式，从业务系统重新导出后再导入']);
     // sound numbers (check characters by GB 11643), or a few wrong among them, are no reason to stop
     expect(problemsOf(['999901199505010022', '999901199001150048', '999901199807070063', '999901199505010021'])).toEqual([]);
   });
@@ -269,6 +272,12 @@ describe('CSV dialects', () => {
     writeFileSync(`${dir}/semicolon.csv`, rows.map((r) => r.join(';')).join('\n'));
     writeFileSync(`${dir}/流出人口.txt`, rows.map((r) => r.join('\t')).join('\r\n')); // a .txt export is a table too
     expect(listOfficeFiles(dir)).toEqual(['comma.csv', 'semicolon.csv', 'tab.tsv', '流出人口.txt']);
+    // beside a Parquet export a .txt is its README, not a table
+    const parquetDir = tempDir('parquet-readme');
+    writeFileSync(`${parquetDir}/births.parquet`, '');
+    writeFileSync(`${parquetDir}/README.txt`, 'Exported by the provincial system, 2024-12-31\n');
+    writeFileSync(`${parquetDir}/targets.csv`, '指标,目标值\n');
+    expect(listOfficeFiles(parquetDir)).toEqual([]);
     await withMemoryDb(async (c) => {
       for (const [name, delimiter] of [['comma.csv', ','], ['tab.tsv', '\t'], ['semicolon.csv', ';'], ['流出人口.txt', '\t']] as const) {
         const [source] = await openOfficeFile(dir, name, `${dir}/work`);

@@ -18,12 +18,20 @@ function checkCharacter(body: string): string {
   return v === 10 ? 'X' : String(v);
 }
 
+/**
+ * A number in Excel's exponent form as a message shows it: six significant digits (the area code, as
+ * Excel's own CSV keeps them), not the fifteen an .xlsx number cell keeps (birth date included).
+ */
+export function exponentShown(v: string): string {
+  return v.replace(/^(\d\.\d{5})\d+(E\+\d+)$/i, '$1…$2');
+}
+
 /** Why the sample looks damaged (in Chinese), or null: scientific notation, or most 18-digit numbers failing their check. */
 export function damagedIdNumbers(samples: readonly string[]): string | null {
   const values = samples.map((v) => v.replace(/\s/g, '')).filter((v) => v !== '');
   if (values.length === 0) return null;
   const scientific = values.filter((v) => /^\d(\.\d+)?E\+\d+$/i.test(v));
-  if (scientific.length > 0) return `${values.length} 个中有 ${scientific.length} 个是科学计数法（如 ${scientific[0]}）`;
+  if (scientific.length > 0) return `${values.length} 个中有 ${scientific.length} 个是科学计数法（如 ${exponentShown(scientific[0]!)}）`;
   const long = values.filter((v) => /^\d{17}[\dXx]$/.test(v));
   const failing = long.filter((v) => checkCharacter(v.slice(0, 17)) !== v[17]!.toUpperCase());
   if (long.length >= 3 && failing.length * 2 > long.length) return `${long.length} 个18位号码中有 ${failing.length} 个校验码不符`;

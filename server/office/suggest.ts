@@ -14,7 +14,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { TABLES, type Direction, type TableName } from '../../contract/tables.ts';
 import { fieldOf, IGNORE } from './fields.ts';
-import { damagedIdNumbers, isIdNumber } from './idNumberSample.ts';
+import { damagedIdNumbers, exponentShown, isIdNumber } from './idNumberSample.ts';
 import { directionOf, isFieldHeader, isPersonalHeader, recogniseColumns, scoreTables, type ColumnGuess, type Confidence } from './headers.ts';
 import { missingColumns, sourceName, type FileMapping, type MappingProfile } from './mapping.ts';
 import type { ProfileEntry } from './profile.ts';
@@ -32,8 +32,12 @@ function samplesOf(rows: readonly string[][], i: number): string[] {
   return [...seen];
 }
 
-/** An ID number (GB 11643, 18 or 15 characters) among the values, whatever the column is called. */
-const ID_NUMBER_VALUE = /^\d{17}[\dXx]$|^\d{15}$/;
+/**
+ * An ID number (GB 11643, 18 or 15 characters) among the values, whatever the column is called — also as
+ * Excel shows a number cell of 15–18 digits (1.30524193301172E+17 keeps area code and birth date).
+ */
+const ID_NUMBER_VALUE = /^\d{17}[\dXx]$|^\d{15}$|^\d\.\d+E\+1[4-7]$/i;
+
 
 /**
  * Whether a column's values may be shown as samples: never a name or an ID number, however the
@@ -137,7 +141,7 @@ export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 
       if (c.field === IGNORE || fieldOf(table, c.field)?.kind !== 'id') return;
       const scientific = valuesOf(i).map((v) => v.trim()).find((v) => /^\d(\.\d+)?E\+\d+$/i.test(v));
       if (scientific) {
-        problems.push(`${source.name}：列“${c.header}”的记录编号看来被 Excel 存成了数字（如 ${scientific}），末几位已丢失，不同的记录会成为同一个编号、被当作重复隔离。请在 Excel 中把这一列设为“文本”格式，从业务系统重新导出后再导入`);
+        problems.push(`${source.name}：列“${c.header}”的记录编号看来被 Excel 存成了数字（如 ${exponentShown(scientific)}），末几位已丢失，不同的记录会成为同一个编号、被当作重复隔离。请在 Excel 中把这一列设为“文本”格式，从业务系统重新导出后再导入`);
       }
     });
     columns.forEach((c, i) => {
@@ -187,9 +191,9 @@ export async function suggestMapping(connection: DuckDBConnection, folder: strin
     }
     for (const source of sources) {
       if (profile?.ignored.includes(source.name) || profile?.ignored.includes(fileName)) {
+        // its headers only: a file left out may be anything, and none of its values is shown
         const sample = mode === 'sample' ? await sampleSource(connection, source).catch(() => null) : null;
-        const columns = sample ? suggestFor(source, sample.headers, sample.rows, null).columns
-          .map((c) => ({ ...c, field: IGNORE, confidence: c.confidence === 'personal' ? 'personal' as const : 'none' as const })) : [];
+        const columns = (sample?.headers ?? []).map((header): ColumnSuggestion => ({ header, field: IGNORE, confidence: isPersonalHeader(header) ? 'personal' : 'none', samples: [] }));
         out.push({ source, suggestion: ignoredSuggestion(source, columns, sample?.headers ?? []) });
         continue;
       }

@@ -84,8 +84,11 @@ function relativeFiles(folder: string, dir = folder): string[] {
  * left out), in name order; old .xls files are refused by name.
  */
 export function listOfficeFiles(folder: string): string[] {
-  const names = relativeFiles(folder).filter((name) => isOfficeSourceFile(name) && !isTargetsFile(name));
-  const old = relativeFiles(folder).find((name) => ['.xls', '.et'].includes(path.extname(name).toLowerCase()));
+  const files = relativeFiles(folder);
+  // a Parquet export's README.txt is no table: .txt counts only in a folder of office files
+  const parquet = files.some((name) => path.extname(name).toLowerCase() === '.parquet');
+  const names = files.filter((name) => isOfficeSourceFile(name) && !isTargetsFile(name) && !(parquet && path.extname(name).toLowerCase() === '.txt'));
+  const old = files.find((name) => ['.xls', '.et'].includes(path.extname(name).toLowerCase()));
   if (old) throw new OfficeError('format', `${old}: 旧版 Excel（.xls/.et）文件无法读取，请在 Excel 或 WPS 中另存为 .xlsx 或 CSV`, old);
   return names;
 }

@@ -137,7 +137,8 @@ export async function ingestSpark(options: SparkIngestOptions): Promise<IngestRe
         stopOnEmptyTable(TABLES[t.table], [], t.rowsRead);
         stopOnAllQuarantined(TABLES[t.table], [], t.rowsRead, rowsAccepted, quarantined);
       }
-      // a served database of Spark's has rollups only: the whole-table comparison (no record tables to count by direction and year)
+      // the whole-table comparison only: withLosses counts directions and years from the record tables,
+      // which a Spark-built database lacks (its r_migrant_flow and r_population could answer; not done yet)
       tables.splice(0, tables.length, ...tables.map((t) => withTableFall(t, refreshed, options.dropTables ?? [])));
       await storeMeta(connection, { ...options, countyName: options.countyName ?? refreshed?.countyName }, topology, tables, { engine: 'spark', spark_seconds: job.seconds.toFixed(1) });
       await storeTargets(connection, options.source, path.join(run, 'targets-work'), progress);
