@@ -106,3 +106,16 @@ export interface TownshipQuality {
   quarantined: Record<string, Record<string, number>>;
   unknownPolicy: number;
 }
+
+/** Years as a planner reads them: runs joined (2000–2022, 2024), for the note on population years gone. */
+export function yearRanges(years: readonly number[], join = '、'): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    runs.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
+    i = j + 1;
+  }
+  return runs.join(join);
+}

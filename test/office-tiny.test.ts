@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { ingest } from '../server/ingest/ingest.ts';
 import { isIngestError } from '../server/ingest/IngestError.ts';
 import { lossMessages } from '../server/ingest/previousImport.ts';
+import { yearRanges } from '../contract/imports.ts';
 import { profilePath, writeProfile } from '../server/office/profile.ts';
 import { profileEntries } from '../server/office/suggest.ts';
 import { checkChar, suggestTiny, TINY_OFFICE, writeCorrectedProfile, writeTinyOffice } from './fixtures/tinyOffice.ts';
@@ -240,6 +241,7 @@ describe('a small office export', () => {
     expect(pop).toMatchObject({ rowsAccepted: 12, lostYears: [2023] });
     expect(lossMessages(pop)).toEqual(['户籍人口（年末）（population）：上次导入有 2023 年的户籍人口，这次没有；导入后这些年份将没有人口数据，请把各年的文件一并放入 — years 2023 no longer present']);
     expect(lossMessages(migrants)[0]).toMatch(/^流动人口（migrants）：流入人口 0 人，上次导入为 2 人。/);
+    expect([yearRanges([2003, 2000, 2001, 2002, 2005]), yearRanges([2024], ', ')]).toEqual(['2000–2003、2005', '2024']);
   });
 
   it('keeps the county name given once when the next month is imported without one', async () => {

@@ -14,7 +14,7 @@
 import { existsSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { TABLES, type Direction, type TableName } from '../../contract/tables.ts';
-import type { TableReport } from '../../contract/imports.ts';
+import { yearRanges, type TableReport } from '../../contract/imports.ts';
 import { runNamed } from '../db/namedQuery.ts';
 import { quoted } from '../db/sqlPath.ts';
 import { IngestError } from './IngestError.ts';
@@ -155,7 +155,7 @@ export function lossMessages(t: TableReport): string[] {
     lines.push(`${name}：${DIRECTION_WORDS[p.part as Direction] ?? p.part} ${p.now.toLocaleString('en')} 人，上次导入为 ${p.before.toLocaleString('en')} 人。${whole} — ${p.part}: fewer than half of the last import`);
   }
   if (t.lostYears) {
-    lines.push(`${name}：上次导入有 ${t.lostYears.join('、')} 年的户籍人口，这次没有；导入后这些年份将没有人口数据，请把各年的文件一并放入 — years ${t.lostYears.join(', ')} no longer present`);
+    lines.push(`${name}：上次导入有 ${yearRanges(t.lostYears)} 年的户籍人口，这次没有；导入后这些年份将没有人口数据，请把各年的文件一并放入 — years ${yearRanges(t.lostYears, ', ')} no longer present`);
   }
   return lines;
 }

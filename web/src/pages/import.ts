@@ -7,6 +7,7 @@
  */
 import { auth, DATA_CHANGED } from '../api.ts';
 import { importApi, isApiFailure, type ImportStatus, type TableReport } from '../importApi.ts';
+import { yearRanges } from '../../../contract/imports.ts';
 import { colon, paren, type Lang } from '../i18n/index.ts';
 import type { PageContext } from '../router.ts';
 import { errorMessage, h, panel, table } from '../ui.ts';
@@ -47,7 +48,7 @@ function reportNotes(id: string, tables: readonly TableReport[], lang: Lang): HT
   const lostYears = tables.flatMap((t) => t.lostYears ?? []);
   const parts = [
     ...(fell.length > 0 ? [h('p', { class: 'import-fell-note', text: w('fell', lang) }), h('ul', { class: 'import-fell' }, ...fell)] : []),
-    ...(lostYears.length > 0 ? [h('p', { class: 'import-lost-years', text: w('lostYears', lang).replace('{years}', lostYears.join(lang === 'zh' ? '、' : ', ')) })] : []),
+    ...(lostYears.length > 0 ? [h('p', { class: 'import-lost-years', text: w('lostYears', lang).replace('{years}', yearRanges(lostYears, lang === 'zh' ? '、' : ', ')) })] : []),
     ...(blank.length > 0 ? [h('p', { text: w('blankRows', lang) }), h('ul', { class: 'import-blank' }, ...blank)] : []),
     ...(empty.length > 0 ? [h('p', { text: w('emptyFiles', lang) }), h('ul', { class: 'import-empty-files' }, ...empty)] : []),
     ...(tables.some((t) => t.graduated) ? [h('p', { class: 'import-graduated', text: w('graduated', lang) })] : []),
