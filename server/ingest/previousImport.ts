@@ -100,7 +100,7 @@ export function stopOnVanishedData(supplies: readonly TableSupply[], refreshed: 
   const tables = found.map((f) => f.table);
   // every such table in one stop: a confirmation then names exactly what it empties
   throw new IngestError('table_vanished',
-    `${found.map((f) => f.words).join('；')}，导入会把它们清空。如果文件改了名、放错了文件夹或上传时漏了，请补上后重新导入；确实要清空时，在数据导入页勾选“清空这次没有文件的数据”，或命令行导入加 ${tables.map((t) => `--drop ${t}`).join(' ')} — no file this time for data the database has: ${tables.join(', ')}`,
+    `${found.map((f) => f.words).join('；')}，导入会把它们清空。如果文件改了名、放错了文件夹或上传时漏了，请补上后重新导入；确实要清空时，在数据导入页勾选“清空这次没有文件的数据”，或命令行导入加 ${tables.map((t) => `--drop ${t}`).join(' ')} — no file this time for data the database has (${tables.join(', ')}): put the files back, or confirm emptying with the box "Empty the data that has no file this time" or ${tables.map((t) => `--drop ${t}`).join(' ')}`,
     undefined, undefined, tables);
 }
 
