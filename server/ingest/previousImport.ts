@@ -98,9 +98,10 @@ export function stopOnVanishedData(supplies: readonly TableSupply[], refreshed: 
   }
   if (found.length === 0) return;
   const tables = found.map((f) => f.table);
+  const flags = tables.map((t) => `--drop ${t}`).join(' ');
   // every such table in one stop: a confirmation then names exactly what it empties
   throw new IngestError('table_vanished',
-    `${found.map((f) => f.words).join('；')}，导入会把它们清空。如果文件改了名、放错了文件夹或上传时漏了，请补上后重新导入；确实要清空时，在数据导入页勾选“清空这次没有文件的数据”，或命令行导入加 ${tables.map((t) => `--drop ${t}`).join(' ')} — no file this time for data the database has (${tables.join(', ')}): put the files back, or confirm emptying with the box "Empty the data that has no file this time" or ${tables.map((t) => `--drop ${t}`).join(' ')}`,
+    `${found.map((f) => f.words).join('；')}，导入会把它们清空。如果文件改了名、放错了文件夹或上传时漏了，请补上后重新导入；确实要清空时，在数据导入页勾选“清空这次没有文件的数据”，或命令行导入加 ${flags} — no file this time for data the database has (${tables.join(', ')}): put the files back, or confirm emptying with the box "Empty the data that has no file this time" or ${flags}`,
     undefined, undefined, tables);
 }
 
@@ -152,7 +153,7 @@ export function lossMessages(t: TableReport): string[] {
     lines.push(`${name}：接受 ${t.rowsAccepted.toLocaleString('en')} 行，上次导入为 ${t.fellFrom.toLocaleString('en')} 行（少了 ${drop}%）。${whole} — ${drop}% fewer rows than the last import`);
   }
   for (const p of t.fellParts ?? []) {
-    lines.push(`${name}：${DIRECTION_WORDS[p.part as Direction] ?? p.part} ${p.now.toLocaleString('en')} 人，上次导入为 ${p.before.toLocaleString('en')} 人。${whole} — ${p.part}: fewer than half of the last import`);
+    lines.push(`${name}：${DIRECTION_WORDS[p.part]} ${p.now.toLocaleString('en')} 人，上次导入为 ${p.before.toLocaleString('en')} 人。${whole} — ${p.part}: fewer than half of the last import`);
   }
   if (t.lostYears) {
     lines.push(`${name}：上次导入有 ${yearRanges(t.lostYears)} 年的户籍人口，这次没有；导入后这些年份将没有人口数据，请把各年的文件一并放入 — years ${yearRanges(t.lostYears, ', ')} no longer present`);

@@ -18,6 +18,11 @@ function checkCharacter(body: string): string {
   return v === 10 ? 'X' : String(v);
 }
 
+/** A number as Excel writes one too long to show (9.99901E+17): its last digits are gone. */
+export function isExcelExponent(v: string): boolean {
+  return /^\d(\.\d+)?E\+\d+$/i.test(v);
+}
+
 /**
  * A number in Excel's exponent form as a message shows it: six significant digits (the area code, as
  * Excel's own CSV keeps them), not the fifteen an .xlsx number cell keeps (birth date included).
@@ -30,7 +35,7 @@ export function exponentShown(v: string): string {
 export function damagedIdNumbers(samples: readonly string[]): string | null {
   const values = samples.map((v) => v.replace(/\s/g, '')).filter((v) => v !== '');
   if (values.length === 0) return null;
-  const scientific = values.filter((v) => /^\d(\.\d+)?E\+\d+$/i.test(v));
+  const scientific = values.filter(isExcelExponent);
   if (scientific.length > 0) return `${values.length} 个中有 ${scientific.length} 个是科学计数法（如 ${exponentShown(scientific[0]!)}）`;
   const long = values.filter((v) => /^\d{17}[\dXx]$/.test(v));
   const failing = long.filter((v) => checkCharacter(v.slice(0, 17)) !== v[17]!.toUpperCase());

@@ -14,7 +14,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { TABLES, type Direction, type TableName } from '../../contract/tables.ts';
 import { fieldOf, IGNORE } from './fields.ts';
-import { damagedIdNumbers, exponentShown, isIdNumber } from './idNumberSample.ts';
+import { damagedIdNumbers, exponentShown, isExcelExponent, isIdNumber } from './idNumberSample.ts';
 import { directionOf, isFieldHeader, isPersonalHeader, recogniseColumns, scoreTables, type ColumnGuess, type Confidence } from './headers.ts';
 import { missingColumns, sourceName, type FileMapping, type MappingProfile } from './mapping.ts';
 import type { ProfileEntry } from './profile.ts';
@@ -139,7 +139,7 @@ export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 
     });
     columns.forEach((c, i) => {
       if (c.field === IGNORE || fieldOf(table, c.field)?.kind !== 'id') return;
-      const scientific = valuesOf(i).map((v) => v.trim()).find((v) => /^\d(\.\d+)?E\+\d+$/i.test(v));
+      const scientific = valuesOf(i).map((v) => v.trim()).find(isExcelExponent);
       if (scientific) {
         problems.push(`${source.name}：列“${c.header}”的记录编号看来被 Excel 存成了数字（如 ${exponentShown(scientific)}），末几位已丢失，不同的记录会成为同一个编号、被当作重复隔离。请在 Excel 中把这一列设为“文本”格式，从业务系统重新导出后再导入`);
       }
@@ -175,23 +175,18 @@ export interface SourceSuggestion {
 export async function suggestMapping(connection: DuckDBConnection, folder: string, work: string, profile: MappingProfile | null, mode: OpenMode = 'sample'): Promise<SourceSuggestion[]> {
   const out: SourceSuggestion[] = [];
   for (const fileName of listOfficeFiles(folder)) {
-    // a whole file left out is not opened by an import: it may be anything
-    if (profile?.ignored.includes(fileName) && mode !== 'sample') {
-      out.push({ source: null, suggestion: ignoredSuggestion({ name: fileName, fileName, encoding: '' }) });
-      continue;
-    }
-    // the mapping step shows its columns, so that the planner who gives it a table maps them there;
-    // a file that cannot be read is left out as before
-    const sources = profile?.ignored.includes(fileName)
-      ? await openOfficeFile(folder, fileName, work, mode).catch(() => null)
-      : await openOfficeFile(folder, fileName, work, mode);
+    // a whole file left out is not opened by an import (it may be anything); the mapping step opens it,
+    // if it can, to show its headers, so that a planner who gives it a table maps them there
+    const fileIgnored = profile?.ignored.includes(fileName) ?? false;
+    const sources = !fileIgnored ? await openOfficeFile(folder, fileName, work, mode)
+      : mode === 'sample' ? await openOfficeFile(folder, fileName, work, mode).catch(() => null) : null;
     if (sources === null) {
       out.push({ source: null, suggestion: ignoredSuggestion({ name: fileName, fileName, encoding: '' }) });
       continue;
     }
     for (const source of sources) {
-      if (profile?.ignored.includes(source.name) || profile?.ignored.includes(fileName)) {
-        // its headers only: a file left out may be anything, and none of its values is shown
+      if (fileIgnored || profile?.ignored.includes(source.name)) {
+        // its headers only: none of its values is shown
         const sample = mode === 'sample' ? await sampleSource(connection, source).catch(() => null) : null;
         const columns = (sample?.headers ?? []).map((header): ColumnSuggestion => ({ header, field: IGNORE, confidence: isPersonalHeader(header) ? 'personal' : 'none', samples: [] }));
         out.push({ source, suggestion: ignoredSuggestion(source, columns, sample?.headers ?? []) });
