@@ -63,7 +63,7 @@ describe('a boundary file uploaded with the tables', () => {
     expect(res.status).toBe(400);
     const { error } = (await res.json()) as { error: { code: string; message: string } };
     expect(error.code).toBe('import_format');
-    expect(error.message).toMatch(/^说明\.pdf：只能上传 CSV（\.csv、\.tsv、\.txt）、Excel（\.xlsx）或乡镇边界（\.geojson、\.topojson）文件/);
+    expect(error.message).toMatch(/^说明\.pdf：只能上传 CSV（\.csv、\.tsv、\.txt）、Excel（\.xlsx、\.xls）或乡镇边界（\.geojson、\.topojson）文件/);
     // refused beside the tables: none of them is kept (they hold names and ID numbers)
     const sessionsBefore = uploadSessions();
     expect((await upload([{ name: '说明.pdf', text: '%PDF-1.4' }])).status).toBe(400);

@@ -12,6 +12,7 @@
  * // '出生医学证明.csv：第 3002 行有 1 列，表头有 13 列（…）'
  */
 import { open } from 'node:fs/promises';
+import { isTextEncoding } from './encoding.ts';
 
 function unevenLine(name: string, line: number | string, fields: number | string, headerFields: number | string): string {
   return `${name}：第 ${line} 行有 ${fields} 列，表头有 ${headerFields} 列（是表格下方的合计行或说明文字，还是值中有未加引号的逗号？请改正或删除这一行后再导入）`;
@@ -76,7 +77,7 @@ const HEAD_BYTES = 8 << 20;
 /** `csvReadProblem` with the file's beginning read when DuckDB could not learn its shape. */
 export async function csvReadProblemOf(source: { name: string; csv: string; delimiter: string; skip: number; encoding: string }, error: unknown): Promise<string> {
   const message = error instanceof Error ? error.message : String(error);
-  if (!SNIFF_FAILED.test(message) || source.encoding === 'xlsx') return csvReadProblem(source.name, message);
+  if (!SNIFF_FAILED.test(message) || !isTextEncoding(source.encoding)) return csvReadProblem(source.name, message);
   const handle = await open(source.csv, 'r');
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);

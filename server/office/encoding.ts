@@ -16,7 +16,11 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { gb18030Piece, safeCut } from './gb18030.ts';
 
-export type TextEncodingName = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+export const TEXT_ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const;
+export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
+
+/** True for a text file's encoding; false for a workbook's format (a sheet written to CSV here). */
+export const isTextEncoding = (name: string): name is TextEncodingName => (TEXT_ENCODINGS as readonly string[]).includes(name);
 
 /** How much of a file the detection reads: enough for thousands of rows. */
 const SAMPLE_BYTES = 1 << 20;

@@ -19,11 +19,13 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { runNamed } from '../db/namedQuery.ts';
-import { detectEncoding, transcodeToUtf8, type TextEncodingName } from './encoding.ts';
+import { detectEncoding, isTextEncoding, transcodeToUtf8, type TextEncodingName } from './encoding.ts';
 import { isTargetsFile } from '../targets/fileNames.ts';
 import { OfficeError } from './OfficeError.ts';
 import { csvReadProblemOf } from './csvErrors.ts';
-import { HEADER_SEARCH_ROWS, headerRowIndex, readWorkbook, type SheetRow } from './xlsx.ts';
+import { HEADER_SEARCH_ROWS, headerRowIndex, readWorkbook, type SheetRow, type SheetRows } from './xlsx.ts';
+import { readMarkupSheets } from './markupSheets.ts';
+import { xlsKind } from './xlsKind.ts';
 
 export interface Source {
   /** Absolute path of the file. */
@@ -42,7 +44,8 @@ export interface Source {
   readonly skip: number;
   /** The header's row in the planner's file as Excel numbers rows (1 for the first): a row's number in the import counts from it. */
   readonly headerRow: number;
-  readonly encoding: TextEncodingName | 'xlsx';
+  /** A text file's encoding, or the format of the workbook its sheet was read from. */
+  readonly encoding: TextEncodingName | SheetFormat;
   /**
    * When `csv` is a decoded copy still to be written (opened with `'later'`): a copy of the first
    * lines, which the headers and samples are read from meanwhile. `copyLater` writes `csv`.
@@ -57,6 +60,9 @@ export interface Source {
  */
 export type OpenMode = 'sample' | 'whole' | 'later';
 
+/** Workbooks whose sheets are written to CSVs here: .xlsx, and a web page or Excel 2003 XML saved as .xls. */
+export type SheetFormat = 'xlsx' | 'html' | 'spreadsheetml';
+
 export interface SourceSample {
   readonly headers: string[];
   readonly rows: string[][];
@@ -65,6 +71,8 @@ export interface SourceSample {
 // .txt: what several office systems name their tab- or comma-separated exports (a note in the folder is
 // then a file no table fits, named, for the planner to set to 不导入)
 const CSV_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
+// .xls/.et: read by what they hold (office/xlsKind); only a real Excel 97–2003 file is refused
+const OLD_EXCEL_EXTENSIONS = new Set(['.xls', '.et']);
 /** An import's own work folders end so (they may sit inside the export folder, beside a database kept there). */
 export const WORK_SUFFIX = '.renkou-work';
 
@@ -81,21 +89,19 @@ function relativeFiles(folder: string, dir = folder): string[] {
 
 /**
  * The office files of a folder holding contract tables (sub-folders included; the targets file
- * left out), in name order; old .xls files are refused by name.
+ * left out), in name order.
  */
 export function listOfficeFiles(folder: string): string[] {
   const files = relativeFiles(folder);
   // a Parquet export's README.txt is no table: .txt counts only in a folder of office files
   const parquet = files.some((name) => path.extname(name).toLowerCase() === '.parquet');
   const names = files.filter((name) => isOfficeSourceFile(name) && !isTargetsFile(name) && !(parquet && path.extname(name).toLowerCase() === '.txt'));
-  const old = files.find((name) => ['.xls', '.et'].includes(path.extname(name).toLowerCase()));
-  if (old) throw new OfficeError('format', `${old}: 旧版 Excel（.xls/.et）文件无法读取，请在 Excel 或 WPS 中另存为 .xlsx 或 CSV`, old);
   return names;
 }
 
 export function isOfficeSourceFile(name: string): boolean {
   const ext = path.extname(name).toLowerCase();
-  return CSV_EXTENSIONS.has(ext) || ext === '.xlsx';
+  return CSV_EXTENSIONS.has(ext) || ext === '.xlsx' || OLD_EXCEL_EXTENSIONS.has(ext);
 }
 
 /** How many rows the sample shows and the recognition reads. */
@@ -114,12 +120,18 @@ function workName(fileName: string, suffix: string): string {
 export async function openOfficeFile(folder: string, fileName: string, work: string, mode: OpenMode = 'whole'): Promise<Source[]> {
   mkdirSync(work, { recursive: true });
   const file = path.join(folder, fileName);
-  if (path.extname(fileName).toLowerCase() === '.xlsx') return workbookToCsvs(folder, fileName, work, mode === 'sample');
+  const ext = path.extname(fileName).toLowerCase();
+  const sample = mode === 'sample';
+  if (ext === '.xlsx') return workbookToCsvs(file, fileName, readWorkbook(file), 'xlsx', work, sample);
   if (statSync(file).size === 0) throw new OfficeError('format', `${fileName}：文件为空（0 字节，没有表头也没有数据），请重新导出`, fileName);
+  const kind = OLD_EXCEL_EXTENSIONS.has(ext) ? await xlsKind(file) : 'text';
+  if (kind === 'ole') throw new OfficeError('format', `${fileName}: 旧版 Excel（.xls/.et）文件无法读取，请在 Excel 或 WPS 中另存为 .xlsx 或 CSV`, fileName);
+  if (kind === 'zip') return workbookToCsvs(file, fileName, readWorkbook(file), 'xlsx', work, sample);
   const encoding = await detectEncoding(file);
   if (encoding === null) {
     throw new OfficeError('encoding', `${fileName}: 文件编码无法识别（既不是 UTF-8 也不是 GB18030/GBK），请另存为 UTF-8 或 GBK 编码的 CSV`, fileName);
   }
+  if (kind !== 'text') return workbookToCsvs(file, fileName, readMarkupSheets(file, kind, encoding), kind, work, sample);
   const base = { file, name: fileName, fileName, encoding };
   if (encoding === 'utf-8') return [{ ...base, csv: file, ...(await layoutOf(file)) }];
   const csv = path.join(work, workName(fileName, ''));
@@ -150,7 +162,7 @@ export function copyLater(sources: readonly Source[]): LaterCopies {
   const copies = new Map<string, Promise<void>>();
   let previous: Promise<unknown> = Promise.resolve();
   for (const source of sources) {
-    if (!source.preview || copies.has(source.csv) || source.encoding === 'xlsx') continue;
+    if (!source.preview || copies.has(source.csv) || !isTextEncoding(source.encoding)) continue;
     const encoding = source.encoding;
     const copy = previous.catch(() => undefined).then(() => transcodeToUtf8(source.file, encoding, source.csv, abort.signal));
     copy.catch(() => undefined); // awaited by ready(); not an unhandled rejection meanwhile
@@ -218,16 +230,19 @@ function csvLine(row: readonly string[], width: number): string {
   return `${line}\n`;
 }
 
-/** One pass over a workbook: each non-empty sheet to its own CSV (the rows before its header row dropped). */
-async function workbookToCsvs(folder: string, fileName: string, work: string, sample: boolean): Promise<Source[]> {
-  const file = path.join(folder, fileName);
+/**
+ * One pass over a workbook (or a web page or XML workbook saved as .xls): each non-empty sheet to
+ * its own CSV (the rows before its header row dropped). A sheet named '' is the file's only table.
+ */
+async function workbookToCsvs(file: string, fileName: string, sheets: AsyncIterable<SheetRows>, format: SheetFormat, work: string, sample: boolean): Promise<Source[]> {
   const sources: Source[] = [];
   try {
     let index = 0;
-    for await (const sheet of readWorkbook(file)) {
+    for await (const sheet of sheets) {
       const csv = path.join(work, workName(fileName, `.${index++}${sample ? '.sample' : ''}`));
       const { rows, headerRow } = await sheetToCsv(sheet.rows, csv, sample ? SAMPLE_ROWS + 1 : Infinity);
-      if (rows > 0) sources.push({ file, name: `${fileName}#${sheet.name}`, fileName, sheet: sheet.name, csv, delimiter: ',', skip: 0, headerRow, encoding: 'xlsx' });
+      const named = sheet.name === '' ? { name: fileName } : { name: `${fileName}#${sheet.name}`, sheet: sheet.name };
+      if (rows > 0) sources.push({ file, ...named, fileName, csv, delimiter: ',', skip: 0, headerRow, encoding: format });
     }
   } catch (e) {
     if (e instanceof OfficeError) throw e;

@@ -80,12 +80,12 @@ async function step<T>(run: () => Promise<T> | T): Promise<T> {
   }
 }
 
-/** A file's name from an upload, reduced to its last part; refused unless it is a CSV, an .xlsx or a boundary file. */
+/** A file's name from an upload, reduced to its last part; refused unless it is a CSV, an Excel file (.xlsx, .xls) or a boundary file. */
 function safeName(name: string): string {
   const base = path.basename(name.replaceAll('\\', '/'));
   if (!base || base.startsWith('.') || !(isOfficeSourceFile(base) || isBoundaryFile(base))) {
     throw new ApiError(400, 'import_format',
-      `${base || '(无名文件)'}：只能上传 CSV（.csv、.tsv、.txt）、Excel（.xlsx）或乡镇边界（.geojson、.topojson）文件 — only CSV, .xlsx or boundary files`);
+      `${base || '(无名文件)'}：只能上传 CSV（.csv、.tsv、.txt）、Excel（.xlsx、.xls）或乡镇边界（.geojson、.topojson）文件 — only CSV, Excel or boundary files`);
   }
   return base;
 }

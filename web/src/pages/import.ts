@@ -84,7 +84,7 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
   let sessionId: string | null = null;
   let editor: MappingEditor | null = null;
 
-  const files = h('input', { type: 'file', id: 'import-files', multiple: true, accept: '.csv,.tsv,.txt,.xlsx,.geojson,.topojson' });
+  const files = h('input', { type: 'file', id: 'import-files', multiple: true, accept: '.csv,.tsv,.txt,.xlsx,.xls,.et,.geojson,.topojson' });
   const upload = button('import-upload', w('upload', lang));
   const folder = h('input', { type: 'text', id: 'import-folder', placeholder: '/path/to/exports', size: 40 });
   const useFolder = button('import-use-folder', w('useFolder', lang));

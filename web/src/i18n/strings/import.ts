@@ -9,8 +9,8 @@ export const WORDS = {
   importPage: { zh: '数据导入', en: 'Import data' },
   adminOnly: { zh: '只有管理员可以导入数据。', en: 'Only an admin may import data.' },
   intro: {
-    zh: '上传业务系统导出的 CSV（.csv、.txt，UTF-8 或 GBK）或 Excel（.xlsx）文件（可附乡镇边界 .geojson 或 .topojson 文件），核对每个文件对应的表和每一列对应的字段，先试运行查看将要接受和隔离的记录，再正式导入。姓名等个人信息列不会被读取；公民身份号码只用于得出出生日期和性别，不会被保存。',
-    en: 'Upload the CSV (.csv, .txt; UTF-8 or GBK) or Excel (.xlsx) files your systems export (and a township boundary file, .geojson or .topojson, if you have one), check the table of each file and the field of each column, dry-run to see what would be accepted and quarantined, then import. Names are never read; ID numbers only give birth date and sex and are not kept.',
+    zh: '上传业务系统导出的 CSV（.csv、.txt，UTF-8 或 GBK）或 Excel（.xlsx；系统导出的 .xls 网页表格也可）文件（可附乡镇边界 .geojson 或 .topojson 文件），核对每个文件对应的表和每一列对应的字段，先试运行查看将要接受和隔离的记录，再正式导入。姓名等个人信息列不会被读取；公民身份号码只用于得出出生日期和性别，不会被保存。',
+    en: 'Upload the CSV (.csv, .txt; UTF-8 or GBK) or Excel (.xlsx, and the .xls web-page tables systems export) files your systems export (and a township boundary file, .geojson or .topojson, if you have one), check the table of each file and the field of each column, dry-run to see what would be accepted and quarantined, then import. Names are never read; ID numbers only give birth date and sex and are not kept.',
   },
   step1: { zh: '第一步：选择文件', en: 'Step 1: choose the files' },
   chooseFiles: { zh: '选择文件', en: 'Choose files' },
