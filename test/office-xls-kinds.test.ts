@@ -114,6 +114,25 @@ describe('what a .xls file holds', () => {
   });
 });
 
+describe('a real Excel 97–2003 file beside the tables', () => {
+  it('is named as that file\'s problem, and the import goes on once the planner sets it to 不导入', async () => {
+    const dir = tempDir('xls-ole-beside');
+    await writeTinyOffice(dir);
+    writeFileSync(path.join(dir, '填表说明.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array<number>(504).fill(0)]));
+    const found = await suggestTiny(dir);
+    expect(found.find((f) => f.suggestion.source === '填表说明.xls')!.suggestion).toMatchObject({ table: null, columns: [], problems: [
+      '填表说明.xls: 旧版 Excel（.xls/.et）文件无法读取，请在 Excel 或 WPS 中另存为 .xlsx 或 CSV；不需要导入的文件请设为不导入（映射文件中列入 ignore）'] });
+    writeCorrectedProfile(dir, found);
+    const dbPath = path.join(dir, 'tiny.duckdb');
+    const stopped = await ingest({ source: dir, dbPath, today: '2026-11-23', keepVersions: 0 }).catch((e: unknown) => e);
+    expect(String((stopped as Error).message)).toContain('导入映射不完整：\n- 填表说明.xls: 旧版 Excel（.xls/.et）文件无法读取');
+    writeCorrectedProfile(dir, found, ['填表说明.xls']);
+    const report = await ingest({ source: dir, dbPath, today: '2026-11-23', keepVersions: 0 });
+    expect(report.tables.find((t) => t.table === 'births')).toMatchObject({ rowsAccepted: TINY_OFFICE.expected.births.accepted });
+    expect(report.mapping.find((m) => m.source === '填表说明.xls')).toMatchObject({ ignored: true });
+  });
+});
+
 /** A table's rows as an HTML page with a title above it, as a system exports it. */
 function htmlPage(title: string, rows: readonly (readonly string[])[]): string {
   const escape = (t: string) => t.replaceAll('&', '&amp;').replaceAll('<', '&lt;');

@@ -14,6 +14,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { TABLES, type Direction, type TableName } from '../../contract/tables.ts';
 import { fieldOf, IGNORE } from './fields.ts';
+import { isOfficeError } from './OfficeError.ts';
 import { damagedIdNumbers, exponentShown, isExcelExponent, isIdNumber } from './idNumberSample.ts';
 import { directionOf, isFieldHeader, isPersonalHeader, recogniseColumns, scoreTables, type ColumnGuess, type Confidence } from './headers.ts';
 import { missingColumns, sourceName, type FileMapping, type MappingProfile } from './mapping.ts';
@@ -162,7 +163,7 @@ export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 
 
 /** A suggestion with the source it was made from (a sample copy, or the table as an import reads it). */
 export interface SourceSuggestion {
-  /** Null for a whole file the mapping leaves out (it is not opened). */
+  /** Null for a whole file the mapping leaves out (it is not opened), or one that could not be opened. */
   readonly source: Source | null;
   readonly suggestion: Suggestion;
 }
@@ -178,8 +179,17 @@ export async function suggestMapping(connection: DuckDBConnection, folder: strin
     // a whole file left out is not opened by an import (it may be anything); the mapping step opens it,
     // if it can, to show its headers, so that a planner who gives it a table maps them there
     const fileIgnored = profile?.ignored.includes(fileName) ?? false;
-    const sources = !fileIgnored ? await openOfficeFile(folder, fileName, work, mode)
-      : mode === 'sample' ? await openOfficeFile(folder, fileName, work, mode).catch(() => null) : null;
+    let sources: Source[] | null;
+    try {
+      sources = !fileIgnored ? await openOfficeFile(folder, fileName, work, mode)
+        : mode === 'sample' ? await openOfficeFile(folder, fileName, work, mode).catch(() => null) : null;
+    } catch (e) {
+      // a file that cannot be read (a real Excel 97–2003 file, an unknown encoding) is that file's problem,
+      // said beside the others; a planner who does not need it sets it to 不导入
+      if (!isOfficeError(e) || (e.code !== 'format' && e.code !== 'encoding')) throw e;
+      out.push({ source: null, suggestion: unreadableSuggestion(fileName, e.message) });
+      continue;
+    }
     if (sources === null) {
       out.push({ source: null, suggestion: ignoredSuggestion({ name: fileName, fileName, encoding: '' }) });
       continue;
@@ -221,6 +231,14 @@ function ignoredSuggestion(
   return {
     source: source.name, file: source.fileName, ...(source.sheet ? { sheet: source.sheet } : {}), encoding: source.encoding,
     table: null, tableSure: true, direction: null, columns, headers, missing: [], problems: [], fromProfile: true, ignored: true,
+  };
+}
+
+/** A file that could not be opened: no table, no columns, the reason as its problem. */
+function unreadableSuggestion(fileName: string, reason: string): Suggestion {
+  return {
+    source: fileName, file: fileName, encoding: '', table: null, tableSure: false, direction: null, columns: [], headers: [], missing: [],
+    problems: [`${reason}；不需要导入的文件请设为不导入（映射文件中列入 ignore）`], fromProfile: false,
   };
 }
 

@@ -43,12 +43,16 @@ describe('数据导入', () => {
   it('uploads, corrects the mapping, dry-runs and imports', async () => {
     const page = await open(browser.context, server.url, 'page=import');
     expect(await page.locator('#nav a[data-nav="import"]').innerText()).toBe('数据导入');
-    // a file that is no CSV at all: a message naming it, and no later step to click into a wait that never ends
+    // a file that is no CSV at all: the mapping names it and says why (among other files, it can be set to 不导入),
+    // and a dry run says so under its button rather than wait for ever
     await page.setInputFiles('#import-files', [{ name: '死亡证明.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff, 0xfe, 0xfd, 0x81]) }]);
     await page.click('#import-upload');
-    await expect.poll(() => page.locator('#import-status').innerText()).toContain('死亡证明.csv');
-    expect(await page.locator('#import-dryrun').isDisabled()).toBe(true);
-    expect(await page.locator('#import-run').isDisabled()).toBe(true);
+    await page.waitForSelector('#import-mapping[data-ready="true"]', { timeout: 120_000 });
+    expect(await page.locator('#import-problems').innerText()).toContain('死亡证明.csv: 文件编码无法识别（既不是 UTF-8 也不是 GB18030/GBK）');
+    expect(await page.locator('section.map-file[data-source="死亡证明.csv"] select.map-table').inputValue()).toBe('?'); // — 请选择 (which table, or 不导入)
+    await page.click('#import-dryrun');
+    await expect.poll(() => page.locator('#import-dryrun-status').getAttribute('role'), { timeout: 60_000 }).toBe('alert');
+    expect(await page.locator('#import-dryrun-status').innerText()).toContain('死亡证明.csv: 文件编码无法识别');
     await page.setInputFiles('#import-files', files);
     await page.click('#import-upload');
     await page.waitForSelector('#import-mapping[data-ready="true"]', { timeout: 120_000 });
@@ -126,7 +130,8 @@ describe('数据导入', () => {
 
     await expect.poll(async () => (await get<{ rowCounts: Record<string, number> }>('/api/meta')).rowCounts.births, { timeout: 10_000 }).toBe(3);
     const steps = audit().filter((e) => e.event === 'import').map((e) => e.step);
-    expect(steps).toEqual(['upload', 'upload', 'mapping', 'mapping', 'mapping', 'mapping', 'dry-run', 'mapping', 'import']); // the first upload: the file that is no CSV; each refused dry run saved its mapping
+    // the first upload: the file that is no CSV, and its refused dry run; each refused dry run saved its mapping
+    expect(steps).toEqual(['upload', 'mapping', 'upload', 'mapping', 'mapping', 'mapping', 'mapping', 'dry-run', 'mapping', 'import']);
   });
 
   it('leaves a file it cannot place undecided, not 不导入: the dry run is refused until the planner chooses', async () => {

@@ -64,13 +64,14 @@ function fileSection(answer: MappingAnswer, s: Suggestion, i: number, lang: Lang
       tr.dataset.header = s.columns[j]!.header;
       tr.dataset.confidence = s.columns[j]!.confidence;
     });
-    body.replaceChildren(tbl);
+    // a file that could not be opened has no columns: its problem above says why
+    body.replaceChildren(...(s.columns.length > 0 ? [tbl] : []));
     directionField.hidden = tableName !== 'migrants';
   };
   build(s.table ?? '');
   tableSelect.addEventListener('change', () => build(tableSelect.value));
   const section = h('section', { class: 'map-file', 'data-source': s.source },
-    h('h3', { text: s.ignored ? `${s.source}${paren(w('notImported', lang), lang)}` : `${s.source}${paren(s.encoding, lang)}` }),
+    h('h3', { text: s.ignored ? `${s.source}${paren(w('notImported', lang), lang)}` : s.encoding ? `${s.source}${paren(s.encoding, lang)}` : s.source }),
     h('div', { class: 'controls' }, h('label', { class: 'field', for: tableSelect.id }, h('span', { text: w('table', lang) }), tableSelect), directionField),
     body);
   return {
