@@ -50,6 +50,8 @@ export interface Meta {
   ingestedAt?: string | null;
   /** True when the population came in 5-year groups and was graduated to single ages at import. */
   populationGraduated?: boolean;
+  /** First ages of open age groups below 100 (85岁及以上) that the import shared over the ages to 100+ by a model life table. */
+  populationOpenAgeFrom?: number[];
 }
 
 export type Role = 'admin' | 'analyst' | 'township';

@@ -73,6 +73,8 @@ export interface TableReport {
   readonly emptyFiles?: readonly string[];
   /** The population came in 5-year groups and was graduated to single ages (office/graduate.ts). */
   readonly graduated?: boolean;
+  /** First ages of the population's open age groups below 100 (85岁及以上), shared over the ages to 100+ (office/openAgeGroup.ts). */
+  readonly openAgeFrom?: readonly number[];
   /** The rows the previous import of the same county accepted, when this one accepted less than half as many. */
   readonly fellFrom?: number;
   /** Migrant directions with less than half the previous import's migrants (part: in / out). */

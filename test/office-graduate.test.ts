@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { TABLES } from '../contract/tables.ts';
 import { spragueSplit } from '../server/demography/graduation.ts';
 import { roundKeepingSum } from '../server/office/graduate.ts';
+import { openAgeShares } from '../server/office/openAgeGroup.ts';
 import { prepareOffice, stageOffice } from '../server/office/normalise.ts';
 import { planOffice } from '../server/office/plan.ts';
 import { ingest } from '../server/ingest/ingest.ts';
@@ -43,7 +44,7 @@ describe('5-year population groups', () => {
     });
     writeFileSync(path.join(dir, '户籍人口.csv'), `${lines.join('\n')}\n`);
     await withMemoryDb(async (c) => {
-      expect(await stagePopulation(c, dir)).toEqual({ graduated: true, emptyFiles: [], files: [path.join(dir, 'x.renkou-work', 'population.0.parquet')] });
+      expect(await stagePopulation(c, dir)).toEqual({ graduated: true, openAgeFrom: [], emptyFiles: [], files: [path.join(dir, 'x.renkou-work', 'population.0.parquet')] });
       const rows = (await c.runAndReadAll('SELECT sex, age, count FROM src ORDER BY sex, age')).getRowObjectsJson() as { sex: string; age: number; count: number }[];
       expect(rows).toHaveLength(2 * 101);
       for (const [sex, shift] of [['M', 0], ['F', 10]] as const) {
@@ -75,18 +76,58 @@ describe('5-year population groups', () => {
     const server = await startServer({ dbPath, port: 0, usersFile: path.join(folder, 'no-users.json'), auditFile: path.join(folder, 'audit.log') });
     try {
       expect(((await (await fetch(`${server.url}/api/meta`)).json()) as { populationGraduated: boolean }).populationGraduated).toBe(true);
+      expect(((await (await fetch(`${server.url}/api/meta`)).json()) as { populationOpenAgeFrom: number[] }).populationOpenAgeFrom).toEqual([]);
     } finally {
       await server.close();
     }
   });
 
-  it('refuses groups that stop short of the open age, naming the age that does not fit', async () => {
-    const short = tempDir('graduate-85');
+  it('shares an open group below 100 (85岁及以上) over 85 … 100+ by the model life table, keeping its total', async () => {
+    // 5-year groups to 85+ (graduated), and single ages to 85+ (as written), in two folders
+    const grouped = tempDir('graduate-85');
     const lines = ['年度,乡镇（街道）代码,性别,年龄,人数'];
-    for (let g = 0; g < 17; g++) lines.push(`2024,999901001,男,${5 * g}-${5 * g + 4}岁,100`);
-    lines.push('2024,999901001,男,85岁及以上,40');
-    writeFileSync(path.join(short, '户籍人口.csv'), `${lines.join('\n')}\n`);
-    await withMemoryDb((c) => expect(stagePopulation(c, short)).rejects.toThrow(
-      '户籍人口.csv：年龄列中既有5岁组（如 0-4）又有单岁或无法识别的年龄（如 “85岁及以上”）；5岁组须一直分到“100岁及以上”，请统一为一种'));
+    for (let g = 0; g < 17; g++) lines.push(`2024,999901001,男,${5 * g}-${5 * g + 4}岁,${1000 - 40 * g}`);
+    lines.push('2024,999901001,男,85岁及以上,4321');
+    writeFileSync(path.join(grouped, '户籍人口.csv'), `${lines.join('\n')}\n`);
+    const single = tempDir('single-85');
+    const ages = ['年度,乡镇（街道）代码,年龄,男,女'];
+    for (let a = 0; a < 85; a++) ages.push(`2024,999901001,${a === 0 ? '不满1岁' : a},${100 + a},${200 + a}`);
+    ages.push('2024,999901001,85+,2500,3700', '2024,999901001,合计,1,1');
+    writeFileSync(path.join(single, '户籍人口.csv'), `${ages.join('\n')}\n`);
+    for (const [folder, sex, open, below] of [[grouped, 'M', 4321, 360], [single, 'F', 3700, 1410]] as const) {
+      await withMemoryDb(async (c) => {
+        expect((await stagePopulation(c, folder)).openAgeFrom).toEqual([85]);
+        const rows = (await c.runAndReadAll(`SELECT age, count FROM src WHERE sex = '${sex}' AND age IS NOT NULL AND age <= 100 ORDER BY age`)).getRowObjectsJson() as { age: number; count: number }[];
+        const old = rows.filter((r) => r.age >= 85);
+        expect(old.map((r) => r.age)).toEqual(Array.from({ length: 16 }, (_, k) => 85 + k));
+        expect(old.reduce((a, r) => a + r.count, 0)).toBe(open); // the group's total, exactly
+        // the ages under it as they were: 80–84 hold their group (1000 − 40·16) or their single ages (Σ 200 + 80 … 84)
+        expect(rows.filter((r) => r.age >= 80 && r.age < 85).reduce((a, r) => a + r.count, 0)).toBe(below);
+        // a stationary population: fewer at each older age to 99 (100+ is open), each 4–30% fewer than the one before up to 95
+        for (let k = 1; k < 11; k++) expect(old[k]!.count / old[k - 1]!.count).toBeGreaterThan(0.7);
+        for (let k = 1; k < 15; k++) expect(old[k]!.count).toBeLessThanOrEqual(old[k - 1]!.count);
+        // its mean age: 85 plus about e85 (China 2020: 6–7 years), less half a year
+        const mean = old.reduce((a, r) => a + r.count * (r.age + 0.5), 0) / open;
+        expect(mean).toBeGreaterThan(89);
+        expect(mean).toBeLessThan(92.5);
+      });
+    }
+    const shares = openAgeShares('F', 2024, 85);
+    expect(shares).toHaveLength(16);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(openAgeShares('M', 2024, 100)).toEqual([1]);
+  });
+
+  it('refuses an open group too low to share out, and two open groups in one table', async () => {
+    const low = tempDir('graduate-55');
+    const lines = ['年度,乡镇（街道）代码,性别,年龄,人数'];
+    for (let g = 0; g < 11; g++) lines.push(`2024,999901001,男,${5 * g}-${5 * g + 4}岁,100`);
+    lines.push('2024,999901001,男,55岁及以上,40');
+    writeFileSync(path.join(low, '户籍人口.csv'), `${lines.join('\n')}\n`);
+    await withMemoryDb((c) => expect(stagePopulation(c, low)).rejects.toThrow(
+      '户籍人口.csv：最高年龄组是“55岁及以上”，太低，无法分到各岁（需到 60 岁及以上或更高，最好到 100岁及以上）'));
+    writeFileSync(path.join(low, '户籍人口.csv'), `${[...lines.slice(0, -1), '2024,999901001,男,55-59,1', '2024,999901001,男,60岁及以上,4', '2024,999901001,男,100岁及以上,4'].join('\n')}\n`);
+    await withMemoryDb((c) => expect(stagePopulation(c, low)).rejects.toThrow(
+      '户籍人口.csv：年龄列中有不止一个最高年龄组（60岁及以上、100岁及以上），请统一为一种'));
   });
 });

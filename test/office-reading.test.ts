@@ -108,11 +108,14 @@ describe('ID numbers, dates and codes in SQL', () => {
       office_number('12,345.6') AS grouped_number,
       [office_date('2023-02-29'), office_date('20230229'), office_date('2023年2月29日'), office_date('2024ab05'), office_date('2024年3月5'),
        office_date('5/3/2024'), office_date('2024-3'), office_date('20241301'), office_date('+2024030'), office_date('2024_305'),
-       office_date('0x9A6AC5'), office_date('1.0101e7'), office_date('04535'), office_date('9999'), office_date('100000'), office_date('4535.6')] AS bad, office_date('  ') AS blank,
+       office_date('0x9A6AC5'), office_date('1.0101e7'), office_date('04535'), office_date('9999'), office_date('100000'), office_date('4535.6'),
+       office_date('73.9.9'), office_date('24-3-5'), office_date('20.3.20'), office_date('0073-09-09')] AS bad, office_date('  ') AS blank,
       [office_township('999901001007'), office_township('999901001'), office_village('999901001007'), office_village('999901001'),
        office_township('９９９９０１００１００７'), office_township('999901001007.0'), office_township(' 999901 001 '), office_township('城关街道')] AS towns,
       [office_place('510000'), office_place('51'), office_place('999901001007'), office_place('440305')] AS places,
-      [office_age('37'), office_age('100岁及以上'), office_age('100+'), office_age('85岁'), office_age('0-4'), office_age('100+岁'), office_age('≥100'), office_age('>=100岁')] AS ages,
+      [office_age('37'), office_age('100岁及以上'), office_age('100+'), office_age('85岁'), office_age('0-4'), office_age('100+岁'), office_age('≥100'), office_age('>=100岁'),
+       office_age('不满1岁'), office_age('未满1周岁'), office_age('1岁以下'), office_age('1岁'), office_age('不满2岁')] AS ages,
+      [office_open_age('85岁及以上'), office_open_age('85+'), office_open_age('≥90'), office_open_age('100以上'), office_open_age('85'), office_open_age('1岁以下')] AS open_ages,
       [office_year('2024'), office_year('2024年'), office_year(' 2024年度'), office_year('2024年末'), office_year('24年'), office_year('2024年3月'), office_year('２０２４'), office_year('２０２４年')] AS years,
       [office_code(getvariable('codes_sex'), '2'), office_code(getvariable('codes_sex'), '男'), office_code(getvariable('codes_sex'), '9'),
        office_code(getvariable('codes_marital_status'), '22'), office_code(getvariable('codes_policy_status'), '政策外')] AS codes,
@@ -120,12 +123,13 @@ describe('ID numbers, dates and codes in SQL', () => {
     const [r] = (await c.runAndReadAll(sql)).getRowObjectsJson();
     expect(r).toEqual({
       // Excel's day numbers count from 1899-12-30: 45292 is 2024-01-01, then 31 + 29 + 4 days to 5 March
-      dates: Array(11).fill('2024-03-05'), bad: Array(16).fill(null), blank: null,
+      dates: Array(11).fill('2024-03-05'), bad: Array(20).fill(null), blank: null, // two-digit years are not read as 0073
       serials: ['2024-01-01', '1927-05-18', '2173-10-13'],
       ints: [1234, 12345678, 1234, null, null, null], grouped_number: 12345.6,
       towns: ['999901001', '999901001', '999901001007', null, '999901001', '999901001', '999901001', '城关街道'],
       places: ['51', '51', '999901', '440305'],
-      ages: [37, 100, 100, 85, null, 100, 100, 100],
+      ages: [37, 100, 100, 85, null, 100, 100, 100, 0, 0, 0, 1, null],
+      open_ages: [85, 85, 90, 100, null, null],
       years: [2024, 2024, 2024, 2024, null, null, 2024, 2024],
       codes: ['F', 'M', '9', 'married', 'noncompliant'],
       kinds: ['subdistrict', 'town', 'township', 'township', null],
@@ -231,6 +235,9 @@ describe('header recognition', () => {
     // record numbers saved as numbers: different records would share one number
     const recordProblems = suggestFor(source, headers, [['2.024130524E+17', '999901199505010022', '2024-03-05']], null).problems.filter((p) => p.includes('记录编号'));
     expect(recordProblems).toEqual(['出生医学证明.csv：列“出生医学证明编号”的记录编号看来被 Excel 存成了数字（如 2.02413…E+17），末几位已丢失，不同的记录会成为同一个编号、被当作重复隔离。请在 Excel 中把这一列设为“文本”格式，从业务系统重新导出后再导入']);
+    // 12-digit division codes saved as numbers: the township cannot be told
+    const codeProblems = suggestFor(source, [...headers, '现住址行政区划代码'], [['C1', '999901199505010022', '2024-03-05', '9.99901E+11']], null).problems.filter((p) => p.includes('区划代码'));
+    expect(codeProblems).toEqual(['出生医学证明.csv：列“现住址行政区划代码”的区划代码看来被 Excel 存成了数字（如 9.99901E+11），末几位已丢失，乡镇无法识别，这些行都会被隔离（unknown_township）。请在 Excel 中把这一列设为“文本”格式，从业务系统重新导出后再导入']);
     // sound numbers (check characters by GB 11643), or a few wrong among them, are no reason to stop
     expect(problemsOf(['999901199505010022', '999901199001150048', '999901199807070063', '999901199505010021'])).toEqual([]);
   });

@@ -222,9 +222,10 @@ async function ingestTable(
   const started = performance.now();
   const files = input.kind === 'parquet' ? input.located.files : input.kind === 'office' ? input.sources.map((s) => s.source.name) : [];
   let graduated = false;
+  let openAgeFrom: number[] = [];
   let mapped: string[] = [];
   let emptyFiles: string[] = [];
-  if (input.kind === 'office') ({ graduated, files: mapped, emptyFiles } = await stageOffice(connection, table, input.sources, work, input.copies));
+  if (input.kind === 'office') ({ graduated, openAgeFrom, files: mapped, emptyFiles } = await stageOffice(connection, table, input.sources, work, input.copies));
   else {
     const located = input.kind === 'parquet' ? input.located : null;
     await stage(connection, table, await checkFiles(connection, table, files), located);
@@ -251,7 +252,7 @@ async function ingestTable(
   progress(`${table.zh}（${table.name}）：接受 ${rowsAccepted.toLocaleString('en')} 行，隔离 ${rejected.toLocaleString('en')} 行（${seconds.toFixed(1)} 秒）`);
   return {
     table: table.name, files: files.length, rowsRead, rowsAccepted, quarantined, seconds,
-    ...(blank > 0 ? { blankRows: blank } : {}), ...(emptyFiles.length > 0 ? { emptyFiles } : {}), ...(graduated ? { graduated } : {}), ...(stop ? { wouldStop: stop.message } : {}),
+    ...(blank > 0 ? { blankRows: blank } : {}), ...(emptyFiles.length > 0 ? { emptyFiles } : {}), ...(graduated ? { graduated } : {}), ...(openAgeFrom.length > 0 ? { openAgeFrom } : {}), ...(stop ? { wouldStop: stop.message } : {}),
   };
 }
 
@@ -330,6 +331,7 @@ export async function storeMeta(
     county_name: options.countyName ?? '',
     report: JSON.stringify(tables),
     population_graduated: String(tables.some((t) => t.graduated === true)),
+    population_open_age_from: tables.flatMap((t) => t.openAgeFrom ?? []).join(','),
   };
   for (const [key, value] of Object.entries(meta)) {
     await runNamed(connection, 'ingest/record_meta', { key, value });

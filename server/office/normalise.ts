@@ -18,17 +18,18 @@
  * // … the rule file reads src …
  * removeMapped(files);
  */
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { TableDef } from '../../contract/tables.ts';
+import { MAX_AGE, type TableDef } from '../../contract/tables.ts';
 import { contractColumns } from '../ingest/contractView.ts';
 import { runNamed } from '../db/namedQuery.ts';
 import { bindParams, type Params } from '../db/bind.ts';
 import { CODE_TABLES, codeLists, type CodeTableName } from './codes.ts';
 import { IGNORE } from './fields.ts';
 import { sourceName, type FileMapping, type MappingProfile } from './mapping.ts';
-import { graduatePopulation, isGrouped } from './graduate.ts';
+import { graduatePopulation, groupedAges } from './graduate.ts';
+import { splitOpenAgeGroups } from './openAgeGroup.ts';
 import { csvReadProblemOf } from './csvErrors.ts';
 import { OfficeError } from './OfficeError.ts';
 import type { LaterCopies, Source } from './tabular.ts';
@@ -69,12 +70,14 @@ function columnNames(m: MappedSource): string[] {
 /**
  * Reads every file of one table into a mapped Parquet file in `work` (waiting for a file still
  * being decoded) and defines `src` over them for the rule file. Answers those files, whether
- * the population came in 5-year groups (the import remembers it), and the files with no data rows.
+ * the population came in 5-year groups (the import remembers it), the first ages of open age groups
+ * below 100 that were shared over the ages to 100+ (85), and the files with no data rows.
  */
 export async function stageOffice(
   connection: DuckDBConnection, table: TableDef, sources: readonly MappedSource[], work: string, copies: LaterCopies,
-): Promise<{ graduated: boolean; files: string[]; emptyFiles: string[] }> {
+): Promise<{ graduated: boolean; openAgeFrom: number[]; files: string[]; emptyFiles: string[] }> {
   let graduated = false;
+  const openFrom = new Set<number>(); // open age groups below 100 shared over the ages to 100+
   const files: string[] = [];
   const emptyFiles: string[] = [];
   for (const [i, m] of sources.entries()) {
@@ -89,13 +92,21 @@ export async function stageOffice(
     await runNamed(connection, 'office/source', params);
     await copies.ready(m.source);
     try {
-      if (table.name === 'population' && (await isGrouped(connection, m.source.name))) {
-        await graduatePopulation(connection, m.source.name);
+      const ages = table.name === 'population' ? await groupedAges(connection, m.source.name) : null;
+      if (ages?.grouped) {
+        await graduatePopulation(connection, m.source.name, ages.openFrom);
         graduated = true;
+        if (ages.openFrom < MAX_AGE) openFrom.add(ages.openFrom);
       } else {
         // COPY answers the rows it wrote: none means a header and nothing under it (a month with no records, or a wrong file)
         const [written] = await runNamed(connection, `office/${table.name}`);
         if (Number(written?.Count ?? 1) === 0) emptyFiles.push(m.source.name);
+        if (table.name === 'population') {
+          const split = `${out}.split`;
+          const froms = await splitOpenAgeGroups(connection, out, split, m.source.name);
+          if (froms.length > 0) renameSync(split, out);
+          for (const from of froms) openFrom.add(from);
+        }
       }
     } catch (e) {
       if (e instanceof OfficeError) throw e;
@@ -104,7 +115,7 @@ export async function stageOffice(
     files.push(out);
   }
   await defineSrc(connection, table, files);
-  return { graduated, files, emptyFiles };
+  return { graduated, openAgeFrom: [...openFrom].sort((a, b) => a - b), files, emptyFiles };
 }
 
 /**

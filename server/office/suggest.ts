@@ -139,11 +139,14 @@ export function suggestFor(source: Pick<Source, 'name' | 'fileName' | 'sheet' | 
       if (misuse) problems.push(`${source.name}：${misuse}`);
     });
     columns.forEach((c, i) => {
-      if (c.field === IGNORE || fieldOf(table, c.field)?.kind !== 'id') return;
+      const kind = c.field === IGNORE ? null : fieldOf(table, c.field)?.kind;
+      if (kind !== 'id' && kind !== 'division') return;
       const scientific = valuesOf(i).map((v) => v.trim()).find(isExcelExponent);
-      if (scientific) {
-        problems.push(`${source.name}：列“${c.header}”的记录编号看来被 Excel 存成了数字（如 ${exponentShown(scientific)}），末几位已丢失，不同的记录会成为同一个编号、被当作重复隔离。请在 Excel 中把这一列设为“文本”格式，从业务系统重新导出后再导入`);
-      }
+      if (!scientific) return;
+      const shown = exponentShown(scientific);
+      const harm = kind === 'id' ? `记录编号看来被 Excel 存成了数字（如 ${shown}），末几位已丢失，不同的记录会成为同一个编号、被当作重复隔离`
+        : `区划代码看来被 Excel 存成了数字（如 ${shown}），末几位已丢失，乡镇无法识别，这些行都会被隔离（unknown_township）`;
+      problems.push(`${source.name}：列“${c.header}”的${harm}。请在 Excel 中把这一列设为“文本”格式，从业务系统重新导出后再导入`);
     });
     columns.forEach((c, i) => {
       if (c.field === IGNORE || fieldOf(table, c.field)?.kind !== 'id_number') return;

@@ -49,6 +49,7 @@ export function metaRoutes(db: Database, config: AnalyticsConfig) {
         scope: who.scope.kind === 'county' ? 'all' : [...who.scope.codes],
         ingestedAt: info.ingested_at ?? null,
         populationGraduated: info.population_graduated === 'true',
+        populationOpenAgeFrom: (info.population_open_age_from ?? '').split(',').filter(Boolean).map(Number),
       } }));
     });
 }

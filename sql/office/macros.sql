@@ -11,14 +11,16 @@ CREATE OR REPLACE TEMP MACRO office_text(t) AS CASE WHEN prefix(t, ' ') OR suffi
 -- office_date_text takes text already trimmed (the table files trim their date columns once, in a CTE
 -- of their own: a macro repeats its argument, and trimming at each of the eight places cost more than
 -- the parse); office_date trims too.
-CREATE OR REPLACE TEMP MACRO office_date_text(x) AS CASE
+-- A year of two digits (73.9.9, 24-3-5) is not read: the cast and strptime take it as the year 0073, so
+-- dates before 1800 are NULL (greatest() passes over a NULL, so the CASE is written, and run, once).
+CREATE OR REPLACE TEMP MACRO office_date_text(x) AS nullif(greatest(CASE
   WHEN x IS NULL THEN NULL
   WHEN substr(x, 5, 1) IN ('-', '/') THEN TRY_CAST(x AS DATE)
   WHEN substr(x, 5, 1) = '年' THEN try_strptime(x, '%Y年%m月%d日')::DATE
   WHEN substr(x, 5, 1) = '.' THEN try_strptime(x, '%Y.%m.%d')::DATE
   WHEN length(x) = 5 OR substr(x, 6, 1) = '.' THEN office_serial_date(x)
   WHEN length(x) = 8 THEN office_yyyymmdd(x)
-  ELSE TRY_CAST(x AS DATE) END;
+  ELSE TRY_CAST(x AS DATE) END, DATE '1799-12-31'), DATE '1799-12-31');
 -- Excel's own day number (45356 = 2024-03-05), as a date cell formatted 常规 (General) saves it, with a
 -- time as its fraction: days since 1899-12-30, five digits (1927–2173) and nothing else.
 CREATE OR REPLACE TEMP MACRO office_serial_date(x) AS CASE WHEN left(x, 1) BETWEEN '1' AND '9' AND TRY_CAST(x AS DOUBLE) >= 10000 AND TRY_CAST(x AS DOUBLE) < 100000
@@ -66,8 +68,12 @@ CREATE OR REPLACE TEMP MACRO office_place(t) AS CASE
   WHEN length(office_digits(t)) >= 6 AND substr(office_digits(t), 3, 4) = '0000' THEN left(office_digits(t), 2)
   WHEN length(office_digits(t)) > 6 THEN left(office_digits(t), 6)
   ELSE office_digits(t) END;
--- Ages: 37, 37岁, 100岁及以上, 100+, 100以上, 100+岁, ≥100.
-CREATE OR REPLACE TEMP MACRO office_age(t) AS TRY_CAST(regexp_extract(office_text(t), '^(≥|>=)? *([0-9]+) *(岁|周岁)? *(及以上|以上|\+)? *(岁|周岁)?$', 2) AS INTEGER);
+-- Ages: 37, 37岁, 100岁及以上, 100+, 100以上, 100+岁, ≥100; 不满1岁, 未满1周岁, 1岁以下 are 0.
+CREATE OR REPLACE TEMP MACRO office_age(t) AS coalesce(TRY_CAST(regexp_extract(office_text(t), '^(≥|>=)? *([0-9]+) *(岁|周岁)? *(及以上|以上|\+)? *(岁|周岁)?$', 2) AS INTEGER),
+  CASE WHEN regexp_matches(office_text(t), '^((不满|未满|不足) *1 *周?岁|1 *周?岁以下)$') THEN 0 END);
+-- An open age group's first age (85岁及以上, 85+, ≥85, 85以上): the age, written with "and over"; NULL otherwise.
+CREATE OR REPLACE TEMP MACRO office_open_age(t) AS CASE
+  WHEN regexp_matches(office_text(t), '^(≥|>=)|(及以上|以上|\+) *(岁|周岁)?$') THEN office_age(t) END;
 -- Years: 2024, and 2024年, 2024年度, 2024年末 or ２０２４ as a population table's 年度 column may say (the second
 -- form only when the first fails).
 CREATE OR REPLACE TEMP MACRO office_year(t) AS coalesce(office_int(t),

@@ -32,6 +32,8 @@ SELECT
   getvariable('office_source') || part AS _file,
   _row,
   _blank,
-  getvariable('office_header_row')::BIGINT AS _header_row
+  getvariable('office_header_row')::BIGINT AS _header_row,
+  -- an oldest group ending below 100 (85岁及以上): shared over the ages to 100+ next (office/openAgeGroup.ts)
+  coalesce(office_open_age(age) < 100, false) AS _open
 FROM cells
 ) TO (getvariable('office_out')) (FORMAT parquet);

@@ -1,4 +1,4 @@
--- An office population table in 5-year age groups (0-4 … 95-99 and 100岁及以上), summed by year,
+-- An office population table in 5-year age groups (0-4 … 95-99 and 100岁及以上, or an open group from 85岁及以上), summed by year,
 -- township, sex and the group's first age, for the Sprague graduation to single ages
 -- (server/office/graduate.ts). Rows that are neither a group nor the open age are left to the rules.
 -- Rows whose every cell is empty are not rows of the table.
@@ -13,8 +13,8 @@ WITH raw AS (
   UNION ALL SELECT year, township_code, age, 'F', female_count FROM raw WHERE getvariable('office_wide')
 )
 SELECT office_year(year) AS year, office_township(township_code) AS township_code, sex_code AS sex,
-  coalesce(office_age_group(age), CASE WHEN office_age(age) >= $open_age THEN $open_age END) AS age_from,
+  coalesce(office_age_group(age), CASE WHEN office_open_age(age) IS NOT NULL OR office_age(age) >= $open_age THEN least(office_age(age), $open_age) END) AS age_from,
   sum(office_int(n))::DOUBLE AS n
 FROM cells
-WHERE coalesce(office_age_group(age), CASE WHEN office_age(age) >= $open_age THEN $open_age END) IS NOT NULL
+WHERE age_from IS NOT NULL
 GROUP BY ALL ORDER BY ALL;

@@ -13,6 +13,7 @@ import type { PageContext } from '../router.ts';
 import { errorMessage, h, panel, table } from '../ui.ts';
 import { formatInt } from '../format.ts';
 import { mappingEditor, type MappingEditor } from './importMapping.ts';
+import { openAgeNote } from './qualityTownships.ts';
 import { w } from '../i18n/strings/import.ts';
 import { ruleLabel, tableLabel, withCode } from './quality.ts';
 
@@ -35,7 +36,8 @@ function reportTable(id: string, tables: readonly TableReport[], lang: Lang): HT
 /**
  * What the report's numbers do not say, under its table: tables with less than half the rows of the
  * last import, rows left out for having nothing in any column read (Excel's ',,,,'), files with a
- * header and no rows, a population graduated from 5-year groups. Null when there is nothing to say.
+ * header and no rows, a population graduated from 5-year groups or whose open age group was shared
+ * out. Null when there is nothing to say.
  */
 function reportNotes(id: string, tables: readonly TableReport[], lang: Lang): HTMLElement | null {
   const blank = tables.filter((t) => (t.blankRows ?? 0) > 0)
@@ -52,6 +54,7 @@ function reportNotes(id: string, tables: readonly TableReport[], lang: Lang): HT
     ...(blank.length > 0 ? [h('p', { text: w('blankRows', lang) }), h('ul', { class: 'import-blank' }, ...blank)] : []),
     ...(empty.length > 0 ? [h('p', { text: w('emptyFiles', lang) }), h('ul', { class: 'import-empty-files' }, ...empty)] : []),
     ...(tables.some((t) => t.graduated) ? [h('p', { class: 'import-graduated', text: w('graduated', lang) })] : []),
+    ...openAgeNote(tables.flatMap((t) => t.openAgeFrom ?? []), lang, 'import-open-age'),
   ];
   return parts.length > 0 ? h('div', { id, class: 'note' }, ...parts) : null;
 }

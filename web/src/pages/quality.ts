@@ -113,7 +113,7 @@ export async function renderQuality(root: HTMLElement, ctx: PageContext): Promis
   ruleTable.id = 'quarantine-table';
   const chart = chartPanel('quarantine-chart', t('quarantineByRule', lang), lang);
   root.append(h('div', { class: 'grid-2 even' }, chart.element, panel('quarantine-rules', t('quarantineByRule', lang), byRule.length ? ruleTable : h('p', { class: 'empty', text: t('noQuarantine', lang) }))));
-  const byTownship = renderTownshipQuality(root, meta, lang, meta.populationGraduated === true);
+  const byTownship = renderTownshipQuality(root, meta, lang);
   if (!byRule.length) {
     chart.empty(t('noQuarantine', lang));
     await byTownship;

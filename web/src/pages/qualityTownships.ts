@@ -22,7 +22,15 @@ function quarantinedText(q: TownshipQuality, lang: Lang): { total: number; text:
   return { total, text: [...byRule].map(([rule, n]) => `${ruleLabel(rule, lang)} ${formatInt(n)}`).join(lang === 'zh' ? '；' : '; ') };
 }
 
-export async function renderTownshipQuality(root: HTMLElement, meta: Meta, lang: Lang, graduated: boolean): Promise<void> {
+/** The note that an open age group below 100 (85岁及以上) was shared over the ages to 100+: none when none was. */
+export function openAgeNote(ages: readonly number[], lang: Lang, id: string): HTMLElement[] {
+  if (ages.length === 0) return [];
+  const list = [...new Set(ages)].sort((a, b) => a - b).join(lang === 'zh' ? '、' : ', ');
+  return [h('p', { class: 'note', id, text: w('openAgeSplit', lang).replace('{ages}', list) })];
+}
+
+export async function renderTownshipQuality(root: HTMLElement, meta: Meta, lang: Lang): Promise<void> {
+  const graduated = meta.populationGraduated === true;
   const [{ townships }, session] = await Promise.all([qualityApi.townships(), auth.session()]);
   const admin = !session.accessControl || session.user?.role === 'admin';
   const names = new Map(meta.townships.map((x) => [x.code, x.name]));
@@ -56,5 +64,6 @@ export async function renderTownshipQuality(root: HTMLElement, meta: Meta, lang:
     h('p', { class: 'note', text: w('byTownshipNote', lang) }),
     h('p', { class: 'note', id: 'quality-townships-span', text: w('byTownshipSpan', lang).replace('{from}', String(meta.years.eventsFrom ?? meta.years.from)).replace('{to}', String(meta.years.eventsTo ?? meta.years.to)) }),
     graduated ? h('p', { class: 'note', id: 'quality-graduated', text: w('graduated', lang) }) : null,
+    ...openAgeNote(meta.populationOpenAgeFrom ?? [], lang, 'quality-open-age'),
     tbl, status));
 }

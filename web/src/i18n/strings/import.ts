@@ -91,6 +91,10 @@ export const WORDS = {
   lostYears: { zh: '上次导入有 {years} 年的户籍人口，这次没有：导入后这些年份将没有人口数据。请把各年的户籍人口文件一并放入。', en: 'The last import had registered population for {years}, this one has not: after the import those years have no population. Put every year\'s population file in.' },
   emptyFiles: { zh: '以下文件只有表头，没有数据行（没有读到任何记录；若不应为空，请检查是否导出了正确的月份或文件）：', en: 'These files have a header and no rows under it (nothing was read from them; if they should not be empty, check that the right month or file was exported):' },
   graduated: { zh: '户籍人口按5岁组提供，已用 Sprague 方法分解为单岁。', en: 'The registered population came in 5-year groups and was graduated to single ages (Sprague).' },
+  openAgeSplit: {
+    zh: '户籍人口的最高年龄组为“{ages}岁及以上”，已按模型生命表（全国同年预期寿命）的静止人口分到各岁直至100岁及以上，合计不变；这些高龄单岁人数是推算的。',
+    en: 'The registered population\'s oldest group was {ages}+: it was shared over single ages up to 100+ by the stationary population of a model life table (China\'s life expectancy for the year), its total unchanged; those single ages are estimates.',
+  },
 } as const;
 
 export type ImportWord = keyof typeof WORDS;
