@@ -7,15 +7,16 @@ import { once } from 'node:events';
 import http from 'node:http';
 import { cpSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Database } from '../server/db/Database.ts';
 import { ingest } from '../server/ingest/ingest.ts';
 import { isIngestError } from '../server/ingest/IngestError.ts';
 import { rollback } from '../server/ingest/rollback.ts';
+import { command as rollbackCommand } from '../server/cli/rollback.ts';
 import { REPO_ROOT } from '../server/paths.ts';
 import { demoCounty } from './fixtures/demoCounty.ts';
 import { writeTinyCounty } from './fixtures/tinyCounty.ts';
-import { tempDir } from './helpers.ts';
+import { tempDir, withDbFile } from './helpers.ts';
 
 const MAIN = path.join(REPO_ROOT, 'server/cli/main.ts');
 
@@ -143,4 +144,62 @@ describe('faults', () => {
     expect(code).toBe(0);
     await expect(fetch(`${base}/api/health`)).rejects.toThrow();
   }, CHILD_TIMEOUT);
+});
+
+/** The county name an import recorded, read from the file itself. */
+async function countyOf(dbPath: string): Promise<string> {
+  return withDbFile(dbPath, async (c) => String((await c.runAndReadAll("SELECT value FROM ingest_meta WHERE key = 'county_name'")).getRows()[0]?.[0]));
+}
+
+/** What `renkou rollback --db <dbPath>` printed, and its exit code. */
+async function runRollback(dbPath: string): Promise<{ code: number; out: string }> {
+  const lines: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
+  const err = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
+  try {
+    const code = await rollbackCommand.run(['--db', dbPath]).catch((e: unknown) => { lines.push(String(e)); return 2; });
+    return { code, out: lines.join('\n') };
+  } finally {
+    log.mockRestore();
+    err.mockRestore();
+  }
+}
+
+describe('rollback, repeated', () => {
+  it('keeps every rolled-back import under its own name and says which import is in use after each run', async () => {
+    const dir = tempDir('rollback');
+    const dbPath = path.join(dir, 'renkou.duckdb');
+    const tiny = path.join(dir, 'tiny');
+    await writeTinyCounty(tiny);
+    // three imports told apart by the county name each recorded: 甲县 oldest, 丙县 in use
+    for (const countyName of ['甲县', '乙县', '丙县']) await ingest({ source: tiny, dbPath, today: '2026-11-23', countyName });
+
+    const first = await runRollback(dbPath);
+    expect(first.code).toBe(0);
+    expect(await countyOf(dbPath)).toBe('乙县');
+    expect(await countyOf(`${dbPath}.rolled-back`)).toBe('丙县');
+    // the import now in use: its time, county and rows (tiny county: 4 births, 2 marriages, 3 migrants, 1 death)
+    expect(first.out).toMatch(/现在使用的是\d{4}-\d{2}-\d{2} \d{2}:\d{2} 导入的乙县数据/);
+    expect(first.out).toContain('出生 4 行');
+    expect(first.out).toContain('婚姻登记 2 行');
+    expect(first.out).toContain('死亡 1 行');
+    expect(first.out).toContain(`丙县`);
+    expect(first.out).toContain(`${dbPath}.rolled-back`);
+
+    const second = await runRollback(dbPath);
+    expect(second.code).toBe(0);
+    expect(await countyOf(dbPath)).toBe('甲县');
+    // nothing lost: the first rolled-back import is still there, the second beside it
+    expect(await countyOf(`${dbPath}.rolled-back`)).toBe('丙县');
+    expect(await countyOf(`${dbPath}.rolled-back.2`)).toBe('乙县');
+    expect(second.out).toMatch(/现在使用的是\d{4}-\d{2}-\d{2} \d{2}:\d{2} 导入的甲县数据/);
+    expect(second.out).toContain(`${dbPath}.rolled-back.2`);
+
+    // no older version left: refused, and the import in use (甲县) is still named
+    const third = await runRollback(dbPath);
+    expect(third.code).toBe(2);
+    expect(third.out).toContain('甲县');
+    expect(await countyOf(dbPath)).toBe('甲县');
+    expect(existsSync(`${dbPath}.rolled-back.3`)).toBe(false);
+  });
 });
