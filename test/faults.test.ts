@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
-import { cpSync, existsSync, statSync } from 'node:fs';
+import { cpSync, existsSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Database } from '../server/db/Database.ts';
@@ -13,6 +13,7 @@ import { ingest } from '../server/ingest/ingest.ts';
 import { isIngestError } from '../server/ingest/IngestError.ts';
 import { rollback } from '../server/ingest/rollback.ts';
 import { command as rollbackCommand } from '../server/cli/rollback.ts';
+import { command as startCommand } from '../server/cli/start.ts';
 import { REPO_ROOT } from '../server/paths.ts';
 import { demoCounty } from './fixtures/demoCounty.ts';
 import { writeTinyCounty } from './fixtures/tinyCounty.ts';
@@ -151,13 +152,13 @@ async function countyOf(dbPath: string): Promise<string> {
   return withDbFile(dbPath, async (c) => String((await c.runAndReadAll("SELECT value FROM ingest_meta WHERE key = 'county_name'")).getRows()[0]?.[0]));
 }
 
-/** What `renkou rollback --db <dbPath>` printed, and its exit code. */
-async function runRollback(dbPath: string): Promise<{ code: number; out: string }> {
+/** What a CLI command run in this process printed (stdout and stderr), and its exit code (2 for a usage error). */
+async function runCommand(command: typeof rollbackCommand, argv: string[]): Promise<{ code: number; out: string }> {
   const lines: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
   const err = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
   try {
-    const code = await rollbackCommand.run(['--db', dbPath]).catch((e: unknown) => { lines.push(String(e)); return 2; });
+    const code = await command.run(argv).catch((e: unknown) => { lines.push(String(e)); return 2; });
     return { code, out: lines.join('\n') };
   } finally {
     log.mockRestore();
@@ -174,6 +175,7 @@ describe('rollback, repeated', () => {
     // three imports told apart by the county name each recorded: 甲县 oldest, 丙县 in use
     for (const countyName of ['甲县', '乙县', '丙县']) await ingest({ source: tiny, dbPath, today: '2026-11-23', countyName });
 
+    const runRollback = (db: string) => runCommand(rollbackCommand, ['--db', db]);
     const first = await runRollback(dbPath);
     expect(first.code).toBe(0);
     expect(await countyOf(dbPath)).toBe('乙县');
@@ -202,4 +204,51 @@ describe('rollback, repeated', () => {
     expect(await countyOf(dbPath)).toBe('甲县');
     expect(existsSync(`${dbPath}.rolled-back.3`)).toBe(false);
   });
+});
+
+describe('start with a table the folder no longer has', () => {
+  it('stops naming the start command that confirms it, and `start --drop deaths` imports and serves', async () => {
+    const dir = tempDir('start-drop');
+    const dbPath = path.join(dir, 'renkou.duckdb');
+    const exports = path.join(dir, 'exports');
+    await writeTinyCounty(exports);
+    await ingest({ source: exports, dbPath, countyName: '甲县' }); // deaths: 1 accepted (D1)
+    // next month's export: no deaths file, the other files newer than the database
+    rmSync(path.join(exports, 'deaths.parquet'));
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path.join(exports, 'births.parquet'), later, later);
+
+    const args = ['--data', exports, '--db', dbPath, '--port', '0'];
+    vi.stubEnv('npm_lifecycle_event', 'start');
+    try {
+      const byNpm = await runCommand(startCommand, args);
+      expect(byNpm.code).toBe(1);
+      expect(byNpm.out).toContain('当前数据库的死亡表有 1 行');
+      expect(byNpm.out).toContain(`npm start -- --data ${exports} --db ${dbPath} --port 0 --drop deaths`);
+      expect(byNpm.out).not.toContain('数据导入页'); // no server runs yet: the page cannot confirm it
+      vi.stubEnv('npm_lifecycle_event', 'renkou');
+      const byScript = await runCommand(startCommand, args);
+      expect(byScript.out).toContain(`npm run renkou -- start --data ${exports} --db ${dbPath} --port 0 --drop deaths`);
+      vi.stubEnv('npm_lifecycle_event', '');
+      const byRenkou = await runCommand(startCommand, args);
+      expect(byRenkou.out).toContain(`确实要清空时，请运行 renkou start --data ${exports} --db ${dbPath} --port 0 --drop deaths`);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(existsSync(`${dbPath}.1`)).toBe(false); // nothing was replaced
+
+    const server = cli(['start', '--data', exports, '--db', dbPath, '--port', '18125', '--drop', 'deaths']);
+    try {
+      let meta: { county: { name: string }; rowCounts: Record<string, number> } | null = null;
+      for (let i = 0; i < 2400 && !meta && server.exitCode === null; i++) {
+        meta = await fetch('http://127.0.0.1:18125/api/meta').then((r) => r.json() as Promise<typeof meta>).catch(() => null);
+        if (!meta) await new Promise((r) => setTimeout(r, 100));
+      }
+      // the fixture's accepted rows (4 births), its deaths emptied on purpose, the county name kept
+      expect(meta).toMatchObject({ county: { name: '甲县' }, rowCounts: { births: 4, deaths: 0 } });
+    } finally {
+      server.kill('SIGTERM');
+      await once(server, 'exit');
+    }
+  }, CHILD_TIMEOUT);
 });

@@ -3,6 +3,7 @@
  * Where the data is: each setting from its flag, else its environment variable, else the default.
  * `RENKOU_DATA` (export folder), `RENKOU_DB` (database file), `PORT`, `HOST`.
  */
+import { TABLES, TABLE_ORDER, type TableName } from '../../contract/tables.ts';
 import { DEFAULT_DB_PATH, DEMO_EXPORT_DIR } from '../paths.ts';
 import { UsageError } from './command.ts';
 
@@ -23,4 +24,10 @@ export function portFrom(flag: string | undefined): number {
 
 export function hostFrom(flag: string | undefined): string {
   return flag ?? process.env.HOST ?? '127.0.0.1';
+}
+
+/** `--drop <table>`, repeatable (ingest, start): the tables the planner confirms emptying when the folder has no file for them. */
+export function dropTablesFrom(flags: readonly string[] | undefined): TableName[] {
+  for (const t of flags ?? []) if (!Object.hasOwn(TABLES, t)) throw new UsageError(`--drop takes a table name (${TABLE_ORDER.join(', ')}), not "${t}"`);
+  return [...(flags ?? [])] as TableName[];
 }

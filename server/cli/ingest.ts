@@ -5,12 +5,11 @@
  * `--engine spark [--master spark://host:port]` runs the checks and rollups as a Spark job (spark/).
  */
 import { rmSync } from 'node:fs';
-import { TABLES, TABLE_ORDER, type TableName } from '../../contract/tables.ts';
 import { ingest, readManifestCountyName, type IngestReport } from '../ingest/ingest.ts';
 import { ingestSpark } from '../spark/ingestSpark.ts';
 import { isIngestError } from '../ingest/IngestError.ts';
 import { parseCommandArgs, UsageError, type Command } from './command.ts';
-import { dataDirFrom, dbPathFrom } from './config.ts';
+import { dataDirFrom, dbPathFrom, dropTablesFrom } from './config.ts';
 import { printMapping } from './printMapping.ts';
 import { printIngestReport } from './printReport.ts';
 
@@ -23,8 +22,7 @@ export const command: Command = {
       db: { type: 'string' }, keep: { type: 'string' }, 'county-name': { type: 'string' }, 'dry-run': { type: 'boolean' },
       engine: { type: 'string' }, master: { type: 'string' }, drop: { type: 'string', multiple: true },
     }, true);
-    const dropTables = (values.drop ?? []) as TableName[];
-    for (const t of dropTables) if (!Object.hasOwn(TABLES, t)) throw new UsageError(`--drop takes a table name (${TABLE_ORDER.join(', ')}), not "${t}"`);
+    const dropTables = dropTablesFrom(values.drop);
     const engine = values.engine ?? 'duckdb';
     if (engine !== 'duckdb' && engine !== 'spark') throw new UsageError(`--engine must be duckdb or spark, not "${engine}"`);
     if (values.master !== undefined && engine !== 'spark') throw new UsageError('--master needs --engine spark');

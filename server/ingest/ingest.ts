@@ -39,7 +39,9 @@ import { storeProjectionAssumptions } from './projectionAssumptions.ts';
 import { storeTargets } from './targets.ts';
 import { DEFAULT_KEEP_VERSIONS, publishDatabase } from './versions.ts';
 import type { TableReport } from '../../contract/imports.ts';
-import { readPreviousImport, sameCounty, stopOnVanishedData, withLosses, type PreviousImport, type TableSupply } from './previousImport.ts';
+import {
+  readPreviousImport, sameCounty, stopOnVanishedData, withLosses, type ConfirmWith, type PreviousImport, type TableSupply,
+} from './previousImport.ts';
 export type { TableReport };
 
 export interface IngestOptions {
@@ -51,6 +53,8 @@ export interface IngestOptions {
   readonly keepVersions?: number;
   /** Tables the planner means to empty: an import otherwise stops when one the database has rows of has no file. */
   readonly dropTables?: readonly TableName[];
+  /** How that stop says to confirm: by default the import page's box or `renkou ingest … --drop <table>`. */
+  readonly confirmWith?: ConfirmWith;
   readonly onProgress?: (message: string) => void;
   /** Check everything and report, but build no rollups and swap nothing in. */
   readonly dryRun?: boolean;
@@ -129,7 +133,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
           await runNamed(connection, 'ingest/township_type');
           const countyCodes = (await runNamed(connection, 'ingest/county_codes')).map((r) => String(r.county_code));
           if (sameCounty(previous, countyCodes)) refreshed = previous;
-          if (refreshed) stopOnVanishedData(TABLE_ORDER.map((t) => supplyOf(t, inputs[t])), refreshed, options.dropTables ?? []);
+          if (refreshed) stopOnVanishedData(TABLE_ORDER.map((t) => supplyOf(t, inputs[t])), refreshed, options.dropTables ?? [], options.confirmWith);
         }
       }
       // said under the report (CLI, import page), not as progress

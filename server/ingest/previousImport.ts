@@ -73,13 +73,26 @@ export interface TableSupply {
 
 const DIRECTION_WORDS: Record<Direction, string> = { in: '流入人口', out: '流出人口' };
 
+/** How the stop tells the planner to confirm emptying, given the `--drop` flags that would: Chinese and English words. */
+export type ConfirmWith = (flags: string) => { readonly zh: string; readonly en: string };
+
+/** `renkou ingest` and the import page: the page's box, or the flags on the command line. */
+export const CONFIRM_ON_PAGE_OR_COMMAND_LINE: ConfirmWith = (flags) => ({
+  zh: `在数据导入页勾选“清空这次没有文件的数据”，或命令行导入加 ${flags}`,
+  en: `the box "Empty the data that has no file this time" or ${flags}`,
+});
+
 /**
  * Stops before anything is replaced when a table the current database has rows of has no file this
  * time, or a migrant direction it has no file for, naming all of them (`dropTables`: the tables the
  * planner really means to empty, `renkou ingest --drop deaths` or the import page's box, which sends
  * the tables the stop named). `refreshed`: the replaced import, when it is of the same county.
+ * `confirmWith`: how this planner confirms (`renkou start` has no page yet, and its own command).
  */
-export function stopOnVanishedData(supplies: readonly TableSupply[], refreshed: PreviousImport | null, dropTables: readonly TableName[]): void {
+export function stopOnVanishedData(
+  supplies: readonly TableSupply[], refreshed: PreviousImport | null, dropTables: readonly TableName[],
+  confirmWith: ConfirmWith = CONFIRM_ON_PAGE_OR_COMMAND_LINE,
+): void {
   if (!refreshed) return;
   const found: { table: TableName; words: string }[] = [];
   for (const { table, hasFiles, directions } of supplies) {
@@ -98,10 +111,10 @@ export function stopOnVanishedData(supplies: readonly TableSupply[], refreshed: 
   }
   if (found.length === 0) return;
   const tables = found.map((f) => f.table);
-  const flags = tables.map((t) => `--drop ${t}`).join(' ');
+  const confirm = confirmWith(tables.map((t) => `--drop ${t}`).join(' '));
   // every such table in one stop: a confirmation then names exactly what it empties
   throw new IngestError('table_vanished',
-    `${found.map((f) => f.words).join('；')}，导入会把它们清空。如果文件改了名、放错了文件夹或上传时漏了，请补上后重新导入；确实要清空时，在数据导入页勾选“清空这次没有文件的数据”，或命令行导入加 ${flags} — no file this time for data the database has (${tables.join(', ')}): put the files back, or confirm emptying with the box "Empty the data that has no file this time" or ${flags}`,
+    `${found.map((f) => f.words).join('；')}，导入会把它们清空。如果文件改了名、放错了文件夹或上传时漏了，请补上后重新导入；确实要清空时，${confirm.zh} — no file this time for data the database has (${tables.join(', ')}): put the files back, or confirm emptying with ${confirm.en}`,
     undefined, undefined, tables);
 }
 
