@@ -68,7 +68,8 @@ export type RuleId =
   | 'death_before_birth'
   | 'arrival_before_birth'
   | 'departure_before_arrival'
-  | 'duplicate_id';
+  | 'duplicate_id'
+  | 'duplicate_person';
 
 export interface RuleDef {
   readonly id: RuleId;
@@ -100,6 +101,10 @@ export const RULES: Record<RuleId, RuleDef> = {
   arrival_before_birth: { id: 'arrival_before_birth', measure: 'consistency', zh: '流入（出）日期早于出生日期', en: 'the arrival date is before the birth date' },
   departure_before_arrival: { id: 'departure_before_arrival', measure: 'consistency', zh: '离开日期早于到达日期', en: 'the departure date is before the arrival date' },
   duplicate_id: { id: 'duplicate_id', measure: 'consistency', zh: '记录编号（或主键）重复', en: 'the record id (or key) repeats an earlier row' },
+  duplicate_person: {
+    id: 'duplicate_person', measure: 'consistency', zh: '同一人重复登记死亡（公民身份号码相同、记录编号不同）',
+    en: 'the same person (same ID number) already died in an earlier row under another record id',
+  },
 };
 
 export const SEXES = ['M', 'F'] as const;
@@ -232,7 +237,7 @@ export const TABLES: Record<TableName, TableDef> = {
       idCheck,
       unreadable,
     ],
-    rules: [...ID_RULES, 'missing_value', 'invalid_value', 'unknown_township', 'future_date', 'death_before_birth', 'duplicate_id'],
+    rules: [...ID_RULES, 'missing_value', 'invalid_value', 'unknown_township', 'future_date', 'death_before_birth', 'duplicate_id', 'duplicate_person'],
   },
 };
 

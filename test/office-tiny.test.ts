@@ -15,6 +15,7 @@ import { ingest } from '../server/ingest/ingest.ts';
 import { isIngestError } from '../server/ingest/IngestError.ts';
 import { lossMessages } from '../server/ingest/previousImport.ts';
 import { yearRanges } from '../contract/imports.ts';
+import { RULES } from '../contract/tables.ts';
 import { profilePath, writeProfile } from '../server/office/profile.ts';
 import { profileEntries } from '../server/office/suggest.ts';
 import { checkChar, suggestTiny, TINY_OFFICE, writeCorrectedProfile, writeTinyOffice } from './fixtures/tinyOffice.ts';
@@ -331,5 +332,30 @@ describe('a small office export', () => {
     writeCorrectedProfile(extra, await suggestTiny(extra));
     const report = await ingest({ source: extra, dbPath: path.join(extra, 'tiny.duckdb'), today: '2026-11-23', keepVersions: 0 });
     expect(report.tables.find((t) => t.table === 'migrants')).toMatchObject({ rowsRead: 24, rowsAccepted: 23, quarantined: { id_excel_number: 1 } });
+  });
+
+  it('quarantines a second death of the same person under duplicate_person, a repeated record number under duplicate_id', async () => {
+    const extra = tempDir('tiny-office-same-person');
+    await writeTinyOffice(extra);
+    const person = (body: string) => `${body}${checkChar(body)}`;
+    const a = person('99990119500101001'); // a man born 1950-01-01
+    const b = person('99990119420303002'); // a woman born 1942-03-03
+    const c = person('99990119300404011'); // a man born 1930-04-04
+    writeFileSync(path.join(extra, '死亡证明.csv'), [
+      '死亡证明编号,公民身份号码,死亡日期,现住址行政区划代码',
+      `D001,${a},2024-05-01,999901001001`, // accepted
+      `D002,${a},2024-06-01,999901001001`, // the same person again under another number: duplicate_person
+      `D003,${b},2024-05-02,999901201001`, // accepted
+      `D003,${c},2024-05-03,999901201001`, // the record number again, another person: duplicate_id
+    ].join('\r\n') + '\r\n');
+    writeCorrectedProfile(extra, await suggestTiny(extra));
+    const dbPath = path.join(extra, 'tiny.duckdb');
+    const report = await ingest({ source: extra, dbPath, today: '2026-11-23', keepVersions: 0 });
+    expect(report.tables.find((t) => t.table === 'deaths')).toMatchObject({ rowsRead: 4, rowsAccepted: 2, quarantined: { duplicate_person: 1, duplicate_id: 1 } });
+    const quarantined = await withDbFile(dbPath, async (conn) => (await conn.runAndReadAll(
+      "SELECT rule, json_extract_string(record, '$.death_id') AS id, file_row::INTEGER AS file_row FROM quarantine WHERE table_name = 'deaths' ORDER BY file_row")).getRowObjectsJson());
+    // rows as Excel numbers them: the header is row 1
+    expect(quarantined).toEqual([{ rule: 'duplicate_person', id: 'D002', file_row: 3 }, { rule: 'duplicate_id', id: 'D003', file_row: 5 }]);
+    expect(RULES.duplicate_person.zh).toBe('同一人重复登记死亡（公民身份号码相同、记录编号不同）');
   });
 });

@@ -43,7 +43,7 @@ const f = (name: string, kind: FieldKind, fills: readonly string[], zh: string, 
 const sex = f('sex', 'code', ['sex'], '性别', ['性别'], 'sex');
 const birthDate = f('birth_date', 'date', ['birth_date'], '出生日期', ['出生日期', '出生时间']);
 // An ID number gives a keyed hash only where a rule reads one: the deceased found twice (deaths'
-// duplicate_id). Elsewhere it gives the birth date, sex and its check, and nothing of it is kept.
+// duplicate_person). Elsewhere it gives the birth date, sex and its check, and nothing of it is kept.
 const personIdHeaders = ['公民身份号码', '身份证号码', '身份证号', '身份证件号码', '证件号码', '居民身份证号码', '身份证编号', '居民身份证编号', '身份证件编号'];
 const personId = f('person_id_number', 'id_number', ['birth_date', 'sex'], '公民身份号码（得出出生日期、性别）', personIdHeaders);
 const deceasedId = f('person_id_number', 'id_number', ['birth_date', 'sex', 'person_key'], '公民身份号码（得出出生日期、性别；查同一人重复）', personIdHeaders);

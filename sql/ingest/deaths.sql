@@ -1,12 +1,13 @@
--- deaths (optional table): contract rules in order (ID number, unreadable value, missing, invalid, unknown township, future date, death before birth, duplicate id).
--- Rows whose death_id repeats, or whose person (person_key, the keyed hash of the ID number)
--- already died in an earlier row, ranked in file order: all but the first are duplicates.
+-- deaths (optional table): contract rules in order (ID number, unreadable value, missing, invalid, unknown township, future date, death before birth, duplicate id, duplicate person).
+-- Rows whose death_id repeats (id_rank), or whose person (person_key, the keyed hash of the ID
+-- number) already died in an earlier row (person_rank), ranked in file order: all but the first are
+-- duplicates. A repeated record number is said first: the same record exported twice is no second death.
 CREATE TEMP TABLE dup_rows AS
-SELECT _file, _row, max(dup_rank) AS dup_rank FROM (
-  SELECT _file, _row, row_number() OVER (PARTITION BY death_id ORDER BY _file, _row) AS dup_rank
+SELECT _file, _row, max(id_rank) AS id_rank, max(person_rank) AS person_rank FROM (
+  SELECT _file, _row, row_number() OVER (PARTITION BY death_id ORDER BY _file, _row) AS id_rank, 0 AS person_rank
   FROM src WHERE hash(death_id) IN (SELECT hash(death_id) FROM src WHERE death_id IS NOT NULL GROUP BY 1 HAVING count(*) > 1)
   UNION ALL
-  SELECT _file, _row, row_number() OVER (PARTITION BY person_key ORDER BY _file, _row)
+  SELECT _file, _row, 0, row_number() OVER (PARTITION BY person_key ORDER BY _file, _row)
   FROM src WHERE person_key IN (SELECT person_key FROM src WHERE person_key IS NOT NULL GROUP BY person_key HAVING count(*) > 1)
 ) GROUP BY _file, _row;
 -- The rule each breaking row breaks first (one row per bad row: few, so the copies below are cheap).
@@ -25,7 +26,8 @@ SELECT s._file, s._row,
     WHEN township_code NOT IN (SELECT code FROM regions) THEN 'unknown_township'
     WHEN death_date > $today::DATE OR birth_date > $today::DATE THEN 'future_date'
     WHEN death_date < birth_date THEN 'death_before_birth'
-    WHEN d.dup_rank > 1 THEN 'duplicate_id'
+    WHEN d.id_rank > 1 THEN 'duplicate_id'
+    WHEN d.person_rank > 1 THEN 'duplicate_person'
   END AS _rule
 FROM src s LEFT JOIN dup_rows d ON d._file = s._file AND d._row = s._row
 ) WHERE _rule IS NOT NULL;
