@@ -63,7 +63,13 @@ export interface Suggestion {
 export interface TableReport {
   readonly table: TableName;
   readonly files: number;
+  /** Data lines read, as the planner counts them in the files (Excel's rows under the header; a Parquet file's rows). */
   readonly rowsRead: number;
+  /**
+   * The records those lines became, when not one a line (a population wide by sex: two a line; in
+   * 5-year groups: graduated single ages). Accepted and quarantined count records.
+   */
+  readonly records?: number;
   readonly rowsAccepted: number;
   readonly quarantined: Record<string, number>;
   readonly seconds: number;

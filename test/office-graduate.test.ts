@@ -44,7 +44,8 @@ describe('5-year population groups', () => {
     });
     writeFileSync(path.join(dir, '户籍人口.csv'), `${lines.join('\n')}\n`);
     await withMemoryDb(async (c) => {
-      expect(await stagePopulation(c, dir)).toEqual({ graduated: true, openAgeFrom: [], emptyFiles: [], files: [path.join(dir, 'x.renkou-work', 'population.0.parquet')] });
+      // 21 groups × 2 sexes = 42 lines in the file, 2 × 101 single ages after
+      expect(await stagePopulation(c, dir)).toEqual({ graduated: true, openAgeFrom: [], emptyFiles: [], files: [path.join(dir, 'x.renkou-work', 'population.0.parquet')], lines: 42 });
       const rows = (await c.runAndReadAll('SELECT sex, age, count FROM src ORDER BY sex, age')).getRowObjectsJson() as { sex: string; age: number; count: number }[];
       expect(rows).toHaveLength(2 * 101);
       for (const [sex, shift] of [['M', 0], ['F', 10]] as const) {
@@ -72,7 +73,8 @@ describe('5-year population groups', () => {
     writeCorrectedProfile(folder, await suggestTiny(folder));
     const dbPath = path.join(folder, 'tiny.duckdb');
     const report = await ingest({ source: folder, dbPath, today: '2026-11-23', keepVersions: 0 });
-    expect(report.tables.find((t) => t.table === 'population')).toMatchObject({ graduated: true, rowsAccepted: 2 * 2 * 101 });
+    // 读取 is the file's 2 townships × 21 groups × 2 sexes = 84 lines; they became 2 × 2 × 101 records
+    expect(report.tables.find((t) => t.table === 'population')).toMatchObject({ graduated: true, rowsRead: 84, records: 404, rowsAccepted: 404 });
     const server = await startServer({ dbPath, port: 0, usersFile: path.join(folder, 'no-users.json'), auditFile: path.join(folder, 'audit.log') });
     try {
       expect(((await (await fetch(`${server.url}/api/meta`)).json()) as { populationGraduated: boolean }).populationGraduated).toBe(true);
@@ -80,6 +82,18 @@ describe('5-year population groups', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('counts a wide 5-year table by its lines: 2 years × 21 groups, 男 and 女 on each line, an empty line left out', async () => {
+    const wide = tempDir('graduate-wide');
+    const lines = ['年度,乡镇（街道）代码,年龄,男,女'];
+    for (const year of [2023, 2024]) for (let g = 0; g <= 20; g++) lines.push(`${year},999901001,${g === 20 ? '100岁及以上' : `${5 * g}-${5 * g + 4}`},${200 - 9 * g},${210 - 9 * g}`);
+    lines.push(',,,,');
+    writeFileSync(path.join(wide, '户籍人口.csv'), `${lines.join('\n')}\n`);
+    await withMemoryDb(async (c) => {
+      expect((await stagePopulation(c, wide)).lines).toBe(42);
+      expect(Number((await c.runAndReadAll('SELECT count(*) FROM src')).getRows()[0]![0])).toBe(2 * 2 * 101);
+    });
   });
 
   it('shares an open group below 100 (85岁及以上) over 85 … 100+ by the model life table, keeping its total', async () => {

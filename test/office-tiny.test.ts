@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../server/ingest/ingest.ts';
+import { Database } from '../server/db/Database.ts';
 import { isIngestError } from '../server/ingest/IngestError.ts';
 import { lossMessages } from '../server/ingest/previousImport.ts';
 import { yearRanges } from '../contract/imports.ts';
@@ -141,7 +142,7 @@ describe('a small office export', () => {
     const report = await ingest({ source: blank, dbPath, today: '2026-11-23', keepVersions: 0 });
     const by = Object.fromEntries(report.tables.map((t) => [t.table, { read: t.rowsRead, accepted: t.rowsAccepted, quarantined: t.quarantined, blank: t.blankRows ?? 0 }]));
     expect(by.births).toEqual({ read: 4, accepted: 3, quarantined: { id_check_digit: 1 }, blank: 3 });
-    expect(by.population).toEqual({ read: 24, accepted: 24, quarantined: {}, blank: 1 });
+    expect(by.population).toEqual({ read: 12, accepted: 24, quarantined: {}, blank: 1 }); // 12 lines, 男 and 女 on each
     expect(by.regions).toEqual({ read: 2, accepted: 2, quarantined: {}, blank: 1 });
     // the sheet's empty row 4 is kept as an empty line: the spoiled marriage is named on its own row, 5
     expect(by.marriages).toEqual({ read: 3, accepted: 2, quarantined: { id_check_digit: 1 }, blank: 1 });
@@ -199,7 +200,7 @@ describe('a small office export', () => {
     rewrite((y) => (y === '2023年' ? '二〇二三' : '二〇二四'));
     const dry = await ingest({ source: extra, dbPath, today: '2026-11-23', keepVersions: 0, dryRun: true });
     expect(dry.tables.find((t) => t.table === 'population')!.wouldStop).toBe(
-      '户籍人口.csv：户籍人口（年末）表的 24 行全部违反规则（unreadable_value 24；无法识别取值的列：年份（year）24 行），没有可导入的数据；请按这些规则和列检查文件，修正后重新导入 — every row of "population" broke a rule');
+      '户籍人口.csv：户籍人口（年末）表的 12 行（24 条记录）全部违反规则（unreadable_value 24；无法识别取值的列：年份（year）24 条记录），没有可导入的数据；请按这些规则和列检查文件，修正后重新导入 — every row of "population" broke a rule');
   });
 
   it('says when a refresh holds less than half the rows of the last import (an export of the new month only)', async () => {
@@ -334,7 +335,33 @@ describe('a small office export', () => {
     expect(report.tables.find((t) => t.table === 'migrants')).toMatchObject({ rowsRead: 24, rowsAccepted: 23, quarantined: { id_excel_number: 1 } });
   });
 
-  it('quarantines a second death of the same person under duplicate_person, a repeated record number under duplicate_id', async () => {
+  it('reads as many rows as the file has lines under its header, and says how many records a wide population became', async () => {
+    const extra = tempDir('tiny-office-lines');
+    await writeTinyOffice(extra);
+    // 户籍人口.csv (GB18030): 2 years × 2 townships × 3 ages = 12 lines, 男 and 女 on each; add a 合计 line and an empty one
+    const file = path.join(extra, '户籍人口.csv');
+    const text = iconv.decode(readFileSync(file), 'gb18030');
+    writeFileSync(file, iconv.encode(`${text}合计,,,120,144\r\n,,,,\r\n`, 'gb18030'));
+    writeCorrectedProfile(extra, await suggestTiny(extra));
+    const dbPath = path.join(extra, 'tiny.duckdb');
+    const report = await ingest({ source: extra, dbPath, today: '2026-11-23', keepVersions: 0 });
+    // 13 data lines as Excel shows them (the empty one is no line of data); 26 records, 24 accepted, the 合计 line's two quarantined
+    expect(report.tables.find((t) => t.table === 'population')).toMatchObject({ rowsRead: 13, records: 26, rowsAccepted: 24, blankRows: 1 });
+    expect(Object.values(report.tables.find((t) => t.table === 'population')!.quarantined).reduce((a, b) => a + b, 0)).toBe(2);
+    // tables of one record a line say no record count: births 4 lines, 4 records
+    expect(report.tables.find((t) => t.table === 'births')).toMatchObject({ rowsRead: 4, rowsAccepted: 3 });
+    expect(report.tables.find((t) => t.table === 'births')!.records).toBeUndefined();
+    // the 合计 line in the quarantine download: its file and row (header row 1, so line 14), and no 男 / 女 as its record number
+    const db = await Database.open(dbPath);
+    try {
+      const rows = await db.query<{ table_name: string; file: string; file_row: number; record_id: string | null }>('quality/quarantine_township', { township: 'none' });
+      expect(rows.filter((r) => r.table_name === 'population').map((r) => [r.file, Number(r.file_row), r.record_id])).toEqual([['户籍人口.csv', 14, null], ['户籍人口.csv', 14, null]]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('quarantines a second death of the same person, a repeated record number under duplicate_id', async () => {
     const extra = tempDir('tiny-office-same-person');
     await writeTinyOffice(extra);
     const person = (body: string) => `${body}${checkChar(body)}`;

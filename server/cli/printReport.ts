@@ -13,6 +13,10 @@ export function printIngestReport(report: IngestReport): boolean {
   }
   for (const t of report.tables) {
     const name = `${TABLES[t.table].zh}（${t.table}）`;
+    if (t.records !== undefined) {
+      const how = t.graduated ? '按5岁组分解为单岁' : '每行男、女人数各为一条';
+      console.log(`${name}：读取的 ${t.rowsRead.toLocaleString('en')} 行为 ${t.records.toLocaleString('en')} 条记录（${how}），接受、隔离按记录计 — ${t.rowsRead.toLocaleString('en')} rows read became ${t.records.toLocaleString('en')} records; accepted and quarantined count records`);
+    }
     if (t.blankRows) console.log(`${name}：空行 ${t.blankRows.toLocaleString('en')} 行未读取（所读各列都为空，不是记录）— ${t.blankRows.toLocaleString('en')} empty rows left out`);
     if (t.emptyFiles) console.log(`${name}：${t.emptyFiles.join('、')} 只有表头，没有数据行 — header only, no rows`);
     for (const line of lossMessages(t)) console.log(line);

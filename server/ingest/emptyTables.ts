@@ -39,14 +39,17 @@ export function stopOnAllQuarantined(table: TableDef, files: readonly string[], 
  */
 export function allQuarantined(
   table: TableDef, files: readonly string[], rowsRead: number, rowsAccepted: number, quarantined: Readonly<Record<string, number>>,
-  unreadable: Readonly<Record<string, number>> = {},
+  unreadable: Readonly<Record<string, number>> = {}, records = rowsRead,
 ): IngestError | null {
   if (rowsRead === 0 || rowsAccepted > 0) return null;
+  // the rules count records: where the lines became more of them (a population wide by sex), say both
+  const unit = records === rowsRead ? '行' : '条记录';
+  const lines = `${rowsRead.toLocaleString('en')} 行${records === rowsRead ? '' : `（${records.toLocaleString('en')} 条记录）`}`;
   const rules = Object.entries(quarantined).sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule} ${n.toLocaleString('en')}`).join('、');
   const columns = Object.entries(unreadable).sort((a, b) => b[1] - a[1])
-    .map(([name, n]) => `${table.columns.find((c) => c.name === name)?.zh.replace(/（.*$/, '') ?? name}（${name}）${n.toLocaleString('en')} 行`);
+    .map(([name, n]) => `${table.columns.find((c) => c.name === name)?.zh.replace(/（.*$/, '') ?? name}（${name}）${n.toLocaleString('en')} ${unit}`);
   const which = columns.length > 0 ? `；无法识别取值的列：${columns.join('、')}` : '';
   const excel = Object.keys(quarantined).some((r) => r === 'id_excel_number' || r === 'id_check_digit') ? '（身份证号若被 Excel 存成了数字，请把该列设为文本后重新导出）' : '';
   return new IngestError('all_quarantined',
-    `${what(table, files)}：${table.zh}表的 ${rowsRead.toLocaleString('en')} 行全部违反规则（${rules}${which}），没有可导入的数据；请按这些规则和列检查文件${excel}，修正后重新导入 — every row of "${table.name}" broke a rule`, files[0]);
+    `${what(table, files)}：${table.zh}表的 ${lines}全部违反规则（${rules}${which}），没有可导入的数据；请按这些规则和列检查文件${excel}，修正后重新导入 — every row of "${table.name}" broke a rule`, files[0]);
 }

@@ -229,33 +229,38 @@ async function ingestTable(
   let openAgeFrom: number[] = [];
   let mapped: string[] = [];
   let emptyFiles: string[] = [];
-  if (input.kind === 'office') ({ graduated, openAgeFrom, files: mapped, emptyFiles } = await stageOffice(connection, table, input.sources, work, input.copies));
+  let lines: number | null = null;
+  if (input.kind === 'office') ({ graduated, openAgeFrom, files: mapped, emptyFiles, lines } = await stageOffice(connection, table, input.sources, work, input.copies));
   else {
     const located = input.kind === 'parquet' ? input.located : null;
     await stage(connection, table, await checkFiles(connection, table, files), located);
   }
-  const rowsRead = Number((await runNamed(connection, 'ingest/count_src'))[0]?.n ?? 0);
+  // The rules, accepted and quarantined count records; 读取 counts the lines the planner sees in the files.
+  const records = Number((await runNamed(connection, 'ingest/count_src'))[0]?.n ?? 0);
+  const rowsRead = lines ?? records;
+  const became = rowsRead !== records ? `，为 ${records.toLocaleString('en')} 条记录` : '';
   const blank = input.kind === 'office' ? await blankRows(connection) : 0;
   // a file with only its header, for a table the planner confirmed emptying (--drop), empties it
   if (!(emptyAllowed && !table.required)) stopOnEmptyTable(table, files, rowsRead);
   const skipped = blank > 0 ? `（另有空行 ${blank.toLocaleString('en')} 行：所读各列都为空，不是记录，未读取）` : '';
-  progress(`${table.zh}（${table.name}）：读取 ${rowsRead.toLocaleString('en')} 行${skipped}，来自 ${files.length} 个文件，检查 ${table.rules.length} 条规则……`);
+  progress(`${table.zh}（${table.name}）：读取 ${rowsRead.toLocaleString('en')} 行${became}${skipped}，来自 ${files.length} 个文件，检查 ${table.rules.length} 条规则……`);
   await checkRules(connection, table, files, params);
   removeMapped(mapped);
   const counts = await runNamed(connection, 'ingest/quarantine_counts', { table: table.name });
   const quarantined = Object.fromEntries(counts.map((r) => [String(r.rule), Number(r.n)]));
   const rejected = counts.reduce((sum, r) => sum + Number(r.n), 0);
-  const rowsAccepted = rowsRead - rejected;
+  const rowsAccepted = records - rejected;
   const unreadable = rowsAccepted === 0 && quarantined.unreadable_value
     ? Object.fromEntries((await runNamed(connection, 'ingest/unreadable_columns', { table: table.name })).map((r) => [String(r.col), Number(r.n)])) : {};
-  const stop = allQuarantined(table, files, rowsRead, rowsAccepted, quarantined, unreadable);
+  const stop = allQuarantined(table, files, rowsRead, rowsAccepted, quarantined, unreadable, records);
   if (stop && !dryRun) throw stop;
   const seconds = (performance.now() - started) / 1000;
+  // the data-quality page's rates divide quarantined records by this: records, as before
   await runNamed(connection, 'ingest/record_table',
-    { table: table.name, files: files.length, rows_read: rowsRead, rows_accepted: rowsAccepted, seconds });
+    { table: table.name, files: files.length, rows_read: records, rows_accepted: rowsAccepted, seconds });
   progress(`${table.zh}（${table.name}）：接受 ${rowsAccepted.toLocaleString('en')} 行，隔离 ${rejected.toLocaleString('en')} 行（${seconds.toFixed(1)} 秒）`);
   return {
-    table: table.name, files: files.length, rowsRead, rowsAccepted, quarantined, seconds,
+    table: table.name, files: files.length, rowsRead, ...(records !== rowsRead ? { records } : {}), rowsAccepted, quarantined, seconds,
     ...(blank > 0 ? { blankRows: blank } : {}), ...(emptyFiles.length > 0 ? { emptyFiles } : {}), ...(graduated ? { graduated } : {}), ...(openAgeFrom.length > 0 ? { openAgeFrom } : {}), ...(stop ? { wouldStop: stop.message } : {}),
   };
 }

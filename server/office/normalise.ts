@@ -71,12 +71,15 @@ function columnNames(m: MappedSource): string[] {
  * Reads every file of one table into a mapped Parquet file in `work` (waiting for a file still
  * being decoded) and defines `src` over them for the rule file. Answers those files, whether
  * the population came in 5-year groups (the import remembers it), the first ages of open age groups
- * below 100 that were shared over the ages to 100+ (85), and the files with no data rows.
+ * below 100 that were shared over the ages to 100+ (85), the files with no data rows, and `lines`:
+ * the files' data lines as Excel shows them, which the import reports as read (a wide-by-sex
+ * population line is two records in `src`, a 5-year group line five or one per sex).
  */
 export async function stageOffice(
   connection: DuckDBConnection, table: TableDef, sources: readonly MappedSource[], work: string, copies: LaterCopies,
-): Promise<{ graduated: boolean; openAgeFrom: number[]; files: string[]; emptyFiles: string[] }> {
+): Promise<{ graduated: boolean; openAgeFrom: number[]; files: string[]; emptyFiles: string[]; lines: number }> {
   let graduated = false;
+  let lines = 0;
   const openFrom = new Set<number>(); // open age groups below 100 shared over the ages to 100+
   const files: string[] = [];
   const emptyFiles: string[] = [];
@@ -94,6 +97,7 @@ export async function stageOffice(
     try {
       const ages = table.name === 'population' ? await groupedAges(connection, m.source.name) : null;
       if (ages?.grouped) {
+        lines += Number((await runNamed(connection, 'office/population_lines'))[0]?.n ?? 0);
         await graduatePopulation(connection, m.source.name, ages.openFrom);
         graduated = true;
         if (ages.openFrom < MAX_AGE) openFrom.add(ages.openFrom);
@@ -101,6 +105,7 @@ export async function stageOffice(
         // COPY answers the rows it wrote: none means a header and nothing under it (a month with no records, or a wrong file)
         const [written] = await runNamed(connection, `office/${table.name}`);
         if (Number(written?.Count ?? 1) === 0) emptyFiles.push(m.source.name);
+        else lines += Number((await runNamed(connection, 'office/mapped_lines', { file: out }))[0]?.n ?? 0);
         if (table.name === 'population') {
           const split = `${out}.split`;
           const froms = await splitOpenAgeGroups(connection, out, split, m.source.name);
@@ -115,7 +120,7 @@ export async function stageOffice(
     files.push(out);
   }
   await defineSrc(connection, table, files);
-  return { graduated, openAgeFrom: [...openFrom].sort((a, b) => a - b), files, emptyFiles };
+  return { graduated, openAgeFrom: [...openFrom].sort((a, b) => a - b), files, emptyFiles, lines };
 }
 
 /**

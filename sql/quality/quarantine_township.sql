@@ -12,13 +12,14 @@ WITH coded AS (
   WHERE CASE WHEN $township = 'none' THEN t IS NULL OR NOT regexp_full_match(t, '[0-9]{6,12}') ELSE t = $township END
 )
 -- A wide population file's row gives two records, traced as '<file> 男' and '<file> 女': the file is
--- named as it is, and which of the row's two counts is meant goes with the year and age instead.
+-- named as it is, and which of the row's two counts is meant goes with the year and age instead. A row
+-- with neither year nor age readable (a 合计 line) has no record to name: 男 / 女 alone is no record number.
 SELECT table_name, rule,
   CASE WHEN table_name = 'population' THEN regexp_replace(file, ' (男|女)$', '') ELSE file END AS file,
   file_row::BIGINT AS file_row,
   coalesce(r->>'birth_id', r->>'marriage_id', r->>'migrant_id', r->>'death_id', r->>'code',
-           CASE WHEN table_name = 'population' THEN nullif(concat_ws(' ', (r->>'year') || '年', (r->>'age') || '岁',
-             CASE r->>'sex' WHEN 'M' THEN '男' WHEN 'F' THEN '女' ELSE r->>'sex' END), '') END) AS record_id,
+           CASE WHEN table_name = 'population' AND coalesce(r->>'year', r->>'age') IS NOT NULL THEN concat_ws(' ', (r->>'year') || '年', (r->>'age') || '岁',
+             CASE r->>'sex' WHEN 'M' THEN '男' WHEN 'F' THEN '女' ELSE r->>'sex' END) END) AS record_id,
   CASE table_name WHEN 'births' THEN r->>'birth_date' WHEN 'marriages' THEN r->>'registration_date'
     WHEN 'migrants' THEN r->>'arrival_date' WHEN 'deaths' THEN r->>'death_date' END AS event_date,
   CASE table_name WHEN 'births' THEN r->>'mother_birth_date' WHEN 'marriages' THEN r->>'husband_birth_date'

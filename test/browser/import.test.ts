@@ -101,6 +101,8 @@ describe('数据导入', () => {
     expect(dryBirths).toMatch(/出生（births）\s+1\s+4\s+3\s+公民身份号码校验码错误（GB 11643）（id_check_digit） 1/);
     expect((await get<{ rowCounts: Record<string, number> }>('/api/meta')).rowCounts.births).toBeGreaterThan(190_000);
     expect(await page.locator('#import-dryrun-notes ul.import-blank li').allInnerTexts()).toEqual(['流动人口（migrants）：2']);
+    // the population's 12 lines (2 years × 2 townships × 3 ages), 男 and 女 on each: 24 records
+    expect(await page.locator('#import-dryrun-notes ul.import-records li').allInnerTexts()).toEqual(['户籍人口（年末）（population）：12 → 24']);
     // the tiny county's three births over the demo county's year of them: said before the import replaces them
     const fell = await page.locator('#import-dryrun-notes ul.import-fell li').allInnerTexts();
     expect(fell[0]).toBe('区划（regions）：2 / 20');

@@ -35,9 +35,10 @@ function reportTable(id: string, tables: readonly TableReport[], lang: Lang): HT
 
 /**
  * What the report's numbers do not say, under its table: tables with less than half the rows of the
- * last import, rows left out for having nothing in any column read (Excel's ',,,,'), files with a
- * header and no rows, a population graduated from 5-year groups or whose open age group was shared
- * out. Null when there is nothing to say.
+ * last import, rows read that became more records (accepted and quarantined count records), rows left
+ * out for having nothing in any column read (Excel's ',,,,'), files with a header and no rows, a
+ * population graduated from 5-year groups or whose open age group was shared out. Null when there is
+ * nothing to say.
  */
 function reportNotes(id: string, tables: readonly TableReport[], lang: Lang): HTMLElement | null {
   const blank = tables.filter((t) => (t.blankRows ?? 0) > 0)
@@ -47,10 +48,13 @@ function reportNotes(id: string, tables: readonly TableReport[], lang: Lang): HT
     ...(t.fellFrom !== undefined ? [`${tableLabel(t.table, lang)}${colon(lang)}${formatInt(t.rowsAccepted)} / ${formatInt(t.fellFrom)}`] : []),
     ...(t.fellParts ?? []).map((p) => `${tableLabel(t.table, lang)}${paren(w(p.part === 'in' ? 'dirIn' : 'dirOut', lang), lang)}${colon(lang)}${formatInt(p.now)} / ${formatInt(p.before)}`),
   ].map((text) => h('li', { text })));
+  const records = tables.filter((t) => t.records !== undefined)
+    .map((t) => h('li', { text: `${tableLabel(t.table, lang)}${colon(lang)}${formatInt(t.rowsRead)} → ${formatInt(t.records!)}` }));
   const lostYears = tables.flatMap((t) => t.lostYears ?? []);
   const parts = [
     ...(fell.length > 0 ? [h('p', { class: 'import-fell-note', text: w('fell', lang) }), h('ul', { class: 'import-fell' }, ...fell)] : []),
     ...(lostYears.length > 0 ? [h('p', { class: 'import-lost-years', text: w('lostYears', lang).replace('{years}', yearRanges(lostYears, lang === 'zh' ? '、' : ', ')) })] : []),
+    ...(records.length > 0 ? [h('p', { text: w('records', lang) }), h('ul', { class: 'import-records' }, ...records)] : []),
     ...(blank.length > 0 ? [h('p', { text: w('blankRows', lang) }), h('ul', { class: 'import-blank' }, ...blank)] : []),
     ...(empty.length > 0 ? [h('p', { text: w('emptyFiles', lang) }), h('ul', { class: 'import-empty-files' }, ...empty)] : []),
     ...(tables.some((t) => t.graduated) ? [h('p', { class: 'import-graduated', text: w('graduated', lang) })] : []),

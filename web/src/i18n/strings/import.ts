@@ -90,6 +90,7 @@ export const WORDS = {
   fell: { zh: '以下各表接受的行数不到上次导入的一半（这次 / 上次）。导入会替换整张表：若文件只含新的月份，请改为导出全部记录。', en: 'These tables accepted less than half the rows of the last import (now / last). An import replaces each whole table: if the files hold only the new month, export all records instead.' },
   lostYears: { zh: '上次导入有 {years} 年的户籍人口，这次没有：导入后这些年份将没有人口数据。请把各年的户籍人口文件一并放入。', en: 'The last import had registered population for {years}, this one has not: after the import those years have no population. Put every year\'s population file in.' },
   emptyFiles: { zh: '以下文件只有表头，没有数据行（没有读到任何记录；若不应为空，请检查是否导出了正确的月份或文件）：', en: 'These files have a header and no rows under it (nothing was read from them; if they should not be empty, check that the right month or file was exported):' },
+  records: { zh: '“读取”是文件中的数据行（与 Excel 中看到的行数相同）；以下各表的行成为了更多条记录（户籍人口按性别分列时每行为男、女两条，按5岁组提供时分解为单岁），“接受”“隔离”按记录计：', en: '"Read" counts the data rows in the files (as Excel shows them); the rows of these tables became more records (a population by sex in columns gives two a row, one in 5-year groups is graduated to single ages), and "accepted" and "quarantined" count records:' },
   graduated: { zh: '户籍人口按5岁组提供，已用 Sprague 方法分解为单岁。', en: 'The registered population came in 5-year groups and was graduated to single ages (Sprague).' },
   openAgeSplit: {
     zh: '户籍人口的最高年龄组为“{ages}岁及以上”，已按模型生命表（全国同年预期寿命）的静止人口分到各岁直至100岁及以上，合计不变；这些高龄单岁人数是推算的。',
