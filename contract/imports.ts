@@ -81,6 +81,8 @@ export interface TableReport {
   readonly graduated?: boolean;
   /** First ages of the population's open age groups below 100 (85岁及以上), shared over the ages to 100+ (office/openAgeGroup.ts). */
   readonly openAgeFrom?: readonly number[];
+  /** Population lines added into another line's row of the same year, township, sex and age (a line per village or per 户口性质). */
+  readonly linesAdded?: number;
   /** The rows the previous import of the same county accepted, when this one accepted less than half as many. */
   readonly fellFrom?: number;
   /** Migrant directions with less than half the previous import's migrants (part: in / out). */

@@ -45,7 +45,7 @@ describe('5-year population groups', () => {
     writeFileSync(path.join(dir, '户籍人口.csv'), `${lines.join('\n')}\n`);
     await withMemoryDb(async (c) => {
       // 21 groups × 2 sexes = 42 lines in the file, 2 × 101 single ages after
-      expect(await stagePopulation(c, dir)).toEqual({ graduated: true, openAgeFrom: [], emptyFiles: [], files: [path.join(dir, 'x.renkou-work', 'population.0.parquet')], lines: 42 });
+      expect(await stagePopulation(c, dir)).toEqual({ graduated: true, openAgeFrom: [], linesAdded: 0, emptyFiles: [], files: [path.join(dir, 'x.renkou-work', 'population.0.parquet')], lines: 42 });
       const rows = (await c.runAndReadAll('SELECT sex, age, count FROM src ORDER BY sex, age')).getRowObjectsJson() as { sex: string; age: number; count: number }[];
       expect(rows).toHaveLength(2 * 101);
       for (const [sex, shift] of [['M', 0], ['F', 10]] as const) {

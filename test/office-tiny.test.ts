@@ -323,6 +323,31 @@ describe('a small office export', () => {
     expect((await run(['deaths'])).tables.find((t) => t.table === 'deaths')).toMatchObject({ files: 1, rowsRead: 0, rowsAccepted: 0 });
   });
 
+  it('adds up a population by village (12-digit codes) into its townships, and quarantines a line repeated exactly', async () => {
+    const village = tempDir('tiny-office-villages');
+    await writeTinyOffice(village);
+    // each township's 男 10 / 女 12 as two villages' 4 + 6 and 5 + 7, 户口性质 in a column not read; one line pasted twice
+    const lines = ['年度,统计用区划代码,户口性质,年龄,男,女'];
+    for (const year of ['2023', '2024']) {
+      for (const town of TINY_OFFICE.townships) {
+        for (const age of ['0', '1', '100岁及以上']) lines.push(`${year},${town}001,农业,${age},4,5`, `${year},${town}002,非农业,${age},6,7`);
+      }
+    }
+    lines.push(lines[1]!);
+    writeFileSync(path.join(village, '户籍人口.csv'), iconv.encode(`${lines.join('\r\n')}\r\n`, 'gb18030'));
+    writeCorrectedProfile(village, await suggestTiny(village));
+    const dbPath = path.join(village, 'tiny.duckdb');
+    const report = await ingest({ source: village, dbPath, today: '2026-11-23', keepVersions: 0 });
+    // 25 lines: 24 village lines, each second village line (12) added into the first one's rows; the copy of line 2 left alone
+    expect(report.tables.find((t) => t.table === 'population')).toMatchObject({ rowsRead: 25, rowsAccepted: 24, quarantined: { duplicate_id: 2 }, linesAdded: 12 });
+    await withDbFile(dbPath, async (c) => {
+      expect((await c.runAndReadAll("SELECT year, township_code::VARCHAR AS t, sex::VARCHAR AS sex, sum(count)::INTEGER AS n FROM population GROUP BY ALL ORDER BY ALL")).getRowObjectsJson()).toEqual(
+        [2023, 2024].flatMap((year) => TINY_OFFICE.townships.flatMap((t) => [{ year, t, sex: 'F', n: 36 }, { year, t, sex: 'M', n: 30 }])));
+      // the copy is named by its own row, 26 (the header is row 1)
+      expect((await c.runAndReadAll("SELECT DISTINCT rule, file_row::INTEGER AS row FROM quarantine WHERE table_name = 'population'")).getRowObjectsJson()).toEqual([{ rule: 'duplicate_id', row: 26 }]);
+    });
+  });
+
   it('quarantines an ID number Excel saved as a number past the rows the mapping step looks at, under its own rule', async () => {
     const extra = tempDir('tiny-office-excel-number');
     await writeTinyOffice(extra);

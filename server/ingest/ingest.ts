@@ -227,10 +227,11 @@ async function ingestTable(
   const files = input.kind === 'parquet' ? input.located.files : input.kind === 'office' ? input.sources.map((s) => s.source.name) : [];
   let graduated = false;
   let openAgeFrom: number[] = [];
+  let linesAdded = 0;
   let mapped: string[] = [];
   let emptyFiles: string[] = [];
   let lines: number | null = null;
-  if (input.kind === 'office') ({ graduated, openAgeFrom, files: mapped, emptyFiles, lines } = await stageOffice(connection, table, input.sources, work, input.copies));
+  if (input.kind === 'office') ({ graduated, openAgeFrom, linesAdded, files: mapped, emptyFiles, lines } = await stageOffice(connection, table, input.sources, work, input.copies));
   else {
     const located = input.kind === 'parquet' ? input.located : null;
     await stage(connection, table, await checkFiles(connection, table, files), located);
@@ -261,7 +262,7 @@ async function ingestTable(
   progress(`${table.zh}（${table.name}）：接受 ${rowsAccepted.toLocaleString('en')} 行，隔离 ${rejected.toLocaleString('en')} 行（${seconds.toFixed(1)} 秒）`);
   return {
     table: table.name, files: files.length, rowsRead, ...(records !== rowsRead ? { records } : {}), rowsAccepted, quarantined, seconds,
-    ...(blank > 0 ? { blankRows: blank } : {}), ...(emptyFiles.length > 0 ? { emptyFiles } : {}), ...(graduated ? { graduated } : {}), ...(openAgeFrom.length > 0 ? { openAgeFrom } : {}), ...(stop ? { wouldStop: stop.message } : {}),
+    ...(blank > 0 ? { blankRows: blank } : {}), ...(emptyFiles.length > 0 ? { emptyFiles } : {}), ...(graduated ? { graduated } : {}), ...(openAgeFrom.length > 0 ? { openAgeFrom } : {}), ...(linesAdded > 0 ? { linesAdded } : {}), ...(stop ? { wouldStop: stop.message } : {}),
   };
 }
 

@@ -71,15 +71,17 @@ function columnNames(m: MappedSource): string[] {
  * Reads every file of one table into a mapped Parquet file in `work` (waiting for a file still
  * being decoded) and defines `src` over them for the rule file. Answers those files, whether
  * the population came in 5-year groups (the import remembers it), the first ages of open age groups
- * below 100 that were shared over the ages to 100+ (85), the files with no data rows, and `lines`:
+ * below 100 that were shared over the ages to 100+ (85), how many population lines were added into
+ * another's (village lines into their township's), the files with no data rows, and `lines`:
  * the files' data lines as Excel shows them, which the import reports as read (a wide-by-sex
  * population line is two records in `src`, a 5-year group line five or one per sex).
  */
 export async function stageOffice(
   connection: DuckDBConnection, table: TableDef, sources: readonly MappedSource[], work: string, copies: LaterCopies,
-): Promise<{ graduated: boolean; openAgeFrom: number[]; files: string[]; emptyFiles: string[]; lines: number }> {
+): Promise<{ graduated: boolean; openAgeFrom: number[]; linesAdded: number; files: string[]; emptyFiles: string[]; lines: number }> {
   let graduated = false;
   let lines = 0;
+  let linesAdded = 0;
   const openFrom = new Set<number>(); // open age groups below 100 shared over the ages to 100+
   const files: string[] = [];
   const emptyFiles: string[] = [];
@@ -111,6 +113,7 @@ export async function stageOffice(
           const froms = await splitOpenAgeGroups(connection, out, split, m.source.name);
           if (froms.length > 0) renameSync(split, out);
           for (const from of froms) openFrom.add(from);
+          linesAdded += await sumRepeatedKeys(connection, out);
         }
       }
     } catch (e) {
@@ -120,7 +123,20 @@ export async function stageOffice(
     files.push(out);
   }
   await defineSrc(connection, table, files);
-  return { graduated, openAgeFrom: [...openFrom].sort((a, b) => a - b), files, emptyFiles, lines };
+  return { graduated, openAgeFrom: [...openFrom].sort((a, b) => a - b), linesAdded, files, emptyFiles, lines };
+}
+
+/**
+ * Adds up the rows of a staged population file that share a year, township, sex and age (a line per
+ * village, or per 户口性质), rewriting the file; answers how many lines were added into another's.
+ */
+async function sumRepeatedKeys(connection: DuckDBConnection, file: string): Promise<number> {
+  const [check] = await runNamed(connection, 'office/population_repeated_keys', { file });
+  if (Number(check?.repeated ?? 0) === 0) return 0;
+  const summed = `${file}.sum`;
+  const [r] = await runNamed(connection, 'office/population_sum_lines', { file, out: summed });
+  renameSync(summed, file);
+  return Number(r?.added ?? 0);
 }
 
 /**

@@ -6,18 +6,19 @@
 COPY (
 WITH raw AS (
   SELECT NULL::VARCHAR AS year, NULL::VARCHAR AS township_code, NULL::VARCHAR AS sex, NULL::VARCHAR AS age,
-    NULL::VARCHAR AS count, NULL::VARCHAR AS male_count, NULL::VARCHAR AS female_count, NULL::BIGINT AS _row WHERE false
+    NULL::VARCHAR AS count, NULL::VARCHAR AS male_count, NULL::VARCHAR AS female_count, NULL::BIGINT AS _row, NULL::UBIGINT AS _line WHERE false
   UNION ALL BY NAME
-  SELECT *, row_number() OVER () AS _row
-  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), skip = getvariable('office_skip'), quote = '"', escape = '"', names = getvariable('office_names'))
+  -- _line: the whole line's hash, every column (read or not): a line repeated exactly is told from a village's or a 户口性质's line
+  SELECT *, row_number() OVER () AS _row, hash(csv) AS _line
+  FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), skip = getvariable('office_skip'), quote = '"', escape = '"', names = getvariable('office_names')) csv
 ), lines AS (
   SELECT *, coalesce(year, township_code, sex, age, count, male_count, female_count) IS NULL AS _blank FROM raw
 ), cells AS (
-  SELECT year, township_code, age, office_code(getvariable('codes_sex'), sex) AS sex_code, count AS n, '' AS part, _row, _blank FROM lines WHERE NOT getvariable('office_wide')
+  SELECT year, township_code, age, office_code(getvariable('codes_sex'), sex) AS sex_code, count AS n, '' AS part, _row, _line, _blank FROM lines WHERE NOT getvariable('office_wide')
   UNION ALL
-  SELECT year, township_code, age, 'M', male_count, ' 男', _row, _blank FROM lines WHERE getvariable('office_wide')
+  SELECT year, township_code, age, 'M', male_count, ' 男', _row, _line, _blank FROM lines WHERE getvariable('office_wide')
   UNION ALL
-  SELECT year, township_code, age, 'F', female_count, ' 女', _row, _blank FROM lines WHERE getvariable('office_wide') AND NOT _blank
+  SELECT year, township_code, age, 'F', female_count, ' 女', _row, _line, _blank FROM lines WHERE getvariable('office_wide') AND NOT _blank
 )
 SELECT
   office_year(year) AS year,
@@ -33,6 +34,7 @@ SELECT
   _row,
   _blank,
   getvariable('office_header_row')::BIGINT AS _header_row,
+  _line,
   -- an oldest group ending below 100 (85岁及以上): shared over the ages to 100+ next (office/openAgeGroup.ts)
   coalesce(office_open_age(age) < 100, false) AS _open
 FROM cells
