@@ -23,7 +23,8 @@ import { detectEncoding, isTextEncoding, transcodeToUtf8, type TextEncodingName 
 import { isTargetsFile } from '../targets/fileNames.ts';
 import { OfficeError } from './OfficeError.ts';
 import { csvReadProblemOf } from './csvErrors.ts';
-import { HEADER_SEARCH_ROWS, headerRowIndex, readWorkbook, type SheetRow, type SheetRows } from './xlsx.ts';
+import { readWorkbook, type SheetRow, type SheetRows } from './xlsx.ts';
+import { combineHeaderRows, HEADER_SEARCH_ROWS, headerRowIndex } from './headerRows.ts';
 import { readMarkupSheets } from './markupSheets.ts';
 import { xlsKind } from './xlsKind.ts';
 
@@ -44,6 +45,8 @@ export interface Source {
   readonly skip: number;
   /** The header's row in the planner's file as Excel numbers rows (1 for the first): a row's number in the import counts from it. */
   readonly headerRow: number;
+  /** Column names when the CSV's header is in two rows (office/headerRows), instead of its header line's. */
+  readonly headers?: readonly string[];
   /** A text file's encoding, or the format of the workbook its sheet was read from. */
   readonly encoding: TextEncodingName | SheetFormat;
   /**
@@ -184,7 +187,7 @@ const DELIMITERS = [',', '\t', ';', '|'] as const;
  * cell, when a line with three or more follows. Only those: a header with an empty cell is still
  * the header.
  */
-async function layoutOf(csv: string): Promise<{ delimiter: string; skip: number; headerRow: number }> {
+async function layoutOf(csv: string): Promise<{ delimiter: string; skip: number; headerRow: number; headers?: string[] }> {
   const handle = await open(csv, 'r');
   try {
     const buffer = Buffer.alloc(64 * 1024);
@@ -200,7 +203,11 @@ async function layoutOf(csv: string): Promise<{ delimiter: string; skip: number;
     while (skip < lines.length - 1 && filled(lines[skip]!, delimiterOfLine(lines[skip + 1]!)) <= 1) skip++;
     const header = lines[skip] ?? '';
     const delimiter = delimiterOfLine(header);
-    return filled(header, delimiter) >= 3 ? { delimiter, skip, headerRow: skip + 1 } : { delimiter: delimiterOfLine(lines[0] ?? ''), skip: 0, headerRow: 1 };
+    if (filled(header, delimiter) < 3) return { delimiter: delimiterOfLine(lines[0] ?? ''), skip: 0, headerRow: 1 };
+    // a header in two rows: DuckDB reads the second as the header line, and the columns are named by both
+    const cells = (line: string) => line.split(delimiter).map((c) => c.replace(/^"(.*)"$/, '$1'));
+    const headers = skip + 1 < lines.length ? combineHeaderRows(cells(header), cells(lines[skip + 1]!)) : null;
+    return headers ? { delimiter, skip: skip + 1, headerRow: skip + 2, headers } : { delimiter, skip, headerRow: skip + 1 };
   } finally {
     await handle.close();
   }
@@ -287,9 +294,14 @@ async function sheetToCsv(rows: AsyncIterable<SheetRow>, out: string, maxRows: n
   let headerRow = 1;
   const flushTop = async () => {
     const h = headerRowIndex(top.map((r) => r.cells));
-    width = top[h]!.cells.length;
-    headerRow = top[h]!.number;
-    for (const row of top.slice(h)) await emit(row);
+    const header = top[h]!;
+    // a header in two rows (新生儿 over 姓名 性别 …) is written as one
+    const group = h > 0 && top[h - 1]!.number === header.number - 1 ? top[h - 1]!.cells : null;
+    const names = group ? combineHeaderRows(group, header.cells) : null;
+    width = names?.length ?? header.cells.length;
+    headerRow = header.number;
+    await emit(names ? { number: header.number, cells: names } : header);
+    for (const row of top.slice(h + 1)) await emit(row);
   };
   try {
     for await (const row of rows) {
@@ -311,8 +323,8 @@ async function sheetToCsv(rows: AsyncIterable<SheetRow>, out: string, maxRows: n
 export async function sampleSource(connection: DuckDBConnection, source: Source, limit = SAMPLE_ROWS): Promise<SourceSample> {
   await runNamed(connection, 'office/set_file', { file: source.preview ?? source.csv, delim: source.delimiter, skip: source.skip });
   try {
-    const described = await runNamed(connection, 'office/describe');
-    const headers = described.map((r) => String(r.column_name));
+    const described = (await runNamed(connection, 'office/describe')).map((r) => String(r.column_name));
+    const headers = source.headers && source.headers.length === described.length ? [...source.headers] : described;
     const rows = await runNamed(connection, 'office/sample', { rows: limit });
     return { headers, rows: rows.map((r) => headers.map((h) => (r[h] === null || r[h] === undefined ? '' : String(r[h])))) };
   } catch (e) {

@@ -6,8 +6,7 @@
  * date. Every cell becomes text: dates as `YYYY-MM-DD`, numbers as written (but for numbers too long
  * for Excel to keep whole), so an ID number or a 12-digit code stored as text keeps every digit.
  *
- * The header row is the first row, unless a title sits above the table: then it is the first of
- * the top rows that is as wide as the widest of them.
+ * Which row is the header (a title above it, a header in two rows): office/headerRows.
  *
  * @example
  * for await (const sheet of readWorkbook('婚姻登记.xlsx')) for await (const row of sheet.rows) console.log(row);
@@ -78,14 +77,4 @@ export async function* readWorkbook(file: string): AsyncGenerator<SheetRows> {
       })(),
     };
   }
-}
-
-/** How many top rows are looked at to find the header row under a title. */
-export const HEADER_SEARCH_ROWS = 10;
-
-/** Index of the header row among the first rows: the first as wide as the widest. */
-export function headerRowIndex(top: readonly (readonly string[])[]): number {
-  const widths = top.slice(0, HEADER_SEARCH_ROWS).map((r) => r.filter((c) => c.trim() !== '').length);
-  const widest = Math.max(0, ...widths);
-  return Math.max(0, widths.findIndex((w) => w === widest));
 }

@@ -1,0 +1,66 @@
+/**
+ * @module office/headerRows
+ * Which of a table's top rows is its header, and what its columns are called, as an office lays a
+ * sheet out: a title above the table, and often a header in two rows — a group label merged over
+ * several columns (新生儿, 母亲, 男方, 女方) above the columns' own labels (姓名, 性别, 身份证号 …),
+ * and a column merged down from the first row (出生医学证明编号). The two rows are read as one:
+ * 新生儿性别, 母亲身份证号, 出生医学证明编号.
+ *
+ * A row of values (a record: numbers, dates, ID numbers) is never taken for the header: its cells
+ * would be shown as column names, and a record's cells may be a name or an ID number.
+ *
+ * @example
+ * combineHeaderRows(['编号', '母亲', ''], ['', '姓名', '身份证号']); // ['编号', '母亲姓名', '母亲身份证号']
+ */
+
+/** How many top rows are looked at to find the header row under a title. */
+export const HEADER_SEARCH_ROWS = 10;
+
+const filled = (row: readonly string[]) => row.filter((c) => c.trim() !== '');
+
+/** A cell holding a value, not a label: digits with the marks of numbers, dates and ID numbers (C2024001 is a label here). */
+function isValueCell(cell: string): boolean {
+  const c = cell.trim();
+  return /\d/.test(c) && /^[\d\s.,:/\-+年月日号XxEe]+$/.test(c);
+}
+
+/** A row that reads as a record: a third or more of its filled cells (at least one) are values. */
+export function isValueRow(row: readonly string[]): boolean {
+  const cells = filled(row);
+  const values = cells.filter(isValueCell).length;
+  return values > 0 && values * 3 >= cells.length;
+}
+
+/**
+ * Index of the header row among the first rows: the first as wide as the widest of the rows that are
+ * not records (all of them when every row is one).
+ */
+export function headerRowIndex(top: readonly (readonly string[])[]): number {
+  const rows = top.slice(0, HEADER_SEARCH_ROWS);
+  const labels = rows.some((r) => filled(r).length > 0 && !isValueRow(r));
+  const widths = rows.map((r) => (labels && isValueRow(r) ? -1 : filled(r).length));
+  const widest = Math.max(0, ...widths);
+  return Math.max(0, widths.findIndex((w) => w === widest));
+}
+
+/**
+ * The column names of a header in two rows (`group` above `labels`), or null when the rows do not
+ * read as one: the upper must have two labels or more, not be a record, and show a merge — a column
+ * labelled only above, or a label repeated below (姓名 under 新生儿 and under 母亲). A group label
+ * prefixes the labels under it and to its right, up to the next label above or a column labelled only above.
+ */
+export function combineHeaderRows(group: readonly string[], labels: readonly string[]): string[] | null {
+  if (filled(group).length < 2 || isValueRow(group) || isValueRow(labels)) return null;
+  const width = Math.max(group.length, labels.length);
+  const above = Array.from({ length: width }, (_, j) => (group[j] ?? '').trim());
+  const below = Array.from({ length: width }, (_, j) => (labels[j] ?? '').trim());
+  const repeated = below.some((c, j) => c !== '' && below.indexOf(c) !== j);
+  const onlyAbove = above.some((c, j) => c !== '' && below[j] === '');
+  if (!repeated && !onlyAbove) return null;
+  let carried = '';
+  return below.map((label, j) => {
+    if (above[j] !== '') carried = label !== '' ? above[j]! : '';
+    if (label === '') return above[j]!;
+    return carried + label;
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * A header in two rows, as offices merge cells in Excel: 新生儿 over 姓名 性别 出生日期 孩次, 母亲 over
+ * 姓名 身份证号 户籍性质, and 出生医学证明编号 merged down. The two rows are read as one header
+ * (新生儿性别, 母亲身份证号 …), in a workbook and in the CSV Excel saves from it; a record is never
+ * taken for the header (its cells would be shown as column names: a name, an ID number). The small
+ * office export's births so laid out import the hand-counted figures.
+ */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { ingest } from '../server/ingest/ingest.ts';
+import { combineHeaderRows, headerRowIndex, isValueRow } from '../server/office/headerRows.ts';
+import { suggestTiny, TINY_OFFICE, writeCorrectedProfile, writeTinyOffice } from './fixtures/tinyOffice.ts';
+import { tempDir, withDbFile } from './helpers.ts';
+
+const GROUPS = ['出生医学证明编号', '新生儿', '', '', '', '母亲', '', '', '政策属性', '乡镇（街道）代码'];
+const LABELS = ['', '姓名', '性别', '出生日期', '孩次', '姓名', '身份证号', '户籍性质', '', ''];
+const COMBINED = ['出生医学证明编号', '新生儿姓名', '新生儿性别', '新生儿出生日期', '新生儿孩次', '母亲姓名', '母亲身份证号', '母亲户籍性质', '政策属性', '乡镇（街道）代码'];
+
+describe('header rows', () => {
+  it('reads a group row over the labels as one header, and leaves a plain header alone', () => {
+    expect(combineHeaderRows(GROUPS, LABELS)).toEqual(COMBINED);
+    expect(combineHeaderRows(['男方', '', '女方', ''], ['身份证号', '出生日期', '身份证号', '出生日期'])).toEqual(['男方身份证号', '男方出生日期', '女方身份证号', '女方出生日期']);
+    // no merge to be seen: a title, or a header over the first record
+    expect(combineHeaderRows(['2024年出生登记', '', ''], ['编号', '性别', '出生日期'])).toBeNull();
+    expect(combineHeaderRows(['编号', '性别', '出生日期'], ['C1', '1', '2024-03-05'])).toBeNull();
+  });
+
+  it('never takes a record for the header', () => {
+    const record = ['C2024001', '王小明', '1', '2024-03-05', '1', '王芳', '999901199505010022', '户籍', '政策内', '999901001'];
+    expect(isValueRow(record)).toBe(true);
+    expect(isValueRow(LABELS)).toBe(false);
+    expect(isValueRow(['年度', '乡镇（街道）代码', '年龄', '男', '女'])).toBe(false);
+    // the widest rows are records: the header is the widest of the others (the labels, row 2), not the first record
+    expect(headerRowIndex([['2024年出生医学证明登记'], GROUPS, LABELS, record, record])).toBe(2);
+    expect(headerRowIndex([GROUPS, LABELS, record])).toBe(1);
+  });
+});
+
+describe('the small office export with its births under a two-row header', () => {
+  async function folderWith(kind: 'xlsx' | 'csv') {
+    const dir = tempDir(`header-rows-${kind}`);
+    await writeTinyOffice(dir);
+    const records = iconv.decode(readFileSync(path.join(dir, '出生医学证明.csv')), 'gb18030').split('\r\n').filter((l) => l !== '').slice(1)
+      .map((l) => l.split(',')); // 编号, 新生儿姓名, 性别, 生日, 孩次, 母亲姓名, 母亲身份证号, 户籍性质, 政策属性, 乡镇代码: the order of the labels
+    rmSync(path.join(dir, '出生医学证明.csv'));
+    if (kind === 'xlsx') {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('出生');
+      sheet.addRow(GROUPS);
+      sheet.addRow(LABELS);
+      sheet.mergeCells('A1:A2');
+      sheet.mergeCells('B1:E1');
+      sheet.mergeCells('F1:H1');
+      for (const r of records) sheet.addRow(r);
+      writeFileSync(path.join(dir, '出生医学证明.xlsx'), Buffer.from(await book.xlsx.writeBuffer()));
+    } else {
+      writeFileSync(path.join(dir, '出生医学证明.csv'), iconv.encode([GROUPS, LABELS, ...records].map((r) => r.join(',')).join('\r\n') + '\r\n', 'gb18030'));
+    }
+    return dir;
+  }
+
+  for (const kind of ['xlsx', 'csv'] as const) {
+    it(`names the columns by both rows and imports the hand-counted births (${kind})`, async () => {
+      const dir = await folderWith(kind);
+      const found = await suggestTiny(dir);
+      const births = found.find((f) => f.suggestion.table === 'births')!.suggestion;
+      expect(births.headers).toEqual(COMBINED);
+      expect(Object.fromEntries(births.columns.map((c) => [c.header, c.field]))).toEqual({
+        出生医学证明编号: 'birth_id', 新生儿姓名: 'ignore', 新生儿性别: 'sex', 新生儿出生日期: 'birth_date', 新生儿孩次: 'birth_order',
+        母亲姓名: 'ignore', 母亲身份证号: 'mother_id_number', 母亲户籍性质: 'mother_residence', 政策属性: 'policy_status', '乡镇（街道）代码': 'township_code',
+      });
+      // no name and no ID number is shown as a column name or a sample
+      const shown = JSON.stringify(births.columns.map((c) => [c.header, c.samples]));
+      expect(shown).not.toMatch(/王|李|张|刘|9999011/);
+      writeCorrectedProfile(dir, found);
+      const dbPath = path.join(dir, 'tiny.duckdb');
+      const report = await ingest({ source: dir, dbPath, today: '2026-11-23', keepVersions: 0 });
+      expect(report.tables.find((t) => t.table === 'births')).toMatchObject({ rowsRead: 4, rowsAccepted: TINY_OFFICE.expected.births.accepted, quarantined: TINY_OFFICE.expected.births.quarantined });
+      await withDbFile(dbPath, async (c) => {
+        // the header takes rows 1 and 2: the fourth birth is on row 6, as Excel shows it
+        expect((await c.runAndReadAll("SELECT file_row::INTEGER AS row, record::JSON->>'birth_id' AS id FROM quarantine")).getRowObjectsJson()).toEqual([
+          { row: 6, id: TINY_OFFICE.spoiledBirth }]);
+        expect((await c.runAndReadAll("SELECT strftime(birth_date, '%Y-%m-%d') AS b, sex::VARCHAR AS sex FROM births ORDER BY 1")).getRowObjectsJson()).toEqual([
+          { b: '2024-03-05', sex: 'M' }, { b: '2024-06-01', sex: 'F' }, { b: '2024-07-10', sex: 'M' }]);
+      });
+    });
+  }
+});
