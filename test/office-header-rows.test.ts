@@ -26,6 +26,7 @@ describe('header rows', () => {
     // no merge to be seen: a title, or a header over the first record
     expect(combineHeaderRows(['2024年出生登记', '', ''], ['编号', '性别', '出生日期'])).toBeNull();
     expect(combineHeaderRows(['编号', '性别', '出生日期'], ['C1', '1', '2024-03-05'])).toBeNull();
+    expect(combineHeaderRows(['编号', '性别', '出生日期'], ['', '', ''])).toBeNull(); // a header with nothing under it
   });
 
   it('never takes a record for the header', () => {

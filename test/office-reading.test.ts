@@ -102,7 +102,7 @@ describe('ID numbers, dates and codes in SQL', () => {
   it('reads dates, codes, places and ages as offices write them', async () => {
     const sql = `SELECT [office_date('2024-03-05'), office_date('2024/3/5'), office_date('20240305'), office_date('2024年3月5日'), office_date(' 2024.3.5 '),
         office_date('2024-03-05 08:30:00'), office_date('2024/3/5 8:30'), office_date('2024.03.05'), office_date('2024年03月05日'),
-        office_date('45356'), office_date('45356.35')]::VARCHAR[] AS dates,
+        office_date('45356'), office_date('45356.35'), office_date('2024年3月5号'), office_date('2024 年 3 月 5 日'), office_date('2024年 03月05日')]::VARCHAR[] AS dates,
       [office_date('45292'), office_date('10000'), office_date('99999')]::VARCHAR[] AS serials,
       [office_int('1,234'), office_int('12,345,678'), office_int('1234'), office_int('1,23'), office_int('1,2345'), office_int(',123')] AS ints,
       office_number('12,345.6') AS grouped_number,
@@ -118,12 +118,13 @@ describe('ID numbers, dates and codes in SQL', () => {
       [office_open_age('85岁及以上'), office_open_age('85+'), office_open_age('≥90'), office_open_age('100以上'), office_open_age('85'), office_open_age('1岁以下')] AS open_ages,
       [office_year('2024'), office_year('2024年'), office_year(' 2024年度'), office_year('2024年末'), office_year('24年'), office_year('2024年3月'), office_year('２０２４'), office_year('２０２４年')] AS years,
       [office_code(getvariable('codes_sex'), '2'), office_code(getvariable('codes_sex'), '男'), office_code(getvariable('codes_sex'), '9'),
-       office_code(getvariable('codes_marital_status'), '22'), office_code(getvariable('codes_policy_status'), '政策外')] AS codes,
+       office_code(getvariable('codes_marital_status'), '22'), office_code(getvariable('codes_policy_status'), '政策外'),
+       office_code(getvariable('codes_sex'), '女婴'), office_code(getvariable('codes_residence'), '本县户籍'), office_code(getvariable('codes_birth_order'), '第2孩'), office_code(getvariable('codes_birth_order'), '3孩')] AS codes,
       [office_kind('城关街道'), office_kind('青石镇'), office_kind('黄坡乡'), office_kind('白音苏木'), office_kind('开发区')] AS kinds`;
     const [r] = (await c.runAndReadAll(sql)).getRowObjectsJson();
     expect(r).toEqual({
       // Excel's day numbers count from 1899-12-30: 45292 is 2024-01-01, then 31 + 29 + 4 days to 5 March
-      dates: Array(11).fill('2024-03-05'), bad: Array(20).fill(null), blank: null, // two-digit years are not read as 0073
+      dates: Array(14).fill('2024-03-05'), bad: Array(20).fill(null), blank: null, // two-digit years are not read as 0073
       serials: ['2024-01-01', '1927-05-18', '2173-10-13'],
       ints: [1234, 12345678, 1234, null, null, null], grouped_number: 12345.6,
       towns: ['999901001', '999901001', '999901001007', null, '999901001', '999901001', '999901001', '城关街道'],
@@ -131,7 +132,7 @@ describe('ID numbers, dates and codes in SQL', () => {
       ages: [37, 100, 100, 85, null, 100, 100, 100, 0, 0, 0, 1, null],
       open_ages: [85, 85, 90, 100, null, null],
       years: [2024, 2024, 2024, 2024, null, null, 2024, 2024],
-      codes: ['F', 'M', '9', 'married', 'noncompliant'],
+      codes: ['F', 'M', '9', 'married', 'noncompliant', 'F', 'registered', '2', '3'],
       kinds: ['subdistrict', 'town', 'township', 'township', null],
     });
   });

@@ -28,7 +28,7 @@ const identity = (...values: string[]) => Object.fromEntries(values.map((v) => [
 export const CODE_TABLES: Record<CodeTableName, CodeTable> = {
   sex: {
     zh: '性别', en: 'sex', source: 'GB/T 2261.1',
-    codes: { ...identity('M', 'F'), 1: 'M', 2: 'F', 男: 'M', 女: 'F', 男性: 'M', 女性: 'F' },
+    codes: { ...identity('M', 'F'), 1: 'M', 2: 'F', 男: 'M', 女: 'F', 男性: 'M', 女性: 'F', 男婴: 'M', 女婴: 'F', 男孩: 'M', 女孩: 'F' },
   },
   marital_status: {
     zh: '婚姻状况', en: 'marital status', source: 'GB/T 4766',
@@ -45,7 +45,8 @@ export const CODE_TABLES: Record<CodeTableName, CodeTable> = {
   },
   residence: {
     zh: '户籍性质', en: 'residence', source: '全员人口信息系统',
-    codes: { ...identity('registered', 'migrant'), 户籍: 'registered', 本地户籍: 'registered', 户籍人口: 'registered', 常住: 'registered', 流动: 'migrant', 流动人口: 'migrant', 非户籍: 'migrant', 外来: 'migrant' },
+    codes: { ...identity('registered', 'migrant'), 户籍: 'registered', 本地户籍: 'registered', 本县户籍: 'registered', 本市户籍: 'registered', 本区户籍: 'registered', 户籍人口: 'registered', 常住: 'registered',
+      流动: 'migrant', 流动人口: 'migrant', 非户籍: 'migrant', 外来: 'migrant', 外来人口: 'migrant', 外地户籍: 'migrant' },
   },
   policy_status: {
     zh: '政策属性', en: 'policy status', source: '出生医学证明 / 全员人口信息系统',
@@ -69,7 +70,10 @@ export const CODE_TABLES: Record<CodeTableName, CodeTable> = {
   },
   birth_order: {
     zh: '孩次', en: 'birth order', source: '出生医学证明',
-    codes: { 一孩: '1', 二孩: '2', 三孩: '3', 四孩: '4', 五孩: '5', 第一孩: '1', 第二孩: '2', 第三孩: '3', 第四孩: '4', 第五孩: '5' },
+    codes: {
+      一孩: '1', 二孩: '2', 三孩: '3', 四孩: '4', 五孩: '5', 第一孩: '1', 第二孩: '2', 第三孩: '3', 第四孩: '4', 第五孩: '5',
+      '1孩': '1', '2孩': '2', '3孩': '3', '4孩': '4', '5孩': '5', 第1孩: '1', 第2孩: '2', 第3孩: '3', 第4孩: '4', 第5孩: '5',
+    },
   },
   plurality: {
     zh: '胎数', en: 'plurality', source: '出生医学证明',

@@ -45,12 +45,12 @@ export function headerRowIndex(top: readonly (readonly string[])[]): number {
 
 /**
  * The column names of a header in two rows (`group` above `labels`), or null when the rows do not
- * read as one: the upper must have two labels or more, not be a record, and show a merge — a column
+ * read as one: both must have two labels or more and neither be a record, and they must show a merge — a column
  * labelled only above, or a label repeated below (姓名 under 新生儿 and under 母亲). A group label
  * prefixes the labels under it and to its right, up to the next label above or a column labelled only above.
  */
 export function combineHeaderRows(group: readonly string[], labels: readonly string[]): string[] | null {
-  if (filled(group).length < 2 || isValueRow(group) || isValueRow(labels)) return null;
+  if (filled(group).length < 2 || filled(labels).length < 2 || isValueRow(group) || isValueRow(labels)) return null;
   const width = Math.max(group.length, labels.length);
   const above = Array.from({ length: width }, (_, j) => (group[j] ?? '').trim());
   const below = Array.from({ length: width }, (_, j) => (labels[j] ?? '').trim());

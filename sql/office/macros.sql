@@ -4,7 +4,7 @@
 -- A cell's text, NULL when blank. Trimmed only when it starts or ends with a space: trim() costs
 -- several times the two tests, and macros repeat their argument, so this runs a few times a cell.
 CREATE OR REPLACE TEMP MACRO office_text(t) AS CASE WHEN prefix(t, ' ') OR suffix(t, ' ') THEN nullif(trim(t), '') ELSE nullif(t, '') END;
--- Dates as offices write them: 2024-03-05, 2024/3/5 (with or without a time), 2024年3月5日, 2024.3.5,
+-- Dates as offices write them: 2024-03-05, 2024/3/5 (with or without a time), 2024年3月5日 (or 5号, or with spaces), 2024.3.5,
 -- 20240305. The form is told by the fifth character before any parse: a failed cast or strptime
 -- costs many times a successful one, and a chain of tries was most of an office import's time.
 -- strptime reads a form it is told at a third of the cost of rebuilding the text for a cast.
@@ -16,10 +16,12 @@ CREATE OR REPLACE TEMP MACRO office_text(t) AS CASE WHEN prefix(t, ' ') OR suffi
 CREATE OR REPLACE TEMP MACRO office_date_text(x) AS nullif(greatest(CASE
   WHEN x IS NULL THEN NULL
   WHEN substr(x, 5, 1) IN ('-', '/') THEN TRY_CAST(x AS DATE)
-  WHEN substr(x, 5, 1) = '年' THEN try_strptime(x, '%Y年%m月%d日')::DATE
+  WHEN substr(x, 5, 1) = '年' THEN coalesce(try_strptime(x, '%Y年%m月%d日'), try_strptime(replace(replace(x, ' ', ''), '号', '日'), '%Y年%m月%d日'))::DATE
   WHEN substr(x, 5, 1) = '.' THEN try_strptime(x, '%Y.%m.%d')::DATE
   WHEN length(x) = 5 OR substr(x, 6, 1) = '.' THEN office_serial_date(x)
   WHEN length(x) = 8 THEN office_yyyymmdd(x)
+  -- 2024 年 3 月 5 日, typed with spaces
+  WHEN contains(x, '年') THEN try_strptime(replace(replace(x, ' ', ''), '号', '日'), '%Y年%m月%d日')::DATE
   ELSE TRY_CAST(x AS DATE) END, DATE '1799-12-31'), DATE '1799-12-31');
 -- Excel's own day number (45356 = 2024-03-05), as a date cell formatted 常规 (General) saves it, with a
 -- time as its fraction: days since 1899-12-30, five digits (1927–2173) and nothing else.
