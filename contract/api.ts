@@ -40,7 +40,8 @@ export interface TownshipInfo { code: string; name: string; kind: RegionKind }
 export interface Meta {
   county: { code: string; name: string };
   townships: TownshipInfo[];
-  years: { from: number; to: number; eventsFrom?: number; eventsTo?: number };
+  /** birthsLastMonth: the last month with births (YYYY-MM), through which a year still open is followed (1–N月). */
+  years: { from: number; to: number; eventsFrom?: number; eventsTo?: number; birthsLastMonth?: string | null };
   /** Rows accepted per table. */
   rowCounts: Record<string, number>;
   rowsRead?: Record<string, number>;

@@ -149,3 +149,13 @@ export interface Assessment {
   previous_year: number | null;
   townships: TownshipResult[];
 }
+
+/**
+ * The months a year's 1–N月 progress runs through when none is asked: a year still open (its last
+ * month with births before December, `lastBirths` as YYYY-MM) through that month, as a monthly
+ * refresh is followed; any other year through June (双过半, the half-year).
+ */
+export function defaultThroughMonth(lastBirths: string | null | undefined, year: number): number {
+  const m = /^(\d{4})-(\d{2})$/.exec(lastBirths ?? '');
+  return m && Number(m[1]) === year && Number(m[2]) < 12 ? Number(m[2]) : 6;
+}

@@ -37,7 +37,7 @@ describe('API over the tiny county', () => {
       { code: '999901201', name: '柳河乡', kind: 'township' },
     ]);
     // events span every event table the data-quality page counts: G3 arrived in March 2018 (births start in 2023)
-    expect(meta.years).toEqual({ from: 2023, to: 2024, eventsFrom: 2018, eventsTo: 2024 });
+    expect(meta.years).toEqual({ from: 2023, to: 2024, eventsFrom: 2018, eventsTo: 2024, birthsLastMonth: '2024-06' }); // B4, 1 June 2024
     expect(meta.rowCounts).toEqual({ regions: 2, population: 8, births: 4, marriages: 2, migrants: 3, deaths: 1 });
     expect((meta.quarantine as Record<string, unknown>).births).toEqual(TINY.expected.births.quarantined);
   });

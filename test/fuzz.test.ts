@@ -20,7 +20,7 @@ import { SQL_DIR } from '../server/paths.ts';
 import { buildRandomCounty, TOWNS, writeRandomCounty } from './fixtures/randomCounty.ts';
 import { tempDir } from './helpers.ts';
 
-const catalog = { townships: new Set<string>(TOWNS), names: new Map<string, string>(), firstYear: 2018, lastYear: 2024 };
+const catalog = { townships: new Set<string>(TOWNS), names: new Map<string, string>(), firstYear: 2018, lastYear: 2024, birthsLast: '2024-12' };
 
 /** Query-string-like values: plausible tokens, codes, numbers, junk and injection attempts. */
 const queryValue = fc.oneof(

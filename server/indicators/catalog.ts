@@ -11,12 +11,14 @@ export interface Catalog {
   readonly names: ReadonlyMap<string, string>;
   readonly firstYear: number;
   readonly lastYear: number;
+  /** The last month with births (YYYY-MM: a monthly refresh's 1–N月), null without births. */
+  readonly birthsLast: string | null;
 }
 
 export function catalog(db: Database): Promise<Catalog> {
   return db.memo('indicators/catalog', async () => {
     const [[row], regions] = await Promise.all([
-      db.query<{ first_year: number; last_year: number }>('indicators/catalog'),
+      db.query<{ first_year: number; last_year: number; births_last_month: string | null }>('indicators/catalog'),
       db.query<{ code: string; name: string }>('meta/townships'),
     ]);
     return {
@@ -24,6 +26,7 @@ export function catalog(db: Database): Promise<Catalog> {
       names: new Map(regions.map((r) => [r.code, r.name])),
       firstYear: row?.first_year ?? 0,
       lastYear: row?.last_year ?? 0,
+      birthsLast: row?.births_last_month ?? null,
     };
   });
 }

@@ -42,7 +42,7 @@ export function metaRoutes(db: Database, config: AnalyticsConfig) {
       return respond(c, await publish({ db, config, who }, { kind: 'plain', body: {
         county: { code, name: info.county_name || code },
         townships: townships.map(({ code: tc, name, kind }) => ({ code: tc, name, kind })),
-        years: { from: y.population_from, to: y.population_to, eventsFrom: y.events_from, eventsTo: y.events_to },
+        years: { from: y.population_from, to: y.population_to, eventsFrom: y.events_from, eventsTo: y.events_to, birthsLastMonth: y.births_last_month ?? null },
         rowCounts: county ? Object.fromEntries(tables.map((r) => [String(r.table_name), Number(r.rows_accepted)])) : {},
         rowsRead: county ? Object.fromEntries(tables.map((r) => [String(r.table_name), Number(r.rows_read)])) : {},
         quarantine: county ? quarantineByTable : {},

@@ -19,6 +19,7 @@ import { spansFor } from '../indicators/periods.ts';
 import { INDICATORS } from '../indicators/registry.ts';
 import { backtestCounts } from '../progress/nowcast.ts';
 import { progressFor } from '../progress/progress.ts';
+import { defaultThroughMonth } from '../../contract/assessment.ts';
 import { query } from '../http/validate.ts';
 import { publish } from '../answer/pipeline.ts';
 import { respond } from '../answer/respond.ts';
@@ -41,7 +42,7 @@ export function progressRoutes(db: Database, config: AnalyticsConfig, jobs?: Job
       checkScope(principal(c).scope, [q.township]);
       const year = q.year ?? data.lastYear;
       if (year < data.firstYear || year > data.lastYear) throw new ApiError(400, 'bad_parameter', `year: ${year} is outside the data (${data.firstYear}..${data.lastYear})`, { parameter: 'year' });
-      const through = q.through ?? 6;
+      const through = q.through ?? defaultThroughMonth(data.birthsLast, year);
       const answer = await progressFor(db, data, config, q.township, year, through);
       return respond(c, await publish({ db, config, who: principal(c), jobs }, { kind: 'progress', answer, ...progressPeriods(year, through) }));
     })
