@@ -75,6 +75,8 @@ export interface TableReport {
   readonly seconds: number;
   /** Office files: rows with nothing in any column read (Excel's ',,,,' lines), left out and not counted as read. */
   readonly blankRows?: number;
+  /** Population total lines (合计, 小计, 全县) among the lines read: no records of their own, left out. */
+  readonly totalLines?: number;
   /** Office files of the table with a header and no rows under it: read, nothing taken from them. */
   readonly emptyFiles?: readonly string[];
   /** The population came in 5-year groups and was graduated to single ages (office/graduate.ts). */

@@ -101,7 +101,7 @@ describe('5-year population groups', () => {
     const grouped = tempDir('graduate-85');
     const lines = ['年度,乡镇（街道）代码,性别,年龄,人数'];
     for (let g = 0; g < 17; g++) lines.push(`2024,999901001,男,${5 * g}-${5 * g + 4}岁,${1000 - 40 * g}`);
-    lines.push('2024,999901001,男,85岁及以上,4321');
+    lines.push('2024,999901001,男,85岁及以上,4321', '2024,999901001,男,合计,99999'); // a total line: left out, not a mixed table
     writeFileSync(path.join(grouped, '户籍人口.csv'), `${lines.join('\n')}\n`);
     const single = tempDir('single-85');
     const ages = ['年度,乡镇（街道）代码,年龄,男,女'];

@@ -363,24 +363,26 @@ describe('a small office export', () => {
   it('reads as many rows as the file has lines under its header, and says how many records a wide population became', async () => {
     const extra = tempDir('tiny-office-lines');
     await writeTinyOffice(extra);
-    // 户籍人口.csv (GB18030): 2 years × 2 townships × 3 ages = 12 lines, 男 and 女 on each; add a 合计 line and an empty one
+    // 户籍人口.csv (GB18030): 2 years × 2 townships × 3 ages = 12 lines, 男 and 女 on each; add a 合计 line, a line of
+    // neither year nor age (说明) and an empty one
     const file = path.join(extra, '户籍人口.csv');
     const text = iconv.decode(readFileSync(file), 'gb18030');
-    writeFileSync(file, iconv.encode(`${text}合计,,,120,144\r\n,,,,\r\n`, 'gb18030'));
+    writeFileSync(file, iconv.encode(`${text}合计,,,120,144\r\n说明,,,1,2\r\n,,,,\r\n`, 'gb18030'));
     writeCorrectedProfile(extra, await suggestTiny(extra));
     const dbPath = path.join(extra, 'tiny.duckdb');
     const report = await ingest({ source: extra, dbPath, today: '2026-11-23', keepVersions: 0 });
-    // 13 data lines as Excel shows them (the empty one is no line of data); 26 records, 24 accepted, the 合计 line's two quarantined
-    expect(report.tables.find((t) => t.table === 'population')).toMatchObject({ rowsRead: 13, records: 26, rowsAccepted: 24, blankRows: 1 });
+    // 14 data lines as Excel shows them (the empty one is no line of data); the 合计 line is no record, the 说明 line two
+    // quarantined ones: 26 records, 24 accepted
+    expect(report.tables.find((t) => t.table === 'population')).toMatchObject({ rowsRead: 14, records: 26, rowsAccepted: 24, blankRows: 1, totalLines: 1 });
     expect(Object.values(report.tables.find((t) => t.table === 'population')!.quarantined).reduce((a, b) => a + b, 0)).toBe(2);
     // tables of one record a line say no record count: births 4 lines, 4 records
     expect(report.tables.find((t) => t.table === 'births')).toMatchObject({ rowsRead: 4, rowsAccepted: 3 });
     expect(report.tables.find((t) => t.table === 'births')!.records).toBeUndefined();
-    // the 合计 line in the quarantine download: its file and row (header row 1, so line 14), and no 男 / 女 as its record number
+    // the 说明 line in the quarantine download: its file and row (header row 1, so line 15), and no 男 / 女 as its record number
     const db = await Database.open(dbPath);
     try {
       const rows = await db.query<{ table_name: string; file: string; file_row: number; record_id: string | null }>('quality/quarantine_township', { township: 'none' });
-      expect(rows.filter((r) => r.table_name === 'population').map((r) => [r.file, Number(r.file_row), r.record_id])).toEqual([['户籍人口.csv', 14, null], ['户籍人口.csv', 14, null]]);
+      expect(rows.filter((r) => r.table_name === 'population').map((r) => [r.file, Number(r.file_row), r.record_id])).toEqual([['户籍人口.csv', 15, null], ['户籍人口.csv', 15, null]]);
     } finally {
       db.close();
     }

@@ -21,6 +21,7 @@ export function printIngestReport(report: IngestReport): boolean {
     if (t.emptyFiles) console.log(`${name}：${t.emptyFiles.join('、')} 只有表头，没有数据行 — header only, no rows`);
     for (const line of lossMessages(t)) console.log(line);
     if (t.graduated) console.log(`${name}：按5岁组提供，已用 Sprague 方法分解为单岁 — 5-year groups graduated to single ages (Sprague)`);
+    if (t.totalLines) console.log(`${name}：合计行 ${t.totalLines.toLocaleString('en')} 行未作为记录读取 — total lines (合计) left out`);
     if (t.linesAdded) console.log(`${name}：${t.linesAdded.toLocaleString('en')} 行与同一年度、乡镇、性别、年龄的行相加（按村或按户口性质分行）— lines added to lines of the same year, township, sex and age`);
     for (const from of t.openAgeFrom ?? []) {
       console.log(`${name}：最高年龄组“${from}岁及以上”已按模型生命表分到各岁直至100岁及以上（合计不变）— the ${from}+ group shared over ages to 100+ by a model life table`);

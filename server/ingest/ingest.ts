@@ -22,7 +22,7 @@ import {
 import { bindParams, type Params } from '../db/bind.ts';
 import { runNamed } from '../db/namedQuery.ts';
 import { diskError } from './diskErrors.ts';
-import { blankRows, prepareOffice, removeMapped, stageOffice, type MappedSource } from '../office/normalise.ts';
+import { blankRows, prepareOffice, removeMapped, stageOffice, totalLines, type MappedSource } from '../office/normalise.ts';
 import { isOfficeError } from '../office/OfficeError.ts';
 import { planOffice, type OfficePlan } from '../office/plan.ts';
 import { idSecret } from '../office/secret.ts';
@@ -241,9 +241,11 @@ async function ingestTable(
   const rowsRead = lines ?? records;
   const became = rowsRead !== records ? `，为 ${records.toLocaleString('en')} 条记录` : '';
   const blank = input.kind === 'office' ? await blankRows(connection) : 0;
+  const totals = input.kind === 'office' ? await totalLines(connection, table) : 0;
   // a file with only its header, for a table the planner confirmed emptying (--drop), empties it
   if (!(emptyAllowed && !table.required)) stopOnEmptyTable(table, files, rowsRead);
-  const skipped = blank > 0 ? `（另有空行 ${blank.toLocaleString('en')} 行：所读各列都为空，不是记录，未读取）` : '';
+  const skipped = (blank > 0 ? `（另有空行 ${blank.toLocaleString('en')} 行：所读各列都为空，不是记录，未读取）` : '')
+    + (totals > 0 ? `（其中合计行 ${totals.toLocaleString('en')} 行：不是记录，未读取）` : '');
   progress(`${table.zh}（${table.name}）：读取 ${rowsRead.toLocaleString('en')} 行${became}${skipped}，来自 ${files.length} 个文件，检查 ${table.rules.length} 条规则……`);
   await checkRules(connection, table, files, params);
   removeMapped(mapped);
@@ -262,7 +264,7 @@ async function ingestTable(
   progress(`${table.zh}（${table.name}）：接受 ${rowsAccepted.toLocaleString('en')} 行，隔离 ${rejected.toLocaleString('en')} 行（${seconds.toFixed(1)} 秒）`);
   return {
     table: table.name, files: files.length, rowsRead, ...(records !== rowsRead ? { records } : {}), rowsAccepted, quarantined, seconds,
-    ...(blank > 0 ? { blankRows: blank } : {}), ...(emptyFiles.length > 0 ? { emptyFiles } : {}), ...(graduated ? { graduated } : {}), ...(openAgeFrom.length > 0 ? { openAgeFrom } : {}), ...(linesAdded > 0 ? { linesAdded } : {}), ...(stop ? { wouldStop: stop.message } : {}),
+    ...(blank > 0 ? { blankRows: blank } : {}), ...(totals > 0 ? { totalLines: totals } : {}), ...(emptyFiles.length > 0 ? { emptyFiles } : {}), ...(graduated ? { graduated } : {}), ...(openAgeFrom.length > 0 ? { openAgeFrom } : {}), ...(linesAdded > 0 ? { linesAdded } : {}), ...(stop ? { wouldStop: stop.message } : {}),
   };
 }
 

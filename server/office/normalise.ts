@@ -146,11 +146,20 @@ async function sumRepeatedKeys(connection: DuckDBConnection, file: string): Prom
  * found on the row it names.
  */
 async function defineSrc(connection: DuckDBConnection, table: TableDef, files: readonly string[]): Promise<void> {
-  const columns = contractColumns(table, new Set(await mappedColumns(connection, files)));
+  const mapped = new Set(await mappedColumns(connection, files));
+  const columns = contractColumns(table, mapped);
+  // a population's total lines (合计) are no records: left out like empty lines, counted by totalLines()
+  const totals = mapped.has('_total') ? ' AND _total IS NOT TRUE' : '';
   const { values, types } = bindParams({ files });
   await connection.run('SET VARIABLE office_mapped = $files', values, types);
   await connection.run(`CREATE TEMP VIEW src AS SELECT ${columns.join(', ')}, _file, coalesce(_row, file_row_number + 1) + coalesce(_header_row, 0) AS _row
-    FROM read_parquet(getvariable('office_mapped'), union_by_name = true, file_row_number = true) WHERE _blank IS NOT TRUE`);
+    FROM read_parquet(getvariable('office_mapped'), union_by_name = true, file_row_number = true) WHERE _blank IS NOT TRUE${totals}`);
+}
+
+/** A population's total lines (合计, 全县: left out of src), said in the import's report; 0 for other tables. */
+export async function totalLines(connection: DuckDBConnection, table: TableDef): Promise<number> {
+  if (table.name !== 'population') return 0;
+  return Number((await runNamed(connection, 'office/total_lines'))[0]?.n ?? 0);
 }
 
 /** Rows of the staged table with nothing in any column read (left out of src): said in the import's report. */

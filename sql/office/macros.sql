@@ -73,6 +73,12 @@ CREATE OR REPLACE TEMP MACRO office_place(t) AS CASE
 -- Ages: 37, 37岁, 100岁及以上, 100+, 100以上, 100+岁, ≥100; 不满1岁, 未满1周岁, 1岁以下 are 0.
 CREATE OR REPLACE TEMP MACRO office_age(t) AS coalesce(TRY_CAST(regexp_extract(office_text(t), '^(≥|>=)? *([0-9]+) *(岁|周岁)? *(及以上|以上|\+)? *(岁|周岁)?$', 2) AS INTEGER),
   CASE WHEN regexp_matches(office_text(t), '^((不满|未满|不足) *1 *周?岁|1 *周?岁以下)$') THEN 0 END);
+-- A count as a table shows it: a dash is nought (Excel's accounting format shows 0 as -).
+CREATE OR REPLACE TEMP MACRO office_count(t) AS CASE WHEN office_text(t) IN ('-', '－', '—', '–') THEN 0 ELSE office_int(t) END;
+-- A total line of a population table (合计, 小计, 总计, 全县 in its year, township, sex or age column): no
+-- record of its own — its people are in the other lines — so it is left out, and counted in the report.
+CREATE OR REPLACE TEMP MACRO office_total_line(a, b, c, d) AS
+  regexp_matches(concat_ws('|', a, b, c, d), '(合|小|总) *计|(^|\|) *全(县|区|市|旗) *(\||$)');
 -- An open age group's first age (85岁及以上, 85+, ≥85, 85以上): the age, written with "and over"; NULL otherwise.
 CREATE OR REPLACE TEMP MACRO office_open_age(t) AS CASE
   WHEN regexp_matches(office_text(t), '^(≥|>=)|(及以上|以上|\+) *(岁|周岁)?$') THEN office_age(t) END;

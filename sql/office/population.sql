@@ -1,6 +1,7 @@
 -- An office registered-population table (户籍人口, 31 Dec) → contract population rows in
 -- the mapped Parquet file: long (性别, 人数) or wide by sex (男, 女 columns: two rows each, traced as
 -- "<file> 男" / "<file> 女"). The empty first SELECT names every source field (server/office/fields.ts).
+-- `_total` marks a 合计 line (office_total_line): src leaves it out too, and the report counts it.
 -- `_blank` marks a row with nothing in any column read (Excel saves formatted empty rows as ',,,,'): src
 -- leaves it out after numbering the rows (office/normalise.ts), so it is neither a record nor quarantined.
 COPY (
@@ -12,27 +13,29 @@ WITH raw AS (
   SELECT *, row_number() OVER () AS _row, hash(csv) AS _line
   FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), skip = getvariable('office_skip'), quote = '"', escape = '"', names = getvariable('office_names')) csv
 ), lines AS (
-  SELECT *, coalesce(year, township_code, sex, age, count, male_count, female_count) IS NULL AS _blank FROM raw
+  SELECT *, coalesce(year, township_code, sex, age, count, male_count, female_count) IS NULL AS _blank,
+    office_total_line(year, township_code, sex, age) AS _total FROM raw
 ), cells AS (
-  SELECT year, township_code, age, office_code(getvariable('codes_sex'), sex) AS sex_code, count AS n, '' AS part, _row, _line, _blank FROM lines WHERE NOT getvariable('office_wide')
+  SELECT year, township_code, age, office_code(getvariable('codes_sex'), sex) AS sex_code, count AS n, '' AS part, _row, _line, _blank, _total FROM lines WHERE NOT getvariable('office_wide')
   UNION ALL
-  SELECT year, township_code, age, 'M', male_count, ' 男', _row, _line, _blank FROM lines WHERE getvariable('office_wide')
+  SELECT year, township_code, age, 'M', male_count, ' 男', _row, _line, _blank, _total FROM lines WHERE getvariable('office_wide')
   UNION ALL
-  SELECT year, township_code, age, 'F', female_count, ' 女', _row, _line, _blank FROM lines WHERE getvariable('office_wide') AND NOT _blank
+  SELECT year, township_code, age, 'F', female_count, ' 女', _row, _line, _blank, _total FROM lines WHERE getvariable('office_wide') AND NOT _blank
 )
 SELECT
   office_year(year) AS year,
   office_township(township_code) AS township_code,
   sex_code AS sex,
   office_age(age) AS age,
-  office_int(n) AS count,
+  office_count(n) AS count,
   nullif(concat_ws(',',
     CASE WHEN office_unread(year, office_year(year)) THEN 'year' END,
     CASE WHEN office_unread(age, office_age(age)) THEN 'age' END,
-    CASE WHEN office_unread(n, office_int(n)) THEN 'count' END), '') AS unreadable,
+    CASE WHEN office_unread(n, office_count(n)) THEN 'count' END), '') AS unreadable,
   getvariable('office_source') || part AS _file,
   _row,
   _blank,
+  _total,
   getvariable('office_header_row')::BIGINT AS _header_row,
   _line,
   -- an oldest group ending below 100 (85岁及以上): shared over the ages to 100+ next (office/openAgeGroup.ts)

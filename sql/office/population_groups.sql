@@ -14,7 +14,7 @@ WITH raw AS (
 )
 SELECT office_year(year) AS year, office_township(township_code) AS township_code, sex_code AS sex,
   coalesce(office_age_group(age), CASE WHEN office_open_age(age) IS NOT NULL OR office_age(age) >= $open_age THEN least(office_age(age), $open_age) END) AS age_from,
-  sum(office_int(n))::DOUBLE AS n
+  sum(office_count(n))::DOUBLE AS n
 FROM cells
-WHERE age_from IS NOT NULL
+WHERE age_from IS NOT NULL AND NOT office_total_line(year, township_code, sex_code, age)
 GROUP BY ALL ORDER BY ALL;

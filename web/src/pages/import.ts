@@ -59,6 +59,7 @@ function reportNotes(id: string, tables: readonly TableReport[], lang: Lang): HT
     ...(empty.length > 0 ? [h('p', { text: w('emptyFiles', lang) }), h('ul', { class: 'import-empty-files' }, ...empty)] : []),
     ...(tables.some((t) => t.graduated) ? [h('p', { class: 'import-graduated', text: w('graduated', lang) })] : []),
     ...openAgeNote(tables.flatMap((t) => t.openAgeFrom ?? []), lang, 'import-open-age'),
+    ...tables.filter((t) => (t.totalLines ?? 0) > 0).map((t) => h('p', { class: 'import-total-lines', text: w('totalLines', lang).replace('{n}', formatInt(t.totalLines!)) })),
     ...tables.filter((t) => (t.linesAdded ?? 0) > 0).map((t) => h('p', { class: 'import-lines-added', text: w('linesAdded', lang).replace('{n}', formatInt(t.linesAdded!)) })),
   ];
   return parts.length > 0 ? h('div', { id, class: 'note' }, ...parts) : null;

@@ -92,6 +92,10 @@ export const WORDS = {
   emptyFiles: { zh: '以下文件只有表头，没有数据行（没有读到任何记录；若不应为空，请检查是否导出了正确的月份或文件）：', en: 'These files have a header and no rows under it (nothing was read from them; if they should not be empty, check that the right month or file was exported):' },
   records: { zh: '“读取”是文件中的数据行（与 Excel 中看到的行数相同）；以下各表的行成为了更多条记录（户籍人口按性别分列时每行为男、女两条，按5岁组提供时分解为单岁），“接受”“隔离”按记录计：', en: '"Read" counts the data rows in the files (as Excel shows them); the rows of these tables became more records (a population by sex in columns gives two a row, one in 5-year groups is graduated to single ages), and "accepted" and "quarantined" count records:' },
   graduated: { zh: '户籍人口按5岁组提供，已用 Sprague 方法分解为单岁。', en: 'The registered population came in 5-year groups and was graduated to single ages (Sprague).' },
+  totalLines: {
+    zh: '户籍人口中有 {n} 行是合计行（合计、小计、全县），其人数已在各行中，未作为记录读取。',
+    en: '{n} registered-population lines were totals (合计, 小计, 全县): their people are in the other lines, so they were not read as records.',
+  },
   linesAdded: {
     zh: '户籍人口有 {n} 行与同一年度、乡镇（街道）、性别、年龄的行相加（按村或按户口性质分行的表）；完全相同的重复行不相加，按重复隔离。',
     en: '{n} registered-population lines were added to lines of the same year, township, sex and age (a table by village or by hukou type); lines repeated exactly are not added but quarantined as duplicates.',
