@@ -81,6 +81,7 @@ describe('数据导入', () => {
     expect(await page.locator('#import-status').innerText()).toBe('');
 
     await births.locator('select.map-field[data-header="生日"]').selectOption('birth_date');
+    expect(await births.locator('tr[data-header="生日"] td').nth(2).innerText()).toBe('已修改'); // no longer 未识别: the planner chose
     await page.click('#import-save');
     await page.waitForSelector('#import-problems[data-empty="true"]', { timeout: 60_000 });
     expect(await page.locator('#import-save-status').innerText()).toContain('映射已保存');

@@ -182,7 +182,7 @@ export async function renderImport(root: HTMLElement, ctx: PageContext): Promise
     if (chosen.length === 0) throw new Error(w('noFiles', lang));
     sessionId = (await importApi.upload(chosen)).id;
     await showMapping();
-    say(status, chosen.map((f) => f.name).join('、'));
+    say(status, chosen.map((f) => f.name).join(lang === 'zh' ? '、' : ', '));
   }));
   useFolder.addEventListener('click', () => void busy(w('uploading', lang), status, async () => {
     forget();

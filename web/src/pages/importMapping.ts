@@ -53,10 +53,16 @@ function fileSection(answer: MappingAnswer, s: Suggestion, i: number, lang: Lang
     selects.length = 0;
     const rows = s.columns.map((c) => {
       const select = fieldSelect(answer, tableName, tableName === s.table ? c.field : IGNORE, lang, c.header);
-      select.addEventListener('change', () => select.closest('tr')?.setAttribute('data-edited', 'true'));
+      select.addEventListener('change', () => {
+        const tr = select.closest('tr');
+        tr?.setAttribute('data-edited', 'true');
+        // the recognition no longer stands: the planner chose
+        const said = tr?.cells[2];
+        if (said) said.textContent = w('edited', lang);
+      });
       selects.push(select);
       const sure = w(CONFIDENCE_WORD[c.confidence] ?? 'none', lang);
-      const samples = c.samples.length > 0 ? c.samples.join('，') : c.confidence === 'personal' ? w('hidden', lang) : '';
+      const samples = c.samples.length > 0 ? c.samples.join(lang === 'zh' ? '，' : ', ') : c.confidence === 'personal' ? w('hidden', lang) : '';
       return [c.header, select, sure, samples];
     });
     const tbl = table([w('column', lang), w('field', lang), w('confidence', lang), w('samples', lang)], rows);
