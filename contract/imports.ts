@@ -54,6 +54,8 @@ export interface Suggestion {
   readonly missing: string[];
   /** Problems in Chinese: what the planner must decide before the import. */
   readonly problems: string[];
+  /** Notes in Chinese: what the planner should know, not a reason to stop (a column other files of the table have). */
+  readonly notes?: string[];
   /** True when the mapping came from the folder's profile. */
   readonly fromProfile: boolean;
   /** Left out by the mapping's `ignore:` list (a 填表说明 sheet, another system's file): not read, not a problem. */

@@ -172,6 +172,22 @@ describe('a small office export', () => {
     expect(report.tables.find((t) => t.table === 'births')).toMatchObject({ rowsAccepted: TINY_OFFICE.expected.births.accepted });
   });
 
+  it('notes a file that lacks a column another file of its table has: its records will have none', async () => {
+    const extra = tempDir('tiny-office-missing-column');
+    await writeTinyOffice(extra);
+    // last year's births, exported with 分娩地点; this year's file has no such column
+    writeFileSync(path.join(extra, '出生医学证明2023.csv'), [
+      '出生医学证明编号,性别,生日,孩次,母亲身份证号,户籍性质,政策属性,分娩地点,乡镇（街道）代码',
+      `C2023001,1,2023-05-05,1,99990119950501002${checkChar('99990119950501002')},户籍,政策内,医院,999901001`,
+    ].join('\r\n') + '\r\n');
+    const found = await suggestTiny(extra);
+    expect(found.find((f) => f.suggestion.source === '出生医学证明.csv')!.suggestion.notes).toEqual([
+      '出生医学证明.csv：没有“分娩地点”列（delivery_place），出生医学证明2023.csv 有：这个文件的记录将没有分娩地点']);
+    expect(found.find((f) => f.suggestion.source === '出生医学证明2023.csv')!.suggestion.notes).toBeUndefined();
+    // an in-file and an out-file of migrants are not compared with each other
+    expect(found.filter((f) => f.suggestion.table === 'migrants').map((f) => f.suggestion.notes)).toEqual([undefined, undefined]);
+  });
+
   it('names a file with a header and no rows under it, and reads the table from the others', async () => {
     const extra = tempDir('tiny-office-header-only');
     await writeTinyOffice(extra);

@@ -11,5 +11,6 @@ export function printMapping(suggestions: readonly Suggestion[], out: (line: str
     out(`${s.source} (${s.encoding}) → ${s.table ? `${s.table} ${TABLES[s.table].zh}` : '?'}${direction}`);
     for (const c of s.columns) out(`    ${c.header} → ${c.field === IGNORE ? IGNORE : c.field}${MARK[c.confidence] ?? ''}${c.note ? ` — ${c.note}` : ''}`);
     for (const p of s.problems) out(`  ! ${p}`);
+    for (const n of s.notes ?? []) out(`  · ${n}`);
   }
 }

@@ -210,7 +210,30 @@ export async function suggestMapping(connection: DuckDBConnection, folder: strin
       out.push({ source, suggestion: suggestFor(source, headers, rows, saved) });
     }
   }
-  return out;
+  return withFieldsOthersHave(out);
+}
+
+/**
+ * Notes on the files of a table that lack a field another file of it has (the 2022 sheet without its
+ * 分娩地点 column): their records will have none, which the import would not otherwise say.
+ */
+function withFieldsOthersHave(found: SourceSuggestion[]): SourceSuggestion[] {
+  const placed = (s: Suggestion) => new Set(s.columns.map((c) => c.field).filter((f) => f !== IGNORE));
+  return found.map((f) => {
+    const s = f.suggestion;
+    if (!s.table || s.ignored) return f;
+    const mine = placed(s);
+    // migrants: an in-file and an out-file have different dates by design; compare files of one direction
+    const others = found.filter((o) => o !== f && o.suggestion.table === s.table && !o.suggestion.ignored && o.suggestion.direction === s.direction);
+    const notes: string[] = [];
+    for (const field of new Set(others.flatMap((o) => [...placed(o.suggestion)]))) {
+      if (mine.has(field) || s.missing.includes(field) || (field === 'direction' && s.direction)) continue;
+      const having = others.filter((o) => placed(o.suggestion).has(field)).map((o) => o.suggestion.source);
+      const zh = (fieldOf(s.table, field)?.zh ?? field).replace(/（.*）$/, ''); // 分娩地点（医疗机构/其他） → 分娩地点
+      notes.push(`${s.source}：没有“${zh}”列（${field}），${having.join('、')} 有：这个文件的记录将没有${zh}`);
+    }
+    return notes.length > 0 ? { ...f, suggestion: { ...s, notes } } : f;
+  });
 }
 
 /**

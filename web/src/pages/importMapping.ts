@@ -103,8 +103,10 @@ export function mappingEditor(answer: MappingAnswer, lang: Lang): MappingEditor 
   const problemBox = problems.length > 0
     ? h('div', { id: 'import-problems', class: 'error', role: 'alert' }, h('strong', { text: w('problems', lang) }), h('ul', {}, ...problems.map((p) => h('li', { text: p }))))
     : h('p', { id: 'import-problems', class: 'note', 'data-empty': 'true', text: w('noProblems', lang) });
+  const notes = answer.suggestions.flatMap((s) => s.notes ?? []);
+  const noteBox = notes.length > 0 ? h('div', { id: 'import-notes', class: 'note' }, h('ul', {}, ...notes.map((n) => h('li', { text: n })))) : null;
   return {
-    element: h('div', {}, h('p', { class: 'note', text: w('mappingNote', lang) }), problemBox, boundaryNote(b, lang), ...sections.map((x) => x.section)),
+    element: h('div', {}, h('p', { class: 'note', text: w('mappingNote', lang) }), problemBox, noteBox, boundaryNote(b, lang), ...sections.map((x) => x.section)),
     read: () => sections.flatMap((x) => { const m = x.read(); return m ? [m] : []; }),
     ignored: () => answer.suggestions.filter((_, i) => sections[i]!.ignored()).map((s) => s.source),
   };
