@@ -242,7 +242,8 @@ export const BASE_STRINGS = {
   // quality
   qualityTable: { zh: '各表导入情况', en: 'Rows by table' },
   table: { zh: '数据表', en: 'Table' },
-  rowsRead: { zh: '读取行数', en: 'Rows read' },
+  // records, not file lines: a wide population line is two, a 5-year group line its single ages (the rates count records)
+  rowsRead: { zh: '读取记录数', en: 'Records read' },
   rowsAccepted: { zh: '接收行数', en: 'Accepted' },
   rowsQuarantined: { zh: '隔离行数', en: 'Quarantined' },
   completeness: { zh: '主要项目完整率', en: 'Completeness of key fields' },
@@ -253,8 +254,8 @@ export const BASE_STRINGS = {
   noQuarantine: { zh: '没有记录被隔离。', en: 'No rows were quarantined.' },
   ingestedAt: { zh: '导入时间', en: 'Imported at' },
   qualityNote: {
-    zh: '主要项目完整率 = 1 − 必填项目缺失行数 ÷ 读取行数；逻辑关系准确率 = 1 − 其他规则隔离行数 ÷ 读取行数。',
-    en: 'Completeness = 1 − rows missing a required value ÷ rows read; consistency = 1 − rows breaking another rule ÷ rows read.',
+    zh: '主要项目完整率 = 1 − 必填项目缺失记录数 ÷ 读取记录数；逻辑关系准确率 = 1 − 其他规则隔离记录数 ÷ 读取记录数。户籍人口按性别分列的一行为两条记录，5岁组分解后每个单岁为一条记录。',
+    en: 'Completeness = 1 − records missing a required value ÷ records read; consistency = 1 − records breaking another rule ÷ records read. A population line wide by sex is two records; a 5-year group becomes one record per single age.',
   },
   count: { zh: '行数', en: 'Rows' },
 } as const;
