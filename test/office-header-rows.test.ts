@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../server/ingest/ingest.ts';
-import { combineHeaderRows, headerRowIndex, isValueRow } from '../server/office/headerRows.ts';
+import { combineHeaderRows, findHeader, headerRowIndex, isValueRow } from '../server/office/headerRows.ts';
 import { suggestTiny, TINY_OFFICE, writeCorrectedProfile, writeTinyOffice } from './fixtures/tinyOffice.ts';
 import { tempDir, withDbFile } from './helpers.ts';
 
@@ -37,6 +37,31 @@ describe('header rows', () => {
     // the widest rows are records: the header is the widest of the others (the labels, row 2), not the first record
     expect(headerRowIndex([['2024年出生医学证明登记'], GROUPS, LABELS, record, record])).toBe(2);
     expect(headerRowIndex([GROUPS, LABELS, record])).toBe(1);
+  });
+});
+
+describe('the header among the top rows', () => {
+  const rows = (...cells: string[][]) => cells.map((c, i) => ({ number: i + 1, cells: c }));
+  const HEADER = ['出生医学证明编号', '新生儿姓名', '性别', '出生日期', '孩次', '母亲姓名', '母亲身份证件号码', '户籍性质', '政策属性', '乡镇（街道）代码'];
+
+  it('never joins a record to the header, however many of its cells are words (a blank ID number, 男, 第1孩)', () => {
+    const record = ['B9999010010000001', '李敏', '男', '2020-06-12', '第1孩', '张伟', '', '户籍', '政策内', '999901001'];
+    expect(findHeader(rows(HEADER, record, record))).toEqual({ index: 0, names: null });
+    // nor a record of words only with one blank cell: one column labelled only above is no merge
+    const words = ['甲', '李敏', '男', '', '第1孩', '张伟', '无', '户籍', '政策内', '城关'];
+    expect(findHeader(rows(HEADER, words))).toEqual({ index: 0, names: null });
+  });
+
+  it('takes the header with an unlabelled column over a wider record, and skips a 填报单位 line above it', () => {
+    const header = [...HEADER, ''];
+    const record = ['C1', '李敏', '1', '2024年3月5日', '1', '张伟', '999901199505010022', '户籍', '政策内', '999901001', '无'];
+    expect(findHeader(rows(header, record, record)).index).toBe(0);
+    expect(findHeader(rows(['填报单位：清河县卫健局', '', '', '填报日期：2024年1月5日'], HEADER, record)).index).toBe(1);
+  });
+
+  it('reads a group row wider than its labels (columns merged down) with the labels under it', () => {
+    expect(findHeader(rows(['出生医学证明编号', '出生日期', '乡镇（街道）代码', '母亲', ''], ['', '', '', '姓名', '身份证号'], ['C1', '2024-03-05', '999901001', '李敏', '999901199505010022'])))
+      .toEqual({ index: 1, names: ['出生医学证明编号', '出生日期', '乡镇（街道）代码', '母亲姓名', '母亲身份证号'] });
   });
 });
 

@@ -364,6 +364,30 @@ describe('a small office export', () => {
     });
   });
 
+  it('leaves out the township\'s own subtotal line among its villages\' lines (its code ending 000, or 小计 in any column)', async () => {
+    const village = tempDir('tiny-office-subtotals');
+    await writeTinyOffice(village);
+    // villages 001 (4 / 5) and 002 (6 / 7), then the township's own line, 10 / 12: named 小计 in 2023, unnamed in 2024
+    const lines = ['年度,统计用区划代码,村（居）委会,年龄,男,女'];
+    for (const year of ['2023', '2024']) {
+      for (const town of TINY_OFFICE.townships) {
+        for (const age of ['0', '1', '100岁及以上']) {
+          lines.push(`${year},${town}001,东村,${age},4,5`, `${year},${town}002,西村,${age},6,7`, `${year},${town}000,${year === '2023' ? '小计' : ''},${age},10,12`);
+        }
+      }
+    }
+    writeFileSync(path.join(village, '户籍人口.csv'), iconv.encode(`${lines.join('\r\n')}\r\n`, 'gb18030'));
+    writeCorrectedProfile(village, await suggestTiny(village));
+    const dbPath = path.join(village, 'tiny.duckdb');
+    const report = await ingest({ source: village, dbPath, today: '2026-11-23', keepVersions: 0 });
+    // 36 lines: 12 subtotals left out, 12 second villages added into the first
+    expect(report.tables.find((t) => t.table === 'population')).toMatchObject({ rowsRead: 36, rowsAccepted: 24, quarantined: {}, linesAdded: 12, totalLines: 12 });
+    await withDbFile(dbPath, async (c) => {
+      expect((await c.runAndReadAll("SELECT year, township_code::VARCHAR AS t, sex::VARCHAR AS sex, sum(count)::INTEGER AS n FROM population GROUP BY ALL ORDER BY ALL")).getRowObjectsJson()).toEqual(
+        [2023, 2024].flatMap((year) => TINY_OFFICE.townships.flatMap((t) => [{ year, t, sex: 'F', n: 36 }, { year, t, sex: 'M', n: 30 }])));
+    });
+  });
+
   it('quarantines an ID number Excel saved as a number past the rows the mapping step looks at, under its own rule', async () => {
     const extra = tempDir('tiny-office-excel-number');
     await writeTinyOffice(extra);

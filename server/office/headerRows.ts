@@ -18,15 +18,22 @@ export const HEADER_SEARCH_ROWS = 10;
 
 const filled = (row: readonly string[]) => row.filter((c) => c.trim() !== '');
 
-/** A cell holding a value, not a label: digits with the marks of numbers, dates and ID numbers (C2024001 is a label here). */
+/** A cell holding a value, not a label: digits with the marks of numbers and dates, or a code (C2024001, B999901…). */
 function isValueCell(cell: string): boolean {
   const c = cell.trim();
-  return /\d/.test(c) && /^[\d\s.,:/\-+年月日号XxEe]+$/.test(c);
+  return (/\d/.test(c) && /^[\d\s.,:/\-+年月日号XxEe]+$/.test(c)) || /^[A-Za-z]{0,3}\d{5,}[\dXx]*$/.test(c);
 }
 
-/** A row that reads as a record: a third or more of its filled cells (at least one) are values. */
+/** A value no header cell holds: a date (2024-03-05, 2024年3月5日) or six digits and more (a code, an ID number). */
+function isRecordValue(cell: string): boolean {
+  const c = cell.trim();
+  return /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/.test(c) || /\d{6,}/.test(c);
+}
+
+/** A row that reads as a record: a date or a long number in it, or a third or more of its filled cells values. */
 export function isValueRow(row: readonly string[]): boolean {
   const cells = filled(row);
+  if (cells.some(isRecordValue)) return true;
   const values = cells.filter(isValueCell).length;
   return values > 0 && values * 3 >= cells.length;
 }
@@ -45,22 +52,47 @@ export function headerRowIndex(top: readonly (readonly string[])[]): number {
 
 /**
  * The column names of a header in two rows (`group` above `labels`), or null when the rows do not
- * read as one: both must have two labels or more and neither be a record, and they must show a merge — a column
- * labelled only above, or a label repeated below (姓名 under 新生儿 and under 母亲). A group label
- * prefixes the labels under it and to its right, up to the next label above or a column labelled only above.
+ * read as one: both must be two labels or more and no values, and they must show a merge — a label
+ * repeated below (姓名 under 新生儿 and under 母亲), two columns labelled only above (merged down), or
+ * fewer labels above than below. A group label prefixes the labels under it and to its right, up to
+ * the next label above or a column labelled only above.
  */
 export function combineHeaderRows(group: readonly string[], labels: readonly string[]): string[] | null {
-  if (filled(group).length < 2 || filled(labels).length < 2 || isValueRow(group) || isValueRow(labels)) return null;
+  // labels hold no value at all: a record whose cells are mostly words is no second header row
+  const labelsOnly = (row: readonly string[]) => filled(row).length >= 2 && !filled(row).some(isValueCell) && !isValueRow(row);
+  if (!labelsOnly(group) || !labelsOnly(labels)) return null;
   const width = Math.max(group.length, labels.length);
   const above = Array.from({ length: width }, (_, j) => (group[j] ?? '').trim());
   const below = Array.from({ length: width }, (_, j) => (labels[j] ?? '').trim());
   const repeated = below.some((c, j) => c !== '' && below.indexOf(c) !== j);
-  const onlyAbove = above.some((c, j) => c !== '' && below[j] === '');
-  if (!repeated && !onlyAbove) return null;
+  const onlyAbove = above.filter((c, j) => c !== '' && below[j] === '').length;
+  // a merge shows: a label repeated under two groups, columns merged down, or a group row narrower than the labels
+  if (!repeated && onlyAbove < 2 && filled(group).length >= filled(labels).length) return null;
   let carried = '';
   return below.map((label, j) => {
     if (above[j] !== '') carried = label !== '' ? above[j]! : '';
     if (label === '') return above[j]!;
     return carried + label;
   });
+}
+
+/** A top row with its number in the file (1-based, as Excel shows it). */
+export interface TopRow { readonly number: number; readonly cells: readonly string[] }
+
+/**
+ * The header among a sheet's top rows: `index`, the row the data starts under, and `names`, the
+ * columns' names when the header is in two rows (the group row directly above or below the widest
+ * row of labels), else null — the row's own cells name the columns.
+ */
+export function findHeader(top: readonly TopRow[]): { index: number; names: string[] | null } {
+  const h = headerRowIndex(top.map((r) => r.cells));
+  const pair = (upper: number) => {
+    const a = top[upper];
+    const b = top[upper + 1];
+    return a && b && b.number === a.number + 1 ? combineHeaderRows(a.cells, b.cells) : null;
+  };
+  const above = h > 0 ? pair(h - 1) : null;
+  if (above) return { index: h, names: above };
+  const below = pair(h);
+  return below ? { index: h + 1, names: below } : { index: h, names: null };
 }

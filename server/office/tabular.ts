@@ -24,7 +24,7 @@ import { isTargetsFile } from '../targets/fileNames.ts';
 import { OfficeError } from './OfficeError.ts';
 import { csvReadProblemOf } from './csvErrors.ts';
 import { readWorkbook, type SheetRow, type SheetRows } from './xlsx.ts';
-import { combineHeaderRows, HEADER_SEARCH_ROWS, headerRowIndex } from './headerRows.ts';
+import { findHeader, HEADER_SEARCH_ROWS } from './headerRows.ts';
 import { readMarkupSheets } from './markupSheets.ts';
 import { xlsKind } from './xlsKind.ts';
 
@@ -181,11 +181,11 @@ export function copyLater(sources: readonly Source[]): LaterCopies {
 const DELIMITERS = [',', '\t', ';', '|'] as const;
 
 /**
- * How a UTF-8 CSV is laid out: its delimiter (the candidate found most often in its header line, a
- * comma when none is) and how many lines above the header to skip — a title Excel saved as
- * `2024年出生医学证明登记表,,,,` and blank lines under it: leading lines with at most one filled
- * cell, when a line with three or more follows. Only those: a header with an empty cell is still
- * the header.
+ * How a UTF-8 CSV is laid out: its delimiter (the candidate most top lines hold most of, a comma when
+ * none is), how many lines above the header to skip (a title Excel saved
+ * as `2024年出生医学证明登记表,,,,`, a 填报单位/填报日期 line, blank lines: the header is the widest of the
+ * top lines that is not a record, office/headerRows), and the columns' names when the header is in two
+ * rows (DuckDB then reads the second as the header line).
  */
 async function layoutOf(csv: string): Promise<{ delimiter: string; skip: number; headerRow: number; headers?: string[] }> {
   const handle = await open(csv, 'r');
@@ -193,21 +193,17 @@ async function layoutOf(csv: string): Promise<{ delimiter: string; skip: number;
     const buffer = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     const lines = buffer.subarray(0, bytesRead).toString('utf8').split(/\r?\n/).slice(0, HEADER_SEARCH_ROWS);
-    const filled = (line: string, d: string) => line.split(d).filter((cell) => cell.replace(/["\s]/g, '') !== '').length;
-    const delimiterOfLine = (line: string) => {
+    // each top line votes for the candidate it holds most of: a comma inside one record's value does not outvote tabs
+    const votes = DELIMITERS.map(() => 0);
+    for (const line of lines) {
       const counts = DELIMITERS.map((d) => line.split(d).length - 1);
-      const best = counts.indexOf(Math.max(...counts));
-      return counts[best]! > 0 ? DELIMITERS[best]! : ',';
-    };
-    let skip = 0;
-    while (skip < lines.length - 1 && filled(lines[skip]!, delimiterOfLine(lines[skip + 1]!)) <= 1) skip++;
-    const header = lines[skip] ?? '';
-    const delimiter = delimiterOfLine(header);
-    if (filled(header, delimiter) < 3) return { delimiter: delimiterOfLine(lines[0] ?? ''), skip: 0, headerRow: 1 };
-    // a header in two rows: DuckDB reads the second as the header line, and the columns are named by both
-    const cells = (line: string) => line.split(delimiter).map((c) => c.replace(/^"(.*)"$/, '$1'));
-    const headers = skip + 1 < lines.length ? combineHeaderRows(cells(header), cells(lines[skip + 1]!)) : null;
-    return headers ? { delimiter, skip: skip + 1, headerRow: skip + 2, headers } : { delimiter, skip, headerRow: skip + 1 };
+      if (Math.max(...counts) > 0) votes[counts.indexOf(Math.max(...counts))]!++;
+    }
+    const delimiter = Math.max(...votes) > 0 ? DELIMITERS[votes.indexOf(Math.max(...votes))]! : ',';
+    const top = lines.map((line, i) => ({ number: i + 1, cells: line.split(delimiter).map((c) => c.replace(/^"(.*)"$/, '$1')) }));
+    const { index, names } = findHeader(top);
+    if (top[index]!.cells.filter((c) => c.trim() !== '').length < 3) return { delimiter, skip: 0, headerRow: 1 };
+    return { delimiter, skip: index, headerRow: index + 1, ...(names ? { headers: names } : {}) };
   } finally {
     await handle.close();
   }
@@ -293,11 +289,9 @@ async function sheetToCsv(rows: AsyncIterable<SheetRow>, out: string, maxRows: n
   };
   let headerRow = 1;
   const flushTop = async () => {
-    const h = headerRowIndex(top.map((r) => r.cells));
+    // a header in two rows (新生儿 over 姓名 性别 …) is written as one line
+    const { index: h, names } = findHeader(top);
     const header = top[h]!;
-    // a header in two rows (新生儿 over 姓名 性别 …) is written as one
-    const group = h > 0 && top[h - 1]!.number === header.number - 1 ? top[h - 1]!.cells : null;
-    const names = group ? combineHeaderRows(group, header.cells) : null;
     width = names?.length ?? header.cells.length;
     headerRow = header.number;
     await emit(names ? { number: header.number, cells: names } : header);

@@ -79,6 +79,10 @@ CREATE OR REPLACE TEMP MACRO office_count(t) AS CASE WHEN office_text(t) IN ('-'
 -- record of its own — its people are in the other lines — so it is left out, and counted in the report.
 CREATE OR REPLACE TEMP MACRO office_total_line(a, b, c, d) AS
   regexp_matches(concat_ws('|', a, b, c, d), '(合|小|总) *计|(^|\|) *全(县|区|市|旗) *(\||$)');
+-- The same said by a cell of any other column (a 村（居）委会 column saying 小计): the whole cell only, so
+-- that a village called 合计村 is no total. `line` is the line's cells joined by '|'.
+CREATE OR REPLACE TEMP MACRO office_total_cell(line) AS
+  regexp_matches(line, '(^|\|) *((合|小|总) *计|全(县|区|市|旗|乡|镇)( *(合|小|总) *计)?) *(\||$)');
 -- An open age group's first age (85岁及以上, 85+, ≥85, 85以上): the age, written with "and over"; NULL otherwise.
 CREATE OR REPLACE TEMP MACRO office_open_age(t) AS CASE
   WHEN regexp_matches(office_text(t), '^(≥|>=)|(及以上|以上|\+) *(岁|周岁)?$') THEN office_age(t) END;

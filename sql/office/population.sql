@@ -14,13 +14,16 @@ WITH raw AS (
   FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), skip = getvariable('office_skip'), quote = '"', escape = '"', names = getvariable('office_names')) csv
 ), lines AS (
   SELECT *, coalesce(year, township_code, sex, age, count, male_count, female_count) IS NULL AS _blank,
-    office_total_line(year, township_code, sex, age) AS _total FROM raw
+    office_total_line(year, township_code, sex, age) OR office_total_cell(concat_ws('|', *COLUMNS(* EXCLUDE (_row, _line)))) AS _total,
+    -- a 12-digit code ending 000 is the township's own line: among its villages' lines, their subtotal (population_sum_lines)
+    length(office_digits(township_code)) = 12 AND suffix(office_digits(township_code), '000') AS _township_line
+  FROM raw
 ), cells AS (
-  SELECT year, township_code, age, office_code(getvariable('codes_sex'), sex) AS sex_code, count AS n, '' AS part, _row, _line, _blank, _total FROM lines WHERE NOT getvariable('office_wide')
+  SELECT year, township_code, age, office_code(getvariable('codes_sex'), sex) AS sex_code, count AS n, '' AS part, _row, _line, _blank, _total, _township_line FROM lines WHERE NOT getvariable('office_wide')
   UNION ALL
-  SELECT year, township_code, age, 'M', male_count, ' 男', _row, _line, _blank, _total FROM lines WHERE getvariable('office_wide')
+  SELECT year, township_code, age, 'M', male_count, ' 男', _row, _line, _blank, _total, _township_line FROM lines WHERE getvariable('office_wide')
   UNION ALL
-  SELECT year, township_code, age, 'F', female_count, ' 女', _row, _line, _blank, _total FROM lines WHERE getvariable('office_wide') AND NOT _blank
+  SELECT year, township_code, age, 'F', female_count, ' 女', _row, _line, _blank, _total, _township_line FROM lines WHERE getvariable('office_wide') AND NOT _blank
 )
 SELECT
   office_year(year) AS year,
@@ -36,6 +39,7 @@ SELECT
   _row,
   _blank,
   _total,
+  coalesce(_township_line, false) AS _township_line,
   getvariable('office_header_row')::BIGINT AS _header_row,
   _line,
   -- an oldest group ending below 100 (85岁及以上): shared over the ages to 100+ next (office/openAgeGroup.ts)

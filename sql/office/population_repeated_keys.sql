@@ -4,5 +4,5 @@
 SELECT (count(*) - count(DISTINCT (year, township_code, sex, age)))::BIGINT AS repeated
 FROM (
   SELECT DISTINCT _line, year, township_code, sex, age FROM read_parquet($file)
-  WHERE unreadable IS NULL AND year IS NOT NULL AND township_code IS NOT NULL AND sex IS NOT NULL AND age IS NOT NULL AND count IS NOT NULL
+  WHERE NOT _total AND unreadable IS NULL AND year IS NOT NULL AND township_code IS NOT NULL AND sex IS NOT NULL AND age IS NOT NULL AND count IS NOT NULL
 );
