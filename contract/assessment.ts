@@ -156,6 +156,12 @@ export interface Assessment {
  * refresh is followed; any other year through June (双过半, the half-year).
  */
 export function defaultThroughMonth(lastBirths: string | null | undefined, year: number): number {
+  const months = monthsWithBirths(lastBirths, year);
+  return months < 12 ? months : 6;
+}
+
+/** How many months of `year` have births in: 12 but for the year still open (its last month with births). */
+export function monthsWithBirths(lastBirths: string | null | undefined, year: number): number {
   const m = /^(\d{4})-(\d{2})$/.exec(lastBirths ?? '');
-  return m && Number(m[1]) === year && Number(m[2]) < 12 ? Number(m[2]) : 6;
+  return m && Number(m[1]) === year ? Number(m[2]) : 12;
 }

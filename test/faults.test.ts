@@ -199,7 +199,7 @@ describe('rollback, repeated', () => {
 
     // no older version left: refused, and the import in use (甲县) is still named
     const third = await runRollback(dbPath);
-    expect(third.code).toBe(2);
+    expect(third.code).toBe(1);
     expect(third.out).toContain('甲县');
     expect(await countyOf(dbPath)).toBe('甲县');
     expect(existsSync(`${dbPath}.rolled-back.3`)).toBe(false);

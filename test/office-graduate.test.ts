@@ -126,6 +126,19 @@ describe('5-year population groups', () => {
         expect(mean).toBeLessThan(92.5);
       });
     }
+    // imported, /api/meta says so for the quality page's note
+    await writeTinyOffice(grouped);
+    writeFileSync(path.join(grouped, '户籍人口.csv'), `${lines.join('\n')}\n`);
+    writeCorrectedProfile(grouped, await suggestTiny(grouped));
+    const dbPath = path.join(grouped, 'tiny.duckdb');
+    const report = await ingest({ source: grouped, dbPath, today: '2026-11-23', keepVersions: 0 });
+    expect(report.tables.find((t) => t.table === 'population')).toMatchObject({ graduated: true, openAgeFrom: [85] });
+    const server = await startServer({ dbPath, port: 0, usersFile: path.join(grouped, 'no-users.json'), auditFile: path.join(grouped, 'audit.log') });
+    try {
+      expect(((await (await fetch(`${server.url}/api/meta`)).json()) as { populationOpenAgeFrom: number[] }).populationOpenAgeFrom).toEqual([85]);
+    } finally {
+      await server.close();
+    }
     const shares = openAgeShares('F', 2024, 85);
     expect(shares).toHaveLength(16);
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultThroughMonth } from '../contract/assessment.ts';
+import { defaultThroughMonth, monthsWithBirths } from '../contract/assessment.ts';
 import { ingest } from '../server/ingest/ingest.ts';
 import { startServer } from '../server/server.ts';
 import { suggestTiny, writeCorrectedProfile, writeTinyOffice } from './fixtures/tinyOffice.ts';
@@ -19,6 +19,8 @@ describe('a year still open', () => {
     expect(defaultThroughMonth('2025-01', 2024)).toBe(6); // a closed year: the half-year
     expect(defaultThroughMonth('2024-12', 2024)).toBe(6);
     expect(defaultThroughMonth(null, 2024)).toBe(6);
+    expect(monthsWithBirths('2025-01', 2025)).toBe(1);
+    expect(monthsWithBirths('2025-01', 2024)).toBe(12);
   });
 
   it('is followed through its last month with births by default (1–7月)', async () => {
@@ -39,6 +41,10 @@ describe('a year still open', () => {
       const half = await get<{ elapsed_share: number; items: { measure: string; counts: { births: number } }[] }>('/api/progress?through=6');
       expect(half.elapsed_share).toBe(50);
       expect(half.items.find((i) => i.measure === 'births_change')!.counts.births).toBe(2); // 5 March, 1 June
+      // months whose births are not in yet are not asked for as months without births
+      const late = await fetch(`${server.url}/api/progress?through=9`);
+      expect(late.status).toBe(400);
+      expect(((await late.json()) as { error: { message: string } }).error.message).toBe('through: 2024年的出生只到7月，无法统计1–9月 — births of 2024 are in through month 7 only');
     } finally {
       await server.close();
     }

@@ -8,7 +8,7 @@ const MARK: Record<string, string> = { exact: '', close: ' (近似 close)', pers
 export function printMapping(suggestions: readonly Suggestion[], out: (line: string) => void = console.log): void {
   for (const s of suggestions) {
     const direction = s.table === 'migrants' && s.direction ? ` [${s.direction === 'in' ? '流入 in' : '流出 out'}]` : '';
-    out(`${s.source} (${s.encoding}) → ${s.table ? `${s.table} ${TABLES[s.table].zh}` : '?'}${direction}`);
+    out(`${s.source}${s.encoding ? ` (${s.encoding})` : ''} → ${s.table ? `${s.table} ${TABLES[s.table].zh}` : '?'}${direction}`);
     for (const c of s.columns) out(`    ${c.header} → ${c.field === IGNORE ? IGNORE : c.field}${MARK[c.confidence] ?? ''}${c.note ? ` — ${c.note}` : ''}`);
     for (const p of s.problems) out(`  ! ${p}`);
     for (const n of s.notes ?? []) out(`  · ${n}`);

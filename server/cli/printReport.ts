@@ -14,7 +14,12 @@ export function printIngestReport(report: IngestReport): boolean {
   for (const t of report.tables) {
     const name = `${TABLES[t.table].zh}（${t.table}）`;
     if (t.records !== undefined) {
-      const how = t.graduated ? '按5岁组分解为单岁' : '每行男、女人数各为一条';
+      // why lines and records differ: as many of these as apply
+      const how = [
+        t.graduated ? '按5岁组分解为单岁' : t.records > t.rowsRead ? '按性别分列的每行男、女各为一条' : null,
+        t.linesAdded ? `${t.linesAdded.toLocaleString('en')} 行与同一乡镇、年度、性别、年龄的行相加` : null,
+        t.totalLines ? `合计行 ${t.totalLines.toLocaleString('en')} 行不是记录` : null,
+      ].filter((x) => x !== null).join('；');
       console.log(`${name}：读取的 ${t.rowsRead.toLocaleString('en')} 行为 ${t.records.toLocaleString('en')} 条记录（${how}），接受、隔离按记录计 — ${t.rowsRead.toLocaleString('en')} rows read became ${t.records.toLocaleString('en')} records; accepted and quarantined count records`);
     }
     if (t.blankRows) console.log(`${name}：空行 ${t.blankRows.toLocaleString('en')} 行未读取（所读各列都为空，不是记录）— ${t.blankRows.toLocaleString('en')} empty rows left out`);

@@ -6,7 +6,7 @@
 import { rollback } from '../ingest/rollback.ts';
 import { isIngestError } from '../ingest/IngestError.ts';
 import { describeImport, readImportSummary } from '../ingest/importSummary.ts';
-import { parseCommandArgs, UsageError, type Command } from './command.ts';
+import { parseCommandArgs, type Command } from './command.ts';
 import { dbPathFrom } from './config.ts';
 
 export const command: Command = {
@@ -22,8 +22,10 @@ export const command: Command = {
       ({ setAside } = rollback(dbPath));
     } catch (e) {
       if (!isIngestError(e)) throw e;
+      // not a usage mistake: said without the usage line, exit 1
       const still = replaced ? `现在使用的仍是${describeImport(replaced)} — ` : '';
-      throw new UsageError(`${e.message}\n${still}${dbPath} was not changed`);
+      console.error(`${e.message}\n${still}${dbPath} was not changed`);
+      return 1;
     }
     const now = await readImportSummary(dbPath);
     console.log(`现在使用的是${now ? describeImport(now) : '（无法读取导入信息的数据库）'} — ${dbPath} is the previous import again; a running server switches at its next request`);

@@ -23,7 +23,7 @@ function what(table: TableDef, files: readonly string[]): string {
 export function stopOnEmptyTable(table: TableDef, files: readonly string[], rowsRead: number): void {
   if (rowsRead > 0 || (!table.required && files.length === 0)) return;
   throw new IngestError('file_empty',
-    `${what(table, files)}：${table.zh}表没有数据行（空文件或只有表头），请检查后重新导出 — the table "${table.name}" has no rows`, files[0]);
+    `${what(table, files)}：${table.zh}表没有数据行（空文件或只有表头），请检查后重新导出${table.required ? '' : `；确要清空${table.zh}表，命令行导入加 --drop ${table.name}`} — the table "${table.name}" has no rows${table.required ? '' : ` (--drop ${table.name} empties it)`}`, files[0]);
 }
 
 /** A table whose rows were all quarantined: nothing of it would be kept. */

@@ -19,7 +19,7 @@ import { spansFor } from '../indicators/periods.ts';
 import { INDICATORS } from '../indicators/registry.ts';
 import { backtestCounts } from '../progress/nowcast.ts';
 import { progressFor } from '../progress/progress.ts';
-import { defaultThroughMonth } from '../../contract/assessment.ts';
+import { defaultThroughMonth, monthsWithBirths } from '../../contract/assessment.ts';
 import { query } from '../http/validate.ts';
 import { publish } from '../answer/pipeline.ts';
 import { respond } from '../answer/respond.ts';
@@ -43,6 +43,11 @@ export function progressRoutes(db: Database, config: AnalyticsConfig, jobs?: Job
       const year = q.year ?? data.lastYear;
       if (year < data.firstYear || year > data.lastYear) throw new ApiError(400, 'bad_parameter', `year: ${year} is outside the data (${data.firstYear}..${data.lastYear})`, { parameter: 'year' });
       const through = q.through ?? defaultThroughMonth(data.birthsLast, year);
+      // months without births yet are not months without births: the year still open runs through its last one
+      const months = monthsWithBirths(data.birthsLast, year);
+      if (through > months) {
+        throw new ApiError(400, 'bad_parameter', `through: ${year}年的出生只到${months}月，无法统计1–${through}月 — births of ${year} are in through month ${months} only`, { parameter: 'through' });
+      }
       const answer = await progressFor(db, data, config, q.township, year, through);
       return respond(c, await publish({ db, config, who: principal(c), jobs }, { kind: 'progress', answer, ...progressPeriods(year, through) }));
     })

@@ -11,7 +11,7 @@ import { paren, t, tf, type Lang, type StringKey } from '../i18n/index.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
 import { controls, errorMessage, h, panel, selectField, table } from '../ui.ts';
 import { townshipName, townshipOptions, yearOptions } from './pageLabels.ts';
-import { defaultThroughMonth } from '../../../contract/assessment.ts';
+import { defaultThroughMonth, monthsWithBirths } from '../../../contract/assessment.ts';
 
 const SOURCE_KEYS: Record<string, StringKey> = { default: 'sourceDefault', file: 'sourceFile', edit: 'sourceEdit' };
 const DIRECTIONS: [Direction, StringKey][] = [['at_least', 'atLeast'], ['at_most', 'atMost'], ['between', 'between']];
@@ -32,7 +32,9 @@ export async function renderTargets(root: HTMLElement, ctx: PageContext): Promis
   // a year whose births are in but not its year-end population (a monthly refresh) is followed too
   const lastYear = Math.max(meta.years.to, meta.years.eventsTo ?? meta.years.to);
   const year = intParam(params, 'year', meta.years.from, lastYear, lastYear);
-  const through = intParam(params, 'through', 1, 12, defaultThroughMonth(meta.years.birthsLastMonth, year));
+  // the year still open offers the months its births are in
+  const months = monthsWithBirths(meta.years.birthsLastMonth, year);
+  const through = intParam(params, 'through', 1, months, defaultThroughMonth(meta.years.birthsLastMonth, year));
   // 双过半 progress of the county, or of one township: a township account sees its own
   const places = townshipOptions(meta, lang, ctx.county);
   const place = enumParam(params, 'township', places.map((o) => o.value), places[0]?.value ?? 'all');
@@ -40,7 +42,7 @@ export async function renderTargets(root: HTMLElement, ctx: PageContext): Promis
     h('h2', { class: 'page-title', text: `${t('targetsPage', lang)} · ${year}` }),
     controls(
       selectField('year', t('year', lang), yearOptions(meta.years.from, lastYear), String(year), (v) => ctx.set({ year: v, through: null })),
-      selectField('through', t('throughMonth', lang), Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: tf('monthOf', lang, { month: i + 1 }) })), String(through), (v) => ctx.set({ through: v })),
+      selectField('through', t('throughMonth', lang), Array.from({ length: months }, (_, i) => ({ value: String(i + 1), label: tf('monthOf', lang, { month: i + 1 }) })), String(through), (v) => ctx.set({ through: v })),
       selectField('progress-township', t('place', lang), places, place, (v) => ctx.set({ township: v })),
     ),
   );
