@@ -37,23 +37,22 @@ export function roundKeepingSum(values: readonly number[]): number[] {
  * first age of its open group: 100 (100岁及以上), or lower when the table says so (85岁及以上).
  */
 export async function groupedAges(connection: DuckDBConnection, source: string): Promise<{ grouped: boolean; openFrom: number }> {
-  const [r] = await runNamed(connection, 'office/population_grouped', { open_age: MAX_AGE });
-  const groups = Number(r?.groups ?? 0);
-  if (groups > 0 && Number(r?.other ?? 0) > 0) {
+  const groups = Number((await runNamed(connection, 'office/population_grouped'))[0]?.groups ?? 0);
+  if (groups === 0) return { grouped: false, openFrom: MAX_AGE };
+  const [r] = await runNamed(connection, 'office/population_group_layout', { open_age: MAX_AGE });
+  if (Number(r?.other ?? 0) > 0) {
     const example = r?.other_example === null || r?.other_example === undefined ? '（空）' : `“${String(r.other_example)}”`;
     throw new OfficeError('values',
       `${source}：年龄列中既有5岁组（如 0-4）又有单岁或无法识别的年龄（如 ${example}）；5岁组须一直分到最高年龄组（如“${MAX_AGE}岁及以上”“85岁及以上”），请统一为一种`, source, 'age');
   }
   const opens = (Array.isArray(r?.open_from) ? r.open_from : []).map(Number).sort((a, b) => a - b);
-  if (groups > 0 && opens.length > 1) {
+  if (opens.length > 1) {
     throw new OfficeError('values', `${source}：年龄列中有不止一个最高年龄组（${opens.map((a) => `${a}岁及以上`).join('、')}），请统一为一种`, source, 'age');
   }
   const openFrom = opens[0] ?? MAX_AGE;
-  if (groups > 0) {
-    if (openFrom % 5 !== 0) throw new OfficeError('values', `${source}：最高年龄组“${openFrom}岁及以上”不是从5岁组的起点开始`, source, 'age');
-    checkOpenAge(openFrom, source);
-  }
-  return { grouped: groups > 0, openFrom };
+  if (openFrom % 5 !== 0) throw new OfficeError('values', `${source}：最高年龄组“${openFrom}岁及以上”不是从5岁组的起点开始`, source, 'age');
+  checkOpenAge(openFrom, source);
+  return { grouped: true, openFrom };
 }
 
 /**

@@ -84,8 +84,9 @@ CREATE OR REPLACE TEMP MACRO office_total_line(a, b, c, d) AS
 CREATE OR REPLACE TEMP MACRO office_total_cell(line) AS
   regexp_matches(line, '(^|\|) *((合|小|总) *计|全(县|区|市|旗|乡|镇)( *(合|小|总) *计)?) *(\||$)');
 -- An open age group's first age (85岁及以上, 85+, ≥85, 85以上): the age, written with "and over"; NULL otherwise.
-CREATE OR REPLACE TEMP MACRO office_open_age(t) AS CASE
-  WHEN regexp_matches(office_text(t), '^(≥|>=)|(及以上|以上|\+) *(岁|周岁)?$') THEN office_age(t) END;
+-- (The regex only where one of 上 + ≥ > is in the text: it ran on every age of a province's millions.)
+CREATE OR REPLACE TEMP MACRO office_open_age(t) AS CASE WHEN contains(t, '上') OR contains(t, '+') OR contains(t, '≥') OR contains(t, '>')
+  THEN CASE WHEN regexp_matches(office_text(t), '^(≥|>=)|(及以上|以上|\+) *(岁|周岁)?$') THEN office_age(t) END END;
 -- Years: 2024, and 2024年, 2024年度, 2024年末 or ２０２４ as a population table's 年度 column may say (the second
 -- form only when the first fails).
 CREATE OR REPLACE TEMP MACRO office_year(t) AS coalesce(office_int(t),

@@ -7,16 +7,19 @@
 COPY (
 WITH raw AS (
   SELECT NULL::VARCHAR AS year, NULL::VARCHAR AS township_code, NULL::VARCHAR AS sex, NULL::VARCHAR AS age,
-    NULL::VARCHAR AS count, NULL::VARCHAR AS male_count, NULL::VARCHAR AS female_count, NULL::BIGINT AS _row, NULL::UBIGINT AS _line WHERE false
+    NULL::VARCHAR AS count, NULL::VARCHAR AS male_count, NULL::VARCHAR AS female_count, NULL::BIGINT AS _row, NULL::VARCHAR AS _text, NULL::UBIGINT AS _line WHERE false
   UNION ALL BY NAME
-  -- _line: the whole line's hash, every column (read or not): a line repeated exactly is told from a village's or a 户口性质's line
-  SELECT *, row_number() OVER () AS _row, hash(csv) AS _line
+  -- _text: the line's filled cells, every column (read or not), for the total patterns; _line, the line's hash,
+  -- every cell in its place: a line repeated exactly is told from a village's or a 户口性质's line
+  SELECT *, row_number() OVER () AS _row, concat_ws('|', *COLUMNS(*)) AS _text, hash(*COLUMNS(*)) AS _line
   FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), skip = getvariable('office_skip'), quote = '"', escape = '"', names = getvariable('office_names')) csv
 ), lines AS (
   SELECT *, coalesce(year, township_code, sex, age, count, male_count, female_count) IS NULL AS _blank,
-    office_total_line(year, township_code, sex, age) OR office_total_cell(concat_ws('|', *COLUMNS(* EXCLUDE (_row, _line)))) AS _total,
+    -- the patterns only where the line has a 计 or a 全 (a total's words): a regex a line cost 4 s a province
+    CASE WHEN contains(_text, '计') OR contains(_text, '全')
+      THEN office_total_line(year, township_code, sex, age) OR office_total_cell(_text) ELSE false END AS _total,
     -- a 12-digit code ending 000 is the township's own line: among its villages' lines, their subtotal (population_sum_lines)
-    length(office_digits(township_code)) = 12 AND suffix(office_digits(township_code), '000') AS _township_line
+    CASE WHEN suffix(township_code, '000') THEN length(office_digits(township_code)) = 12 ELSE false END AS _township_line
   FROM raw
 ), cells AS (
   SELECT year, township_code, age, office_code(getvariable('codes_sex'), sex) AS sex_code, count AS n, '' AS part, _row, _line, _blank, _total, _township_line FROM lines WHERE NOT getvariable('office_wide')

@@ -1,14 +1,9 @@
--- How the office population table gives ages: rows with a 5-year group (0-4, 5～9岁 …), rows with
--- the open age (≥ $open_age, e.g. 100岁及以上, or one written as open: 85岁及以上), and rows with anything else.
--- Rows whose every cell is empty are not rows of the table, nor are total lines (合计).
--- The open group may start below 100 when it says so (85岁及以上, 90+): its first ages are listed.
-SELECT count(*) FILTER (WHERE office_age_group(age) IS NOT NULL)::INTEGER AS groups,
-  count(*) FILTER (WHERE office_age_group(age) IS NULL AND is_open)::INTEGER AS open,
-  list(DISTINCT least(office_age(age), $open_age)) FILTER (WHERE office_age_group(age) IS NULL AND is_open) AS open_from,
-  count(*) FILTER (WHERE office_age_group(age) IS NULL AND NOT is_open)::INTEGER AS other,
-  min(age) FILTER (WHERE office_age_group(age) IS NULL AND NOT is_open) AS other_example
-FROM (SELECT age, coalesce(office_open_age(age) IS NOT NULL OR office_age(age) >= $open_age, false) AS is_open FROM (
-  SELECT NULL::VARCHAR AS year, NULL::VARCHAR AS township_code, NULL::VARCHAR AS sex, NULL::VARCHAR AS age WHERE false
+-- Whether the office population table gives ages in 5-year groups (0-4, 5～9岁 …): how many rows do.
+-- One test a row, as the table is read whole for it (a province's single ages: millions of rows); how
+-- the groups end is asked of grouped tables only (population_group_layout.sql).
+SELECT count(*) FILTER (WHERE office_age_group(age) IS NOT NULL)::INTEGER AS groups
+FROM (
+  SELECT NULL::VARCHAR AS age WHERE false
   UNION ALL BY NAME
-  SELECT * FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), skip = getvariable('office_skip'), quote = '"', escape = '"', names = getvariable('office_names')) WHERE coalesce(*COLUMNS(*), '') <> ''
-) WHERE NOT office_total_line(year, township_code, sex, age));
+  SELECT * FROM read_csv(getvariable('office_file'), header = true, all_varchar = true, delim = getvariable('office_delim'), skip = getvariable('office_skip'), quote = '"', escape = '"', names = getvariable('office_names'))
+);
