@@ -157,11 +157,21 @@ export interface Assessment {
  */
 export function defaultThroughMonth(lastBirths: string | null | undefined, year: number): number {
   const months = monthsWithBirths(lastBirths, year);
-  return months < 12 ? months : 6;
+  return months > 0 && months < 12 ? months : 6;
 }
 
-/** How many months of `year` have births in: 12 but for the year still open (its last month with births). */
+/**
+ * How many months of `year` have births in: 12, but for the year still open its last month with births,
+ * and none for a year after the births (a year-end population later than them).
+ */
 export function monthsWithBirths(lastBirths: string | null | undefined, year: number): number {
   const m = /^(\d{4})-(\d{2})$/.exec(lastBirths ?? '');
-  return m && Number(m[1]) === year ? Number(m[2]) : 12;
+  if (!m) return 12;
+  return year > Number(m[1]) ? 0 : year === Number(m[1]) ? Number(m[2]) : 12;
+}
+
+/** The last year with births (YYYY-MM's year), or null. */
+export function birthsYear(lastBirths: string | null | undefined): number | null {
+  const m = /^(\d{4})-\d{2}$/.exec(lastBirths ?? '');
+  return m ? Number(m[1]) : null;
 }

@@ -16,7 +16,7 @@ import { planOffice } from '../server/office/plan.ts';
 import { ingest } from '../server/ingest/ingest.ts';
 import { startServer } from '../server/server.ts';
 import { suggestTiny, writeCorrectedProfile, writeTinyOffice } from './fixtures/tinyOffice.ts';
-import { tempDir, withMemoryDb } from './helpers.ts';
+import { tempDir, withDbFile, withMemoryDb } from './helpers.ts';
 
 /** Plans the folder's office files and stages its population table into `src`, as an import does. */
 async function stagePopulation(c: DuckDBConnection, folder: string) {
@@ -143,6 +143,56 @@ describe('5-year population groups', () => {
     expect(shares).toHaveLength(16);
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(openAgeShares('M', 2024, 100)).toEqual([1]);
+  });
+
+  it('quarantines a bad 85+ line as its parts, and leaves out a 其中 60岁及以上 memo beside the single ages', async () => {
+    const folder = tempDir('open-age-import');
+    await writeTinyOffice(folder);
+    const lines = ['年度,乡镇（街道）代码,年龄,男,女'];
+    for (const town of ['999901001', '999901201']) {
+      for (let a = 0; a < 85; a++) lines.push(`2024,${town},${a},10,10`);
+      lines.push(`2024,${town},85岁及以上,160,320`);
+    }
+    lines.push('2024,999901999,85岁及以上,16,16'); // a township not in the regions file
+    writeFileSync(path.join(folder, '户籍人口.csv'), `${lines.join('\n')}\n`);
+    writeCorrectedProfile(folder, await suggestTiny(folder));
+    const dbPath = path.join(folder, 'tiny.duckdb');
+    const report = await ingest({ source: folder, dbPath, today: '2026-11-23', keepVersions: 0 });
+    // 2 townships × (85 ages + 16 shared parts) × 2 sexes accepted; the bad line's 16 parts × 2 sexes quarantined, once each
+    expect(report.tables.find((t) => t.table === 'population')).toMatchObject({ rowsRead: 173, rowsAccepted: 404, quarantined: { unknown_township: 32 }, openAgeFrom: [85] });
+    await withDbFile(dbPath, async (c) => {
+      expect((await c.runAndReadAll("SELECT sex::VARCHAR AS sex, sum(count)::INTEGER AS n FROM population WHERE age >= 85 GROUP BY ALL ORDER BY ALL")).getRowObjectsJson())
+        .toEqual([{ sex: 'F', n: 640 }, { sex: 'M', n: 320 }]);
+    });
+
+    // single ages 0 … 100+ with a 其中 line: the memo is no more people
+    const memo = ['年度,乡镇（街道）代码,年龄,男,女'];
+    for (const town of ['999901001', '999901201']) {
+      for (let a = 0; a <= 100; a++) memo.push(`2024,${town},${a === 100 ? '100岁及以上' : a},10,10`);
+      memo.push(`2024,${town},60岁及以上,410,410`);
+    }
+    writeFileSync(path.join(folder, '户籍人口.csv'), `${memo.join('\n')}\n`);
+    const again = await ingest({ source: folder, dbPath, today: '2026-11-23', keepVersions: 0 });
+    expect(again.tables.find((t) => t.table === 'population')).toMatchObject({ rowsRead: 204, rowsAccepted: 404, quarantined: {}, totalLines: 2 });
+    expect(again.tables.find((t) => t.table === 'population')!.openAgeFrom).toBeUndefined();
+  });
+
+  it('adds a 5-year table\'s village lines as a single-age table\'s: subtotals, 小计 and exact copies left out', async () => {
+    const villages = tempDir('graduate-villages');
+    const lines = ['年度,统计用区划代码,村（居）委会,性别,年龄,人数'];
+    for (let g = 0; g <= 20; g++) {
+      const label = g === 20 ? '100岁及以上' : `${5 * g}-${5 * g + 4}`;
+      lines.push(`2024,999901001001,东村,男,${label},40`, `2024,999901001002,西村,男,${label},30`,
+        `2024,999901001000,,男,${label},70`, `2024,999901001,小计,男,${label},70`);
+    }
+    lines.push(lines[1]!); // 东村's 0-4 pasted twice
+    writeFileSync(path.join(villages, '户籍人口.csv'), `${lines.join('\n')}\n`);
+    await withMemoryDb(async (c) => {
+      expect((await stagePopulation(c, villages)).graduated).toBe(true);
+      const rows = (await c.runAndReadAll('SELECT age, count FROM src ORDER BY age')).getRowObjectsJson() as { age: number; count: number }[];
+      for (let g = 0; g < 20; g++) expect(rows.slice(5 * g, 5 * g + 5).reduce((a, r) => a + r.count, 0), `group ${g}`).toBe(70);
+      expect(rows[100]).toEqual({ age: 100, count: 70 });
+    });
   });
 
   it('refuses an open group too low to share out, and two open groups in one table', async () => {

@@ -57,6 +57,11 @@ describe('the header among the top rows', () => {
     const record = ['C1', '李敏', '1', '2024年3月5日', '1', '张伟', '999901199505010022', '户籍', '政策内', '999901001', '无'];
     expect(findHeader(rows(header, record, record)).index).toBe(0);
     expect(findHeader(rows(['填报单位：清河县卫健局', '', '', '填报日期：2024年1月5日'], HEADER, record)).index).toBe(1);
+    // a note line without a date is not a group row either, and a label with a date in it is a label
+    const population = ['乡镇代码', '性别', '年龄', '2024年12月31日人数'];
+    expect(findHeader(rows(['填报单位：某县卫健局', '', '', '单位：人'], population, ['999901001', '男', '0', '10'])))
+      .toEqual({ index: 1, names: null });
+    expect(findHeader(rows(['2024年户籍人口'], population, ['999901001', '男', '0', '10'])).index).toBe(1);
   });
 
   it('reads a group row wider than its labels (columns merged down) with the labels under it', () => {
@@ -98,6 +103,8 @@ describe('the small office export with its births under a two-row header', () =>
         出生医学证明编号: 'birth_id', 新生儿姓名: 'ignore', 新生儿性别: 'sex', 新生儿出生日期: 'birth_date', 新生儿孩次: 'birth_order',
         母亲姓名: 'ignore', 母亲身份证号: 'mother_id_number', 母亲户籍性质: 'mother_residence', 政策属性: 'policy_status', '乡镇（街道）代码': 'township_code',
       });
+      // the samples are read under the two-row header too (the planner checks them, the checks read them)
+      expect(births.columns.find((c) => c.header === '新生儿出生日期')!.samples).toEqual(['2024年3月5日', '2024/6/1', '20240710']);
       // no name and no ID number is shown as a column name or a sample
       const shown = JSON.stringify(births.columns.map((c) => [c.header, c.samples]));
       expect(shown).not.toMatch(/王|李|张|刘|9999011/);

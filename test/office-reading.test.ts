@@ -117,7 +117,8 @@ describe('ID numbers, dates and codes in SQL', () => {
        office_age('不满1岁'), office_age('未满1周岁'), office_age('1岁以下'), office_age('1岁'), office_age('不满2岁')] AS ages,
       [office_count('-'), office_count('－'), office_count('1,234'), office_count('')] AS counts,
       [office_total_line('2024', '999901001', '合计', '0'), office_total_line('2024', '全县', '男', '0'), office_total_line('2024', '999901001', NULL, '小 计'),
-       office_total_line('2024', '999901001', '男', '0'), office_total_line('2024', '全县城关街道', '男', '0')] AS totals,
+       office_total_line('2024', '999901001', '男', '0'), office_total_line('2024', '全县城关街道', '男', '0'), office_total_line('2024', '999901001', '合　计', '0'),
+       office_total_cell('2024|999901001000|小　计|0'), office_total_cell('2024|999901001001|合计村|0'), office_total_cell('2024|全镇合计|0')] AS totals,
       [office_open_age('85岁及以上'), office_open_age('85+'), office_open_age('≥90'), office_open_age('100以上'), office_open_age('85'), office_open_age('1岁以下')] AS open_ages,
       [office_year('2024'), office_year('2024年'), office_year(' 2024年度'), office_year('2024年末'), office_year('24年'), office_year('2024年3月'), office_year('２０２４'), office_year('２０２４年')] AS years,
       [office_code(getvariable('codes_sex'), '2'), office_code(getvariable('codes_sex'), '男'), office_code(getvariable('codes_sex'), '9'),
@@ -135,7 +136,7 @@ describe('ID numbers, dates and codes in SQL', () => {
       ages: [37, 100, 100, 85, null, 100, 100, 100, 0, 0, 0, 1, null],
       open_ages: [85, 85, 90, 100, null, null],
       counts: [0, 0, 1234, null], // a dash is nought, as Excel's accounting format shows it
-      totals: [true, true, true, false, false],
+      totals: [true, true, true, false, false, true, true, false, true], // 合　计 with a full-width space; 合计村 is a village
       years: [2024, 2024, 2024, 2024, null, null, 2024, 2024],
       codes: ['F', 'M', '9', 'married', 'noncompliant', 'F', 'registered', '2', '3'],
       kinds: ['subdistrict', 'town', 'township', 'township', null],

@@ -364,6 +364,31 @@ describe('a small office export', () => {
     });
   });
 
+  it('adds up a population given as a file per 户口性质, and does not add a file saved twice', async () => {
+    const split = tempDir('tiny-office-two-files');
+    await writeTinyOffice(split);
+    rmSync(path.join(split, '户籍人口.csv'));
+    const file = (counts: string) => {
+      const lines = ['年度,乡镇（街道）代码,年龄,男,女'];
+      for (const year of ['2023', '2024']) for (const town of TINY_OFFICE.townships) for (const age of ['0', '1', '100岁及以上']) lines.push(`${year},${town},${age},${counts}`);
+      return iconv.encode(`${lines.join('\r\n')}\r\n`, 'gb18030');
+    };
+    writeFileSync(path.join(split, '户籍人口_农业.csv'), file('4,5'));
+    writeFileSync(path.join(split, '户籍人口_非农业.csv'), file('6,7'));
+    writeCorrectedProfile(split, await suggestTiny(split));
+    const dbPath = path.join(split, 'tiny.duckdb');
+    const sums = async () => withDbFile(dbPath, async (c) => (await c.runAndReadAll('SELECT sex::VARCHAR AS sex, sum(count)::INTEGER AS n FROM population GROUP BY ALL ORDER BY ALL')).getRowObjectsJson());
+    const report = await ingest({ source: split, dbPath, today: '2026-11-23', keepVersions: 0 });
+    expect(report.tables.find((t) => t.table === 'population')).toMatchObject({ rowsRead: 24, rowsAccepted: 24, quarantined: {}, linesAdded: 12 });
+    expect(await sums()).toEqual([{ sex: 'F', n: 4 * 36 }, { sex: 'M', n: 4 * 30 }]); // 2 years × 2 townships, 12 + 12 + 12 and 10 + 10 + 10
+    // the 非农业 file saved again under another name: its copy is a duplicate, not more people
+    writeFileSync(path.join(split, '户籍人口_非农业(1).csv'), file('6,7'));
+    writeCorrectedProfile(split, await suggestTiny(split));
+    const twice = await ingest({ source: split, dbPath, today: '2026-11-23', keepVersions: 0 });
+    expect(twice.tables.find((t) => t.table === 'population')).toMatchObject({ rowsRead: 36, rowsAccepted: 24, quarantined: { duplicate_id: 24 } });
+    expect(await sums()).toEqual([{ sex: 'F', n: 4 * 36 }, { sex: 'M', n: 4 * 30 }]);
+  });
+
   it('leaves out the township\'s own subtotal line among its villages\' lines (its code ending 000, or 小计 in any column)', async () => {
     const village = tempDir('tiny-office-subtotals');
     await writeTinyOffice(village);

@@ -21,6 +21,8 @@ describe('a year still open', () => {
     expect(defaultThroughMonth(null, 2024)).toBe(6);
     expect(monthsWithBirths('2025-01', 2025)).toBe(1);
     expect(monthsWithBirths('2025-01', 2024)).toBe(12);
+    expect(monthsWithBirths('2024-12', 2025)).toBe(0); // a year-end population later than the births
+    expect(defaultThroughMonth('2024-12', 2025)).toBe(6);
   });
 
   it('is followed through its last month with births by default (1–7月)', async () => {

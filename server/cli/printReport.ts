@@ -17,6 +17,7 @@ export function printIngestReport(report: IngestReport): boolean {
       // why lines and records differ: as many of these as apply
       const how = [
         t.graduated ? '按5岁组分解为单岁' : t.records > t.rowsRead ? '按性别分列的每行男、女各为一条' : null,
+        t.openAgeFrom ? `最高年龄组分到各岁直至100岁及以上` : null,
         t.linesAdded ? `${t.linesAdded.toLocaleString('en')} 行与同一乡镇、年度、性别、年龄的行相加` : null,
         t.totalLines ? `合计行 ${t.totalLines.toLocaleString('en')} 行不是记录` : null,
       ].filter((x) => x !== null).join('；');

@@ -24,11 +24,17 @@ function isValueCell(cell: string): boolean {
   return (/\d/.test(c) && /^[\d\s.,:/\-+年月日号XxEe]+$/.test(c)) || /^[A-Za-z]{0,3}\d{5,}[\dXx]*$/.test(c);
 }
 
-/** A value no header cell holds: a date (2024-03-05, 2024年3月5日) or six digits and more (a code, an ID number). */
+/**
+ * A value no header cell holds: a whole cell that is a date (2024-03-05, 2024年3月5日, with a time) or
+ * six digits and more (a code, an ID number). A label with a date in it (2024年12月31日人数) is a label.
+ */
 function isRecordValue(cell: string): boolean {
   const c = cell.trim();
-  return /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/.test(c) || /\d{6,}/.test(c);
+  return /^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?(\s+\d{1,2}:\d{2}(:\d{2})?)?$/.test(c) || /^[A-Za-z]{0,3}\d{6,}[\dXx]*$/.test(c);
 }
+
+/** A line about the table, not a header: 填报单位：…, 单位：人, 制表日期：… (a colon in a cell). */
+const isNoteRow = (row: readonly string[]) => row.some((c) => /[:：]/.test(c));
 
 /** A row that reads as a record: a date or a long number in it, or a third or more of its filled cells values. */
 export function isValueRow(row: readonly string[]): boolean {
@@ -40,12 +46,13 @@ export function isValueRow(row: readonly string[]): boolean {
 
 /**
  * Index of the header row among the first rows: the first as wide as the widest of the rows that are
- * not records (all of them when every row is one).
+ * neither records nor notes about the table (all of them when none is).
  */
 export function headerRowIndex(top: readonly (readonly string[])[]): number {
   const rows = top.slice(0, HEADER_SEARCH_ROWS);
-  const labels = rows.some((r) => filled(r).length > 0 && !isValueRow(r));
-  const widths = rows.map((r) => (labels && isValueRow(r) ? -1 : filled(r).length));
+  const candidate = (r: readonly string[]) => !isValueRow(r) && !isNoteRow(r);
+  const labels = rows.some((r) => filled(r).length > 0 && candidate(r));
+  const widths = rows.map((r) => (labels && !candidate(r) ? -1 : filled(r).length));
   const widest = Math.max(0, ...widths);
   return Math.max(0, widths.findIndex((w) => w === widest));
 }
@@ -59,15 +66,16 @@ export function headerRowIndex(top: readonly (readonly string[])[]): number {
  */
 export function combineHeaderRows(group: readonly string[], labels: readonly string[]): string[] | null {
   // labels hold no value at all: a record whose cells are mostly words is no second header row
-  const labelsOnly = (row: readonly string[]) => filled(row).length >= 2 && !filled(row).some(isValueCell) && !isValueRow(row);
+  const labelsOnly = (row: readonly string[]) => filled(row).length >= 2 && !filled(row).some(isValueCell) && !isValueRow(row) && !isNoteRow(row);
   if (!labelsOnly(group) || !labelsOnly(labels)) return null;
   const width = Math.max(group.length, labels.length);
   const above = Array.from({ length: width }, (_, j) => (group[j] ?? '').trim());
   const below = Array.from({ length: width }, (_, j) => (labels[j] ?? '').trim());
   const repeated = below.some((c, j) => c !== '' && below.indexOf(c) !== j);
   const onlyAbove = above.filter((c, j) => c !== '' && below[j] === '').length;
-  // a merge shows: a label repeated under two groups, columns merged down, or a group row narrower than the labels
-  if (!repeated && onlyAbove < 2 && filled(group).length >= filled(labels).length) return null;
+  // a merge shows: a label repeated under two groups, two columns merged down, or one merged down and a
+  // group row narrower than the labels (a label spanning columns)
+  if (!repeated && onlyAbove < 2 && !(onlyAbove === 1 && filled(group).length < filled(labels).length)) return null;
   let carried = '';
   return below.map((label, j) => {
     if (above[j] !== '') carried = label !== '' ? above[j]! : '';

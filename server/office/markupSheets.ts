@@ -4,8 +4,9 @@
  * (office/xlsx `readWorkbook`) so the import handles it as one:
  * - a web page: one sheet, its table rows in order, as Excel lays them out when it opens the
  *   page — a cell spanning columns (colspan) is followed by empty cells, a cell spanning rows
- *   (rowspan) leaves its column empty in the rows below, and a title outside the table (<h2>,
- *   <p>, <caption>) is a row of its own above it, so row numbers are the ones Excel shows;
+ *   (rowspan) leaves its column empty in the rows below, and a title above the table (<h2>,
+ *   <p>, <caption>) is a row of its own, so row numbers are the ones Excel shows; text under a
+ *   table (制表人：张三) is left out: it is no record, and it may name people;
  * - an Excel 2003 XML workbook (SpreadsheetML): one sheet per <Worksheet>, rows and cells placed
  *   by their ss:Index, a DateTime cell as `YYYY-MM-DD`.
  * Cell text is what the page shows: entities decoded, runs of spaces and line breaks one space.
@@ -36,6 +37,7 @@ function htmlHandler(emit: Emit): Partial<Handler> {
   let tables = 0; // depth: a table inside a cell is read as that cell's text
   let unshown = 0;
   let loose = ''; // text outside the tables
+  let afterTable = false; // text under a table (制表人：张三 审核人：李四) is no row: it may name people
   let row: string[] | null = null;
   let cell: { text: string; columns: number; rows: number } | null = null;
   // the last row a rowspan covers, by column (a row of the current table)
@@ -44,7 +46,7 @@ function htmlHandler(emit: Emit): Partial<Handler> {
   const flushLoose = () => {
     const text = cleanText(loose);
     loose = '';
-    if (text !== '') emit({ sheet: '', row: { number: ++number, cells: [text] } });
+    if (text !== '' && !afterTable) emit({ sheet: '', row: { number: ++number, cells: [text] } });
   };
   const skipCovered = () => {
     while (row && (covered.get(row.length) ?? 0) >= number) row.push('');
@@ -105,6 +107,7 @@ function htmlHandler(emit: Emit): Partial<Handler> {
       if (name === 'table') {
         if (tables === 1) endRow();
         tables = Math.max(0, tables - 1);
+        if (tables === 0) afterTable = true;
         return;
       }
       if (tables === 1) {

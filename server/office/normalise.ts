@@ -18,7 +18,7 @@
  * // … the rule file reads src …
  * removeMapped(files);
  */
-import { renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { MAX_AGE, type TableDef } from '../../contract/tables.ts';
@@ -82,6 +82,7 @@ export async function stageOffice(
   let graduated = false;
   let lines = 0;
   let linesAdded = 0;
+  const singleAgeFiles: string[] = []; // staged population files of single ages (a graduated file's lines are already summed)
   const openFrom = new Set<number>(); // open age groups below 100 shared over the ages to 100+
   const files: string[] = [];
   const emptyFiles: string[] = [];
@@ -111,9 +112,9 @@ export async function stageOffice(
         if (table.name === 'population') {
           const split = `${out}.split`;
           const froms = await splitOpenAgeGroups(connection, out, split, m.source.name);
-          if (froms.length > 0) renameSync(split, out);
+          if (existsSync(split)) renameSync(split, out);
           for (const from of froms) openFrom.add(from);
-          linesAdded += await sumRepeatedKeys(connection, out);
+          singleAgeFiles.push(out);
         }
       }
     } catch (e) {
@@ -122,21 +123,27 @@ export async function stageOffice(
     }
     files.push(out);
   }
+  // lines of one township, year, sex and age are added up across files too (a file per 户口性质 or village)
+  const summed = singleAgeFiles.length > 0 ? await sumRepeatedKeys(connection, singleAgeFiles, path.join(work, `${table.name}.sum.parquet`)) : null;
+  if (summed) {
+    linesAdded = summed.added;
+    files.splice(0, files.length, ...files.filter((f) => !singleAgeFiles.includes(f)), summed.file);
+    removeMapped(singleAgeFiles);
+  }
   await defineSrc(connection, table, files);
   return { graduated, openAgeFrom: [...openFrom].sort((a, b) => a - b), linesAdded, files, emptyFiles, lines };
 }
 
 /**
- * Adds up the rows of a staged population file that share a year, township, sex and age (a line per
- * village, or per 户口性质), rewriting the file; answers how many lines were added into another's.
+ * Adds up the rows of the staged population files that share a year, township, sex and age (a line per
+ * village, or per 户口性质, in one file or several) into `out`; null when no key repeats (nothing written).
  */
-async function sumRepeatedKeys(connection: DuckDBConnection, file: string): Promise<number> {
-  const [check] = await runNamed(connection, 'office/population_repeated_keys', { file });
-  if (Number(check?.repeated ?? 0) === 0) return 0;
-  const summed = `${file}.sum`;
-  const [r] = await runNamed(connection, 'office/population_sum_lines', { file, out: summed });
-  renameSync(summed, file);
-  return Number(r?.added ?? 0);
+async function sumRepeatedKeys(connection: DuckDBConnection, staged: readonly string[], out: string): Promise<{ file: string; added: number } | null> {
+  const files = [...staged];
+  const [check] = await runNamed(connection, 'office/population_repeated_keys', { files });
+  if (Number(check?.repeated ?? 0) === 0) return null;
+  const [r] = await runNamed(connection, 'office/population_sum_lines', { files, out });
+  return { file: out, added: Number(r?.added ?? 0) };
 }
 
 /**

@@ -41,11 +41,14 @@ export function checkOpenAge(from: number, source: string): void {
 
 /**
  * Writes `out`: the staged population file `file` with its open groups below 100 shared over the ages
- * to 100+. Answers the groups' first ages (none: nothing written, `file` is as it should be).
+ * to 100+ and its memo lines left out. Answers the shared groups' first ages; nothing is written when
+ * the file has no open line below 100 (then `out` does not exist).
  */
 export async function splitOpenAgeGroups(connection: DuckDBConnection, file: string, out: string, source: string): Promise<number[]> {
-  const groups = await runNamed(connection, 'office/population_open_groups', { file });
-  if (groups.length === 0) return [];
+  const found = await runNamed(connection, 'office/population_open_groups', { file });
+  if (found.length === 0) return [];
+  // a memo line (其中 60岁及以上 beside the single ages) is left out by the split, not shared
+  const groups = found.filter((g) => g.memo !== true);
   const params = { years: [] as number[], sexes: [] as string[], froms: [] as number[], ages: [] as number[], shares: [] as number[] };
   for (const g of groups) {
     const from = Number(g.age_from);

@@ -320,7 +320,8 @@ export async function sampleSource(connection: DuckDBConnection, source: Source,
     const described = (await runNamed(connection, 'office/describe')).map((r) => String(r.column_name));
     const headers = source.headers && source.headers.length === described.length ? [...source.headers] : described;
     const rows = await runNamed(connection, 'office/sample', { rows: limit });
-    return { headers, rows: rows.map((r) => headers.map((h) => (r[h] === null || r[h] === undefined ? '' : String(r[h])))) };
+    // values by DuckDB's own column names (a two-row header's names are ours)
+    return { headers, rows: rows.map((r) => described.map((d) => (r[d] === null || r[d] === undefined ? '' : String(r[d])))) };
   } catch (e) {
     throw new OfficeError('format', await csvReadProblemOf({ ...source, csv: source.preview ?? source.csv }, e), source.name);
   }

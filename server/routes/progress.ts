@@ -45,6 +45,7 @@ export function progressRoutes(db: Database, config: AnalyticsConfig, jobs?: Job
       const through = q.through ?? defaultThroughMonth(data.birthsLast, year);
       // months without births yet are not months without births: the year still open runs through its last one
       const months = monthsWithBirths(data.birthsLast, year);
+      if (months === 0) throw new ApiError(400, 'bad_parameter', `year: ${year}年还没有出生数据 — no births of ${year} are in yet`, { parameter: 'year' });
       if (through > months) {
         throw new ApiError(400, 'bad_parameter', `through: ${year}年的出生只到${months}月，无法统计1–${through}月 — births of ${year} are in through month ${months} only`, { parameter: 'through' });
       }

@@ -77,12 +77,15 @@ CREATE OR REPLACE TEMP MACRO office_age(t) AS coalesce(TRY_CAST(regexp_extract(o
 CREATE OR REPLACE TEMP MACRO office_count(t) AS CASE WHEN office_text(t) IN ('-', '－', '—', '–') THEN 0 ELSE office_int(t) END;
 -- A total line of a population table (合计, 小计, 总计, 全县 in its year, township, sex or age column): no
 -- record of its own — its people are in the other lines — so it is left out, and counted in the report.
-CREATE OR REPLACE TEMP MACRO office_total_line(a, b, c, d) AS
-  regexp_matches(concat_ws('|', a, b, c, d), '(合|小|总) *计|(^|\|) *全(县|区|市|旗) *(\||$)');
--- The same said by a cell of any other column (a 村（居）委会 column saying 小计): the whole cell only, so
--- that a village called 合计村 is no total. `line` is the line's cells joined by '|'.
-CREATE OR REPLACE TEMP MACRO office_total_cell(line) AS
-  regexp_matches(line, '(^|\|) *((合|小|总) *计|全(县|区|市|旗|乡|镇)( *(合|小|总) *计)?) *(\||$)');
+-- Spaces may be full-width (合　计, as tables pad it). In a column read the words may stand with others
+-- (乡镇合计); in any other column (a 村（居）委会 column saying 小计) only as the whole cell, so that a
+-- village called 合计村 is no total. `line` is the line's cells joined by '|'.
+CREATE OR REPLACE TEMP MACRO office_total_words() AS '(合|小|总)[ \x{3000}]*计';
+CREATE OR REPLACE TEMP MACRO office_total_place() AS '全(县|区|市|旗|乡|镇)';
+CREATE OR REPLACE TEMP MACRO office_total_line(a, b, c, d) AS regexp_matches(concat_ws('|', a, b, c, d),
+  office_total_words() || '|(^|\|)[ \x{3000}]*' || office_total_place() || '[ \x{3000}]*(\||$)');
+CREATE OR REPLACE TEMP MACRO office_total_cell(line) AS regexp_matches(line,
+  '(^|\|)[ \x{3000}]*(' || office_total_words() || '|' || office_total_place() || '([ \x{3000}]*' || office_total_words() || ')?)[ \x{3000}]*(\||$)');
 -- An open age group's first age (85岁及以上, 85+, ≥85, 85以上): the age, written with "and over"; NULL otherwise.
 -- (The regex only where one of 上 + ≥ > is in the text: it ran on every age of a province's millions.)
 CREATE OR REPLACE TEMP MACRO office_open_age(t) AS CASE WHEN contains(t, '上') OR contains(t, '+') OR contains(t, '≥') OR contains(t, '>')

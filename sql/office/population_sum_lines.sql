@@ -1,16 +1,16 @@
 -- An office population table finer than the township (a line per village, by its 12-digit code, or per
 -- 户口性质 农业/非农业): the rows of one year, township, sex and age are added up, as the township's
--- count is. A line repeated exactly (the same rows pasted twice, or one file saved under two names) is
+-- count is, within a file and across the table's files. A line repeated exactly (the same rows pasted twice, or one file saved under two names) is
 -- not added: its copies are left to the rules, which quarantine them as duplicates. A township's own line
 -- (its code ending 000) beside its villages' is their subtotal: marked _total, left out like a 合计 line. A sum keeps its first
 -- line's _file and _row. Rows with a value not read are kept as they are, for the rules. Written to $out.
-SET VARIABLE office_sum_in = $file;
+SET VARIABLE office_sum_in = $files;
 SET VARIABLE office_sum_out = $out;
 CREATE OR REPLACE TEMP VIEW office_population_marked AS
 WITH keyed AS (
   SELECT *, unreadable IS NULL AND year IS NOT NULL AND township_code IS NOT NULL AND sex IS NOT NULL AND age IS NOT NULL AND count IS NOT NULL
       AND NOT _total AS readable
-  FROM read_parquet(getvariable('office_sum_in'))
+  FROM read_parquet(getvariable('office_sum_in'), union_by_name = true)
 ), levels AS (
   -- a township's own line (its 12-digit code ending 000) beside its villages' lines is their subtotal
   SELECT *, readable AND _township_line AND bool_or(readable AND NOT _township_line) OVER (PARTITION BY year, township_code, sex, age) AS subtotal

@@ -11,11 +11,12 @@ WITH coded AS (
   SELECT table_name, rule, file, file_row, record::JSON AS r FROM coded
   WHERE CASE WHEN $township = 'none' THEN t IS NULL OR NOT regexp_full_match(t, '[0-9]{6,12}') ELSE t = $township END
 )
--- A wide population file's row gives two records, traced as '<file> 男' and '<file> 女': the file is
+-- A wide population file's row gives two records, traced as '<file> 男' and '<file> 女' (and an open age
+-- group's line one per age it was shared over, '<file> 男 90岁'): the file is
 -- named as it is, and which of the row's two counts is meant goes with the year and age instead. A row
 -- with neither year nor age readable (a 合计 line) has no record to name: 男 / 女 alone is no record number.
 SELECT table_name, rule,
-  CASE WHEN table_name = 'population' THEN regexp_replace(file, ' (男|女)$', '') ELSE file END AS file,
+  CASE WHEN table_name = 'population' THEN regexp_replace(file, '( (男|女))?( [0-9]+岁)?$', '') ELSE file END AS file,
   file_row::BIGINT AS file_row,
   coalesce(r->>'birth_id', r->>'marriage_id', r->>'migrant_id', r->>'death_id', r->>'code',
            CASE WHEN table_name = 'population' AND coalesce(r->>'year', r->>'age') IS NOT NULL THEN concat_ws(' ', (r->>'year') || '年', (r->>'age') || '岁',

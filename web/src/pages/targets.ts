@@ -11,7 +11,7 @@ import { paren, t, tf, type Lang, type StringKey } from '../i18n/index.ts';
 import { enumParam, intParam, type PageContext } from '../router.ts';
 import { controls, errorMessage, h, panel, selectField, table } from '../ui.ts';
 import { townshipName, townshipOptions, yearOptions } from './pageLabels.ts';
-import { defaultThroughMonth, monthsWithBirths } from '../../../contract/assessment.ts';
+import { birthsYear, defaultThroughMonth, monthsWithBirths } from '../../../contract/assessment.ts';
 
 const SOURCE_KEYS: Record<string, StringKey> = { default: 'sourceDefault', file: 'sourceFile', edit: 'sourceEdit' };
 const DIRECTIONS: [Direction, StringKey][] = [['at_least', 'atLeast'], ['at_most', 'atMost'], ['between', 'between']];
@@ -30,11 +30,11 @@ function measureName(answer: TargetsAnswer, id: string, lang: Lang): string {
 export async function renderTargets(root: HTMLElement, ctx: PageContext): Promise<void> {
   const { meta, lang, params } = ctx;
   // a year whose births are in but not its year-end population (a monthly refresh) is followed too
-  const lastYear = Math.max(meta.years.to, meta.years.eventsTo ?? meta.years.to);
+  const lastYear = Math.max(meta.years.to, birthsYear(meta.years.birthsLastMonth) ?? meta.years.to);
   const year = intParam(params, 'year', meta.years.from, lastYear, lastYear);
   // the year still open offers the months its births are in
   const months = monthsWithBirths(meta.years.birthsLastMonth, year);
-  const through = intParam(params, 'through', 1, months, defaultThroughMonth(meta.years.birthsLastMonth, year));
+  const through = intParam(params, 'through', 1, Math.max(1, months), defaultThroughMonth(meta.years.birthsLastMonth, year));
   // 双过半 progress of the county, or of one township: a township account sees its own
   const places = townshipOptions(meta, lang, ctx.county);
   const place = enumParam(params, 'township', places.map((o) => o.value), places[0]?.value ?? 'all');
@@ -42,7 +42,7 @@ export async function renderTargets(root: HTMLElement, ctx: PageContext): Promis
     h('h2', { class: 'page-title', text: `${t('targetsPage', lang)} · ${year}` }),
     controls(
       selectField('year', t('year', lang), yearOptions(meta.years.from, lastYear), String(year), (v) => ctx.set({ year: v, through: null })),
-      selectField('through', t('throughMonth', lang), Array.from({ length: months }, (_, i) => ({ value: String(i + 1), label: tf('monthOf', lang, { month: i + 1 }) })), String(through), (v) => ctx.set({ through: v })),
+      selectField('through', t('throughMonth', lang), Array.from({ length: Math.max(1, months) }, (_, i) => ({ value: String(i + 1), label: tf('monthOf', lang, { month: i + 1 }) })), String(through), (v) => ctx.set({ through: v })),
       selectField('progress-township', t('place', lang), places, place, (v) => ctx.set({ township: v })),
     ),
   );
@@ -72,7 +72,9 @@ export async function renderTargets(root: HTMLElement, ctx: PageContext): Promis
       : h('p', { class: 'empty', text: t('targetsNone', lang) })),
     answer.canEdit ? editForm(answer, ctx, year) : panel('targets-edit', t('editTarget', lang), h('p', { class: 'note', text: t('editOnlyAdmin', lang) })),
   );
-  root.append(await progressPanel(ctx, year, through, place));
+  // a year with a year-end population but no births yet has no progress to follow
+  root.append(months > 0 ? await progressPanel(ctx, year, through, place)
+    : panel('progress', t('progressTitle', lang), h('p', { class: 'empty', text: t('noBirthsYet', lang).replace('{year}', String(year)) })));
 }
 
 /**

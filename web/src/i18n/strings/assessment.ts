@@ -44,6 +44,7 @@ export const ASSESSMENT_STRINGS = {
   },
   // progress
   progressTitle: { zh: '目标完成进度（双过半）', en: 'Progress against targets (time half, task half)' },
+  noBirthsYet: { zh: '{year}年还没有出生数据：导入后再看完成进度。', en: 'No births of {year} are in yet: progress follows once they are imported.' },
   throughMonth: { zh: '截至月份', en: 'Through month' },
   ytdValue: { zh: '1至{m}月', en: 'months 1–{m}' },
   elapsed: { zh: '时间进度', en: 'Year elapsed' },
