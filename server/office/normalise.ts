@@ -108,7 +108,7 @@ export async function stageOffice(
         // COPY answers the rows it wrote: none means a header and nothing under it (a month with no records, or a wrong file)
         const [written] = await runNamed(connection, `office/${table.name}`);
         if (Number(written?.Count ?? 1) === 0) emptyFiles.push(m.source.name);
-        else lines += Number((await runNamed(connection, 'office/mapped_lines', { file: out }))[0]?.n ?? 0);
+        else lines += Number((await runNamed(connection, table.name === 'population' ? 'office/population_mapped_lines' : 'office/mapped_lines', { file: out }))[0]?.n ?? 0);
         if (table.name === 'population') {
           const split = `${out}.split`;
           const froms = await splitOpenAgeGroups(connection, out, split, m.source.name);

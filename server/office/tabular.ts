@@ -1,8 +1,9 @@
 /**
  * @module office/tabular
- * Office tables as DuckDB reads them: every CSV (any of the encodings office/encoding detects)
- * and every sheet of every .xlsx in a folder becomes a *source* with a name, its headers and a
- * few sample rows, and — when it is imported — a UTF-8 CSV that DuckDB's `read_csv` parses
+ * Office tables as DuckDB reads them: every CSV (any of the encodings office/encoding detects),
+ * every sheet of every .xlsx, and every .xls by what it holds (office/xlsKind: a web page, an Excel
+ * 2003 XML workbook, text, an .xlsx under the old name) in a folder becomes a *source* with a name,
+ * its headers and a few sample rows, and — when it is imported — a UTF-8 CSV that DuckDB's `read_csv` parses
  * (the file itself when it is already UTF-8; otherwise a copy in the import's work folder).
  * Headers and samples come from the same `read_csv` call as the import, so what `renkou map`
  * shows is what the import reads.
