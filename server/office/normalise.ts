@@ -142,8 +142,12 @@ async function sumRepeatedKeys(connection: DuckDBConnection, staged: readonly st
   const files = [...staged];
   const [check] = await runNamed(connection, 'office/population_repeated_keys', { files });
   if (Number(check?.repeated ?? 0) === 0) return null;
-  const [r] = await runNamed(connection, 'office/population_sum_lines', { files, out });
-  return { file: out, added: Number(r?.added ?? 0) };
+  try {
+    const [r] = await runNamed(connection, 'office/population_sum_lines', { files, out });
+    return { file: out, added: Number(r?.added ?? 0) };
+  } finally {
+    await runNamed(connection, 'office/population_sum_done');
+  }
 }
 
 /**

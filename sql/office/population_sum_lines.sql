@@ -6,7 +6,9 @@
 -- line's _file and _row. Rows with a value not read are kept as they are, for the rules. Written to $out.
 SET VARIABLE office_sum_in = $files;
 SET VARIABLE office_sum_out = $out;
-CREATE OR REPLACE TEMP VIEW office_population_marked AS
+-- Marked once (windows over millions of rows: a view was evaluated three times, 33 s a province by
+-- village); office/population_sum_done.sql drops the two tables.
+CREATE OR REPLACE TEMP TABLE office_population_marked AS
 WITH keyed AS (
   SELECT *, unreadable IS NULL AND year IS NOT NULL AND township_code IS NOT NULL AND sex IS NOT NULL AND age IS NOT NULL AND count IS NOT NULL
       AND NOT _total AS readable
@@ -19,16 +21,19 @@ WITH keyed AS (
 SELECT * EXCLUDE (readable, subtotal) REPLACE (_total OR subtotal AS _total),
   readable AND NOT subtotal AND row_number() OVER (PARTITION BY _line, sex, age, readable AND NOT subtotal ORDER BY _file, _row) = 1 AS summed
 FROM levels;
+-- a sum is traced to its first line, in file order then row order: one (file, row) pair, as a struct's
+-- min orders by its fields in turn (two files' rows tie on the row alone)
+CREATE OR REPLACE TEMP TABLE office_population_sums AS
+SELECT year, township_code, sex, age, sum(count) AS count, struct_extract(min(line), 'f') AS _file, struct_extract(min(line), 'r') AS _row,
+  false AS _blank, false AS _total, any_value(_header_row) AS _header_row
+FROM (SELECT *, {'f': _file, 'r': _row} AS line FROM office_population_marked WHERE summed)
+GROUP BY year, township_code, sex, age;
 COPY (
   SELECT * EXCLUDE (summed) FROM office_population_marked WHERE NOT summed
   UNION ALL BY NAME
-  SELECT year, township_code, sex, age, sum(count) AS count, arg_min(_file, _row) AS _file, min(_row) AS _row, false AS _blank,
-    false AS _total, any_value(_header_row) AS _header_row
-  FROM office_population_marked WHERE summed
-  GROUP BY year, township_code, sex, age
+  SELECT * FROM office_population_sums
 ) TO (getvariable('office_sum_out')) (FORMAT parquet);
--- the lines added into an earlier line's rows (a wide line's 男 and 女 are one line: one _line and _row)
-SELECT count(DISTINCT (_line, _row))::BIGINT AS added FROM (
-  SELECT _line, _row, row_number() OVER (PARTITION BY year, township_code, sex, age ORDER BY _file, _row) AS place
-  FROM office_population_marked WHERE summed
-) WHERE place > 1;
+-- the lines added into another's rows: the lines summed less those whose rows the sums keep (a wide
+-- line's 男 and 女 are one line: its file named without them)
+SELECT ((SELECT count(DISTINCT (regexp_replace(_file, ' (男|女)$', ''), _row)) FROM office_population_marked WHERE summed)
+  - (SELECT count(DISTINCT (regexp_replace(_file, ' (男|女)$', ''), _row)) FROM office_population_sums))::BIGINT AS added;
