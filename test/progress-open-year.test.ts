@@ -9,7 +9,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultThroughMonth, monthsWithBirths } from '../contract/assessment.ts';
 import { ingest } from '../server/ingest/ingest.ts';
-import { startServer } from '../server/server.ts';
+import { createApp } from '../server/app.ts';
+import { Database } from '../server/db/Database.ts';
 import { suggestTiny, writeCorrectedProfile, writeTinyOffice } from './fixtures/tinyOffice.ts';
 import { tempDir } from './helpers.ts';
 
@@ -31,9 +32,11 @@ describe('a year still open', () => {
     writeCorrectedProfile(dir, await suggestTiny(dir));
     const dbPath = path.join(dir, 'tiny.duckdb');
     await ingest({ source: dir, dbPath, today: '2026-11-23', keepVersions: 0 });
-    const server = await startServer({ dbPath, port: 0, usersFile: path.join(dir, 'no-users.json'), auditFile: path.join(dir, 'audit.log') });
+    // the app without a server or its worker threads: the answers are the same, and nothing is left to stop
+    const db = await Database.open(dbPath);
+    const app = createApp({ db, webRoot: path.join(dir, 'no-web'), log: () => {} });
     try {
-      const get = async <T>(url: string) => (await (await fetch(`${server.url}${url}`)).json()) as T;
+      const get = async <T>(url: string) => (await (await app.request(url)).json()) as T;
       expect((await get<{ years: { birthsLastMonth: string } }>('/api/meta')).years.birthsLastMonth).toBe('2024-07');
       const open = await get<{ year: number; through: number; elapsed_share: number; items: { measure: string; counts: { births: number } }[] }>('/api/progress');
       // 1–7月 of 2024: 7 of 12 months elapsed, and all three accepted births counted
@@ -44,11 +47,11 @@ describe('a year still open', () => {
       expect(half.elapsed_share).toBe(50);
       expect(half.items.find((i) => i.measure === 'births_change')!.counts.births).toBe(2); // 5 March, 1 June
       // months whose births are not in yet are not asked for as months without births
-      const late = await fetch(`${server.url}/api/progress?through=9`);
+      const late = await app.request('/api/progress?through=9');
       expect(late.status).toBe(400);
       expect(((await late.json()) as { error: { message: string } }).error.message).toBe('through: 2024年的出生只到7月，无法统计1–9月 — births of 2024 are in through month 7 only');
     } finally {
-      await server.close();
+      db.close();
     }
   });
 });
