@@ -20,8 +20,20 @@ import { OfficeError } from './OfficeError.ts';
 /** Below this the model would make too much of the table's old-age structure (65+, 80+). */
 export const LOWEST_OPEN_AGE = 60;
 
+/** Computed once per sex, year and first age: a 5-year table asks for every township's series. */
+const sharesMemo = new Map<string, readonly number[]>();
+
 /** Shares of ages from…99 and 100+ in the stationary population of the model life table, summing to 1. */
-export function openAgeShares(sex: 'M' | 'F', year: number, from: number): number[] {
+export function openAgeShares(sex: 'M' | 'F', year: number, from: number): readonly number[] {
+  const key = `${sex}|${year}|${from}`;
+  const known = sharesMemo.get(key);
+  if (known) return known;
+  const shares = stationaryShares(sex, year, from);
+  sharesMemo.set(key, shares);
+  return shares;
+}
+
+function stationaryShares(sex: 'M' | 'F', year: number, from: number): number[] {
   const which = sex === 'M' ? 'male' : 'female';
   const m = new BrassFamily(standardMx(which), which).withE0(defaultE0(year)[which]);
   const l = new Float64Array(MAX_AGE + 1);

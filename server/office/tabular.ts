@@ -128,10 +128,10 @@ export async function openOfficeFile(folder: string, fileName: string, work: str
   const sample = mode === 'sample';
   if (ext === '.xlsx') return workbookToCsvs(file, fileName, readWorkbook(file), 'xlsx', work, sample);
   if (statSync(file).size === 0) throw new OfficeError('format', `${fileName}：文件为空（0 字节，没有表头也没有数据），请重新导出`, fileName);
-  const kind = OLD_EXCEL_EXTENSIONS.has(ext) ? await xlsKind(file) : 'text';
+  const encoding = await detectEncoding(file);
+  const kind = OLD_EXCEL_EXTENSIONS.has(ext) ? await xlsKind(file, encoding) : 'text';
   if (kind === 'ole') throw new OfficeError('format', `${fileName}: 旧版 Excel（.xls/.et）文件无法读取，请在 Excel 或 WPS 中另存为 .xlsx 或 CSV`, fileName);
   if (kind === 'zip') return workbookToCsvs(file, fileName, readWorkbook(file), 'xlsx', work, sample);
-  const encoding = await detectEncoding(file);
   if (encoding === null) {
     throw new OfficeError('encoding', `${fileName}: 文件编码无法识别（既不是 UTF-8 也不是 GB18030/GBK），请另存为 UTF-8 或 GBK 编码的 CSV`, fileName);
   }
